@@ -1,0 +1,6 @@
+import type { BackSession } from '../app/back-session';
+
+/** What every handler gets besides its validated input. */
+export interface HandlerContext {
+  session: BackSession;
+}

@@ -1,0 +1,13 @@
+import type { HandlersOf } from '../../shared/api/method';
+import type { workbookMethods } from '../../shared/api/workbook-api';
+import type { HandlerContext } from './handler-context';
+
+export const workbookHandlers: HandlersOf<typeof workbookMethods, HandlerContext> = {
+  'workbook/get-session': (_input, { session }) => session.state(),
+  'workbook/list-files': (_input, { session }) => session.listFiles(),
+  'workbook/create-file': ({ path, name, sample }, { session }) => session.createFile(path, name, sample),
+  'workbook/open-sample': (_input, { session }) => session.openSample(),
+  'workbook/open-file': ({ path }, { session }) => session.openFile(path),
+  'workbook/save-as': ({ path }, { session }) => session.saveAs(path),
+  'workbook/close-file': (_input, { session }) => ({ closed: session.closeFile() }),
+};

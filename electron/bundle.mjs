@@ -1,0 +1,23 @@
+// Bundles the back (Electron main, preload, the launcher and browser host) for Node with esbuild.
+// better-sqlite3 stays external (a native module); so does electron.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    main: 'electron/main.ts',
+    preload: 'electron/preload.ts',
+    start: 'electron/start.ts',
+  },
+  outdir: 'dist/back',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+});

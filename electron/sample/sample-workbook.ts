@@ -1,0 +1,98 @@
+import company from '../../assets/sample/company.json';
+import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
+import type { AccountType } from '../../shared/domain/workbook';
+import { toAmountText, type AmountText } from '../../shared/money/amount';
+import { Decimal } from '../../shared/money/decimal';
+import type { WorkbookSeed } from '../store/workbook-seed';
+
+/** Monthly weights by calendar month (Jan..Dec); each profile averages 1. */
+const SEASONS: Record<string, readonly number[]> = {
+  flat: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+  retail: [0.82, 0.86, 0.98, 1.0, 1.02, 0.96, 0.9, 0.94, 1.06, 1.12, 1.16, 1.18],
+  events: [0.4, 1.6, 1.3, 0.8, 1.1, 0.9, 0.3, 0.4, 1.5, 1.4, 1.2, 1.1],
+  winter: [1.45, 1.35, 1.1, 0.85, 0.7, 0.75, 0.9, 0.9, 0.75, 0.85, 1.1, 1.3],
+  yearEnd: [2.2, 1.6, 1.0, 0.7, 0.6, 0.6, 0.6, 0.6, 0.7, 0.8, 1.0, 1.6],
+};
+
+interface LineTemplate {
+  department: string;
+  account: string;
+  description: string;
+  monthly: string;
+  growth: string;
+  season: string;
+  oneOff?: { period: number; amount: string };
+}
+
+/** A small deterministic pseudo-random generator (mulberry32): the same seed gives the same workbook. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const SAMPLE_CALENDAR: FiscalCalendar = { startYear: 2027, startMonth: 1, periodCount: 12 };
+
+function monthlyValues(template: LineTemplate, calendar: FiscalCalendar, random: () => number): (AmountText | null)[] {
+  const values: (AmountText | null)[] = [];
+  const base = new Decimal(template.monthly);
+  const season = SEASONS[template.season] ?? SEASONS.flat ?? [];
+  for (let period = 0; period < calendar.periodCount; period += 1) {
+    if (template.oneOff !== undefined) {
+      values.push(period === template.oneOff.period ? template.oneOff.amount : null);
+      continue;
+    }
+    const month = (calendar.startMonth - 1 + period) % 12;
+    // Noise of up to ±2%, in whole basis points so the arithmetic stays decimal.
+    const noiseBasisPoints = Math.round((random() - 0.5) * 400);
+    const value = base
+      .times(new Decimal(1).plus(template.growth).pow(period))
+      .times(String(season[month] ?? 1))
+      .times(new Decimal(10000 + noiseBasisPoints).div(10000));
+    // Budgets are drafted in round figures: whole tens for most lines.
+    values.push(toAmountText(value.div(10).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).times(10)));
+  }
+  return values;
+}
+
+/**
+ * The sample company's workbook. With `lineCount` above the template count, lines repeat
+ * across numbered cost centres: that is how the benchmarks build 10,000-line workbooks.
+ */
+export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: FiscalCalendar; name?: string } = {}): WorkbookSeed {
+  const calendar = options.calendar ?? SAMPLE_CALENDAR;
+  const templates = company.lines as LineTemplate[];
+  const lineCount = options.lineCount ?? templates.length;
+  const random = seededRandom(20270101);
+  const lines: WorkbookSeed['lines'] = [];
+  for (let index = 0; index < lineCount; index += 1) {
+    const template = templates[index % templates.length];
+    if (template === undefined) break;
+    const round = Math.floor(index / templates.length);
+    lines.push({
+      department: template.department,
+      accountCode: template.account,
+      description: round === 0 ? template.description : `${template.description} · cost centre ${round + 1}`,
+      values: monthlyValues(template, calendar, random),
+    });
+  }
+  return {
+    name: options.name ?? company.name,
+    currency: company.currency,
+    calendar,
+    versionName: company.versionName,
+    departments: company.departments,
+    accounts: company.accounts.map((account) => ({ ...account, type: account.type as AccountType })),
+    lines,
+  };
+}
+
+/** A blank workbook: the sample's departments and chart of accounts, no lines. */
+export function blankWorkbookSeed(name: string, calendar: FiscalCalendar = SAMPLE_CALENDAR): WorkbookSeed {
+  return { ...sampleWorkbookSeed({ calendar, lineCount: 0 }), name, versionName: `Budget FY${calendar.startYear}` };
+}

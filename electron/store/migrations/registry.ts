@@ -1,0 +1,16 @@
+import { initialSchema } from './001-initial-schema';
+import type { Migration } from './migration';
+
+/** Every schema step in order. Append only; each version is one more than the last. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0);
+
+export function checkRegistry(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration "${migration.description}" has version ${migration.version}; expected ${index + 1}.`);
+    }
+  });
+}
+checkRegistry(MIGRATIONS);

@@ -1,0 +1,68 @@
+import type { TandemBridge } from '../../shared/api/bridge';
+import type { ApiEvent, ApiInput, ApiResult, MethodName } from '../../shared/api/contract';
+import { ApiError, type ApiResponse } from '../../shared/api/errors';
+
+declare global {
+  interface Window {
+    /** present when the Electron preload ran */
+    tandem?: TandemBridge;
+  }
+}
+
+/** The typed API as the renderer sees it: the same on both transports. */
+export interface ApiClient {
+  call<Name extends MethodName>(method: Name, input: ApiInput<Name>): Promise<ApiResult<Name>>;
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** which transport carries the calls */
+  transport: 'electron' | 'browser';
+}
+
+const TOKEN_KEY = 'tandem.token';
+
+/** The browser host's transport: POST /api/invoke with the launch token, events over SSE. */
+function browserBridge(): TandemBridge {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl !== null) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    // Keep the secret out of the address bar and history.
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return {
+    async invoke(method, input) {
+      let response: Response;
+      try {
+        response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tandem-token': token },
+          body: JSON.stringify({ method, input }),
+        });
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'Tandem’s back end is not reachable. Is `npm start` still running?' } };
+      }
+      return (await response.json()) as ApiResponse<unknown>;
+    },
+    onEvent(listener) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as ApiEvent);
+      return () => source.close();
+    },
+  };
+}
+
+export function createApiClient(): ApiClient {
+  const bridge = window.tandem ?? browserBridge();
+  return {
+    transport: window.tandem === undefined ? 'browser' : 'electron',
+    async call(method, input) {
+      const response = await bridge.invoke(method, input);
+      if (!response.ok) throw ApiError.fromData(response.error);
+      return response.value as ApiResult<typeof method>;
+    },
+    onEvent: (listener) => bridge.onEvent(listener),
+  };
+}
+
+export const api: ApiClient = createApiClient();

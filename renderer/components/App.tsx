@@ -1,0 +1,128 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { BudgetGrid } from '../grid/BudgetGrid';
+import { useSheetStore } from '../state/sheet-store';
+import type { GridRow, LineRow } from '../state/sheet-view';
+import { useWorkbookStore } from '../state/workbook-store';
+import { FileDialogs } from './FileDialogs';
+import { AddLineDialog, DeleteLineDialog } from './LineDialogs';
+import { Notices } from './Notices';
+import { StatusBar } from './StatusBar';
+import { WelcomeScreen } from './WelcomeScreen';
+
+type LineDialog = { kind: 'none' } | { kind: 'add' } | { kind: 'delete'; row: LineRow };
+
+const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+
+export function App() {
+  const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
+  const { view, addLine, deleteLine } = useSheetStore();
+  const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
+  const [dark, setDark] = useState(prefersDark);
+  const gridApi = useRef<GridApi<GridRow> | null>(null);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  }, [dark]);
+
+  const current = session?.current ?? null;
+  useEffect(() => {
+    document.title = current === null ? 'Tandem' : `${current.name} — Tandem`;
+  }, [current]);
+
+  /** The line under the grid's cursor, if the cursor is on a line. */
+  const focusedLine = useCallback((): LineRow | null => {
+    const focused = gridApi.current?.getFocusedCell();
+    if (focused === null || focused === undefined || focused.rowPinned !== null) return null;
+    const row = gridApi.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+    return row?.kind === 'line' ? row : null;
+  }, []);
+
+  const requestDelete = useCallback(() => {
+    const row = focusedLine();
+    if (row !== null) setLineDialog({ kind: 'delete', row });
+  }, [focusedLine]);
+
+  // App-wide shortcuts. Ctrl+N itself is reserved by browsers, hence Ctrl+Alt+N.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || dialog !== 'none' || lineDialog.kind !== 'none') return;
+      const key = event.key.toLowerCase();
+      const act = (action: () => void) => {
+        event.preventDefault();
+        action();
+      };
+      if (key === 'n' && event.altKey) act(() => void showDialog('new'));
+      else if (key === 'o' && !event.shiftKey) act(() => void showDialog('open'));
+      else if (key === 's' && event.shiftKey && current !== null) act(() => void showDialog('save-as'));
+      else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
+      else if (key === 'k' && event.shiftKey && view !== null) act(requestDelete);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [dialog, lineDialog, current, view, showDialog, requestDelete]);
+
+  const focusLine = (lineId: number) => {
+    // Put the cursor on the first month of the new line so typing fills it.
+    requestAnimationFrame(() => {
+      const node = gridApi.current?.getRowNode(String(lineId));
+      if (node?.rowIndex === null || node?.rowIndex === undefined) return;
+      gridApi.current?.ensureIndexVisible(node.rowIndex);
+      gridApi.current?.setFocusedCell(node.rowIndex, 'p0');
+    });
+  };
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <span className="brand">Tandem</span>
+        <span className="workbook-name" data-testid="workbook-name">{current?.name ?? ''}</span>
+        <nav className="toolbar-actions" aria-label="Workbook">
+          <button type="button" onClick={() => void showDialog('new')} title="New workbook (Ctrl+Alt+N)">New</button>
+          <button type="button" onClick={() => void showDialog('open')} title="Open workbook (Ctrl+O)">Open</button>
+          <button type="button" onClick={() => void showDialog('save-as')} disabled={current === null} title="Save a copy as… (Ctrl+Shift+S)">Save as</button>
+          <span className="toolbar-separator" />
+          <button type="button" onClick={() => setLineDialog({ kind: 'add' })} disabled={view === null} title="Add a budget line (Ctrl+Shift+L)">Add line</button>
+          <button type="button" onClick={requestDelete} disabled={view === null} title="Delete the line under the cursor (Ctrl+Shift+K)">Delete line</button>
+          <span className="toolbar-separator" />
+          <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
+        </nav>
+      </header>
+      <Notices />
+      {!loaded ? (
+        <main className="loading">Opening…</main>
+      ) : view !== null && current !== null ? (
+        <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} />
+      ) : (
+        <WelcomeScreen />
+      )}
+      <StatusBar />
+      <FileDialogs />
+      {lineDialog.kind === 'add' && view !== null && (
+        <AddLineDialog
+          view={view}
+          onClose={() => setLineDialog({ kind: 'none' })}
+          onAdd={(departmentId, accountId, description) => {
+            setLineDialog({ kind: 'none' });
+            void addLine(departmentId, accountId, description).then((lineId) => lineId !== null && focusLine(lineId));
+          }}
+        />
+      )}
+      {lineDialog.kind === 'delete' && (
+        <DeleteLineDialog
+          row={lineDialog.row}
+          onClose={() => setLineDialog({ kind: 'none' })}
+          onConfirm={() => {
+            setLineDialog({ kind: 'none' });
+            void deleteLine(lineDialog.row.line.id);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { useWorkbookStore } from '../state/workbook-store';
+import { Dialog } from './Dialog';
+
+function NewWorkbookDialog() {
+  const { createFile, showDialog } = useWorkbookStore();
+  const [name, setName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() !== '') void createFile(name.trim(), name.trim(), false);
+  };
+  return (
+    <Dialog
+      title="New workbook"
+      testId="new-dialog"
+      onClose={() => void showDialog('none')}
+      actions={
+        <>
+          <button type="button" onClick={() => void showDialog('none')}>Cancel</button>
+          <button type="submit" form="new-form" className="primary" disabled={name.trim() === ''}>Create</button>
+        </>
+      }
+    >
+      <form id="new-form" onSubmit={submit}>
+        <label>
+          Name
+          <input value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. FY2027 Operations budget" />
+        </label>
+        <p className="hint">Saved as “{name.trim() || 'name'}.tandem” in your workbooks folder. It starts with the standard departments and chart of accounts.</p>
+      </form>
+    </Dialog>
+  );
+}
+
+function OpenWorkbookDialog() {
+  const { openFile, showDialog, knownFiles, session } = useWorkbookStore();
+  const [path, setPath] = useState('');
+  return (
+    <Dialog
+      title="Open workbook"
+      testId="open-dialog"
+      onClose={() => void showDialog('none')}
+      actions={
+        <>
+          <button type="button" onClick={() => void showDialog('none')}>Cancel</button>
+          <button type="submit" form="open-form" className="primary" disabled={path.trim() === ''}>Open</button>
+        </>
+      }
+    >
+      {knownFiles.length === 0 ? (
+        <p className="hint">No workbooks yet in {session?.workbooksFolder}. Type the path of a .tandem file below.</p>
+      ) : (
+        <ul className="file-list">
+          {knownFiles.map((file) => (
+            <li key={file.path}>
+              <button type="button" className="file-entry" onClick={() => void openFile(file.path)} title={file.path} disabled={file.modifiedAt === null}>
+                <span className="file-name">{file.name}</span>
+                <span className="file-meta">{file.modifiedAt === null ? 'missing' : new Date(file.modifiedAt).toLocaleString()}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        id="open-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (path.trim() !== '') void openFile(path.trim());
+        }}
+      >
+        <label>
+          Path
+          <input value={path} onChange={(event) => setPath(event.target.value)} placeholder="/path/to/budget.tandem" />
+        </label>
+      </form>
+    </Dialog>
+  );
+}
+
+function SaveAsDialog() {
+  const { saveAs, showDialog, session } = useWorkbookStore();
+  const [path, setPath] = useState(session?.current === null || session === null ? '' : `${session.current.name} copy`);
+  return (
+    <Dialog
+      title="Save as"
+      testId="save-as-dialog"
+      onClose={() => void showDialog('none')}
+      actions={
+        <>
+          <button type="button" onClick={() => void showDialog('none')}>Cancel</button>
+          <button type="submit" form="save-as-form" className="primary" disabled={path.trim() === ''}>Save copy</button>
+        </>
+      }
+    >
+      <form
+        id="save-as-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (path.trim() !== '') void saveAs(path.trim());
+        }}
+      >
+        <label>
+          File name or path
+          <input value={path} onChange={(event) => setPath(event.target.value)} />
+        </label>
+        <p className="hint">Every change is already saved in the open file. Save as copies it to a new file and continues there.</p>
+      </form>
+    </Dialog>
+  );
+}
+
+export function FileDialogs() {
+  const dialog = useWorkbookStore((state) => state.dialog);
+  if (dialog === 'new') return <NewWorkbookDialog />;
+  if (dialog === 'open') return <OpenWorkbookDialog />;
+  if (dialog === 'save-as') return <SaveAsDialog />;
+  return null;
+}

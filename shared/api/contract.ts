@@ -1,0 +1,28 @@
+import type { InputOf, ResultOf } from './method';
+import { sheetMethods } from './sheet-api';
+import { workbookMethods } from './workbook-api';
+
+/**
+ * The whole API: every domain's methods joined. Names read `domain/verb-noun`. The back
+ * validates every input against these schemas before a handler sees it.
+ */
+export const apiMethods = { ...workbookMethods, ...sheetMethods };
+export type Api = typeof apiMethods;
+export type MethodName = keyof Api;
+export type ApiInput<Name extends MethodName> = InputOf<Api[Name]>;
+export type ApiResult<Name extends MethodName> = ResultOf<Api[Name]>;
+
+/** Events the back pushes to the UI, by name. */
+export interface ApiEvents {
+  /** the open workbook was written: its new revision */
+  'workbook/changed': { path: string; revision: number };
+}
+export type EventName = keyof ApiEvents;
+export interface ApiEvent<Name extends EventName = EventName> {
+  name: Name;
+  payload: ApiEvents[Name];
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(apiMethods, name);
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { WorkbookInfo } from '../domain/workbook';
+import { method } from './method';
+
+/** A workbook file the app knows of. */
+export interface KnownFile {
+  path: string;
+  name: string;
+  /** ISO time of the last change on disk, null when the file is gone */
+  modifiedAt: string | null;
+}
+
+export interface SessionState {
+  current: WorkbookInfo | null;
+  recent: KnownFile[];
+  /** where new workbooks go and where Open looks first */
+  workbooksFolder: string;
+}
+
+const workbookPath = z.string().trim().min(1, 'Give a file name or path.').max(4096);
+
+export const workbookMethods = {
+  /** What is open and what was open lately. */
+  'workbook/get-session': method<SessionState>()(z.object({}).strict()),
+  /** Workbook files in the workbooks folder, plus the recent ones elsewhere. */
+  'workbook/list-files': method<KnownFile[]>()(z.object({}).strict()),
+  /** Create a new workbook file (blank or the sample company) and open it. A relative path is taken in the workbooks folder. */
+  'workbook/create-file': method<WorkbookInfo>()(
+    z.object({ path: workbookPath, name: z.string().trim().min(1).max(200), sample: z.boolean() }).strict(),
+  ),
+  /** Open the sample company's workbook, creating it in the workbooks folder when it is not there. */
+  'workbook/open-sample': method<WorkbookInfo>()(z.object({}).strict()),
+  'workbook/open-file': method<WorkbookInfo>()(z.object({ path: workbookPath }).strict()),
+  /** Copy the open workbook to a new file and continue in the copy. */
+  'workbook/save-as': method<WorkbookInfo>()(z.object({ path: workbookPath }).strict()),
+  'workbook/close-file': method<{ closed: boolean }>()(z.object({}).strict()),
+};

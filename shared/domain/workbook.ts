@@ -1,0 +1,64 @@
+import type { FiscalCalendar, Period } from '../calendar/fiscal-calendar';
+import type { AmountText } from '../money/amount';
+
+export const ACCOUNT_TYPES = ['revenue', 'cogs', 'opex', 'capex', 'driver'] as const;
+/** revenue, cost of goods sold, operating expense, capital expense, or a non-money driver */
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+export const ACCOUNT_TYPE_LABELS: Record<AccountType, string> = {
+  revenue: 'Revenue',
+  cogs: 'Cost of goods sold',
+  opex: 'Operating expenses',
+  capex: 'Capital expenses',
+  driver: 'Drivers',
+};
+
+export interface Department {
+  id: number;
+  name: string;
+}
+
+export interface Account {
+  id: number;
+  code: string;
+  name: string;
+  type: AccountType;
+}
+
+export const VERSION_KINDS = ['budget', 'forecast', 'scenario', 'actuals'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+export interface BudgetVersion {
+  id: number;
+  name: string;
+  kind: VersionKind;
+}
+
+/** One row of the sheet: a department's line on an account, with a value per period. */
+export interface BudgetLine {
+  id: number;
+  departmentId: number;
+  accountId: number;
+  description: string;
+  /** one entry per period; null where nothing was entered */
+  values: (AmountText | null)[];
+}
+
+/** What a workbook is, as the status bar and title show it. */
+export interface WorkbookInfo {
+  path: string;
+  name: string;
+  currency: string;
+  revision: number;
+}
+
+/** Everything the sheet needs to draw one version of a workbook. */
+export interface SheetModel {
+  workbook: WorkbookInfo;
+  calendar: FiscalCalendar;
+  periods: Period[];
+  version: BudgetVersion;
+  departments: Department[];
+  accounts: Account[];
+  lines: BudgetLine[];
+}

@@ -1,0 +1,101 @@
+import type { AccountType, BudgetLine } from '../domain/workbook';
+import { amountOf } from '../money/amount';
+import { Decimal } from '../money/decimal';
+
+/** The money account types that the sheet totals, in display order. Drivers are not money. */
+export const TOTALLED_TYPES = ['revenue', 'cogs', 'opex', 'capex'] as const satisfies readonly AccountType[];
+export type TotalledType = (typeof TOTALLED_TYPES)[number];
+
+/** One row of totals: a value per period and the full-year total. */
+export interface TotalRow {
+  periods: Decimal[];
+  year: Decimal;
+}
+
+/**
+ * Exact totals of a sheet: the full-year total of every line, a total row per account type,
+ * and operating income (revenue - COGS - operating expenses; capital expenses sit below it).
+ */
+export interface SheetTotals {
+  lineYear: Map<number, Decimal>;
+  byType: Record<TotalledType, TotalRow>;
+  operatingIncome: TotalRow;
+}
+
+function zeroRow(periodCount: number): TotalRow {
+  return { periods: Array.from({ length: periodCount }, () => new Decimal(0)), year: new Decimal(0) };
+}
+
+function isTotalled(type: AccountType): type is TotalledType {
+  return type !== 'driver';
+}
+
+/** Sign of a type in operating income; capex and drivers do not enter it. */
+function operatingSign(type: AccountType): -1 | 0 | 1 {
+  if (type === 'revenue') return 1;
+  if (type === 'cogs' || type === 'opex') return -1;
+  return 0;
+}
+
+export function computeSheetTotals(
+  lines: readonly BudgetLine[],
+  typeOfLine: (line: BudgetLine) => AccountType,
+  periodCount: number,
+): SheetTotals {
+  const totals: SheetTotals = {
+    lineYear: new Map(),
+    byType: { revenue: zeroRow(periodCount), cogs: zeroRow(periodCount), opex: zeroRow(periodCount), capex: zeroRow(periodCount) },
+    operatingIncome: zeroRow(periodCount),
+  };
+  for (const line of lines) {
+    let year = new Decimal(0);
+    for (let period = 0; period < periodCount; period += 1) {
+      year = year.plus(amountOf(line.values[period]));
+    }
+    totals.lineYear.set(line.id, year);
+    const type = typeOfLine(line);
+    if (!isTotalled(type)) continue;
+    const row = totals.byType[type];
+    for (let period = 0; period < periodCount; period += 1) {
+      const value = amountOf(line.values[period]);
+      row.periods[period] = (row.periods[period] ?? new Decimal(0)).plus(value);
+    }
+    row.year = row.year.plus(year);
+  }
+  for (let period = 0; period < periodCount; period += 1) {
+    totals.operatingIncome.periods[period] = operatingIncomeOf(totals, (row) => row.periods[period] ?? new Decimal(0));
+  }
+  totals.operatingIncome.year = operatingIncomeOf(totals, (row) => row.year);
+  return totals;
+}
+
+function operatingIncomeOf(totals: SheetTotals, pick: (row: TotalRow) => Decimal): Decimal {
+  return pick(totals.byType.revenue).minus(pick(totals.byType.cogs)).minus(pick(totals.byType.opex));
+}
+
+/**
+ * Totals after one cell changes from `before` to `after`, computed from the difference so an
+ * edit costs the same whatever the size of the sheet. Returns new objects for what changed
+ * (the grid relies on identity to redraw) and shares the rest.
+ */
+export function applyCellChange(
+  totals: SheetTotals,
+  change: { lineId: number; type: AccountType; period: number; before: Decimal; after: Decimal },
+): SheetTotals {
+  const delta = change.after.minus(change.before);
+  if (delta.isZero()) return totals;
+  const lineYear = new Map(totals.lineYear);
+  lineYear.set(change.lineId, (lineYear.get(change.lineId) ?? new Decimal(0)).plus(delta));
+  if (!isTotalled(change.type)) return { ...totals, lineYear };
+  const byType = { ...totals.byType, [change.type]: shiftRow(totals.byType[change.type], change.period, delta) };
+  const sign = operatingSign(change.type);
+  const operatingIncome =
+    sign === 0 ? totals.operatingIncome : shiftRow(totals.operatingIncome, change.period, sign === 1 ? delta : delta.negated());
+  return { lineYear, byType, operatingIncome };
+}
+
+function shiftRow(row: TotalRow, period: number, delta: Decimal): TotalRow {
+  const periods = row.periods.slice();
+  periods[period] = (periods[period] ?? new Decimal(0)).plus(delta);
+  return { periods, year: row.year.plus(delta) };
+}

@@ -1,0 +1,65 @@
+import { CURRENCY_SCALE, toAmountText, type AmountText } from './amount';
+import { Decimal } from './decimal';
+
+export type ParsedAmount =
+  | { ok: true; amount: AmountText; /** set when the input had more decimals than the currency allows */ roundedFrom?: string }
+  | { ok: false; message: string };
+
+const SCALE_SUFFIX: Record<string, number> = { k: 3, m: 6, b: 9 };
+const CURRENCY_SYMBOLS = /[$€£¥]/g;
+const GROUPED_NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
+
+/**
+ * Reads an amount the way finance people type it: `1,250.50`, `(300)`, `-300`, `$1,000`,
+ * `1.2k`, `3m`. Rounds half-even to cents and says so. Anything else is refused with a
+ * message saying what was wrong, never read as zero.
+ */
+export function parseAmount(input: string): ParsedAmount {
+  const original = input.trim();
+  if (original === '') return { ok: false, message: 'The amount is empty.' };
+  let text = original.replace(/\s+/g, '');
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  if (text.startsWith('-')) {
+    if (negative) return refuse(original);
+    negative = true;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) {
+    text = text.slice(1);
+  }
+  text = text.replace(CURRENCY_SYMBOLS, '');
+  if (text.startsWith('-')) {
+    // `$-300` is still minus three hundred.
+    if (negative) return refuse(original);
+    negative = true;
+    text = text.slice(1);
+  }
+  if (text.endsWith('%')) {
+    return { ok: false, message: `"${original}" is a percentage; percentages are only allowed on rate lines.` };
+  }
+  let exponent = 0;
+  const suffix = text.slice(-1).toLowerCase();
+  const suffixScale = SCALE_SUFFIX[suffix];
+  if (suffixScale !== undefined) {
+    exponent = suffixScale;
+    text = text.slice(0, -1);
+  }
+  if (!GROUPED_NUMBER.test(text)) return refuse(original);
+  const value = new Decimal(text.replace(/,/g, '')).times(new Decimal(10).pow(exponent));
+  const signed = negative ? value.negated() : value;
+  const amount = toAmountText(signed);
+  if (signed.decimalPlaces() > CURRENCY_SCALE) {
+    return { ok: true, amount, roundedFrom: original };
+  }
+  return { ok: true, amount };
+}
+
+function refuse(original: string): ParsedAmount {
+  return {
+    ok: false,
+    message: `"${original}" is not an amount. Type a number such as 1250.50, 1,250.50, (300), -300, 1.2k or 3m.`,
+  };
+}

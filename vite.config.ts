@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy';
+
+/** Puts the one CSP into index.html (Electron loads it from a file, with no headers). frame-ancestors is header-only. */
+function contentSecurityPolicy(): Plugin {
+  const forMeta = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return { name: 'tandem-csp', transformIndexHtml: (html) => html.replace('%TANDEM_CSP%', forMeta) };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    chunkSizeWarningLimit: 4000,
+  },
+});
