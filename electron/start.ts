@@ -1,7 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { serveBrowserApp } from './host/serve';
+import { findElectronBinary, prepareNativeModulesForElectron } from './launch/electron-runtime';
 
 /**
  * `npm start`: runs Tandem in Electron when its runtime binary is installed (trying once to
@@ -19,32 +19,6 @@ const option = (name: string): string | undefined => {
   return index >= 0 ? args[index + 1] : undefined;
 };
 
-function electronBinary(): string | null {
-  const packageFolder = join(projectRoot, 'node_modules', 'electron');
-  const pathFile = join(packageFolder, 'path.txt');
-  const resolveBinary = (): string | null => {
-    if (!existsSync(pathFile)) return null;
-    const binary = join(packageFolder, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  };
-  const installed = resolveBinary();
-  if (installed !== null || !existsSync(join(packageFolder, 'install.js'))) return installed;
-  // The electron package fetches its runtime on first use; try that once, quietly.
-  spawnSync(process.execPath, [join(packageFolder, 'install.js')], { stdio: 'ignore', timeout: 300_000 });
-  return resolveBinary();
-}
-
-/** better-sqlite3 is a native module: Electron needs it built for Electron's ABI (tests rebuild it for Node). */
-function prepareNativeModulesForElectron(): void {
-  const stamp = join(projectRoot, 'node_modules', '.tandem-native-abi');
-  const electronVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === `electron-${electronVersion}`) return;
-  console.log('Tandem: building the SQLite module for Electron (once)…');
-  const result = spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: projectRoot, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) throw new Error('Could not build better-sqlite3 for Electron (npx electron-builder install-app-deps failed).');
-  writeFileSync(stamp, `electron-${electronVersion}`);
-}
-
 function openInBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {
@@ -58,9 +32,9 @@ function openInBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const dataDir = option('--data-dir');
-  const binary = flag('--browser') ? null : electronBinary();
+  const binary = flag('--browser') ? null : findElectronBinary(projectRoot, { download: true });
   if (binary !== null) {
-    prepareNativeModulesForElectron();
+    prepareNativeModulesForElectron(projectRoot);
     const env = { ...process.env, ...(dataDir === undefined ? {} : { TANDEM_USER_DATA: dataDir }) };
     const child = spawn(binary, [projectRoot], { stdio: 'inherit', env });
     child.on('exit', (code) => process.exit(code ?? 0));

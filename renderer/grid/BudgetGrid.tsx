@@ -91,12 +91,11 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
       headerName: `${fiscalYearLabel(view.model.calendar)} total`,
       pinned: 'right',
       headerTooltip: 'Full-year total of the line',
-      width: 132,
+      width: 150,
       type: 'rightAligned',
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => params.data?.year ?? null,
       valueFormatter: formatValue,
       cellClass: (params: CellClassParams<GridRow, Value>) => [...amountCellClass(params), 'year-total-cell'],
-      headerClass: 'year-total-header',
     },
   ];
 }

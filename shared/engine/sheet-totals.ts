@@ -1,5 +1,4 @@
 import type { AccountType, BudgetLine } from '../domain/workbook';
-import { amountOf } from '../money/amount';
 import { Decimal } from '../money/decimal';
 
 /** The money account types that the sheet totals, in display order. Drivers are not money. */
@@ -48,19 +47,19 @@ export function computeSheetTotals(
     operatingIncome: zeroRow(periodCount),
   };
   for (const line of lines) {
+    const type = typeOfLine(line);
+    const row = isTotalled(type) ? totals.byType[type] : null;
     let year = new Decimal(0);
     for (let period = 0; period < periodCount; period += 1) {
-      year = year.plus(amountOf(line.values[period]));
+      const text = line.values[period];
+      // Empty cells are most cells in a sparse budget: skip them without building a Decimal.
+      if (text === null || text === undefined || text === '') continue;
+      const value = new Decimal(text);
+      year = year.plus(value);
+      if (row !== null) row.periods[period] = (row.periods[period] ?? new Decimal(0)).plus(value);
     }
     totals.lineYear.set(line.id, year);
-    const type = typeOfLine(line);
-    if (!isTotalled(type)) continue;
-    const row = totals.byType[type];
-    for (let period = 0; period < periodCount; period += 1) {
-      const value = amountOf(line.values[period]);
-      row.periods[period] = (row.periods[period] ?? new Decimal(0)).plus(value);
-    }
-    row.year = row.year.plus(year);
+    if (row !== null) row.year = row.year.plus(year);
   }
   for (let period = 0; period < periodCount; period += 1) {
     totals.operatingIncome.periods[period] = operatingIncomeOf(totals, (row) => row.periods[period] ?? new Decimal(0));

@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SheetModel } from '../../../shared/domain/workbook';
+import { ApiError } from '../../../shared/api/errors';
+import { startBack, type TestBack } from '../../helpers/back';
+import { useTempFolder } from '../../helpers/temp-folder';
+
+const tempFolder = useTempFolder();
+
+function lineNamed(sheet: SheetModel, description: string) {
+  const line = sheet.lines.find((candidate) => candidate.description === description);
+  if (line === undefined) throw new Error(`no line "${description}"`);
+  return line;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('the sheet API over a real workbook file', () => {
+  it('a first run creates the sample workbook and opens it', async () => {
+    const back = startBack(tempFolder());
+    const session = await back.call('workbook/get-session', {});
+    expect(session.current?.path).toBe(join(back.dataDir, 'workbooks', 'Sample Company.tandem'));
+    const sheet = await back.call('sheet/get-sheet', {});
+    expect(sheet.lines.length).toBeGreaterThanOrEqual(40);
+    expect(sheet.departments.map((department) => department.name)).toEqual(['Sales', 'Operations', 'R&D', 'G&A']);
+    expect(new Set(sheet.accounts.map((account) => account.type))).toEqual(new Set(['revenue', 'cogs', 'opex', 'capex']));
+    expect(sheet.periods).toHaveLength(12);
+    back.stop();
+  });
+
+  it('the sample is the same every time it is generated', async () => {
+    const first = startBack(tempFolder());
+    const second = startBack(tempFolder());
+    const strip = (sheet: SheetModel) => sheet.lines.map((line) => [line.description, line.values]);
+    expect(strip(await first.call('sheet/get-sheet', {}))).toEqual(strip(await second.call('sheet/get-sheet', {})));
+    first.stop();
+    second.stop();
+  });
+
+  it('a cell edit is durable: a new session on the same folder reopens the file with the value', async () => {
+    const dataDir = tempFolder();
+    const back = startBack(dataDir);
+    const sheet = await back.call('sheet/get-sheet', {});
+    const line = lineNamed(sheet, 'Utilities');
+    const receipt = await back.call('sheet/set-cell', { lineId: line.id, period: 2, value: '12345.67' });
+    expect(receipt.revision).toBe(sheet.workbook.revision + 1);
+    await back.call('sheet/set-cell', { lineId: line.id, period: 3, value: null });
+    back.stop();
+
+    const reopened = startBack(dataDir);
+    const after = lineNamed(await reopened.call('sheet/get-sheet', {}), 'Utilities');
+    expect(after.values[2]).toBe('12345.67');
+    expect(after.values[3]).toBeNull();
+    expect(after.values[4]).toBe(line.values[4]);
+    reopened.stop();
+  });
+
+  it('every write leaves an audit record with who, what, before and after', async () => {
+    const back = startBack(tempFolder());
+    const line = lineNamed(await back.call('sheet/get-sheet', {}), 'Legal counsel');
+    await back.call('sheet/set-cell', { lineId: line.id, period: 0, value: '-300' });
+    const store = back.session.requireStore();
+    back.stop();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(store.path, { readonly: true });
+    const last = db.prepare<[], { action: string; actor: string; detail: string }>('SELECT action, actor, detail FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    db.close();
+    expect(last?.action).toBe('sheet/set-cell');
+    expect(last?.actor).toBe(back.session.settings.userName);
+    expect(JSON.parse(last?.detail ?? '{}')).toMatchObject({ lineId: line.id, period: 0, before: line.values[0], after: '-300' });
+  });
+
+  it('adds and deletes lines', async () => {
+    const dataDir = tempFolder();
+    const back = startBack(dataDir);
+    const sheet = await back.call('sheet/get-sheet', {});
+    const rnd = sheet.departments.find((department) => department.name === 'R&D');
+    const travel = sheet.accounts.find((account) => account.code === '6200');
+    if (rnd === undefined || travel === undefined) throw new Error('sample lacks R&D or travel');
+    const { line } = await back.call('sheet/add-line', { departmentId: rnd.id, accountId: travel.id, description: '  Prototype field trials ' });
+    expect(line.description).toBe('Prototype field trials');
+    await back.call('sheet/set-cell', { lineId: line.id, period: 0, value: '3000' });
+    expect((await back.call('sheet/get-sheet', {})).lines).toHaveLength(sheet.lines.length + 1);
+    await back.call('sheet/delete-line', { lineId: line.id });
+    back.stop();
+    const reopened = startBack(dataDir);
+    const after = await reopened.call('sheet/get-sheet', {});
+    expect(after.lines).toHaveLength(sheet.lines.length);
+    expect(after.lines.some((candidate) => candidate.id === line.id)).toBe(false);
+    reopened.stop();
+  });
+
+  describe('bad input gets a clear error and changes nothing', () => {
+    async function unchanged(back: TestBack, attempt: () => Promise<unknown>): Promise<ApiError> {
+      const before = await back.call('sheet/get-sheet', {});
+      const error = await rejection(attempt());
+      expect(await back.call('sheet/get-sheet', {})).toEqual(before);
+      return error;
+    }
+
+    it('a call of the wrong shape names the field', async () => {
+      const back = startBack(tempFolder());
+      const error = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 'one', period: 0, value: '1' } as never));
+      expect(error.code).toBe('invalid-input');
+      expect(error.where).toBe('lineId');
+      expect(error.message).toContain('sheet/set-cell');
+      const extra = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 1, period: 0, value: '1', sneaky: true } as never));
+      expect(extra.code).toBe('invalid-input');
+      back.stop();
+    });
+
+    it('a non-numeric value is refused', async () => {
+      const back = startBack(tempFolder());
+      for (const value of ['abc', '1,000', '1e5', '12.345', 'NaN', '']) {
+        const error = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 1, period: 0, value }));
+        expect(error.code).toBe('invalid-input');
+        expect(error.where).toBe('value');
+        expect(error.message).toContain('expected an amount');
+      }
+      back.stop();
+    });
+
+    it('a period outside the calendar or a line that does not exist is refused', async () => {
+      const back = startBack(tempFolder());
+      const period = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 1, period: 12, value: '1' }));
+      expect(period.where).toBe('period');
+      expect(period.message).toContain('outside');
+      const line = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 99999, period: 0, value: '1' }));
+      expect(line.code).toBe('not-found');
+      expect(line.message).toContain('99999');
+      const deleted = await unchanged(back, () => back.call('sheet/delete-line', { lineId: 99999 }));
+      expect(deleted.code).toBe('not-found');
+      back.stop();
+    });
+
+    it('an unknown method is named', async () => {
+      const back = startBack(tempFolder());
+      const response = await back.raw('sheet/drop-everything', {});
+      expect(response).toEqual({ ok: false, error: { code: 'unknown-method', message: 'There is no API method "sheet/drop-everything".', where: 'sheet/drop-everything' } });
+      expect(await back.raw(42, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+      back.stop();
+    });
+
+    it('with no workbook open, sheet calls say so', async () => {
+      const back = startBack(tempFolder());
+      await back.call('workbook/close-file', {});
+      const error = await rejection(back.call('sheet/get-sheet', {}));
+      expect(error.code).toBe('no-workbook-open');
+      back.stop();
+    });
+  });
+});

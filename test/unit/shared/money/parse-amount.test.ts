@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isCanonicalAmount } from '../../../../shared/money/amount';
+import { formatAmount } from '../../../../shared/money/format-amount';
+import { parseAmount } from '../../../../shared/money/parse-amount';
+import { centsToText } from '../../../helpers/cents';
+
+function amount(text: string): string {
+  const parsed = parseAmount(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.amount;
+}
+
+describe('parseAmount', () => {
+  it.each([
+    ['1250.50', '1250.5'],
+    ['1,250.50', '1250.5'],
+    ['(300)', '-300'],
+    ['-300', '-300'],
+    ['$1,000', '1000'],
+    ['-$1,000.25', '-1000.25'],
+    ['1.2k', '1200'],
+    ['3m', '3000000'],
+    ['0.5M', '500000'],
+    ['  42 ', '42'],
+    ['.75', '0.75'],
+    ['0', '0'],
+    ['-0', '0'],
+    ['123456789012.34', '123456789012.34'],
+  ])('reads %s as %s', (input, expected) => {
+    expect(amount(input)).toBe(expected);
+  });
+
+  it('rounds a third decimal half-even and says it did', () => {
+    expect(parseAmount('10.005')).toEqual({ ok: true, amount: '10', roundedFrom: '10.005' });
+    expect(parseAmount('10.015')).toEqual({ ok: true, amount: '10.02', roundedFrom: '10.015' });
+  });
+
+  it.each(['abc', '', '12abc', '1,2,3', '1.2.3', '((5))', '--5', '(-5)', '5k5', '1e5', 'NaN', 'Infinity'])('refuses %j with a message', (input) => {
+    const parsed = parseAmount(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a percentage on a money line, saying where percentages belong', () => {
+    const parsed = parseAmount('15%');
+    expect(parsed).toEqual({ ok: false, message: expect.stringContaining('rate lines') });
+  });
+
+  it('always yields canonical text, and formatting then parsing gives the amount back', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (cents) => {
+        const parsed = amount(centsToText(cents));
+        expect(isCanonicalAmount(parsed)).toBe(true);
+        expect(amount(formatAmount(parsed, { negatives: 'parentheses', zero: 'digits' }))).toBe(parsed);
+        expect(amount(formatAmount(parsed, { negatives: 'minus', zero: 'digits' }))).toBe(parsed);
+      }),
+    );
+  });
+});
