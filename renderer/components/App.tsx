@@ -96,6 +96,17 @@ export function App() {
       <Notices />
       {!loaded ? (
         <main className="loading">Opening…</main>
+      ) : view !== null && current !== null && view.rows.length === 0 ? (
+        <main className="empty-sheet" data-testid="empty-sheet">
+          <h2>This workbook has no budget lines yet</h2>
+          <p>
+            A line is one department&rsquo;s amounts on one account, month by month ({view.model.periods[0]?.label} to{' '}
+            {view.model.periods[view.model.periods.length - 1]?.label}).
+          </p>
+          <button type="button" className="primary" onClick={() => setLineDialog({ kind: 'add' })} title="Add a budget line (Ctrl+Shift+L)">
+            Add line
+          </button>
+        </main>
       ) : view !== null && current !== null ? (
         <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} />
       ) : (

@@ -16,7 +16,7 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : undefined} data-testid={`notice-${notice.tone}`}>
           <div className="notice-text">
-            {notice.where !== undefined && <span className="notice-where">{notice.where}</span>}
+            {notice.where !== undefined && !notice.message.includes(notice.where) && <span className="notice-where">{notice.where}</span>}
             <span>{notice.message}</span>
           </div>
           <button type="button" className="notice-dismiss" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>

@@ -91,7 +91,7 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
       headerName: `${fiscalYearLabel(view.model.calendar)} total`,
       pinned: 'right',
       headerTooltip: 'Full-year total of the line',
-      width: 150,
+      width: 164,
       type: 'rightAligned',
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => params.data?.year ?? null,
       valueFormatter: formatValue,
