@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildHandlerTable, DOMAINS } from './api/handler-table';
@@ -58,9 +58,15 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-app.whenReady().then(createMainWindow, (error: unknown) => {
-  console.error('Tandem could not start:', error);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(createMainWindow)
+  .catch((error: unknown) => {
+    // Say why in a window, not only in a log nobody reads.
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error('Tandem could not start:', error);
+    dialog.showErrorBox('Tandem could not start', reason);
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => app.quit());

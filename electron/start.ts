@@ -33,14 +33,22 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const dataDir = option('--data-dir');
   const binary = flag('--browser') ? null : findElectronBinary(projectRoot, { download: true });
+  let nativeReady = binary !== null;
   if (binary !== null) {
-    prepareNativeModulesForElectron(projectRoot);
+    try {
+      prepareNativeModulesForElectron(projectRoot);
+    } catch (error) {
+      nativeReady = false;
+      console.log(`Tandem: ${error instanceof Error ? error.message : String(error)} Serving Tandem in your browser instead.`);
+    }
+  }
+  if (binary !== null && nativeReady) {
     const env = { ...process.env, ...(dataDir === undefined ? {} : { TANDEM_USER_DATA: dataDir }) };
     const child = spawn(binary, [projectRoot], { stdio: 'inherit', env });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  if (!flag('--browser')) {
+  if (!flag('--browser') && binary === null) {
     console.log('Tandem: the Electron runtime is not installed on this machine (it could not be downloaded), so Tandem runs in your browser instead.');
   }
   const port = option('--port');

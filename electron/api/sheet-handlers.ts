@@ -4,10 +4,20 @@ import type { HandlerContext } from './handler-context';
 
 export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
   'sheet/get-sheet': (_input, { session }) => session.requireStore().sheet(),
-  'sheet/set-cell': ({ lineId, period, value }, { session }) => {
-    const revision = session.requireStore().setCell(lineId, period, value, session.settings.userName);
-    session.announceWrite(revision);
-    return { revision };
+  'sheet/set-cells': ({ edits, label }, { session }) => {
+    const receipt = session.requireStore().setCells(edits, label, session.settings.userName);
+    session.announceWrite(receipt.revision);
+    return receipt;
+  },
+  'sheet/undo': (_input, { session }) => {
+    const receipt = session.requireStore().stepHistory('undo', session.settings.userName);
+    session.announceWrite(receipt.revision);
+    return receipt;
+  },
+  'sheet/redo': (_input, { session }) => {
+    const receipt = session.requireStore().stepHistory('redo', session.settings.userName);
+    session.announceWrite(receipt.revision);
+    return receipt;
   },
   'sheet/add-line': ({ departmentId, accountId, description }, { session }) => {
     const added = session.requireStore().addLine(departmentId, accountId, description, session.settings.userName);
@@ -15,8 +25,8 @@ export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
     return added;
   },
   'sheet/delete-line': ({ lineId }, { session }) => {
-    const revision = session.requireStore().deleteLine(lineId, session.settings.userName);
-    session.announceWrite(revision);
-    return { revision };
+    const receipt = session.requireStore().deleteLine(lineId, session.settings.userName);
+    session.announceWrite(receipt.revision);
+    return receipt;
   },
 };

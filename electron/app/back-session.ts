@@ -31,8 +31,13 @@ export class BackSession {
   startUp(): void {
     mkdirSync(this.paths.workbooks, { recursive: true });
     if (this.settings.isFirstRun) {
-      this.openSample();
       this.settings.update((data) => ({ ...data, sampleOffered: true }));
+      try {
+        this.openSample();
+      } catch (error) {
+        // A sample file that cannot be opened (damaged, newer) must not stop the app: the welcome screen says what to do.
+        console.warn(`Tandem: could not open the sample workbook: ${error instanceof Error ? error.message : String(error)}`);
+      }
       return;
     }
     const last = this.settings.lastOpened;
@@ -69,7 +74,7 @@ export class BackSession {
   /** A path as the user gave it, made absolute: relative paths are taken in the workbooks folder. */
   resolveWorkbookPath(path: string, options: { addExtension: boolean }): string {
     const absolute = isAbsolute(path) ? path : resolve(this.paths.workbooks, path);
-    return options.addExtension && extname(absolute) === '' ? `${absolute}${WORKBOOK_EXTENSION}` : absolute;
+    return options.addExtension && extname(absolute).toLowerCase() !== WORKBOOK_EXTENSION ? `${absolute}${WORKBOOK_EXTENSION}` : absolute;
   }
 
   state(): SessionState {

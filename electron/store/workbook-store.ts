@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, rmSync, unlinkSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
 import { periodsOf, type FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
-import type { Account, AccountType, BudgetLine, BudgetVersion, Department, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
+import type { Account, BudgetLine, BudgetVersion, Department, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
+import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
+import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import type { AmountText } from '../../shared/money/amount';
+import { EditHistory } from './edit-history';
+import { cellWriter, type CellChange } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
@@ -20,10 +24,14 @@ interface LineRow {
  * and appends to the audit log, so what the UI shows as saved is on disk.
  */
 export class WorkbookStore {
+  private readonly edits: EditHistory;
+
   private constructor(
     readonly path: string,
     private readonly db: Database.Database,
-  ) {}
+  ) {
+    this.edits = new EditHistory(db);
+  }
 
   static open(path: string): WorkbookStore {
     return new WorkbookStore(path, openWorkbookDatabase(path));
@@ -42,7 +50,7 @@ export class WorkbookStore {
       } finally {
         db.close();
       }
-      renameSync(temporary, path);
+      moveIntoPlace(temporary, path);
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;
@@ -69,7 +77,7 @@ export class WorkbookStore {
       } finally {
         copy.close();
       }
-      renameSync(temporary, destination);
+      moveIntoPlace(temporary, destination);
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;
@@ -138,7 +146,7 @@ export class WorkbookStore {
       const line = byId.get(cell.line_id);
       if (line !== undefined) line.values[cell.period] = cell.amount;
     }
-    return { workbook: this.info(), calendar, periods: periodsOf(calendar), version, departments, accounts, lines };
+    return { workbook: this.info(), calendar, periods: periodsOf(calendar), version, departments, accounts, lines, history: this.edits.state() };
   }
 
   private bumpRevision(actor: string, action: string, detail: unknown): number {
@@ -155,63 +163,132 @@ export class WorkbookStore {
     return line;
   }
 
-  /** Sets (or, with null, clears) one cell of the active version. */
-  setCell(lineId: number, period: number, value: AmountText | null, actor: string): number {
+  history(): HistoryState {
+    return this.edits.state();
+  }
+
+  /**
+   * Sets (or, with null, clears) cells of the active version: all of them or, when any is
+   * invalid, none. One transaction, one undo step, one audit record.
+   */
+  setCells(edits: readonly CellEdit[], label: string, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        const line = this.requireLine(lineId);
         const { periodCount } = this.calendar();
-        if (period >= periodCount) {
-          throw new ApiError('invalid-input', `Period ${period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, 'period');
-        }
         const version = this.activeVersion();
-        const before = this.db
-          .prepare<[number, number, number], { amount: string }>('SELECT amount FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?')
-          .get(line.id, version.id, period);
-        if (value === null) {
-          this.db.prepare('DELETE FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?').run(line.id, version.id, period);
-        } else {
-          this.db
-            .prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET amount = excluded.amount')
-            .run(line.id, version.id, period, value);
+        // A few cells: look their lines up; a large paste: read all line ids once.
+        const lineExists = this.db.prepare<[number], number>('SELECT 1 FROM budget_lines WHERE id = ?').pluck();
+        const allLines = edits.length > 64 ? new Set(this.db.prepare<[], number>('SELECT id FROM budget_lines').pluck().all() as number[]) : null;
+        const knownLines = { has: (lineId: number) => (allLines === null ? lineExists.get(lineId) !== undefined : allLines.has(lineId)) };
+        const seen = new Set<string>();
+        edits.forEach((edit, index) => {
+          const where = `edits.${index}`;
+          if (!knownLines.has(edit.lineId)) {
+            throw new ApiError('not-found', `Budget line ${edit.lineId} does not exist in this workbook (it may have been deleted).`, `${where}.lineId`);
+          }
+          if (edit.period >= periodCount) {
+            throw new ApiError('invalid-input', `Period ${edit.period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, `${where}.period`);
+          }
+          const key = `${edit.lineId}:${edit.period}`;
+          if (seen.has(key)) throw new ApiError('invalid-input', `The same cell (line ${edit.lineId}, period ${edit.period}) is set twice in one change.`, where);
+          seen.add(key);
+        });
+        const current = this.db.prepare<[number, number, number], string>('SELECT amount FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?').pluck();
+        const write = cellWriter(this.db);
+        const changes: CellChange[] = [];
+        for (const edit of edits) {
+          const before = (current.get(edit.lineId, version.id, edit.period) as string | undefined) ?? null;
+          if (before === edit.value) continue;
+          write(edit.lineId, version.id, edit.period, edit.value);
+          changes.push({ lineId: edit.lineId, versionId: version.id, period: edit.period, before, after: edit.value });
         }
-        return this.bumpRevision(actor, 'sheet/set-cell', { lineId, versionId: version.id, period, before: before?.amount ?? null, after: value });
+        if (changes.length > 0) this.edits.record({ kind: 'cells', changes }, label, actor);
+        const revision = this.bumpRevision(actor, 'sheet/set-cells', changes.length <= AUDIT_DETAIL_LIMIT ? { label, changes } : { label, cells: changes.length });
+        return { revision, history: this.edits.state() };
       })
       .immediate();
   }
 
-  addLine(departmentId: number, accountId: number, description: string, actor: string): { line: BudgetLine; revision: number } {
+  addLine(departmentId: number, accountId: number, description: string, actor: string): { line: BudgetLine; revision: number; history: HistoryState } {
     return this.db
       .transaction(() => {
         if (this.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(departmentId) === undefined) {
           throw new ApiError('not-found', `Department ${departmentId} does not exist in this workbook.`, 'departmentId');
         }
-        const account = this.db.prepare<[number], { type: AccountType }>('SELECT type FROM accounts WHERE id = ?').get(accountId);
-        if (account === undefined) throw new ApiError('not-found', `Account ${accountId} does not exist in this workbook.`, 'accountId');
-        const next = this.db.prepare<[], { next: number }>('SELECT COALESCE(MAX(sort_order), 0) + 1 AS next FROM budget_lines').get();
+        if (this.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId) === undefined) {
+          throw new ApiError('not-found', `Account ${accountId} does not exist in this workbook.`, 'accountId');
+        }
+        const next = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM budget_lines').pluck().get() as number;
         const result = this.db
           .prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?)')
-          .run(departmentId, accountId, description, next?.next ?? 1);
+          .run(departmentId, accountId, description, next);
         const id = Number(result.lastInsertRowid);
+        this.edits.record({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor);
         const revision = this.bumpRevision(actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
         const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null) };
-        return { line, revision };
+        return { line, revision, history: this.edits.state() };
       })
       .immediate();
   }
 
-  /** Deletes a line and its values in every version; the audit record keeps what was deleted. */
-  deleteLine(lineId: number, actor: string): number {
+  /** Deletes a line and its values in every version; the undo step and the audit record keep what was deleted. */
+  deleteLine(lineId: number, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        const line = this.requireLine(lineId);
-        const values = this.db.prepare('SELECT version_id, period, amount FROM cell_values WHERE line_id = ?').all(lineId);
+        const row = this.requireLine(lineId);
+        const sortOrder = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
+        const values = this.db
+          .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
+          .all(lineId);
+        const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder };
         this.db.prepare('DELETE FROM budget_lines WHERE id = ?').run(lineId);
-        return this.bumpRevision(actor, 'sheet/delete-line', { line, values });
+        this.edits.record({ kind: 'delete-line', line, values }, `delete line “${row.description}”`, actor);
+        const revision = this.bumpRevision(actor, 'sheet/delete-line', { line, values });
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Undoes (or redoes) the next step, in one transaction. */
+  stepHistory(direction: 'undo' | 'redo', actor: string): HistoryReceipt {
+    return this.db
+      .transaction((): HistoryReceipt => {
+        const applied = direction === 'undo' ? this.edits.undo() : this.edits.redo();
+        if (applied === null) {
+          throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
+        }
+        const revision = this.bumpRevision(actor, `sheet/${direction}`, { label: applied.label });
+        const versionId = this.activeVersion().id;
+        const cells =
+          applied.step.kind === 'cells'
+            ? applied.step.changes
+                .filter((change) => change.versionId === versionId)
+                .map((change) => ({ lineId: change.lineId, period: change.period, value: direction === 'undo' ? change.before : change.after }))
+            : null;
+        return { revision, label: applied.label, cells, history: this.edits.state() };
       })
       .immediate();
   }
 }
+
+/**
+ * Puts a finished file at its final path, refusing (never replacing) a file that appeared there
+ * in the meantime: a hard link fails when the target exists, where a rename would overwrite it.
+ */
+function moveIntoPlace(temporary: string, destination: string): void {
+  try {
+    linkSync(temporary, destination);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new ApiError('already-exists', `A file already exists at ${destination}. Choose another name.`, destination);
+    }
+    throw error;
+  }
+  unlinkSync(temporary);
+}
+
+/** Audit records list each cell up to this many; larger changes record the count (the undo step has them all). */
+const AUDIT_DETAIL_LIMIT = 1000;
 
 function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): void {
   const setSetting = db.prepare('INSERT INTO workbook_settings (key, value) VALUES (?, ?)');

@@ -1,6 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BudgetGrid } from '../grid/BudgetGrid';
+import { showError } from '../state/notice-store';
 import { useSheetStore } from '../state/sheet-store';
 import type { GridRow, LineRow } from '../state/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
@@ -16,7 +17,7 @@ const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: d
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo, paste } = useSheetStore();
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
@@ -57,7 +58,11 @@ export function App() {
         event.preventDefault();
         action();
       };
-      if (key === 'n' && event.altKey) act(() => void showDialog('new'));
+      // Inside a text field (a cell being edited, a dialog) undo belongs to the field.
+      const inTextField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
+      if (!inTextField && view !== null && key === 'z' && !event.shiftKey) act(() => void undo());
+      else if (!inTextField && view !== null && (key === 'y' || (key === 'z' && event.shiftKey))) act(() => void redo());
+      else if (key === 'n' && event.altKey) act(() => void showDialog('new'));
       else if (key === 'o' && !event.shiftKey) act(() => void showDialog('open'));
       else if (key === 's' && event.shiftKey && current !== null) act(() => void showDialog('save-as'));
       else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
@@ -65,7 +70,27 @@ export function App() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dialog, lineDialog, current, view, showDialog, requestDelete]);
+  }, [dialog, lineDialog, current, view, showDialog, requestDelete, undo, redo]);
+
+  // Paste a block from Excel or Google Sheets at the grid's cursor (when no cell is being edited).
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const grid = gridApi.current;
+      if (grid === null || view === null || dialog !== 'none' || lineDialog.kind !== 'none') return;
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || grid.getEditingCells().length > 0) return;
+      const focused = grid.getFocusedCell();
+      if (focused === null || focused === undefined) return;
+      event.preventDefault();
+      const colId = focused.column.getColId();
+      if (focused.rowPinned !== null || !/^p\d+$/.test(colId)) {
+        showError(new Error('Paste into a month cell of a budget line: move the cursor there first.'));
+        return;
+      }
+      void paste({ lineIndex: focused.rowIndex, period: Number(colId.slice(1)) }, event.clipboardData?.getData('text/plain') ?? '');
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [view, dialog, lineDialog, paste]);
 
   const focusLine = (lineId: number) => {
     // Put the cursor on the first month of the new line so typing fills it.
@@ -86,6 +111,9 @@ export function App() {
           <button type="button" onClick={() => void showDialog('new')} title="New workbook (Ctrl+Alt+N)">New</button>
           <button type="button" onClick={() => void showDialog('open')} title="Open workbook (Ctrl+O)">Open</button>
           <button type="button" onClick={() => void showDialog('save-as')} disabled={current === null} title="Save a copy as… (Ctrl+Shift+S)">Save as</button>
+          <span className="toolbar-separator" />
+          <button type="button" onClick={() => void undo()} disabled={history.undo === null} title={history.undo === null ? 'Nothing to undo' : `Undo ${history.undo} (Ctrl+Z)`}>Undo</button>
+          <button type="button" onClick={() => void redo()} disabled={history.redo === null} title={history.redo === null ? 'Nothing to redo' : `Redo ${history.redo} (Ctrl+Y)`}>Redo</button>
           <span className="toolbar-separator" />
           <button type="button" onClick={() => setLineDialog({ kind: 'add' })} disabled={view === null} title="Add a budget line (Ctrl+Shift+L)">Add line</button>
           <button type="button" onClick={requestDelete} disabled={view === null} title="Delete the line under the cursor (Ctrl+Shift+K)">Delete line</button>

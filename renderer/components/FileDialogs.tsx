@@ -2,12 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { useWorkbookStore } from '../state/workbook-store';
 import { Dialog } from './Dialog';
 
+/** A workbook's name made into a file name: no path separators or characters file systems refuse. */
+function fileNameFor(name: string): string {
+  const safe = name.replace(/[\\/:*?"<>|]+/g, '-').replace(/^\.+/, '').trim();
+  return `${safe === '' ? 'Workbook' : safe}.tandem`;
+}
+
 function NewWorkbookDialog() {
   const { createFile, showDialog } = useWorkbookStore();
   const [name, setName] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() !== '') void createFile(name.trim(), name.trim(), false);
+    if (name.trim() !== '') void createFile(fileNameFor(name.trim()), name.trim(), false);
   };
   return (
     <Dialog
@@ -26,7 +32,7 @@ function NewWorkbookDialog() {
           Name
           <input value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. FY2027 Operations budget" />
         </label>
-        <p className="hint">Saved as “{name.trim() || 'name'}.tandem” in your workbooks folder. It starts with the standard departments and chart of accounts.</p>
+        <p className="hint">Saved as “{fileNameFor(name.trim() || 'name')}” in your workbooks folder. It starts with the standard departments and chart of accounts.</p>
       </form>
     </Dialog>
   );

@@ -1,9 +1,14 @@
 import { create } from 'zustand';
+import { planPaste } from '../../shared/clipboard/plan-paste';
+import { parseTabularText } from '../../shared/clipboard/tabular-text';
+import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
 import type { AmountText } from '../../shared/money/amount';
 import { api } from '../api/client';
 import { showError, useNoticeStore } from './notice-store';
-import { buildSheetView, withCellValue, type SheetView } from './sheet-view';
+import { buildSheetView, withCellValues, type SheetView } from './sheet-view';
+
+const NO_HISTORY: HistoryState = { undo: null, redo: null };
 
 interface SheetState {
   view: SheetView | null;
@@ -12,15 +17,23 @@ interface SheetState {
   /** the last write that failed, until the next one succeeds */
   saveError: string | null;
   revision: number | null;
+  history: HistoryState;
   load(): Promise<void>;
   clear(): void;
   /** An entry typed by the user into a cell: parsed, shown at once, then saved. Empty text clears the cell. */
   editCell(lineId: number, period: number, text: string): Promise<boolean>;
+  /** Tab-separated text pasted at a line (by position in the sheet) and month: all cells or none. */
+  paste(anchor: { lineIndex: number; period: number }, text: string): Promise<boolean>;
+  /** Cell edits shown at once and saved as one undoable step. */
+  applyEdits(edits: CellEdit[], label: string, where?: string): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
   addLine(departmentId: number, accountId: number, description: string): Promise<number | null>;
   deleteLine(lineId: number): Promise<boolean>;
 }
 
-// Writes go to the back one after another, in the order the user made them.
+// Writes (and the reloads that follow structure changes) go to the back one after another, in
+// the order the user made them, so a reload never overtakes an edit still on its way.
 let writeQueue: Promise<unknown> = Promise.resolve();
 function enqueue<T>(write: () => Promise<T>): Promise<T> {
   const next = writeQueue.then(write, write);
@@ -28,21 +41,28 @@ function enqueue<T>(write: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Resolves once every write sent so far has been answered: call before switching files. */
+export function flushWrites(): Promise<void> {
+  return writeQueue.then(() => undefined);
+}
+
 export const useSheetStore = create<SheetState>((set, get) => ({
   view: null,
   pendingWrites: 0,
   saveError: null,
   revision: null,
+  history: NO_HISTORY,
   async load() {
     const model = await api.call('sheet/get-sheet', {});
-    set({ view: buildSheetView(model), revision: model.workbook.revision, saveError: null });
+    set({ view: buildSheetView(model), revision: model.workbook.revision, history: model.history, saveError: null });
   },
   clear() {
-    set({ view: null, revision: null, saveError: null });
+    set({ view: null, revision: null, saveError: null, history: NO_HISTORY });
   },
   async editCell(lineId, period, text) {
     const view = get().view;
-    const row = view?.rows.find((candidate) => candidate.line.id === lineId);
+    const index = view?.rowIndex.get(lineId);
+    const row = index === undefined ? undefined : view?.rows[index];
     if (view === null || row === undefined) return false;
     const where = `${row.line.description}, ${view.model.periods[period]?.label ?? `period ${period + 1}`}`;
     let value: AmountText | null = null;
@@ -57,28 +77,53 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       }
       value = parsed.amount;
     }
-    const before = row.line.values[period] ?? null;
-    if (before === value) return true;
-    set((state) => ({ view: state.view === null ? null : withCellValue(state.view, lineId, period, value), pendingWrites: state.pendingWrites + 1 }));
+    if ((row.line.values[period] ?? null) === value) return true;
+    return get().applyEdits([{ lineId, period, value }], `edit ${where}`, where);
+  },
+  async paste(anchor, text) {
+    const view = get().view;
+    if (view === null) return false;
+    const plan = planPaste(
+      { lines: view.rows.map((row) => row.line), periodLabels: view.model.periods.map((period) => period.label) },
+      anchor,
+      parseTabularText(text),
+    );
+    if (!plan.ok) {
+      showError(new Error(plan.message), plan.where);
+      return false;
+    }
+    const cells = plan.edits.length;
+    const saved = await get().applyEdits(plan.edits, `paste ${cells.toLocaleString('en-US')} cell${cells === 1 ? '' : 's'}`);
+    if (saved && plan.rounded > 0) {
+      useNoticeStore.getState().show({ tone: 'info', message: `${plan.rounded} pasted amount${plan.rounded === 1 ? ' was' : 's were'} rounded to two decimals (half-even).` });
+    }
+    return saved;
+  },
+  async applyEdits(edits, label, where) {
+    const view = get().view;
+    if (view === null || edits.length === 0) return false;
+    set((state) => ({ view: state.view === null ? null : withCellValues(state.view, edits), pendingWrites: state.pendingWrites + 1 }));
     try {
-      const receipt = await enqueue(() => api.call('sheet/set-cell', { lineId, period, value }));
-      set((state) => ({ pendingWrites: state.pendingWrites - 1, revision: receipt.revision, saveError: null }));
+      const receipt = await enqueue(() => api.call('sheet/set-cells', { edits, label }));
+      set((state) => ({ pendingWrites: state.pendingWrites - 1, revision: receipt.revision, history: receipt.history, saveError: null }));
       return true;
     } catch (error) {
-      // Not saved: put the cell back as it is in the file and say why.
-      set((state) => ({
-        view: state.view === null ? null : withCellValue(state.view, lineId, period, before),
-        pendingWrites: state.pendingWrites - 1,
-        saveError: error instanceof Error ? error.message : String(error),
-      }));
+      // Not saved: show the sheet as the file has it (after the writes queued behind this one) and say why.
+      set((state) => ({ pendingWrites: state.pendingWrites - 1, saveError: error instanceof Error ? error.message : String(error) }));
       showError(error, where);
+      await enqueue(() => get().load()).catch(showError);
       return false;
     }
   },
+  undo: () => stepHistory('undo'),
+  redo: () => stepHistory('redo'),
   async addLine(departmentId, accountId, description) {
     try {
-      const added = await enqueue(() => api.call('sheet/add-line', { departmentId, accountId, description }));
-      await get().load();
+      const added = await enqueue(async () => {
+        const answer = await api.call('sheet/add-line', { departmentId, accountId, description });
+        await get().load();
+        return answer;
+      });
       return added.line.id;
     } catch (error) {
       showError(error);
@@ -87,8 +132,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   },
   async deleteLine(lineId) {
     try {
-      await enqueue(() => api.call('sheet/delete-line', { lineId }));
-      await get().load();
+      await enqueue(async () => {
+        await api.call('sheet/delete-line', { lineId });
+        await get().load();
+      });
       return true;
     } catch (error) {
       showError(error);
@@ -96,3 +143,22 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
   },
 }));
+
+async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
+  const { history, view } = useSheetStore.getState();
+  if (view === null || history[direction] === null) return;
+  try {
+    await enqueue(async () => {
+      const receipt = await api.call(direction === 'undo' ? 'sheet/undo' : 'sheet/redo', {});
+      if (receipt.cells === null) {
+        await useSheetStore.getState().load();
+      } else {
+        const cells = receipt.cells;
+        useSheetStore.setState((state) => ({ view: state.view === null ? null : withCellValues(state.view, cells) }));
+      }
+      useSheetStore.setState({ revision: receipt.revision, history: receipt.history, saveError: null });
+    });
+  } catch (error) {
+    showError(error);
+  }
+}

@@ -1,7 +1,8 @@
 import type { Account, AccountType, BudgetLine, SheetModel } from '../../shared/domain/workbook';
 import { amountOf, type AmountText } from '../../shared/money/amount';
 import type { Decimal } from '../../shared/money/decimal';
-import { applyCellChange, computeSheetTotals, type SheetTotals, type TotalRow } from '../../shared/engine/sheet-totals';
+import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../../shared/engine/sheet-totals';
+import type { CellEdit } from '../../shared/domain/cell-edit';
 
 /** A budget line as the grid shows it. A new object whenever anything in it changes. */
 export interface LineRow {
@@ -33,6 +34,8 @@ export interface SheetView {
   totals: SheetTotals;
   totalRows: TotalsRow[];
   accountsById: Map<number, Account>;
+  /** position of each line in `rows`, by line id */
+  rowIndex: Map<number, number>;
 }
 
 const UNKNOWN_ACCOUNT: Account = { id: 0, code: '?', name: 'Unknown account', type: 'driver' };
@@ -67,20 +70,40 @@ export function buildSheetView(model: SheetModel): SheetView {
   const { lines, ...rest } = model;
   const base = { model: rest, accountsById };
   const rows = lines.map((line) => rowFor(line, base, totals.lineYear.get(line.id) ?? amountOf(null)));
-  return { ...base, rows, totals, totalRows: totalRowsOf(totals) };
+  const rowIndex = new Map(rows.map((row, index) => [row.line.id, index]));
+  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex };
 }
 
-/** The view after one cell of a line changes. Rows that did not change keep their identity. */
-export function withCellValue(view: SheetView, lineId: number, period: number, value: AmountText | null): SheetView {
-  const index = view.rows.findIndex((row) => row.line.id === lineId);
-  const current = view.rows[index];
-  if (current === undefined) return view;
-  const before = amountOf(current.line.values[period]);
-  const values = current.line.values.slice();
-  values[period] = value;
-  const totals = applyCellChange(view.totals, { lineId, type: current.account.type, period, before, after: amountOf(value) });
-  const line = { ...current.line, values };
+/** The view after cells change. Rows that did not change keep their identity; each structure is copied once. */
+export function withCellValues(view: SheetView, edits: readonly CellEdit[]): SheetView {
+  if (edits.length === 0) return view;
+  const indexById = view.rowIndex;
   const rows = view.rows.slice();
-  rows[index] = { ...current, line, year: totals.lineYear.get(lineId) ?? amountOf(null) };
+  const changedValues = new Map<number, (AmountText | null)[]>();
+  const changes: CellChangeForTotals[] = [];
+  for (const edit of edits) {
+    const index = indexById.get(edit.lineId);
+    const current = index === undefined ? undefined : rows[index];
+    if (current === undefined) continue;
+    let values = changedValues.get(edit.lineId);
+    if (values === undefined) {
+      values = current.line.values.slice();
+      changedValues.set(edit.lineId, values);
+    }
+    changes.push({ lineId: edit.lineId, type: current.account.type, period: edit.period, before: amountOf(values[edit.period]), after: amountOf(edit.value) });
+    values[edit.period] = edit.value;
+  }
+  const totals = applyCellChanges(view.totals, changes);
+  for (const [lineId, values] of changedValues) {
+    const index = indexById.get(lineId);
+    const current = index === undefined ? undefined : rows[index];
+    if (index === undefined || current === undefined) continue;
+    rows[index] = { ...current, line: { ...current.line, values }, year: totals.lineYear.get(lineId) ?? amountOf(null) };
+  }
   return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals) };
+}
+
+/** The view after one cell changes. */
+export function withCellValue(view: SheetView, lineId: number, period: number, value: AmountText | null): SheetView {
+  return withCellValues(view, [{ lineId, period, value }]);
 }

@@ -3,7 +3,7 @@ import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { api } from '../api/client';
 import { showError } from './notice-store';
-import { useSheetStore } from './sheet-store';
+import { flushWrites, useSheetStore } from './sheet-store';
 
 export type FileDialog = 'none' | 'new' | 'open' | 'save-as';
 
@@ -32,6 +32,8 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
 
   async function fileAction(action: () => Promise<WorkbookInfo>): Promise<boolean> {
     try {
+      // Edits still on their way belong to the workbook they were made in.
+      await flushWrites();
       await action();
       set({ dialog: 'none' });
       await refresh();
@@ -71,6 +73,7 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
     saveAs: (path) => fileAction(() => api.call('workbook/save-as', { path })),
     async closeFile() {
       try {
+        await flushWrites();
         await api.call('workbook/close-file', {});
         await refresh();
       } catch (error) {

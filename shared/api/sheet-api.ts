@@ -1,12 +1,23 @@
 import { z } from 'zod';
+import type { CellEdit, HistoryState } from '../domain/cell-edit';
 import type { BudgetLine, SheetModel } from '../domain/workbook';
 import { isCanonicalAmount } from '../money/amount';
 import { method } from './method';
 
-/** What a write answers: the workbook's revision after it, durable on disk. */
+/** What a write answers: the workbook's revision after it (durable on disk) and the undo/redo labels. */
 export interface WriteReceipt {
   revision: number;
+  history: HistoryState;
 }
+
+/** What undo and redo answer: the step's label and, for value steps, the cells as they now are (null: reload the sheet). */
+export interface HistoryReceipt extends WriteReceipt {
+  label: string;
+  cells: CellEdit[] | null;
+}
+
+/** The most cells one change may set: a whole 10,000-line x 36-month version, with room. */
+export const MAX_CELLS_PER_CHANGE = 400_000;
 
 const id = z.number().int().positive();
 const amount = z.string().refine(isCanonicalAmount, {
@@ -15,11 +26,21 @@ const amount = z.string().refine(isCanonicalAmount, {
 
 export const sheetMethods = {
   'sheet/get-sheet': method<SheetModel>()(z.object({}).strict()),
-  /** Set one cell of the open version; null clears it. */
-  'sheet/set-cell': method<WriteReceipt>()(
-    z.object({ lineId: id, period: z.number().int().min(0), value: amount.nullable() }).strict(),
+  /** Set cells of the open version (null clears one): all or none, one undo step named by `label`. */
+  'sheet/set-cells': method<WriteReceipt>()(
+    z
+      .object({
+        edits: z
+          .array(z.object({ lineId: id, period: z.number().int().min(0), value: amount.nullable() }).strict())
+          .min(1, 'give at least one cell')
+          .max(MAX_CELLS_PER_CHANGE, `one change may set at most ${MAX_CELLS_PER_CHANGE.toLocaleString('en-US')} cells`),
+        label: z.string().trim().min(1).max(120),
+      })
+      .strict(),
   ),
-  'sheet/add-line': method<{ line: BudgetLine; revision: number }>()(
+  'sheet/undo': method<HistoryReceipt>()(z.object({}).strict()),
+  'sheet/redo': method<HistoryReceipt>()(z.object({}).strict()),
+  'sheet/add-line': method<{ line: BudgetLine; revision: number; history: HistoryState }>()(
     z.object({ departmentId: id, accountId: id, description: z.string().trim().min(1, 'Describe the line.').max(200) }).strict(),
   ),
   'sheet/delete-line': method<WriteReceipt>()(z.object({ lineId: id }).strict()),

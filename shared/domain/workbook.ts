@@ -1,5 +1,6 @@
 import type { FiscalCalendar, Period } from '../calendar/fiscal-calendar';
 import type { AmountText } from '../money/amount';
+import type { HistoryState } from './cell-edit';
 
 export const ACCOUNT_TYPES = ['revenue', 'cogs', 'opex', 'capex', 'driver'] as const;
 /** revenue, cost of goods sold, operating expense, capital expense, or a non-money driver */
@@ -61,4 +62,6 @@ export interface SheetModel {
   departments: Department[];
   accounts: Account[];
   lines: BudgetLine[];
+  /** labels of the next undo and redo steps */
+  history: HistoryState;
 }

@@ -72,29 +72,52 @@ function operatingIncomeOf(totals: SheetTotals, pick: (row: TotalRow) => Decimal
   return pick(totals.byType.revenue).minus(pick(totals.byType.cogs)).minus(pick(totals.byType.opex));
 }
 
-/**
- * Totals after one cell changes from `before` to `after`, computed from the difference so an
- * edit costs the same whatever the size of the sheet. Returns new objects for what changed
- * (the grid relies on identity to redraw) and shares the rest.
- */
-export function applyCellChange(
-  totals: SheetTotals,
-  change: { lineId: number; type: AccountType; period: number; before: Decimal; after: Decimal },
-): SheetTotals {
-  const delta = change.after.minus(change.before);
-  if (delta.isZero()) return totals;
-  const lineYear = new Map(totals.lineYear);
-  lineYear.set(change.lineId, (lineYear.get(change.lineId) ?? new Decimal(0)).plus(delta));
-  if (!isTotalled(change.type)) return { ...totals, lineYear };
-  const byType = { ...totals.byType, [change.type]: shiftRow(totals.byType[change.type], change.period, delta) };
-  const sign = operatingSign(change.type);
-  const operatingIncome =
-    sign === 0 ? totals.operatingIncome : shiftRow(totals.operatingIncome, change.period, sign === 1 ? delta : delta.negated());
-  return { lineYear, byType, operatingIncome };
+/** One cell's change, as the totals engine needs it. */
+export interface CellChangeForTotals {
+  lineId: number;
+  type: AccountType;
+  period: number;
+  before: Decimal;
+  after: Decimal;
 }
 
-function shiftRow(row: TotalRow, period: number, delta: Decimal): TotalRow {
-  const periods = row.periods.slice();
-  periods[period] = (periods[period] ?? new Decimal(0)).plus(delta);
-  return { periods, year: row.year.plus(delta) };
+/**
+ * Totals after cells change, computed from the differences so an edit costs the same whatever
+ * the size of the sheet. Returns new objects for what changed (the grid relies on identity to
+ * redraw) and shares the rest; copies each structure once however many cells change.
+ */
+export function applyCellChanges(totals: SheetTotals, changes: readonly CellChangeForTotals[]): SheetTotals {
+  const moving = changes.filter((change) => !change.after.minus(change.before).isZero());
+  if (moving.length === 0) return totals;
+  const lineYear = new Map(totals.lineYear);
+  const byType = { ...totals.byType };
+  const copied = new Set<TotalledType>();
+  let operatingIncome: TotalRow | null = null;
+  const mutable = (row: TotalRow): TotalRow => ({ periods: row.periods.slice(), year: row.year });
+  for (const change of moving) {
+    const delta = change.after.minus(change.before);
+    lineYear.set(change.lineId, (lineYear.get(change.lineId) ?? new Decimal(0)).plus(delta));
+    if (!isTotalled(change.type)) continue;
+    if (!copied.has(change.type)) {
+      byType[change.type] = mutable(byType[change.type]);
+      copied.add(change.type);
+    }
+    shift(byType[change.type], change.period, delta);
+    const sign = operatingSign(change.type);
+    if (sign !== 0) {
+      operatingIncome ??= mutable(totals.operatingIncome);
+      shift(operatingIncome, change.period, sign === 1 ? delta : delta.negated());
+    }
+  }
+  return { lineYear, byType, operatingIncome: operatingIncome ?? totals.operatingIncome };
+}
+
+/** One cell's change: the common case of `applyCellChanges`. */
+export function applyCellChange(totals: SheetTotals, change: CellChangeForTotals): SheetTotals {
+  return applyCellChanges(totals, [change]);
+}
+
+function shift(row: TotalRow, period: number, delta: Decimal): void {
+  row.periods[period] = (row.periods[period] ?? new Decimal(0)).plus(delta);
+  row.year = row.year.plus(delta);
 }

@@ -1,4 +1,4 @@
-import { CURRENCY_SCALE, toAmountText, type AmountText } from './amount';
+import { CURRENCY_SCALE, isCanonicalAmount, toAmountText, type AmountText } from './amount';
 import { Decimal } from './decimal';
 
 export type ParsedAmount =
@@ -51,6 +51,9 @@ export function parseAmount(input: string): ParsedAmount {
   const value = new Decimal(text.replace(/,/g, '')).times(new Decimal(10).pow(exponent));
   const signed = negative ? value.negated() : value;
   const amount = toAmountText(signed);
+  if (!isCanonicalAmount(amount)) {
+    return { ok: false, message: `"${original}" is too large: amounts have at most 18 digits before the decimal point.` };
+  }
   if (signed.decimalPlaces() > CURRENCY_SCALE) {
     return { ok: true, amount, roundedFrom: original };
   }

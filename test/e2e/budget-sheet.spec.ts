@@ -56,14 +56,18 @@ test('typing into a cell updates the line total and the column totals, and survi
   await page.keyboard.press('Enter');
 
   await expect(january).toHaveText('1,250.50');
-  const toCents = (text: string) => BigInt(text.replace(/[,.]/g, ''));
+  // Displayed amounts back to cents: "1,250.50" → 125050, "(300.00)" → -30000, "–" → 0.
+  const toCents = (text: string) => (text.trim() === '–' ? 0n : (text.startsWith('(') ? -1n : 1n) * BigInt(text.replace(/[,.()]/g, '')));
   const delta = toCents('1,250.50') - toCents(valueBefore);
   await expect(cell(page, rowId, 'year')).toHaveText(formatCents(toCents(yearBefore) + delta));
   await expect(totalCell(page, 'total-opex', 'p0')).toHaveText(formatCents(toCents(opexBefore) + delta));
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
-  // After Enter the cursor moved down, as in Excel.
+  // After Enter the cursor moved down, as in Excel: the next line's January takes the next entry.
+  const nextRowId = String(Number(rowId) + 1);
   await page.keyboard.type('(300)');
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, nextRowId, 'p0')).toHaveText('(300.00)');
+  await expect(cell(page, nextRowId, 'p0')).toHaveClass(/amount-negative/);
   await saveScreenshot(page, 'after-edit');
 
   await page.reload();
@@ -113,7 +117,7 @@ test('add a line, fill it, delete it', async ({ page }) => {
   await confirm.getByRole('button', { name: 'Delete line' }).click();
   await expect(page.locator('.ag-row').filter({ hasText: 'Prototype field trials' })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByTestId('workbook-name')).toBeVisible();
+  await expect(page.locator('.ag-row').filter({ hasText: 'Sensor kits — North America' }).first()).toBeVisible();
   await expect(page.locator('.ag-row').filter({ hasText: 'Prototype field trials' })).toHaveCount(0);
 });
 

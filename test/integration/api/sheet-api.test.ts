@@ -50,9 +50,9 @@ describe('the sheet API over a real workbook file', () => {
     const back = startBack(dataDir);
     const sheet = await back.call('sheet/get-sheet', {});
     const line = lineNamed(sheet, 'Utilities');
-    const receipt = await back.call('sheet/set-cell', { lineId: line.id, period: 2, value: '12345.67' });
+    const receipt = await back.call('sheet/set-cells', { edits: [{ lineId: line.id, period: 2, value: '12345.67' }], label: 'test edit' });
     expect(receipt.revision).toBe(sheet.workbook.revision + 1);
-    await back.call('sheet/set-cell', { lineId: line.id, period: 3, value: null });
+    await back.call('sheet/set-cells', { edits: [{ lineId: line.id, period: 3, value: null }], label: 'test edit' });
     back.stop();
 
     const reopened = startBack(dataDir);
@@ -66,16 +66,16 @@ describe('the sheet API over a real workbook file', () => {
   it('every write leaves an audit record with who, what, before and after', async () => {
     const back = startBack(tempFolder());
     const line = lineNamed(await back.call('sheet/get-sheet', {}), 'Legal counsel');
-    await back.call('sheet/set-cell', { lineId: line.id, period: 0, value: '-300' });
+    await back.call('sheet/set-cells', { edits: [{ lineId: line.id, period: 0, value: '-300' }], label: 'test edit' });
     const store = back.session.requireStore();
     back.stop();
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(store.path, { readonly: true });
     const last = db.prepare<[], { action: string; actor: string; detail: string }>('SELECT action, actor, detail FROM audit_log ORDER BY id DESC LIMIT 1').get();
     db.close();
-    expect(last?.action).toBe('sheet/set-cell');
+    expect(last?.action).toBe('sheet/set-cells');
     expect(last?.actor).toBe(back.session.settings.userName);
-    expect(JSON.parse(last?.detail ?? '{}')).toMatchObject({ lineId: line.id, period: 0, before: line.values[0], after: '-300' });
+    expect(JSON.parse(last?.detail ?? '{}')).toMatchObject({ label: 'test edit', changes: [{ lineId: line.id, period: 0, before: line.values[0], after: '-300' }] });
   });
 
   it('adds and deletes lines', async () => {
@@ -87,7 +87,7 @@ describe('the sheet API over a real workbook file', () => {
     if (rnd === undefined || travel === undefined) throw new Error('sample lacks R&D or travel');
     const { line } = await back.call('sheet/add-line', { departmentId: rnd.id, accountId: travel.id, description: '  Prototype field trials ' });
     expect(line.description).toBe('Prototype field trials');
-    await back.call('sheet/set-cell', { lineId: line.id, period: 0, value: '3000' });
+    await back.call('sheet/set-cells', { edits: [{ lineId: line.id, period: 0, value: '3000' }], label: 'test edit' });
     expect((await back.call('sheet/get-sheet', {})).lines).toHaveLength(sheet.lines.length + 1);
     await back.call('sheet/delete-line', { lineId: line.id });
     back.stop();
@@ -108,11 +108,11 @@ describe('the sheet API over a real workbook file', () => {
 
     it('a call of the wrong shape names the field', async () => {
       const back = startBack(tempFolder());
-      const error = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 'one', period: 0, value: '1' } as never));
+      const error = await unchanged(back, () => back.call('sheet/set-cells', { edits: [{ lineId: 'one', period: 0, value: '1' }], label: 'x' } as never));
       expect(error.code).toBe('invalid-input');
-      expect(error.where).toBe('lineId');
-      expect(error.message).toContain('sheet/set-cell');
-      const extra = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 1, period: 0, value: '1', sneaky: true } as never));
+      expect(error.where).toBe('edits.0.lineId');
+      expect(error.message).toContain('sheet/set-cells');
+      const extra = await unchanged(back, () => back.call('sheet/set-cells', { edits: [{ lineId: 1, period: 0, value: '1', sneaky: true }], label: 'x' } as never));
       expect(extra.code).toBe('invalid-input');
       back.stop();
     });
@@ -120,9 +120,9 @@ describe('the sheet API over a real workbook file', () => {
     it('a non-numeric value is refused', async () => {
       const back = startBack(tempFolder());
       for (const value of ['abc', '1,000', '1e5', '12.345', 'NaN', '']) {
-        const error = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 1, period: 0, value }));
+        const error = await unchanged(back, () => back.call('sheet/set-cells', { edits: [{ lineId: 1, period: 0, value }], label: 'test edit' }));
         expect(error.code).toBe('invalid-input');
-        expect(error.where).toBe('value');
+        expect(error.where).toBe('edits.0.value');
         expect(error.message).toContain('expected an amount');
       }
       back.stop();
@@ -130,10 +130,10 @@ describe('the sheet API over a real workbook file', () => {
 
     it('a period outside the calendar or a line that does not exist is refused', async () => {
       const back = startBack(tempFolder());
-      const period = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 1, period: 12, value: '1' }));
-      expect(period.where).toBe('period');
+      const period = await unchanged(back, () => back.call('sheet/set-cells', { edits: [{ lineId: 1, period: 12, value: '1' }], label: 'test edit' }));
+      expect(period.where).toBe('edits.0.period');
       expect(period.message).toContain('outside');
-      const line = await unchanged(back, () => back.call('sheet/set-cell', { lineId: 99999, period: 0, value: '1' }));
+      const line = await unchanged(back, () => back.call('sheet/set-cells', { edits: [{ lineId: 99999, period: 0, value: '1' }], label: 'test edit' }));
       expect(line.code).toBe('not-found');
       expect(line.message).toContain('99999');
       const deleted = await unchanged(back, () => back.call('sheet/delete-line', { lineId: 99999 }));

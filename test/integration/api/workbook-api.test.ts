@@ -31,6 +31,13 @@ describe('workbook files through the API', () => {
     back.stop();
   });
 
+  it('a name with a dot still gets the .tandem extension', async () => {
+    const back = startBack(tempFolder());
+    const info = await back.call('workbook/create-file', { path: 'Budget v1.2', name: 'Budget v1.2', sample: false });
+    expect(info.path).toBe(join(back.dataDir, 'workbooks', 'Budget v1.2.tandem'));
+    back.stop();
+  });
+
   it('refuses to create over an existing file', async () => {
     const back = startBack(tempFolder());
     const existing = join(back.dataDir, 'workbooks', 'Sample Company.tandem');
@@ -59,10 +66,10 @@ describe('workbook files through the API', () => {
     const back = startBack(tempFolder());
     const original = (await back.call('workbook/get-session', {})).current;
     const lineId = (await back.call('sheet/get-sheet', {})).lines[0]?.id ?? 0;
-    await back.call('sheet/set-cell', { lineId, period: 0, value: '111' });
+    await back.call('sheet/set-cells', { edits: [{ lineId, period: 0, value: '111' }], label: 'test edit' });
     const copy = await back.call('workbook/save-as', { path: 'Copy' });
     expect(copy.path).toBe(join(back.dataDir, 'workbooks', 'Copy.tandem'));
-    await back.call('sheet/set-cell', { lineId, period: 0, value: '222' });
+    await back.call('sheet/set-cells', { edits: [{ lineId, period: 0, value: '222' }], label: 'test edit' });
     expect((await back.call('sheet/get-sheet', {})).lines[0]?.values[0]).toBe('222');
     await back.call('workbook/open-file', { path: original?.path ?? '' });
     expect((await back.call('sheet/get-sheet', {})).lines[0]?.values[0]).toBe('111');

@@ -42,6 +42,10 @@ describe('parseAmount', () => {
     if (!parsed.ok) expect(parsed.message.length).toBeGreaterThan(10);
   });
 
+  it('refuses an amount beyond 18 digits, saying so', () => {
+    expect(parseAmount('9999999999b')).toEqual({ ok: false, message: expect.stringContaining('at most 18 digits') });
+  });
+
   it('refuses a percentage on a money line, saying where percentages belong', () => {
     const parsed = parseAmount('15%');
     expect(parsed).toEqual({ ok: false, message: expect.stringContaining('rate lines') });

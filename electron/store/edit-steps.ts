@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import type { AmountText } from '../../shared/money/amount';
+
+/** A cell's value before and after a step. */
+export interface CellChange {
+  lineId: number;
+  versionId: number;
+  period: number;
+  before: AmountText | null;
+  after: AmountText | null;
+}
+
+export interface StoredLine {
+  id: number;
+  departmentId: number;
+  accountId: number;
+  description: string;
+  sortOrder: number;
+}
+
+/**
+ * One undoable step, stored as JSON in `edit_history`. Each kind carries what it needs to be
+ * applied forward (redo) and backward (undo).
+ */
+export type EditStep =
+  | { kind: 'cells'; changes: CellChange[] }
+  | { kind: 'add-line'; line: StoredLine }
+  | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[] };
+
+export type Direction = 'forward' | 'backward';
+
+/** Writes a step's effect in the given direction. Runs inside the caller's transaction. */
+export function applyStep(db: Database.Database, step: EditStep, direction: Direction): void {
+  switch (step.kind) {
+    case 'cells': {
+      const write = cellWriter(db);
+      for (const change of step.changes) write(change.lineId, change.versionId, change.period, direction === 'forward' ? change.after : change.before);
+      return;
+    }
+    case 'add-line':
+      if (direction === 'forward') insertLine(db, step.line, []);
+      else db.prepare('DELETE FROM budget_lines WHERE id = ?').run(step.line.id);
+      return;
+    case 'delete-line':
+      if (direction === 'forward') db.prepare('DELETE FROM budget_lines WHERE id = ?').run(step.line.id);
+      else insertLine(db, step.line, step.values);
+      return;
+  }
+}
+
+/** A function that sets (or, with null, clears) one stored cell. */
+export function cellWriter(db: Database.Database): (lineId: number, versionId: number, period: number, value: AmountText | null) => void {
+  const upsert = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET amount = excluded.amount');
+  const remove = db.prepare('DELETE FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?');
+  return (lineId, versionId, period, value) => {
+    if (value === null) remove.run(lineId, versionId, period);
+    else upsert.run(lineId, versionId, period, value);
+  };
+}
+
+function insertLine(db: Database.Database, line: StoredLine, values: { versionId: number; period: number; amount: AmountText }[]): void {
+  db.prepare('INSERT INTO budget_lines (id, department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?, ?)').run(
+    line.id,
+    line.departmentId,
+    line.accountId,
+    line.description,
+    line.sortOrder,
+  );
+  const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
+  for (const value of values) insertCell.run(line.id, value.versionId, value.period, value.amount);
+}

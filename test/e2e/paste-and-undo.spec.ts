@@ -1,0 +1,99 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { saveScreenshot } from './support/screenshots';
+
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  host = await startHost();
+});
+
+test.afterEach(async () => {
+  await host.stop();
+  removeDataDir(host.dataDir);
+});
+
+async function rowIdOf(page: Page, description: string): Promise<string> {
+  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
+  if (id === null) throw new Error(`No row for ${description}`);
+  return id;
+}
+
+function cell(page: Page, rowId: string, colId: string): Locator {
+  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
+}
+
+/** Pastes text as a spreadsheet would put it on the clipboard, at the focused cell. */
+async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('a block pasted from Excel fills the cells at the cursor, and one undo takes it all back', async ({ page }) => {
+  await page.goto(host.url);
+  const first = await rowIdOf(page, 'Customer visits');
+  const second = await rowIdOf(page, 'Trade shows — travel');
+  const before = [await cell(page, first, 'p1').innerText(), await cell(page, first, 'p2').innerText(), await cell(page, second, 'p1').innerText()];
+  const yearBefore = await cell(page, first, 'year').innerText();
+
+  await cell(page, first, 'p1').click();
+  await pasteText(page, '1,000.00\t(250)\r\n3k\t\r\n');
+  await expect(cell(page, first, 'p1')).toHaveText('1,000.00');
+  await expect(cell(page, first, 'p2')).toHaveText('(250.00)');
+  await expect(cell(page, second, 'p1')).toHaveText('3,000.00');
+  await expect(cell(page, second, 'p2')).toHaveText('');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo paste 4 cells (Ctrl+Z)');
+  await saveScreenshot(page, 'after-paste');
+
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, first, 'p1')).toHaveText(before[0] ?? '');
+  await expect(cell(page, first, 'p2')).toHaveText(before[1] ?? '');
+  await expect(cell(page, second, 'p1')).toHaveText(before[2] ?? '');
+  await expect(cell(page, first, 'year')).toHaveText(yearBefore);
+
+  await page.keyboard.press('Control+y');
+  await expect(cell(page, first, 'p1')).toHaveText('1,000.00');
+  await page.reload();
+  await expect(cell(page, first, 'p1')).toHaveText('1,000.00');
+  await expect(cell(page, second, 'p1')).toHaveText('3,000.00');
+});
+
+test('a paste with a cell that is not a number is refused whole, naming the cell', async ({ page }) => {
+  await page.goto(host.url);
+  const rowId = await rowIdOf(page, 'Utilities');
+  const before = await cell(page, rowId, 'p0').innerText();
+  await cell(page, rowId, 'p0').click();
+  await pasteText(page, '100\t200\n300\tTBD\n');
+  const error = page.getByTestId('notice-error');
+  await expect(error).toContainText('Nothing was pasted. Row 2, column 2 of the pasted block: "TBD" is not an amount');
+  await expect(error).toContainText('Maintenance & repairs, Feb 2027');
+  await expect(cell(page, rowId, 'p0')).toHaveText(before);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await saveScreenshot(page, 'paste-refused');
+});
+
+test('undo reaches typed edits and deleted lines, and survives a reload', async ({ page }) => {
+  await page.goto(host.url);
+  const rowId = await rowIdOf(page, 'CRM licences');
+  const before = await cell(page, rowId, 'p4').innerText();
+  await cell(page, rowId, 'p4').click();
+  await page.keyboard.type('999');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, rowId, 'p4')).toHaveText('999.00');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo edit CRM licences, May 2027 (Ctrl+Z)');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(cell(page, rowId, 'p4')).toHaveText(before);
+
+  await cell(page, rowId, 'p0').click();
+  await page.keyboard.press('Control+Shift+K');
+  await page.getByTestId('delete-line-dialog').getByRole('button', { name: 'Delete line' }).click();
+  await expect(page.locator('.ag-row').filter({ hasText: 'CRM licences' })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, rowId, 'p4')).toHaveText(before);
+});
