@@ -1,7 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BudgetGrid } from '../grid/BudgetGrid';
-import { showError } from '../state/notice-store';
 import { useSheetStore } from '../state/sheet-store';
 import type { GridRow, LineRow } from '../state/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
@@ -17,7 +16,7 @@ const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: d
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo, paste } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo } = useSheetStore();
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
@@ -71,26 +70,6 @@ export function App() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [dialog, lineDialog, current, view, showDialog, requestDelete, undo, redo]);
-
-  // Paste a block from Excel or Google Sheets at the grid's cursor (when no cell is being edited).
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => {
-      const grid = gridApi.current;
-      if (grid === null || view === null || dialog !== 'none' || lineDialog.kind !== 'none') return;
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || grid.getEditingCells().length > 0) return;
-      const focused = grid.getFocusedCell();
-      if (focused === null || focused === undefined) return;
-      event.preventDefault();
-      const colId = focused.column.getColId();
-      if (focused.rowPinned !== null || !/^p\d+$/.test(colId)) {
-        showError(new Error('Paste into a month cell of a budget line: move the cursor there first.'));
-        return;
-      }
-      void paste({ lineIndex: focused.rowIndex, period: Number(colId.slice(1)) }, event.clipboardData?.getData('text/plain') ?? '');
-    };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  }, [view, dialog, lineDialog, paste]);
 
   const focusLine = (lineId: number) => {
     // Put the cursor on the first month of the new line so typing fills it.

@@ -3,6 +3,9 @@ import {
   ModuleRegistry,
   type CellClassParams,
   type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type CellMouseDownEvent,
+  type CellMouseOverEvent,
   type ColDef,
   type ColGroupDef,
   type GetRowIdParams,
@@ -12,12 +15,15 @@ import {
   type ValueGetterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
 import { isCanonicalAmount } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { Decimal } from '../../shared/money/decimal';
+import { showError } from '../state/notice-store';
+import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
+import { cellCount, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellRange } from './cell-range';
 import type { GridRow, SheetView } from '../state/sheet-view';
 import { darkGridTheme, lightGridTheme } from './grid-theme';
 
@@ -42,6 +48,24 @@ function amountCellClass(params: CellClassParams<GridRow, Value>): string[] {
   return classes;
 }
 
+/** The month a column shows, from its id (`p0`, `p1`…), or null for other columns. */
+export function periodOfColumn(colId: string): number | null {
+  return /^p\d+$/.test(colId) ? Number(colId.slice(1)) : null;
+}
+
+const ARROW_STEPS: Record<string, { rows: number; periods: number }> = {
+  ArrowUp: { rows: -1, periods: 0 },
+  ArrowDown: { rows: 1, periods: 0 },
+  ArrowLeft: { rows: 0, periods: -1 },
+  ArrowRight: { rows: 0, periods: 1 },
+};
+
+/** Keys the sheet handles itself rather than AG Grid: clearing, fills, select all. */
+function isSheetCommand(event: KeyboardEvent): boolean {
+  const mod = event.ctrlKey || event.metaKey;
+  return event.key === 'Delete' || event.key === 'Backspace' || (mod && ['a', 'd', 'r'].includes(event.key.toLowerCase()));
+}
+
 function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
   const monthColumns: ColDef<GridRow, Value>[] = view.model.periods.map((period) => ({
     colId: `p${period.index}`,
@@ -57,6 +81,13 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
     },
     valueFormatter: formatValue,
     cellClass: amountCellClass,
+    cellClassRules: {
+      'cell-in-range': (params: CellClassParams<GridRow, Value>) => {
+        const range = useSelectionStore.getState().range;
+        return range !== null && cellCount(range) > 1 && params.node.rowPinned == null && rangeContains(range, params.node.rowIndex ?? -1, period.index);
+      },
+    },
+    suppressKeyboardEvent: (params) => !params.editing && isSheetCommand(params.event),
   }));
   return [
     {
@@ -113,23 +144,189 @@ export interface BudgetGridProps {
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
 export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
-  const editCell = useSheetStore((state) => state.editCell);
+  const { editCell, paste, clearRange, fill } = useSheetStore();
+  const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const shiftHeld = useRef(false);
+  const dragging = useRef(false);
   // Columns depend only on the calendar: a new value edit must not rebuild them.
   const columns = useMemo(() => columnsFor(view), [view.model.periods, view.model.calendar]); // eslint-disable-line react-hooks/exhaustive-deps
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
+
+  // Redraw the range highlight when the selection changes.
+  useEffect(
+    () =>
+      useSelectionStore.subscribe((state, previous) => {
+        const periods = useSheetStore.getState().view?.model.periods ?? [];
+        if (state.range !== previous.range) apiRef.current?.refreshCells({ columns: periods.map((period) => `p${period.index}`), force: true });
+      }),
+    [],
+  );
+  // A new sheet (another file, a reload after a structure change) starts without a selection.
+  useEffect(() => setRange(null), [view.model.workbook.path, view.rows.length, setRange]);
+
+  /** The selection, or the focused month cell on its own. */
+  const currentRange = useCallback((): CellRange | null => {
+    const range = useSelectionStore.getState().range;
+    if (range !== null) return range;
+    const focused = apiRef.current?.getFocusedCell();
+    const period = focused === null || focused === undefined ? null : periodOfColumn(focused.column.getColId());
+    if (focused === null || focused === undefined || focused.rowPinned !== null || period === null) return null;
+    return singleCell({ row: focused.rowIndex, period });
+  }, []);
+
+  const gridHasFocus = useCallback(
+    () => hostRef.current !== null && hostRef.current.contains(document.activeElement) && (apiRef.current?.getEditingCells().length ?? 0) === 0,
+    [],
+  );
+
+  // Clipboard: copy the selection as text and an HTML table; paste a block at its top-left cell.
+  useEffect(() => {
+    const onCopy = (event: ClipboardEvent) => {
+      const range = currentRange();
+      const sheet = useSheetStore.getState().view;
+      if (!gridHasFocus() || range === null || sheet === null || event.clipboardData === null) return;
+      event.preventDefault();
+      event.clipboardData.setData('text/plain', rangeAsText(sheet, range));
+      event.clipboardData.setData('text/html', rangeAsHtml(sheet, range));
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (!gridHasFocus()) return;
+      event.preventDefault();
+      const range = currentRange();
+      if (range === null) {
+        showError(new Error('Paste into a month cell of a budget line: move the cursor there first.'));
+        return;
+      }
+      void paste(range, event.clipboardData?.getData('text/plain') ?? '').then((pasted) => {
+        if (pasted !== null) setRange(cellCount(pasted) > 1 ? pasted : null);
+      });
+    };
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [currentRange, gridHasFocus, paste, setRange]);
+
+  useEffect(() => {
+    const track = (event: KeyboardEvent) => (shiftHeld.current = event.shiftKey);
+    const endDrag = () => (dragging.current = false);
+    window.addEventListener('keydown', track, true);
+    window.addEventListener('keyup', track, true);
+    window.addEventListener('mouseup', endDrag);
+    return () => {
+      window.removeEventListener('keydown', track, true);
+      window.removeEventListener('keyup', track, true);
+      window.removeEventListener('mouseup', endDrag);
+    };
+  }, []);
+
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent<GridRow>) => {
+      const colId = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? '');
+      const period = periodOfColumn(colId);
+      if (event.rowIndex === null || event.rowPinned !== null || period === null) {
+        setRange(null);
+        return;
+      }
+      const position = { row: event.rowIndex, period };
+      const range = useSelectionStore.getState().range;
+      if (dragging.current) return;
+      // Shift+arrows and Shift+click grow the selection from its anchor; anything else starts a new one.
+      if (shiftHeld.current) {
+        const anchor = range?.anchor ?? position;
+        setRange({ anchor, focus: position });
+      } else {
+        setRange(singleCell(position));
+      }
+    },
+    [setRange],
+  );
+
+  const onCellMouseDown = useCallback(
+    (event: CellMouseDownEvent<GridRow>) => {
+      const period = periodOfColumn(event.column.getColId());
+      if (event.rowIndex === null || event.node.rowPinned != null || period === null) return;
+      const mouse = event.event as MouseEvent | null;
+      if (mouse !== null && mouse.button !== 0) return;
+      const position = { row: event.rowIndex, period };
+      const range = useSelectionStore.getState().range;
+      dragging.current = true;
+      setRange(mouse?.shiftKey === true && range !== null ? { anchor: range.anchor, focus: position } : singleCell(position));
+    },
+    [setRange],
+  );
+
+  const onCellMouseOver = useCallback(
+    (event: CellMouseOverEvent<GridRow>) => {
+      const mouse = event.event as MouseEvent | null;
+      if (!dragging.current || mouse === null || (mouse.buttons & 1) === 0) return;
+      const period = periodOfColumn(event.column.getColId());
+      const range = useSelectionStore.getState().range;
+      if (event.rowIndex === null || event.node.rowPinned != null || period === null || range === null) return;
+      setRange({ anchor: range.anchor, focus: { row: event.rowIndex, period } });
+    },
+    [setRange],
+  );
+
+  // Delete clears, Ctrl+D / Ctrl+R fill, Ctrl+A selects every month cell, Escape drops the selection.
+  const onKeyDownCapture = useCallback(
+    (event: ReactKeyboardEvent<HTMLDivElement>) => {
+      if (!gridHasFocus()) return;
+      const native = event.nativeEvent;
+      if (native.key === 'Escape') {
+        setRange(null);
+        return;
+      }
+      // Shift+arrows grow the selection from the cursor, which stays where it is (as in Excel).
+      const step = ARROW_STEPS[native.key];
+      if (native.shiftKey && !native.ctrlKey && !native.metaKey && step !== undefined) {
+        const range = currentRange();
+        const sheet = useSheetStore.getState().view;
+        if (range === null || sheet === null) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const focus = {
+          row: Math.min(Math.max(range.focus.row + step.rows, 0), sheet.rows.length - 1),
+          period: Math.min(Math.max(range.focus.period + step.periods, 0), sheet.model.periods.length - 1),
+        };
+        setRange({ anchor: range.anchor, focus });
+        apiRef.current?.ensureIndexVisible(focus.row);
+        apiRef.current?.ensureColumnVisible(`p${focus.period}`);
+        return;
+      }
+      if (!isSheetCommand(native)) return;
+      const key = native.key.toLowerCase();
+      if (key === 'a') {
+        event.preventDefault();
+        const sheet = useSheetStore.getState().view;
+        setRange(sheet === null ? null : wholeSheet(sheet));
+        return;
+      }
+      const range = currentRange();
+      if (range === null) return;
+      event.preventDefault();
+      if (native.key === 'Delete' || native.key === 'Backspace') void clearRange(range);
+      else void fill(range, key === 'd' ? 'down' : 'right');
+    },
+    [currentRange, gridHasFocus, clearRange, fill, setRange],
+  );
+
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<GridRow, Value>) => {
       const row = event.data;
-      const colId = event.column.getColId();
-      if (row.kind !== 'line' || !colId.startsWith('p')) return;
+      const period = periodOfColumn(event.column.getColId());
+      if (row.kind !== 'line' || period === null) return;
       const text = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
-      void editCell(row.line.id, Number(colId.slice(1)), text);
+      void editCell(row.line.id, period, text);
     },
     [editCell],
   );
   return (
-    <div className="grid-host" data-testid="budget-grid">
+    <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
       <AgGridReact<GridRow>
         theme={dark ? darkGridTheme : lightGridTheme}
         rowData={view.rows}
@@ -139,6 +336,9 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         getRowClass={rowClass}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
+        onCellFocused={onCellFocused}
+        onCellMouseDown={onCellMouseDown}
+        onCellMouseOver={onCellMouseOver}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus

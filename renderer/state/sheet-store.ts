@@ -5,6 +5,7 @@ import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
 import type { AmountText } from '../../shared/money/amount';
 import { api } from '../api/client';
+import { boundsOf, clearEdits, fillEdits, type CellRange } from '../grid/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { buildSheetView, withCellValues, type SheetView } from './sheet-view';
 
@@ -22,8 +23,10 @@ interface SheetState {
   clear(): void;
   /** An entry typed by the user into a cell: parsed, shown at once, then saved. Empty text clears the cell. */
   editCell(lineId: number, period: number, text: string): Promise<boolean>;
-  /** Tab-separated text pasted at a line (by position in the sheet) and month: all cells or none. */
-  paste(anchor: { lineIndex: number; period: number }, text: string): Promise<boolean>;
+  /** Tab-separated text pasted at the selection's top-left cell (a single value fills the selection): all cells or none. */
+  paste(range: CellRange, text: string): Promise<CellRange | null>;
+  clearRange(range: CellRange): Promise<boolean>;
+  fill(range: CellRange, direction: 'down' | 'right'): Promise<boolean>;
   /** Cell edits shown at once and saved as one undoable step. */
   applyEdits(edits: CellEdit[], label: string, where?: string): Promise<boolean>;
   undo(): Promise<void>;
@@ -80,24 +83,38 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     if ((row.line.values[period] ?? null) === value) return true;
     return get().applyEdits([{ lineId, period, value }], `edit ${where}`, where);
   },
-  async paste(anchor, text) {
+  async paste(range, text) {
     const view = get().view;
-    if (view === null) return false;
+    if (view === null) return null;
+    const bounds = boundsOf(range);
     const plan = planPaste(
       { lines: view.rows.map((row) => row.line), periodLabels: view.model.periods.map((period) => period.label) },
-      anchor,
+      { lineIndex: bounds.top, period: bounds.left },
       parseTabularText(text),
+      { rows: bounds.bottom - bounds.top + 1, columns: bounds.right - bounds.left + 1 },
     );
     if (!plan.ok) {
       showError(new Error(plan.message), plan.where);
-      return false;
+      return null;
     }
-    const cells = plan.edits.length;
-    const saved = await get().applyEdits(plan.edits, `paste ${cells.toLocaleString('en-US')} cell${cells === 1 ? '' : 's'}`);
+    const saved = await get().applyEdits(plan.edits, `paste ${cellsLabel(plan.edits.length)}`);
     if (saved && plan.rounded > 0) {
       useNoticeStore.getState().show({ tone: 'info', message: `${plan.rounded} pasted amount${plan.rounded === 1 ? ' was' : 's were'} rounded to two decimals (half-even).` });
     }
-    return saved;
+    const pasted = { anchor: { row: bounds.top, period: bounds.left }, focus: { row: bounds.top + plan.rows - 1, period: bounds.left + plan.columns - 1 } };
+    return saved ? pasted : null;
+  },
+  async clearRange(range) {
+    const view = get().view;
+    if (view === null) return false;
+    const edits = clearEdits(view, range);
+    return edits.length === 0 ? true : get().applyEdits(edits, `clear ${cellsLabel(edits.length)}`);
+  },
+  async fill(range, direction) {
+    const view = get().view;
+    if (view === null) return false;
+    const edits = fillEdits(view, range, direction);
+    return edits.length === 0 ? true : get().applyEdits(edits, `fill ${direction} ${cellsLabel(edits.length)}`);
   },
   async applyEdits(edits, label, where) {
     const view = get().view;
@@ -143,6 +160,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
   },
 }));
+
+function cellsLabel(count: number): string {
+  return `${count.toLocaleString('en-US')} cell${count === 1 ? '' : 's'}`;
+}
 
 async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
   const { history, view } = useSheetStore.getState();

@@ -19,7 +19,18 @@ export const MAX_PASTE_CELLS = 400_000;
  * amount (an empty cell clears), and the block must fit. The first problem refuses the whole
  * paste, named by its place in the block and in the sheet.
  */
-export function planPaste(target: PasteTarget, anchor: { lineIndex: number; period: number }, block: readonly (readonly string[])[]): PastePlan {
+export function planPaste(
+  target: PasteTarget,
+  anchor: { lineIndex: number; period: number },
+  pasted: readonly (readonly string[])[],
+  /** the selected range's size: a single copied cell fills all of it, as in Excel */
+  selection?: { rows: number; columns: number },
+): PastePlan {
+  const single = pasted.length === 1 && pasted[0]?.length === 1;
+  const block =
+    single && selection !== undefined && selection.rows * selection.columns > 1 && selection.rows * selection.columns <= MAX_PASTE_CELLS
+      ? Array.from({ length: selection.rows }, () => Array.from({ length: selection.columns }, () => pasted[0]?.[0] ?? ''))
+      : pasted;
   const rows = block.length;
   const columns = Math.max(0, ...block.map((row) => row.length));
   if (rows === 0 || columns === 0) return { ok: false, message: 'The clipboard holds no cells to paste.' };

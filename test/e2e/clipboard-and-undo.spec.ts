@@ -63,6 +63,75 @@ test('a block pasted from Excel fills the cells at the cursor, and one undo take
   await expect(cell(page, second, 'p1')).toHaveText('3,000.00');
 });
 
+/** Runs a copy at the focused cell as the browser would on Ctrl+C, and returns what was put on the clipboard. */
+async function copySelection(page: Page): Promise<{ text: string; html: string }> {
+  return page.evaluate(() => {
+    const transfer = new DataTransfer();
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    return { text: transfer.getData('text/plain'), html: transfer.getData('text/html') };
+  });
+}
+
+test('Shift+arrows select a range that copies as tab-separated text and an HTML table', async ({ page }) => {
+  await page.goto(host.url);
+  const first = await rowIdOf(page, 'Calibration services');
+  const second = await rowIdOf(page, 'Extended warranties');
+  await cell(page, first, 'p0').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.locator('.cell-in-range')).toHaveCount(4);
+  const raw = (text: string) => text.replace(/,/g, '').replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+  const expected = [
+    [raw(await cell(page, first, 'p0').innerText()), raw(await cell(page, first, 'p1').innerText())].join('\t'),
+    [raw(await cell(page, second, 'p0').innerText()), raw(await cell(page, second, 'p1').innerText())].join('\t'),
+  ].join('\n');
+  const copied = await copySelection(page);
+  expect(copied.text).toBe(expected);
+  expect(copied.html).toMatch(/^<table><tr><td>[\d.]+<\/td><td>[\d.]+<\/td><\/tr><tr>/);
+  await saveScreenshot(page, 'range-selected');
+});
+
+test('Delete clears a dragged range, Ctrl+D fills down, a single value pasted fills the range; each is one undo step', async ({ page }) => {
+  await page.goto(host.url);
+  const top = await rowIdOf(page, 'Account executives (9 FTE)');
+  const middle = await rowIdOf(page, 'Sales engineers (4 FTE)');
+  const bottom = await rowIdOf(page, 'Benefits & payroll tax — Sales');
+  const topJanuary = await cell(page, top, 'p0').innerText();
+
+  // Drag from the middle line's January to the bottom line's February.
+  await cell(page, middle, 'p0').hover();
+  await page.mouse.down();
+  await cell(page, bottom, 'p1').hover();
+  await page.mouse.up();
+  await expect(page.locator('.cell-in-range')).toHaveCount(4);
+  await page.keyboard.press('Delete');
+  for (const rowId of [middle, bottom]) for (const colId of ['p0', 'p1']) await expect(cell(page, rowId, colId)).toHaveText('');
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute('title', 'Undo clear 4 cells (Ctrl+Z)');
+
+  // Fill the top line's January down over the two lines below.
+  await cell(page, top, 'p0').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+d');
+  await expect(cell(page, middle, 'p0')).toHaveText(topJanuary);
+  await expect(cell(page, bottom, 'p0')).toHaveText(topJanuary);
+
+  // One copied value pasted over a selection fills all of it.
+  await cell(page, middle, 'p1').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await pasteText(page, '12.5\r\n');
+  for (const rowId of [middle, bottom]) for (const colId of ['p1', 'p2']) await expect(cell(page, rowId, colId)).toHaveText('12.50');
+
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, middle, 'p0')).toHaveText('');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, middle, 'p0')).not.toHaveText('');
+  await expect(page.getByRole('button', { name: 'Redo' })).toHaveAttribute('title', 'Redo clear 4 cells (Ctrl+Y)');
+});
+
 test('a paste with a cell that is not a number is refused whole, naming the cell', async ({ page }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'Utilities');

@@ -1,0 +1,112 @@
+import type { CellEdit } from '../../shared/domain/cell-edit';
+import { toTabularText } from '../../shared/clipboard/tabular-text';
+import type { SheetView } from '../state/sheet-view';
+
+/** A month cell of a budget line, by the line's position in the sheet and the period. */
+export interface CellPosition {
+  row: number;
+  period: number;
+}
+
+/** A rectangular selection: where it started (the anchor) and where it ends (the focus). */
+export interface CellRange {
+  anchor: CellPosition;
+  focus: CellPosition;
+}
+
+export interface Bounds {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export function singleCell(position: CellPosition): CellRange {
+  return { anchor: position, focus: position };
+}
+
+export function boundsOf(range: CellRange): Bounds {
+  return {
+    top: Math.min(range.anchor.row, range.focus.row),
+    bottom: Math.max(range.anchor.row, range.focus.row),
+    left: Math.min(range.anchor.period, range.focus.period),
+    right: Math.max(range.anchor.period, range.focus.period),
+  };
+}
+
+export function rangeContains(range: CellRange, row: number, period: number): boolean {
+  const bounds = boundsOf(range);
+  return row >= bounds.top && row <= bounds.bottom && period >= bounds.left && period <= bounds.right;
+}
+
+export function cellCount(range: CellRange): number {
+  const bounds = boundsOf(range);
+  return (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
+}
+
+/** Every month cell of every line. */
+export function wholeSheet(view: SheetView): CellRange | null {
+  if (view.rows.length === 0 || view.model.periods.length === 0) return null;
+  return { anchor: { row: 0, period: 0 }, focus: { row: view.rows.length - 1, period: view.model.periods.length - 1 } };
+}
+
+/** The range as tab-separated canonical amounts (empty cells empty), the way spreadsheets paste it. */
+export function rangeAsText(view: SheetView, range: CellRange): string {
+  return toTabularText(rangeValues(view, range));
+}
+
+/** The range as an HTML table, for pasting into Excel, Google Sheets, Word or mail. */
+export function rangeAsHtml(view: SheetView, range: CellRange): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const rows = rangeValues(view, range).map((cells) => `<tr>${cells.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`);
+  return `<table>${rows.join('')}</table>`;
+}
+
+function rangeValues(view: SheetView, range: CellRange): string[][] {
+  const bounds = boundsOf(range);
+  const rows: string[][] = [];
+  for (let row = bounds.top; row <= bounds.bottom; row += 1) {
+    const line = view.rows[row]?.line;
+    const cells: string[] = [];
+    for (let period = bounds.left; period <= bounds.right; period += 1) cells.push(line?.values[period] ?? '');
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** Edits that empty every cell of the range that holds a value. */
+export function clearEdits(view: SheetView, range: CellRange): CellEdit[] {
+  const bounds = boundsOf(range);
+  const edits: CellEdit[] = [];
+  for (let row = bounds.top; row <= bounds.bottom; row += 1) {
+    const line = view.rows[row]?.line;
+    if (line === undefined) continue;
+    for (let period = bounds.left; period <= bounds.right; period += 1) {
+      if ((line.values[period] ?? null) !== null) edits.push({ lineId: line.id, period, value: null });
+    }
+  }
+  return edits;
+}
+
+/**
+ * Edits for Excel's fill down (Ctrl+D) and fill right (Ctrl+R): the range's first row (or
+ * column) copied over the rest of it. A single cell takes the value above (or to its left).
+ */
+export function fillEdits(view: SheetView, range: CellRange, direction: 'down' | 'right'): CellEdit[] {
+  const bounds = { ...boundsOf(range) };
+  if (direction === 'down' && bounds.top === bounds.bottom) bounds.top -= 1;
+  if (direction === 'right' && bounds.left === bounds.right) bounds.left -= 1;
+  if (bounds.top < 0 || bounds.left < 0) return [];
+  const edits: CellEdit[] = [];
+  for (let row = bounds.top; row <= bounds.bottom; row += 1) {
+    const line = view.rows[row]?.line;
+    if (line === undefined) continue;
+    for (let period = bounds.left; period <= bounds.right; period += 1) {
+      const source = direction === 'down' ? view.rows[bounds.top]?.line.values[period] : line.values[bounds.left];
+      const isSource = direction === 'down' ? row === bounds.top : period === bounds.left;
+      const value = source ?? null;
+      if (!isSource && (line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
+    }
+  }
+  return edits;
+}

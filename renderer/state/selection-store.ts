@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import type { CellRange } from '../grid/cell-range';
+
+/** The sheet's selected month cells (AG Grid Community has no range selection: this is ours). */
+interface SelectionState {
+  range: CellRange | null;
+  setRange(range: CellRange | null): void;
+}
+
+export const useSelectionStore = create<SelectionState>((set) => ({
+  range: null,
+  setRange: (range) => set({ range }),
+}));

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { boundsOf, cellCount, clearEdits, fillEdits, rangeAsHtml, rangeAsText, rangeContains, wholeSheet } from '../../../../renderer/grid/cell-range';
+import { buildSheetView } from '../../../../renderer/state/sheet-view';
+import { sheetModel } from '../../../helpers/sheet-model';
+
+const view = buildSheetView(
+  sheetModel([
+    { type: 'opex', values: ['1', '2', null] },
+    { type: 'opex', values: ['4', null, '6'] },
+    { type: 'revenue', values: [null, '8', '9.5'] },
+  ]),
+);
+
+describe('cell ranges', () => {
+  it('have the same bounds whichever corner the selection started from', () => {
+    const range = { anchor: { row: 2, period: 0 }, focus: { row: 0, period: 1 } };
+    expect(boundsOf(range)).toEqual({ top: 0, bottom: 2, left: 0, right: 1 });
+    expect(cellCount(range)).toBe(6);
+    expect(rangeContains(range, 1, 1)).toBe(true);
+    expect(rangeContains(range, 1, 2)).toBe(false);
+  });
+
+  it('select the whole sheet', () => {
+    expect(wholeSheet(view)).toEqual({ anchor: { row: 0, period: 0 }, focus: { row: 2, period: 2 } });
+  });
+
+  it('copy as tab-separated canonical amounts and as an HTML table', () => {
+    const range = { anchor: { row: 0, period: 1 }, focus: { row: 2, period: 2 } };
+    expect(rangeAsText(view, range)).toBe('2\t\n\t6\n8\t9.5');
+    expect(rangeAsHtml(view, range)).toBe('<table><tr><td>2</td><td></td></tr><tr><td></td><td>6</td></tr><tr><td>8</td><td>9.5</td></tr></table>');
+  });
+
+  it('clear only the cells that hold values', () => {
+    expect(clearEdits(view, { anchor: { row: 0, period: 1 }, focus: { row: 1, period: 2 } })).toEqual([
+      { lineId: 1, period: 1, value: null },
+      { lineId: 2, period: 2, value: null },
+    ]);
+  });
+
+  it('fill down copies the first row over the rest; a single cell takes the value above', () => {
+    expect(fillEdits(view, { anchor: { row: 0, period: 0 }, focus: { row: 2, period: 1 } }, 'down')).toEqual([
+      { lineId: 2, period: 0, value: '1' },
+      { lineId: 2, period: 1, value: '2' },
+      { lineId: 3, period: 0, value: '1' },
+      { lineId: 3, period: 1, value: '2' },
+    ]);
+    expect(fillEdits(view, { anchor: { row: 2, period: 0 }, focus: { row: 2, period: 0 } }, 'down')).toEqual([{ lineId: 3, period: 0, value: '4' }]);
+    expect(fillEdits(view, { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 0 } }, 'down')).toEqual([]);
+  });
+
+  it('fill right copies the first column across, including empty cells', () => {
+    expect(fillEdits(view, { anchor: { row: 1, period: 0 }, focus: { row: 2, period: 2 } }, 'right')).toEqual([
+      { lineId: 2, period: 2, value: '4' },
+      { lineId: 2, period: 1, value: '4' },
+      { lineId: 3, period: 1, value: null },
+      { lineId: 3, period: 2, value: null },
+    ].sort((a, b) => a.lineId - b.lineId || a.period - b.period));
+  });
+});
