@@ -7,16 +7,17 @@ import { useWorkbookStore } from '../state/workbook-store';
 import { FileDialogs } from './FileDialogs';
 import { AddLineDialog, DeleteLineDialog } from './LineDialogs';
 import { Notices } from './Notices';
+import { SpreadDialog } from './SpreadDialog';
 import { StatusBar } from './StatusBar';
 import { WelcomeScreen } from './WelcomeScreen';
 
-type LineDialog = { kind: 'none' } | { kind: 'add' } | { kind: 'delete'; row: LineRow };
+type LineDialog = { kind: 'none' } | { kind: 'add' } | { kind: 'delete'; row: LineRow } | { kind: 'spread'; row: LineRow };
 
 const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal } = useSheetStore();
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
@@ -47,6 +48,11 @@ export function App() {
     if (row !== null) setLineDialog({ kind: 'delete', row });
   }, [focusedLine]);
 
+  const requestSpread = useCallback(() => {
+    const row = focusedLine();
+    if (row !== null) setLineDialog({ kind: 'spread', row });
+  }, [focusedLine]);
+
   // App-wide shortcuts. Ctrl+N itself is reserved by browsers, hence Ctrl+Alt+N.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -66,10 +72,11 @@ export function App() {
       else if (key === 's' && event.shiftKey && current !== null) act(() => void showDialog('save-as'));
       else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
       else if (key === 'k' && event.shiftKey && view !== null) act(requestDelete);
+      else if (key === 'e' && event.shiftKey && view !== null) act(requestSpread);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [dialog, lineDialog, current, view, showDialog, requestDelete, undo, redo]);
+  }, [dialog, lineDialog, current, view, showDialog, requestDelete, requestSpread, undo, redo]);
 
   const focusLine = (lineId: number) => {
     // Put the cursor on the first month of the new line so typing fills it.
@@ -96,6 +103,7 @@ export function App() {
           <span className="toolbar-separator" />
           <button type="button" onClick={() => setLineDialog({ kind: 'add' })} disabled={view === null} title="Add a budget line (Ctrl+Shift+L)">Add line</button>
           <button type="button" onClick={requestDelete} disabled={view === null} title="Delete the line under the cursor (Ctrl+Shift+K)">Delete line</button>
+          <button type="button" onClick={requestSpread} disabled={view === null} title="Spread a full-year amount over the months of the line under the cursor (Ctrl+Shift+E)">Spread…</button>
           <span className="toolbar-separator" />
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
         </nav>
@@ -128,6 +136,17 @@ export function App() {
           onAdd={(departmentId, accountId, description) => {
             setLineDialog({ kind: 'none' });
             void addLine(departmentId, accountId, description).then((lineId) => lineId !== null && focusLine(lineId));
+          }}
+        />
+      )}
+      {lineDialog.kind === 'spread' && view !== null && (
+        <SpreadDialog
+          view={view}
+          row={lineDialog.row}
+          onClose={() => setLineDialog({ kind: 'none' })}
+          onSpread={(total, method) => {
+            setLineDialog({ kind: 'none' });
+            void spreadTotal(lineDialog.row.line.id, total, method);
           }}
         />
       )}

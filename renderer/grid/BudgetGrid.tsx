@@ -121,9 +121,10 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
       colId: 'year',
       headerName: `${fiscalYearLabel(view.model.calendar)} total`,
       pinned: 'right',
-      headerTooltip: 'Full-year total of the line',
+      headerTooltip: 'Full-year total of the line. Type an amount here to spread it over the months.',
       width: 164,
       type: 'rightAligned',
+      editable: isLineRow,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => params.data?.year ?? null,
       valueFormatter: formatValue,
       cellClass: (params: CellClassParams<GridRow, Value>) => [...amountCellClass(params), 'year-total-cell'],
@@ -144,7 +145,7 @@ export interface BudgetGridProps {
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
 export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
-  const { editCell, paste, clearRange, fill } = useSheetStore();
+  const { editCell, paste, clearRange, fill, spreadTotal } = useSheetStore();
   const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -318,12 +319,14 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<GridRow, Value>) => {
       const row = event.data;
-      const period = periodOfColumn(event.column.getColId());
-      if (row.kind !== 'line' || period === null) return;
+      const colId = event.column.getColId();
+      const period = periodOfColumn(colId);
+      if (row.kind !== 'line') return;
       const text = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
-      void editCell(row.line.id, period, text);
+      if (colId === 'year') void spreadTotal(row.line.id, text, { kind: 'auto' });
+      else if (period !== null) void editCell(row.line.id, period, text);
     },
-    [editCell],
+    [editCell, spreadTotal],
   );
   return (
     <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>

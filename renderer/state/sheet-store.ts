@@ -4,7 +4,9 @@ import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
 import type { AmountText } from '../../shared/money/amount';
+import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
+import { planSpread, type SpreadMethod } from './spread-plan';
 import { boundsOf, clearEdits, fillEdits, type CellRange } from '../grid/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { buildSheetView, withCellValues, type SheetView } from './sheet-view';
@@ -26,6 +28,8 @@ interface SheetState {
   /** Tab-separated text pasted at the selection's top-left cell (a single value fills the selection): all cells or none. */
   paste(range: CellRange, text: string): Promise<CellRange | null>;
   clearRange(range: CellRange): Promise<boolean>;
+  /** A full-year amount spread over the line's months, exact to the cent. */
+  spreadTotal(lineId: number, text: string, method: SpreadMethod): Promise<boolean>;
   fill(range: CellRange, direction: 'down' | 'right'): Promise<boolean>;
   /** Cell edits shown at once and saved as one undoable step. */
   applyEdits(edits: CellEdit[], label: string, where?: string): Promise<boolean>;
@@ -103,6 +107,29 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
     const pasted = { anchor: { row: bounds.top, period: bounds.left }, focus: { row: bounds.top + plan.rows - 1, period: bounds.left + plan.columns - 1 } };
     return saved ? pasted : null;
+  },
+  async spreadTotal(lineId, text, method) {
+    const view = get().view;
+    const index = view?.rowIndex.get(lineId);
+    const row = index === undefined ? undefined : view?.rows[index];
+    if (view === null || row === undefined) return false;
+    const where = `${row.line.description}, full year`;
+    const parsed = parseAmount(text);
+    if (!parsed.ok) {
+      showError(new Error(parsed.message), where);
+      return false;
+    }
+    const plan = planSpread(view, row.line, parsed.amount, method);
+    if (!plan.ok) {
+      showError(new Error(plan.message), where);
+      return false;
+    }
+    const periods = view.model.periods.length;
+    const edits = plan.amounts.map((value, period) => ({ lineId, period, value })).filter((edit) => (row.line.values[edit.period] ?? null) !== edit.value);
+    const total = formatAmount(parsed.amount);
+    const saved = edits.length === 0 || (await get().applyEdits(edits, `spread ${total} over ${row.line.description}`, where));
+    if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Spread ${total} over ${periods} months ${plan.how}.`, where });
+    return saved;
   },
   async clearRange(range) {
     const view = get().view;
