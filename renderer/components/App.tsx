@@ -38,7 +38,7 @@ export function App() {
   /** The line under the grid's cursor, if the cursor is on a line. */
   const focusedLine = useCallback((): LineRow | null => {
     const focused = gridApi.current?.getFocusedCell();
-    if (focused === null || focused === undefined || focused.rowPinned !== null) return null;
+    if (focused === null || focused === undefined || focused.rowPinned != null) return null;
     const row = gridApi.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data;
     return row?.kind === 'line' ? row : null;
   }, []);

@@ -23,7 +23,8 @@ import { Decimal } from '../../shared/money/decimal';
 import { showError } from '../state/notice-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
-import { cellCount, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellRange } from './cell-range';
+import { cellCount, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellPosition, type CellRange } from './cell-range';
+import { edgeOfData, type Direction } from './navigation';
 import type { GridRow, SheetView } from '../state/sheet-view';
 import { darkGridTheme, lightGridTheme } from './grid-theme';
 
@@ -59,6 +60,8 @@ const ARROW_STEPS: Record<string, { rows: number; periods: number }> = {
   ArrowLeft: { rows: 0, periods: -1 },
   ArrowRight: { rows: 0, periods: 1 },
 };
+
+const ARROW_DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /** Keys the sheet handles itself rather than AG Grid: clearing, fills, select all. */
 function isSheetCommand(event: KeyboardEvent): boolean {
@@ -173,7 +176,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     if (range !== null) return range;
     const focused = apiRef.current?.getFocusedCell();
     const period = focused === null || focused === undefined ? null : periodOfColumn(focused.column.getColId());
-    if (focused === null || focused === undefined || focused.rowPinned !== null || period === null) return null;
+    if (focused === null || focused === undefined || focused.rowPinned != null || period === null) return null;
     return singleCell({ row: focused.rowIndex, period });
   }, []);
 
@@ -217,11 +220,11 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     const endDrag = () => (dragging.current = false);
     window.addEventListener('keydown', track, true);
     window.addEventListener('keyup', track, true);
-    window.addEventListener('mouseup', endDrag);
+    window.addEventListener('mouseup', endDrag, true);
     return () => {
       window.removeEventListener('keydown', track, true);
       window.removeEventListener('keyup', track, true);
-      window.removeEventListener('mouseup', endDrag);
+      window.removeEventListener('mouseup', endDrag, true);
     };
   }, []);
 
@@ -229,14 +232,13 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     (event: CellFocusedEvent<GridRow>) => {
       const colId = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? '');
       const period = periodOfColumn(colId);
-      if (event.rowIndex === null || event.rowPinned !== null || period === null) {
+      if (event.rowIndex === null || event.rowPinned != null || period === null) {
         setRange(null);
         return;
       }
       const position = { row: event.rowIndex, period };
       const range = useSelectionStore.getState().range;
-      if (dragging.current) return;
-      // Shift+arrows and Shift+click grow the selection from its anchor; anything else starts a new one.
+      // Shift+click grows the selection from its anchor; anything else starts a new one.
       if (shiftHeld.current) {
         const anchor = range?.anchor ?? position;
         setRange({ anchor, focus: position });
@@ -273,47 +275,92 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     [setRange],
   );
 
-  // Delete clears, Ctrl+D / Ctrl+R fill, Ctrl+A selects every month cell, Escape drops the selection.
+  /** Puts the grid's cursor on a month cell of a line, scrolling it into view. */
+  const moveCursor = useCallback((position: CellPosition) => {
+    const grid = apiRef.current;
+    if (grid === null) return;
+    grid.ensureIndexVisible(position.row);
+    grid.ensureColumnVisible(`p${position.period}`);
+    grid.setFocusedCell(position.row, `p${position.period}`);
+  }, []);
+
+  // Excel's keys that AG Grid does differently or not at all: Tab while editing, Home/End,
+  // Ctrl+arrows to the edge of the data, Shift+arrows, Delete, Ctrl+D / Ctrl+R, Ctrl+A, Escape.
   const onKeyDownCapture = useCallback(
     (event: ReactKeyboardEvent<HTMLDivElement>) => {
-      if (!gridHasFocus()) return;
+      const grid = apiRef.current;
+      const sheet = useSheetStore.getState().view;
+      if (grid === null || sheet === null || hostRef.current === null || !hostRef.current.contains(document.activeElement)) return;
       const native = event.nativeEvent;
+      const mod = native.ctrlKey || native.metaKey;
+      const claim = () => {
+        event.preventDefault();
+        event.stopPropagation();
+      };
+      const focused = grid.getFocusedCell();
+      const onLine = focused !== null && focused !== undefined && focused.rowPinned == null;
+      const lastPeriod = sheet.model.periods.length - 1;
+      const lastRow = sheet.rows.length - 1;
+
+      if (grid.getEditingCells().length > 0) {
+        // Tab saves the entry and moves along the row without editing the next cell, as in Excel.
+        if (native.key !== 'Tab' || !onLine) return;
+        claim();
+        const columnsInOrder = grid.getAllDisplayedColumns();
+        const index = columnsInOrder.findIndex((column) => column.getColId() === focused.column.getColId());
+        const target = columnsInOrder[Math.min(Math.max(index + (native.shiftKey ? -1 : 1), 0), columnsInOrder.length - 1)];
+        grid.stopEditing();
+        if (target !== undefined) grid.setFocusedCell(focused.rowIndex, target);
+        return;
+      }
       if (native.key === 'Escape') {
         setRange(null);
         return;
       }
-      // Shift+arrows grow the selection from the cursor, which stays where it is (as in Excel).
-      const step = ARROW_STEPS[native.key];
-      if (native.shiftKey && !native.ctrlKey && !native.metaKey && step !== undefined) {
+      if (native.key === 'Home' || native.key === 'End') {
+        if (!onLine || lastRow < 0) return;
+        claim();
+        const row = mod ? (native.key === 'Home' ? 0 : lastRow) : focused.rowIndex;
+        moveCursor({ row, period: native.key === 'Home' ? 0 : lastPeriod });
+        return;
+      }
+      const arrow = ARROW_DIRECTIONS[native.key];
+      if (arrow !== undefined && (mod || native.shiftKey)) {
         const range = currentRange();
-        const sheet = useSheetStore.getState().view;
-        if (range === null || sheet === null) return;
-        event.preventDefault();
-        event.stopPropagation();
-        const focus = {
-          row: Math.min(Math.max(range.focus.row + step.rows, 0), sheet.rows.length - 1),
-          period: Math.min(Math.max(range.focus.period + step.periods, 0), sheet.model.periods.length - 1),
-        };
-        setRange({ anchor: range.anchor, focus });
-        apiRef.current?.ensureIndexVisible(focus.row);
-        apiRef.current?.ensureColumnVisible(`p${focus.period}`);
+        if (range === null) return;
+        claim();
+        const shape = { rows: sheet.rows.length, periods: sheet.model.periods.length, filled: (row: number, period: number) => (sheet.rows[row]?.line.values[period] ?? null) !== null };
+        const step = ARROW_STEPS[native.key] ?? { rows: 0, periods: 0 };
+        const target = mod
+          ? edgeOfData(shape, native.shiftKey ? range.focus : range.anchor, arrow)
+          : {
+              row: Math.min(Math.max(range.focus.row + step.rows, 0), lastRow),
+              period: Math.min(Math.max(range.focus.period + step.periods, 0), lastPeriod),
+            };
+        if (native.shiftKey) {
+          // Shift grows the selection from the cursor, which stays where it is (as in Excel).
+          setRange({ anchor: range.anchor, focus: target });
+          grid.ensureIndexVisible(target.row);
+          grid.ensureColumnVisible(`p${target.period}`);
+        } else {
+          moveCursor(target);
+        }
         return;
       }
       if (!isSheetCommand(native)) return;
       const key = native.key.toLowerCase();
       if (key === 'a') {
-        event.preventDefault();
-        const sheet = useSheetStore.getState().view;
-        setRange(sheet === null ? null : wholeSheet(sheet));
+        claim();
+        setRange(wholeSheet(sheet));
         return;
       }
       const range = currentRange();
       if (range === null) return;
-      event.preventDefault();
+      claim();
       if (native.key === 'Delete' || native.key === 'Backspace') void clearRange(range);
       else void fill(range, key === 'd' ? 'down' : 'right');
     },
-    [currentRange, gridHasFocus, clearRange, fill, setRange],
+    [currentRange, clearRange, fill, setRange, moveCursor],
   );
 
   const onCellEditRequest = useCallback(

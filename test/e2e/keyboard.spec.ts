@@ -1,0 +1,77 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  host = await startHost();
+});
+
+test.afterEach(async () => {
+  await host.stop();
+  removeDataDir(host.dataDir);
+});
+
+async function rowIdOf(page: Page, description: string): Promise<string> {
+  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
+  if (id === null) throw new Error(`No row for ${description}`);
+  return id;
+}
+
+function cell(page: Page, rowId: string, colId: string): Locator {
+  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
+}
+
+/** Where the grid's cursor is: `row-id:col-id`. */
+function cursor(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    return `${active?.closest('[row-id]')?.getAttribute('row-id') ?? '?'}:${active?.getAttribute('col-id') ?? '?'}`;
+  });
+}
+
+test('Excel keys: Tab saves and moves right without editing, Home/End, Ctrl+arrows to the edge of the data', async ({ page }) => {
+  await page.goto(host.url);
+  const rowId = await rowIdOf(page, 'Pick-and-place machine');
+  // This line has one amount, in April: Ctrl+Right from January stops there, then at December.
+  await cell(page, rowId, 'p0').click();
+  await page.keyboard.press('Control+ArrowRight');
+  await expect.poll(() => cursor(page)).toBe(`${rowId}:p3`);
+  await page.keyboard.press('Control+ArrowRight');
+  await expect.poll(() => cursor(page)).toBe(`${rowId}:p11`);
+  await page.keyboard.press('Home');
+  await expect.poll(() => cursor(page)).toBe(`${rowId}:p0`);
+  await page.keyboard.press('End');
+  await expect.poll(() => cursor(page)).toBe(`${rowId}:p11`);
+
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => cursor(page)).toBe(`${rowId}:p1`);
+  await page.keyboard.type('250');
+  await page.keyboard.press('Tab');
+  await expect(cell(page, rowId, 'p1')).toHaveText('250.00');
+  await expect.poll(() => cursor(page)).toBe(`${rowId}:p2`);
+  await expect(page.locator('.ag-cell-inline-editing')).toHaveCount(0);
+  await page.keyboard.type('75');
+  await page.keyboard.press('Shift+Tab');
+  await expect(cell(page, rowId, 'p2')).toHaveText('75.00');
+  await expect.poll(() => cursor(page)).toBe(`${rowId}:p1`);
+
+  await page.keyboard.press('Control+Home');
+  await expect.poll(() => cursor(page)).toBe(`${await rowIdOf(page, 'Sensor kits — North America')}:p0`);
+});
+
+test('Ctrl+Shift+Down selects to the end of the data; Ctrl+A selects every month cell', async ({ page }) => {
+  await page.goto(host.url);
+  const rowId = await rowIdOf(page, 'Sensor kits — North America');
+  await cell(page, rowId, 'p0').click();
+  await page.keyboard.press('Control+Shift+ArrowDown');
+  // Every line of the sample has a January amount except the one-off capital purchases.
+  await expect(page.locator('.cell-in-range').first()).toBeVisible();
+  const selected = await page.locator('.cell-in-range').count();
+  expect(selected).toBeGreaterThan(10);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.cell-in-range')).toHaveCount(0);
+  await page.keyboard.press('Control+a');
+  await expect(page.locator(`.ag-row[row-id="${rowId}"] .cell-in-range`).first()).toBeVisible();
+});
