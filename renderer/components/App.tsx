@@ -2,6 +2,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { BudgetGrid } from '../grid/BudgetGrid';
 import { useSheetStore } from '../state/sheet-store';
+import type { Grouping } from '../state/sheet-groups';
 import type { GridRow, LineRow } from '../state/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
 import { FileDialogs } from './FileDialogs';
@@ -17,7 +18,7 @@ const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: d
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo, spreadTotal } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping } = useSheetStore();
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
@@ -78,16 +79,6 @@ export function App() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [dialog, lineDialog, current, view, showDialog, requestDelete, requestSpread, undo, redo]);
 
-  const focusLine = (lineId: number) => {
-    // Put the cursor on the first month of the new line so typing fills it.
-    requestAnimationFrame(() => {
-      const node = gridApi.current?.getRowNode(String(lineId));
-      if (node?.rowIndex === null || node?.rowIndex === undefined) return;
-      gridApi.current?.ensureIndexVisible(node.rowIndex);
-      gridApi.current?.setFocusedCell(node.rowIndex, 'p0');
-    });
-  };
-
   return (
     <div className="app">
       <header className="toolbar">
@@ -105,6 +96,14 @@ export function App() {
           <button type="button" onClick={requestDelete} disabled={view === null} title="Delete the line under the cursor (Ctrl+Shift+K)">Delete line</button>
           <button type="button" onClick={requestSpread} disabled={view === null} title="Spread a full-year amount over the months of the line under the cursor (Ctrl+Shift+E)">Spread…</button>
           <span className="toolbar-separator" />
+          <label className="toolbar-select" title="Group the sheet's lines, with subtotals">
+            Group by
+            <select value={grouping} onChange={(event) => setGrouping(event.target.value as Grouping)} disabled={view === null}>
+              <option value="department">Department</option>
+              <option value="account">Account</option>
+              <option value="none">Nothing</option>
+            </select>
+          </label>
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
         </nav>
       </header>
@@ -135,7 +134,7 @@ export function App() {
           onClose={() => setLineDialog({ kind: 'none' })}
           onAdd={(departmentId, accountId, description) => {
             setLineDialog({ kind: 'none' });
-            void addLine(departmentId, accountId, description).then((lineId) => lineId !== null && focusLine(lineId));
+            void addLine(departmentId, accountId, description);
           }}
         />
       )}

@@ -23,7 +23,7 @@ import { Decimal } from '../../shared/money/decimal';
 import { showError } from '../state/notice-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
-import { cellCount, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellPosition, type CellRange } from './cell-range';
+import { cellCount, lineAt, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellPosition, type CellRange } from './cell-range';
 import { edgeOfData, type Direction } from './navigation';
 import type { GridRow, SheetView } from '../state/sheet-view';
 import { darkGridTheme, lightGridTheme } from './grid-theme';
@@ -80,14 +80,15 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
     valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
       const row = params.data;
       if (row === undefined) return null;
-      return row.kind === 'line' ? (row.line.values[period.index] ?? null) : (row.periods[period.index] ?? null);
+      if (row.kind === 'line') return row.line.values[period.index] ?? null;
+      return row.periods?.[period.index] ?? null;
     },
     valueFormatter: formatValue,
     cellClass: amountCellClass,
     cellClassRules: {
       'cell-in-range': (params: CellClassParams<GridRow, Value>) => {
         const range = useSelectionStore.getState().range;
-        return range !== null && cellCount(range) > 1 && params.node.rowPinned == null && rangeContains(range, params.node.rowIndex ?? -1, period.index);
+        return range !== null && cellCount(range) > 1 && params.data?.kind === 'line' && rangeContains(range, params.node.rowIndex ?? -1, period.index);
       },
     },
     suppressKeyboardEvent: (params) => !params.editing && isSheetCommand(params.event),
@@ -98,9 +99,18 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
       headerName: 'Department',
       pinned: 'left',
       width: 118,
-      valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' ? params.data.department : (params.data?.label ?? '')),
-      colSpan: (params) => (params.data?.kind === 'total' ? 3 : 1),
-      cellClass: (params) => (params.data?.kind === 'total' ? 'total-label' : 'dimension-cell'),
+      valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
+        const row = params.data;
+        if (row === undefined) return '';
+        if (row.kind === 'line') return row.department;
+        if (row.kind === 'total') return row.label;
+        const contribution = row.level === 0 && useSheetStore.getState().grouping === 'department' ? '  ·  contribution' : '';
+        return `${row.collapsed ? '▸' : '▾'}  ${row.label}  ·  ${row.lineCount} line${row.lineCount === 1 ? '' : 's'}${contribution}`;
+      },
+      colSpan: (params) => (params.data?.kind === 'line' ? 1 : 3),
+      cellClass: (params) => (params.data?.kind === 'total' ? 'total-label' : params.data?.kind === 'group' ? 'group-label' : 'dimension-cell'),
+      tooltipValueGetter: (params) =>
+        params.data?.kind === 'group' ? `${params.data.subtotalMeaning}. Click or press Enter to ${params.data.collapsed ? 'expand' : 'collapse'}.` : undefined,
     },
     {
       colId: 'account',
@@ -136,6 +146,7 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
 }
 
 function rowClass(params: RowClassParams<GridRow>): string | undefined {
+  if (params.data?.kind === 'group') return `group-row group-level-${params.data.level}`;
   if (params.data?.kind !== 'total') return undefined;
   return params.data.emphasis ? 'total-row total-row-result' : 'total-row';
 }
@@ -148,7 +159,7 @@ export interface BudgetGridProps {
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
 export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
-  const { editCell, paste, clearRange, fill, spreadTotal } = useSheetStore();
+  const { editCell, paste, clearRange, fill, spreadTotal, toggleGroup } = useSheetStore();
   const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -158,17 +169,29 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
   const columns = useMemo(() => columnsFor(view), [view.model.periods, view.model.calendar]); // eslint-disable-line react-hooks/exhaustive-deps
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
 
-  // Redraw the range highlight when the selection changes.
+  // Repaint the range highlight on the cells already drawn when the selection changes. (A
+  // refreshCells with force would rebuild the cells and take the keyboard focus with them;
+  // cells drawn later get the class from cellClassRules.)
   useEffect(
     () =>
       useSelectionStore.subscribe((state, previous) => {
-        const periods = useSheetStore.getState().view?.model.periods ?? [];
-        if (state.range !== previous.range) apiRef.current?.refreshCells({ columns: periods.map((period) => `p${period.index}`), force: true });
+        if (state.range === previous.range || hostRef.current === null || apiRef.current === null) return;
+        const range = state.range;
+        const grid = apiRef.current;
+        for (const rowElement of hostRef.current.querySelectorAll<HTMLElement>('.ag-row[row-index]')) {
+          const rowIndex = Number(rowElement.getAttribute('row-index'));
+          const isLine = Number.isInteger(rowIndex) && grid.getDisplayedRowAtIndex(rowIndex)?.data?.kind === 'line';
+          for (const cellElement of rowElement.querySelectorAll<HTMLElement>('.ag-cell[col-id^="p"]')) {
+            const period = periodOfColumn(cellElement.getAttribute('col-id') ?? '');
+            const inRange = isLine && period !== null && range !== null && cellCount(range) > 1 && rangeContains(range, rowIndex, period);
+            cellElement.classList.toggle('cell-in-range', inRange);
+          }
+        }
       }),
     [],
   );
   // A new sheet (another file, a reload after a structure change) starts without a selection.
-  useEffect(() => setRange(null), [view.model.workbook.path, view.rows.length, setRange]);
+  useEffect(() => setRange(null), [view.model.workbook.path, view.display.grouping, view.display.collapsed, view.rowIndex, setRange]);
 
   /** The selection, or the focused month cell on its own. */
   const currentRange = useCallback((): CellRange | null => {
@@ -282,6 +305,18 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     grid.ensureIndexVisible(position.row);
     grid.ensureColumnVisible(`p${position.period}`);
     grid.setFocusedCell(position.row, `p${position.period}`);
+    // A cell scrolled into view is drawn a few frames later: focus it again once it exists.
+    let framesLeft = 20;
+    const focusWhenDrawn = () => {
+      if (grid.isDestroyed()) return;
+      const drawn = hostRef.current?.querySelector(`.ag-row[row-index="${position.row}"] [col-id="p${position.period}"]`);
+      if (drawn !== null && drawn !== undefined) {
+        if (document.activeElement !== drawn) grid.setFocusedCell(position.row, `p${position.period}`);
+      } else if (framesLeft-- > 0) {
+        requestAnimationFrame(focusWhenDrawn);
+      }
+    };
+    requestAnimationFrame(focusWhenDrawn);
   }, []);
 
   // Excel's keys that AG Grid does differently or not at all: Tab while editing, Home/End,
@@ -300,7 +335,14 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       const focused = grid.getFocusedCell();
       const onLine = focused !== null && focused !== undefined && focused.rowPinned == null;
       const lastPeriod = sheet.model.periods.length - 1;
-      const lastRow = sheet.rows.length - 1;
+      const lastRow = sheet.display.rows.length - 1;
+      const focusedRow = focused === null || focused === undefined ? undefined : grid.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+      // Enter or Space on a group row opens or closes it.
+      if (focusedRow?.kind === 'group' && (native.key === 'Enter' || native.key === ' ') && grid.getEditingCells().length === 0) {
+        claim();
+        toggleGroup(focusedRow.id);
+        return;
+      }
 
       if (grid.getEditingCells().length > 0) {
         // Tab saves the entry and moves along the row without editing the next cell, as in Excel.
@@ -320,7 +362,8 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       if (native.key === 'Home' || native.key === 'End') {
         if (!onLine || lastRow < 0) return;
         claim();
-        const row = mod ? (native.key === 'Home' ? 0 : lastRow) : focused.rowIndex;
+        const lineRows = sheet.display.rows.flatMap((row, index) => (row.kind === 'line' ? [index] : []));
+        const row = mod ? ((native.key === 'Home' ? lineRows[0] : lineRows[lineRows.length - 1]) ?? focused.rowIndex) : focused.rowIndex;
         moveCursor({ row, period: native.key === 'Home' ? 0 : lastPeriod });
         return;
       }
@@ -329,7 +372,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         const range = currentRange();
         if (range === null) return;
         claim();
-        const shape = { rows: sheet.rows.length, periods: sheet.model.periods.length, filled: (row: number, period: number) => (sheet.rows[row]?.line.values[period] ?? null) !== null };
+        const shape = { rows: sheet.display.rows.length, periods: sheet.model.periods.length, filled: (row: number, period: number) => (lineAt(sheet, row)?.values[period] ?? null) !== null };
         const step = ARROW_STEPS[native.key] ?? { rows: 0, periods: 0 };
         const target = mod
           ? edgeOfData(shape, native.shiftKey ? range.focus : range.anchor, arrow)
@@ -360,8 +403,19 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       if (native.key === 'Delete' || native.key === 'Backspace') void clearRange(range);
       else void fill(range, key === 'd' ? 'down' : 'right');
     },
-    [currentRange, clearRange, fill, setRange, moveCursor],
+    [currentRange, clearRange, fill, setRange, moveCursor, toggleGroup],
   );
+
+  // After Add line the grid gets new rows; once it has them, put the cursor on the new line.
+  const placeRequestedCursor = useCallback(() => {
+    const { cursorRequest, requestCursorOnLine } = useSelectionStore.getState();
+    const rowIndex = cursorRequest === null ? undefined : apiRef.current?.getRowNode(String(cursorRequest))?.rowIndex;
+    if (rowIndex === undefined || rowIndex === null) return;
+    requestCursorOnLine(null);
+    moveCursor({ row: rowIndex, period: 0 });
+  }, [moveCursor]);
+
+  useEffect(() => useSelectionStore.subscribe((state, previous) => state.cursorRequest !== previous.cursorRequest && placeRequestedCursor()), [placeRequestedCursor]);
 
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<GridRow, Value>) => {
@@ -379,7 +433,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
       <AgGridReact<GridRow>
         theme={dark ? darkGridTheme : lightGridTheme}
-        rowData={view.rows}
+        rowData={view.display.rows}
         pinnedBottomRowData={view.totalRows}
         columnDefs={columns}
         getRowId={getRowId}
@@ -389,6 +443,10 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         onCellFocused={onCellFocused}
         onCellMouseDown={onCellMouseDown}
         onCellMouseOver={onCellMouseOver}
+        onRowDataUpdated={placeRequestedCursor}
+        onCellClicked={(event) => {
+          if (event.data?.kind === 'group' && event.column.getColId() === 'department') toggleGroup(event.data.id);
+        }}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus

@@ -1,5 +1,6 @@
 import type { CellEdit } from '../../shared/domain/cell-edit';
 import { toTabularText } from '../../shared/clipboard/tabular-text';
+import type { BudgetLine } from '../../shared/domain/workbook';
 import type { SheetView } from '../state/sheet-view';
 
 /** A month cell of a budget line, by the line's position in the sheet and the period. */
@@ -44,10 +45,16 @@ export function cellCount(range: CellRange): number {
   return (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
 }
 
-/** Every month cell of every line. */
+/** Every month cell of every row the sheet shows. */
 export function wholeSheet(view: SheetView): CellRange | null {
-  if (view.rows.length === 0 || view.model.periods.length === 0) return null;
-  return { anchor: { row: 0, period: 0 }, focus: { row: view.rows.length - 1, period: view.model.periods.length - 1 } };
+  if (view.display.rows.length === 0 || view.model.periods.length === 0) return null;
+  return { anchor: { row: 0, period: 0 }, focus: { row: view.display.rows.length - 1, period: view.model.periods.length - 1 } };
+}
+
+/** The budget line shown at a display position, or undefined for a group row. */
+export function lineAt(view: SheetView, row: number): BudgetLine | undefined {
+  const shown = view.display.rows[row];
+  return shown?.kind === 'line' ? shown.line : undefined;
 }
 
 /** The range as tab-separated canonical amounts (empty cells empty), the way spreadsheets paste it. */
@@ -66,9 +73,10 @@ function rangeValues(view: SheetView, range: CellRange): string[][] {
   const bounds = boundsOf(range);
   const rows: string[][] = [];
   for (let row = bounds.top; row <= bounds.bottom; row += 1) {
-    const line = view.rows[row]?.line;
+    const line = lineAt(view, row);
+    if (line === undefined) continue;
     const cells: string[] = [];
-    for (let period = bounds.left; period <= bounds.right; period += 1) cells.push(line?.values[period] ?? '');
+    for (let period = bounds.left; period <= bounds.right; period += 1) cells.push(line.values[period] ?? '');
     rows.push(cells);
   }
   return rows;
@@ -79,7 +87,7 @@ export function clearEdits(view: SheetView, range: CellRange): CellEdit[] {
   const bounds = boundsOf(range);
   const edits: CellEdit[] = [];
   for (let row = bounds.top; row <= bounds.bottom; row += 1) {
-    const line = view.rows[row]?.line;
+    const line = lineAt(view, row);
     if (line === undefined) continue;
     for (let period = bounds.left; period <= bounds.right; period += 1) {
       if ((line.values[period] ?? null) !== null) edits.push({ lineId: line.id, period, value: null });
@@ -89,23 +97,47 @@ export function clearEdits(view: SheetView, range: CellRange): CellEdit[] {
 }
 
 /**
- * Edits for Excel's fill down (Ctrl+D) and fill right (Ctrl+R): the range's first row (or
- * column) copied over the rest of it. A single cell takes the value above (or to its left).
+ * Edits for Excel's fill down (Ctrl+D) and fill right (Ctrl+R): the range's first line (or
+ * month) copied over the rest of it. A single cell takes the value of the line above (or the
+ * month to its left). Group rows are skipped.
  */
 export function fillEdits(view: SheetView, range: CellRange, direction: 'down' | 'right'): CellEdit[] {
-  const bounds = { ...boundsOf(range) };
-  if (direction === 'down' && bounds.top === bounds.bottom) bounds.top -= 1;
-  if (direction === 'right' && bounds.left === bounds.right) bounds.left -= 1;
-  if (bounds.top < 0 || bounds.left < 0) return [];
-  const edits: CellEdit[] = [];
+  const bounds = boundsOf(range);
+  const linesInRange: BudgetLine[] = [];
   for (let row = bounds.top; row <= bounds.bottom; row += 1) {
-    const line = view.rows[row]?.line;
-    if (line === undefined) continue;
-    for (let period = bounds.left; period <= bounds.right; period += 1) {
-      const source = direction === 'down' ? view.rows[bounds.top]?.line.values[period] : line.values[bounds.left];
-      const isSource = direction === 'down' ? row === bounds.top : period === bounds.left;
-      const value = source ?? null;
-      if (!isSource && (line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
+    const line = lineAt(view, row);
+    if (line !== undefined) linesInRange.push(line);
+  }
+  if (direction === 'down') {
+    let source = linesInRange[0];
+    let targets = linesInRange.slice(1);
+    if (linesInRange.length === 1) {
+      // A single line takes the values of the nearest line above it.
+      for (let row = bounds.top - 1; row >= 0 && targets.length === 0; row -= 1) {
+        const above = lineAt(view, row);
+        if (above !== undefined) {
+          targets = linesInRange;
+          source = above;
+        }
+      }
+    }
+    if (source === undefined) return [];
+    const edits: CellEdit[] = [];
+    for (const line of targets) {
+      for (let period = bounds.left; period <= bounds.right; period += 1) {
+        const value = source.values[period] ?? null;
+        if ((line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
+      }
+    }
+    return edits;
+  }
+  const from = bounds.left === bounds.right ? bounds.left - 1 : bounds.left;
+  if (from < 0) return [];
+  const edits: CellEdit[] = [];
+  for (const line of linesInRange) {
+    const value = line.values[from] ?? null;
+    for (let period = from + 1; period <= bounds.right; period += 1) {
+      if ((line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
     }
   }
   return edits;

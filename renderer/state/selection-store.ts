@@ -5,9 +5,14 @@ import type { CellRange } from '../grid/cell-range';
 interface SelectionState {
   range: CellRange | null;
   setRange(range: CellRange | null): void;
+  /** a line whose first month should get the cursor once the grid shows it (after Add line) */
+  cursorRequest: number | null;
+  requestCursorOnLine(lineId: number | null): void;
 }
 
 export const useSelectionStore = create<SelectionState>((set) => ({
   range: null,
   setRange: (range) => set({ range }),
+  cursorRequest: null,
+  requestCursorOnLine: (lineId) => set({ cursorRequest: lineId }),
 }));

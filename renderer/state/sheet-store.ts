@@ -9,7 +9,9 @@ import { api } from '../api/client';
 import { planSpread, type SpreadMethod } from './spread-plan';
 import { boundsOf, clearEdits, fillEdits, type CellRange } from '../grid/cell-range';
 import { showError, useNoticeStore } from './notice-store';
-import { buildSheetView, withCellValues, type SheetView } from './sheet-view';
+import { useSelectionStore } from './selection-store';
+import type { Grouping } from './sheet-groups';
+import { buildSheetView, regroup, withCellValues, type SheetView } from './sheet-view';
 
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
 
@@ -21,6 +23,11 @@ interface SheetState {
   saveError: string | null;
   revision: number | null;
   history: HistoryState;
+  /** how the sheet groups its lines, and which groups are collapsed (kept across reloads) */
+  grouping: Grouping;
+  collapsed: ReadonlySet<string>;
+  setGrouping(grouping: Grouping): void;
+  toggleGroup(groupId: string): void;
   load(): Promise<void>;
   clear(): void;
   /** An entry typed by the user into a cell: parsed, shown at once, then saved. Empty text clears the cell. */
@@ -59,9 +66,22 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   saveError: null,
   revision: null,
   history: NO_HISTORY,
+  grouping: 'department',
+  collapsed: new Set<string>(),
+  setGrouping(grouping) {
+    set((state) => ({ grouping, view: state.view === null ? null : regroup(state.view, grouping, state.collapsed) }));
+  },
+  toggleGroup(groupId) {
+    set((state) => {
+      const collapsed = new Set(state.collapsed);
+      if (!collapsed.delete(groupId)) collapsed.add(groupId);
+      return { collapsed, view: state.view === null ? null : regroup(state.view, state.grouping, collapsed) };
+    });
+  },
   async load() {
     const model = await api.call('sheet/get-sheet', {});
-    set({ view: buildSheetView(model), revision: model.workbook.revision, history: model.history, saveError: null });
+    const { grouping, collapsed } = get();
+    set({ view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
   },
   clear() {
     set({ view: null, revision: null, saveError: null, history: NO_HISTORY });
@@ -91,11 +111,19 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const view = get().view;
     if (view === null) return null;
     const bounds = boundsOf(range);
+    // Pasted rows go to the lines shown from the cursor down; group rows are skipped.
+    const shownLines = view.display.rows.flatMap((row, index) => (row.kind === 'line' ? [{ line: row.line, index }] : []));
+    const lineIndex = shownLines.findIndex((shown) => shown.index === bounds.top);
+    if (lineIndex < 0) {
+      showError(new Error('Paste into a month cell of a budget line: move the cursor there first.'));
+      return null;
+    }
+    const selectedLines = shownLines.filter((shown) => shown.index >= bounds.top && shown.index <= bounds.bottom).length;
     const plan = planPaste(
-      { lines: view.rows.map((row) => row.line), periodLabels: view.model.periods.map((period) => period.label) },
-      { lineIndex: bounds.top, period: bounds.left },
+      { lines: shownLines.map((shown) => shown.line), periodLabels: view.model.periods.map((period) => period.label) },
+      { lineIndex, period: bounds.left },
       parseTabularText(text),
-      { rows: bounds.bottom - bounds.top + 1, columns: bounds.right - bounds.left + 1 },
+      { rows: selectedLines, columns: bounds.right - bounds.left + 1 },
     );
     if (!plan.ok) {
       showError(new Error(plan.message), plan.where);
@@ -105,7 +133,8 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     if (saved && plan.rounded > 0) {
       useNoticeStore.getState().show({ tone: 'info', message: `${plan.rounded} pasted amount${plan.rounded === 1 ? ' was' : 's were'} rounded to two decimals (half-even).` });
     }
-    const pasted = { anchor: { row: bounds.top, period: bounds.left }, focus: { row: bounds.top + plan.rows - 1, period: bounds.left + plan.columns - 1 } };
+    const lastRow = shownLines[lineIndex + plan.rows - 1]?.index ?? bounds.top;
+    const pasted = { anchor: { row: bounds.top, period: bounds.left }, focus: { row: lastRow, period: bounds.left + plan.columns - 1 } };
     return saved ? pasted : null;
   },
   async spreadTotal(lineId, text, method) {
@@ -165,6 +194,8 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     try {
       const added = await enqueue(async () => {
         const answer = await api.call('sheet/add-line', { departmentId, accountId, description });
+        // The grid puts the cursor on the new line's first month once it shows it, so typing fills it.
+        useSelectionStore.getState().requestCursorOnLine(answer.line.id);
         await get().load();
         return answer;
       });

@@ -3,6 +3,7 @@ import { amountOf, type AmountText } from '../../shared/money/amount';
 import type { Decimal } from '../../shared/money/decimal';
 import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../../shared/engine/sheet-totals';
 import type { CellEdit } from '../../shared/domain/cell-edit';
+import { buildDisplay, updateDisplay, type Grouping, type GroupRow, type SheetDisplay } from './sheet-groups';
 
 /** A budget line as the grid shows it. A new object whenever anything in it changes. */
 export interface LineRow {
@@ -25,7 +26,7 @@ export interface TotalsRow {
   emphasis: boolean;
 }
 
-export type GridRow = LineRow | TotalsRow;
+export type GridRow = LineRow | GroupRow | TotalsRow;
 
 /** The sheet as the renderer holds it: the model's dimensions, rows in display order, exact totals. */
 export interface SheetView {
@@ -36,6 +37,8 @@ export interface SheetView {
   accountsById: Map<number, Account>;
   /** position of each line in `rows`, by line id */
   rowIndex: Map<number, number>;
+  /** what the grid shows: group rows with subtotals and the visible lines */
+  display: SheetDisplay;
 }
 
 const UNKNOWN_ACCOUNT: Account = { id: 0, code: '?', name: 'Unknown account', type: 'driver' };
@@ -63,7 +66,7 @@ function totalRowsOf(totals: SheetTotals): TotalsRow[] {
   ];
 }
 
-export function buildSheetView(model: SheetModel): SheetView {
+export function buildSheetView(model: SheetModel, grouping: Grouping = 'department', collapsed: ReadonlySet<string> = new Set()): SheetView {
   const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
   const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
   const totals = computeSheetTotals(model.lines, typeOf, model.periods.length);
@@ -71,7 +74,13 @@ export function buildSheetView(model: SheetModel): SheetView {
   const base = { model: rest, accountsById };
   const rows = lines.map((line) => rowFor(line, base, totals.lineYear.get(line.id) ?? amountOf(null)));
   const rowIndex = new Map(rows.map((row, index) => [row.line.id, index]));
-  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex };
+  const display = buildDisplay(rows, model.periods.length, grouping, collapsed);
+  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display };
+}
+
+/** The same sheet grouped another way, or with other groups collapsed. */
+export function regroup(view: SheetView, grouping: Grouping, collapsed: ReadonlySet<string>): SheetView {
+  return { ...view, display: buildDisplay(view.rows, view.model.periods.length, grouping, collapsed) };
 }
 
 /** The view after cells change. Rows that did not change keep their identity; each structure is copied once. */
@@ -94,13 +103,16 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     values[edit.period] = edit.value;
   }
   const totals = applyCellChanges(view.totals, changes);
+  const changedRows: { before: LineRow; after: LineRow }[] = [];
   for (const [lineId, values] of changedValues) {
     const index = indexById.get(lineId);
     const current = index === undefined ? undefined : rows[index];
     if (index === undefined || current === undefined) continue;
-    rows[index] = { ...current, line: { ...current.line, values }, year: totals.lineYear.get(lineId) ?? amountOf(null) };
+    const next = { ...current, line: { ...current.line, values }, year: totals.lineYear.get(lineId) ?? amountOf(null) };
+    rows[index] = next;
+    changedRows.push({ before: current, after: next });
   }
-  return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals) };
+  return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals), display: updateDisplay(view.display, changedRows) };
 }
 
 /** The view after one cell changes. */

@@ -30,7 +30,7 @@ function isTotalled(type: AccountType): type is TotalledType {
 }
 
 /** Sign of a type in operating income; capex and drivers do not enter it. */
-function operatingSign(type: AccountType): -1 | 0 | 1 {
+export function operatingSign(type: AccountType): -1 | 0 | 1 {
   if (type === 'revenue') return 1;
   if (type === 'cogs' || type === 'opex') return -1;
   return 0;

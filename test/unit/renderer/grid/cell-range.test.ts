@@ -9,6 +9,7 @@ const view = buildSheetView(
     { type: 'opex', values: ['4', null, '6'] },
     { type: 'revenue', values: [null, '8', '9.5'] },
   ]),
+  'none',
 );
 
 describe('cell ranges', () => {
@@ -46,6 +47,20 @@ describe('cell ranges', () => {
     ]);
     expect(fillEdits(view, { anchor: { row: 2, period: 0 }, focus: { row: 2, period: 0 } }, 'down')).toEqual([{ lineId: 3, period: 0, value: '4' }]);
     expect(fillEdits(view, { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 0 } }, 'down')).toEqual([]);
+  });
+
+  it('skip group rows: fill down from a line over a group row lands on the next line', () => {
+    const grouped = buildSheetView(
+      sheetModel([
+        { type: 'revenue', values: ['7', null, null] },
+        { type: 'opex', values: ['1', null, null] },
+      ]),
+      'account',
+    );
+    // Rows: [Revenue] [4000] line 1, [Operating expenses] [4001] line 2
+    expect(grouped.display.rows.map((row) => row.kind)).toEqual(['group', 'group', 'line', 'group', 'group', 'line']);
+    expect(fillEdits(grouped, { anchor: { row: 2, period: 0 }, focus: { row: 5, period: 0 } }, 'down')).toEqual([{ lineId: 2, period: 0, value: '7' }]);
+    expect(rangeAsText(grouped, { anchor: { row: 0, period: 0 }, focus: { row: 5, period: 0 } })).toBe('7\n1');
   });
 
   it('fill right copies the first column across, including empty cells', () => {

@@ -1,0 +1,172 @@
+import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type AccountType } from '../../shared/domain/workbook';
+import { operatingSign } from '../../shared/engine/sheet-totals';
+import { amountOf } from '../../shared/money/amount';
+import { Decimal } from '../../shared/money/decimal';
+import type { LineRow } from './sheet-view';
+
+/** How the sheet groups its lines: by department (then account type), by account type (then account), or not at all. */
+export type Grouping = 'department' | 'account' | 'none';
+
+/** A collapsible group row with exact subtotals. */
+export interface GroupRow {
+  kind: 'group';
+  /** grid row id, also the key that remembers whether it is collapsed */
+  id: string;
+  level: 0 | 1;
+  label: string;
+  /** what the subtotal means, for the tooltip */
+  subtotalMeaning: string;
+  lineCount: number;
+  /** null where the group holds only non-money driver lines */
+  periods: Decimal[] | null;
+  year: Decimal | null;
+  collapsed: boolean;
+}
+
+/** The rows the grid shows, in order, and where each visible line sits among them. */
+export interface SheetDisplay {
+  grouping: Grouping;
+  collapsed: ReadonlySet<string>;
+  rows: (LineRow | GroupRow)[];
+  /** display position of each visible line */
+  lineIndex: Map<number, number>;
+  /** display position of each group row */
+  groupIndex: Map<string, number>;
+  /** the groups each line counts in, with the sign it counts with */
+  groupsOfLine: Map<number, { id: string; sign: 1 | -1 }[]>;
+}
+
+interface GroupSpec {
+  id: string;
+  label: string;
+  subtotalMeaning: string;
+  /** +1 / -1 for how a line of this type counts in the subtotal, 0 when it does not count */
+  signOf: (type: AccountType) => 0 | 1 | -1;
+}
+
+const plainSum = (type: AccountType): 0 | 1 => (type === 'driver' ? 0 : 1);
+
+function groupPath(row: LineRow, grouping: Grouping): GroupSpec[] {
+  const typeLabel = ACCOUNT_TYPE_LABELS[row.account.type];
+  if (grouping === 'department') {
+    return [
+      {
+        id: `g:d${row.line.departmentId}`,
+        label: row.department,
+        subtotalMeaning: 'Contribution: revenue less cost of goods sold and operating expenses (capital expenses and drivers not included)',
+        signOf: operatingSign,
+      },
+      { id: `g:d${row.line.departmentId}:${row.account.type}`, label: typeLabel, subtotalMeaning: `Total ${typeLabel.toLowerCase()}`, signOf: plainSum },
+    ];
+  }
+  if (grouping === 'account') {
+    return [
+      { id: `g:t:${row.account.type}`, label: typeLabel, subtotalMeaning: `Total ${typeLabel.toLowerCase()}`, signOf: plainSum },
+      { id: `g:a${row.account.id}`, label: `${row.account.code} ${row.account.name}`, subtotalMeaning: `Total of account ${row.account.code}`, signOf: plainSum },
+    ];
+  }
+  return [];
+}
+
+const typeOrder = new Map(ACCOUNT_TYPES.map((type, index) => [type, index]));
+
+/** Groups the lines (kept in their sheet order within each group) and computes every subtotal. */
+export function buildDisplay(lines: readonly LineRow[], periodCount: number, grouping: Grouping, collapsed: ReadonlySet<string>): SheetDisplay {
+  const display: SheetDisplay = { grouping, collapsed, rows: [], lineIndex: new Map(), groupIndex: new Map(), groupsOfLine: new Map() };
+  if (grouping === 'none') {
+    lines.forEach((row, index) => display.lineIndex.set(row.line.id, index));
+    display.rows = lines.slice();
+    return display;
+  }
+  // Departments keep the order the sheet gives them; within one, account types in their usual order.
+  const departmentOrder = new Map<number, number>();
+  lines.forEach((row, index) => {
+    if (!departmentOrder.has(row.line.departmentId)) departmentOrder.set(row.line.departmentId, index);
+  });
+  const typeRank = (row: LineRow) => typeOrder.get(row.account.type) ?? 0;
+  const ordered =
+    grouping === 'account'
+      ? lines.slice().sort((a, b) => typeRank(a) - typeRank(b) || a.account.code.localeCompare(b.account.code))
+      : lines.slice().sort((a, b) => (departmentOrder.get(a.line.departmentId) ?? 0) - (departmentOrder.get(b.line.departmentId) ?? 0) || typeRank(a) - typeRank(b));
+  const groups = new Map<string, GroupRow>();
+  const open: (string | null)[] = [null, null];
+  for (const row of ordered) {
+    const path = groupPath(row, grouping);
+    const memberships: { id: string; sign: 1 | -1 }[] = [];
+    let hidden = false;
+    path.forEach((spec, level) => {
+      let group = groups.get(spec.id);
+      if (open[level] !== spec.id) {
+        open[level] = spec.id;
+        if (level === 0) open[1] = null;
+        if (group === undefined) {
+          group = {
+            kind: 'group',
+            id: spec.id,
+            level: level === 0 ? 0 : 1,
+            label: spec.label,
+            subtotalMeaning: spec.subtotalMeaning,
+            lineCount: 0,
+            periods: null,
+            year: null,
+            collapsed: collapsed.has(spec.id),
+          };
+          groups.set(spec.id, group);
+          if (!hidden) {
+            display.groupIndex.set(spec.id, display.rows.length);
+            display.rows.push(group);
+          }
+        }
+      }
+      if (group === undefined) return;
+      group.lineCount += 1;
+      const sign = spec.signOf(row.account.type);
+      if (sign !== 0) {
+        memberships.push({ id: spec.id, sign });
+        group.periods ??= Array.from({ length: periodCount }, () => new Decimal(0));
+        group.year ??= new Decimal(0);
+        for (let period = 0; period < periodCount; period += 1) {
+          const value = amountOf(row.line.values[period]);
+          if (!value.isZero()) group.periods[period] = (group.periods[period] ?? new Decimal(0)).plus(sign === 1 ? value : value.negated());
+        }
+        group.year = group.year.plus(sign === 1 ? row.year : row.year.negated());
+      }
+      if (group.collapsed) hidden = true;
+    });
+    display.groupsOfLine.set(row.line.id, memberships);
+    if (!hidden) {
+      display.lineIndex.set(row.line.id, display.rows.length);
+      display.rows.push(row);
+    }
+  }
+  return display;
+}
+
+/**
+ * The display after lines changed: their rows replaced and the subtotals of their groups moved
+ * by the difference (exact), so an edit costs the same whatever the size of the sheet.
+ */
+export function updateDisplay(display: SheetDisplay, changed: readonly { before: LineRow; after: LineRow }[]): SheetDisplay {
+  if (changed.length === 0) return display;
+  const rows = display.rows.slice();
+  const touched = new Map<string, GroupRow>();
+  for (const { before, after } of changed) {
+    const at = display.lineIndex.get(after.line.id);
+    if (at !== undefined) rows[at] = after;
+    for (const { id, sign } of display.groupsOfLine.get(after.line.id) ?? []) {
+      const position = display.groupIndex.get(id);
+      const current = touched.get(id) ?? (position === undefined ? undefined : (rows[position] as GroupRow | undefined));
+      if (current === undefined || current.periods === null || current.year === null) continue;
+      const periods = touched.has(id) ? current.periods : current.periods.slice();
+      for (let period = 0; period < periods.length; period += 1) {
+        const delta = amountOf(after.line.values[period]).minus(amountOf(before.line.values[period]));
+        if (!delta.isZero()) periods[period] = (periods[period] ?? new Decimal(0)).plus(sign === 1 ? delta : delta.negated());
+      }
+      const yearDelta = after.year.minus(before.year);
+      const next: GroupRow = { ...current, periods, year: current.year.plus(sign === 1 ? yearDelta : yearDelta.negated()) };
+      touched.set(id, next);
+      if (position !== undefined) rows[position] = next;
+    }
+  }
+  return { ...display, rows };
+}
