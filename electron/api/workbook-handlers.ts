@@ -5,7 +5,7 @@ import type { HandlerContext } from './handler-context';
 export const workbookHandlers: HandlersOf<typeof workbookMethods, HandlerContext> = {
   'workbook/get-session': (_input, { session }) => session.state(),
   'workbook/list-files': (_input, { session }) => session.listFiles(),
-  'workbook/create-file': ({ path, name, sample }, { session }) => session.createFile(path, name, sample),
+  'workbook/create-file': ({ path, name, sample, calendar }, { session }) => session.createFile(path, name, sample, calendar),
   'workbook/open-sample': (_input, { session }) => session.openSample(),
   'workbook/open-file': ({ path }, { session }) => session.openFile(path),
   'workbook/save-as': ({ path }, { session }) => session.saveAs(path),

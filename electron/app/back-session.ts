@@ -3,6 +3,7 @@ import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ApiEvent } from '../../shared/api/contract';
 import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
+import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { blankWorkbookSeed, sampleWorkbookSeed } from '../sample/sample-workbook';
 import { WorkbookStore } from '../store/workbook-store';
@@ -104,9 +105,9 @@ export class BackSession {
     return existsSync(samplePath) ? this.openFile(samplePath) : this.createFile(samplePath, sampleWorkbookSeed().name, true);
   }
 
-  createFile(path: string, name: string, sample: boolean): WorkbookInfo {
+  createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar): WorkbookInfo {
     const absolute = this.resolveWorkbookPath(path, { addExtension: true });
-    const seed = sample ? { ...sampleWorkbookSeed(), name } : blankWorkbookSeed(name);
+    const seed = sample ? { ...sampleWorkbookSeed(), name } : blankWorkbookSeed(name, calendar);
     const next = WorkbookStore.create(absolute, seed, this.settings.userName);
     this.replaceStore(next);
     return next.info();

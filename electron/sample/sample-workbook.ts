@@ -1,5 +1,5 @@
 import company from '../../assets/sample/company.json';
-import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
+import { fiscalYearLabel, type FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { AccountType } from '../../shared/domain/workbook';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
@@ -94,5 +94,5 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
 
 /** A blank workbook: the sample's departments and chart of accounts, no lines. */
 export function blankWorkbookSeed(name: string, calendar: FiscalCalendar = SAMPLE_CALENDAR): WorkbookSeed {
-  return { ...sampleWorkbookSeed({ calendar, lineCount: 0 }), name, versionName: `Budget FY${calendar.startYear}` };
+  return { ...sampleWorkbookSeed({ calendar, lineCount: 0 }), name, versionName: `Budget ${fiscalYearLabel(calendar)}` };
 }

@@ -18,7 +18,7 @@ const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: d
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns } = useSheetStore();
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
@@ -68,7 +68,7 @@ export function App() {
       const inTextField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
       if (!inTextField && view !== null && key === 'z' && !event.shiftKey) act(() => void undo());
       else if (!inTextField && view !== null && (key === 'y' || (key === 'z' && event.shiftKey))) act(() => void redo());
-      else if (key === 'n' && event.altKey) act(() => void showDialog('new'));
+      else if (event.code === 'KeyN' && event.altKey) act(() => void showDialog('new'));
       else if (key === 'o' && !event.shiftKey) act(() => void showDialog('open'));
       else if (key === 's' && event.shiftKey && current !== null) act(() => void showDialog('save-as'));
       else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
@@ -104,6 +104,15 @@ export function App() {
               <option value="none">Nothing</option>
             </select>
           </label>
+          <button type="button" aria-pressed={showQuarters} className="toggle" onClick={() => setTotalColumns({ showQuarters: !showQuarters })} disabled={view === null} title="Show or hide quarter total columns">
+            Quarters
+          </button>
+          {view !== null && view.model.periods.length > 12 && (
+            <button type="button" aria-pressed={showYears} className="toggle" onClick={() => setTotalColumns({ showYears: !showYears })} title="Show or hide a total column after each fiscal year">
+              Years
+            </button>
+          )}
+          <span className="toolbar-separator" />
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
         </nav>
       </header>

@@ -8,12 +8,18 @@ function fileNameFor(name: string): string {
   return `${safe === '' ? 'Workbook' : safe}.tandem`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 function NewWorkbookDialog() {
   const { createFile, showDialog } = useWorkbookStore();
   const [name, setName] = useState('');
+  // Budgets are drafted for the coming year: default to next January.
+  const [startYear, setStartYear] = useState(new Date().getFullYear() + 1);
+  const [startMonth, setStartMonth] = useState(1);
+  const [periodCount, setPeriodCount] = useState(12);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() !== '') void createFile(fileNameFor(name.trim()), name.trim(), false);
+    if (name.trim() !== '') void createFile(fileNameFor(name.trim()), name.trim(), false, { startYear, startMonth, periodCount });
   };
   return (
     <Dialog
@@ -32,6 +38,28 @@ function NewWorkbookDialog() {
           Name
           <input value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. FY2027 Operations budget" />
         </label>
+        <div className="field-row">
+          <label>
+            First month
+            <select value={startMonth} onChange={(event) => setStartMonth(Number(event.target.value))}>
+              {MONTHS.map((month, index) => (
+                <option key={month} value={index + 1}>{month}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Year
+            <input type="number" min={2000} max={2100} value={startYear} onChange={(event) => setStartYear(Number(event.target.value))} />
+          </label>
+          <label>
+            Months
+            <select value={periodCount} onChange={(event) => setPeriodCount(Number(event.target.value))}>
+              {[12, 18, 24, 36].map((count) => (
+                <option key={count} value={count}>{count} months</option>
+              ))}
+            </select>
+          </label>
+        </div>
         <p className="hint">Saved as “{fileNameFor(name.trim() || 'name')}” in your workbooks folder. It starts with the standard departments and chart of accounts.</p>
       </form>
     </Dialog>

@@ -10,7 +10,7 @@ export function StatusBar() {
       <span className="status-file" title={current?.path}>{current === null ? 'No workbook open' : current.path}</span>
       {view !== null && (
         <span className="status-meta">
-          {view.model.version.name} · {view.rows.length} lines · {view.model.workbook.currency}
+          {view.model.version.name} · {view.rows.length} line{view.rows.length === 1 ? '' : 's'} · {view.model.workbook.currency}
         </span>
       )}
       {current !== null && (

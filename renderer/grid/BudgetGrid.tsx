@@ -16,7 +16,7 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
+import { fiscalLayout, fiscalYearLabel, type Period, type PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import { isCanonicalAmount } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { Decimal } from '../../shared/money/decimal';
@@ -69,8 +69,20 @@ function isSheetCommand(event: KeyboardEvent): boolean {
   return event.key === 'Delete' || event.key === 'Backspace' || (mod && ['a', 'd', 'r'].includes(event.key.toLowerCase()));
 }
 
-function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
-  const monthColumns: ColDef<GridRow, Value>[] = view.model.periods.map((period) => ({
+/** A row's exact sum over some periods: lines sum their cells, groups and totals their subtotals. */
+function spanValue(row: GridRow | undefined, periods: readonly number[]): Decimal | null {
+  if (row === undefined) return null;
+  if (row.kind === 'group' && row.periods === null) return null;
+  let sum = new Decimal(0);
+  for (const period of periods) {
+    const value = row.kind === 'line' ? row.line.values[period] : row.kind === 'group' ? row.periods?.[period] : row.periods[period];
+    if (value !== null && value !== undefined) sum = sum.plus(value);
+  }
+  return sum;
+}
+
+function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears: boolean }): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
+  const monthColumn = (period: Period): ColDef<GridRow, Value> => ({
     colId: `p${period.index}`,
     headerName: period.label,
     headerTooltip: `${period.label}: type an amount, Enter to save`,
@@ -92,7 +104,33 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
       },
     },
     suppressKeyboardEvent: (params) => !params.editing && isSheetCommand(params.event),
-  }));
+  });
+  const spanColumn = (span: PeriodSpan, kind: 'quarter' | 'year'): ColDef<GridRow, Value> => ({
+    colId: span.id,
+    headerName: span.label,
+    headerTooltip: `${span.label}: type an amount here to spread it over its ${span.periods.length} months`,
+    width: kind === 'quarter' ? 124 : 140,
+    type: 'rightAligned',
+    editable: isLineRow,
+    valueGetter: (params: ValueGetterParams<GridRow, Value>) => spanValue(params.data, span.periods),
+    valueFormatter: formatValue,
+    cellClass: (params: CellClassParams<GridRow, Value>) => [...amountCellClass(params), `${kind}-total-cell`],
+  });
+  const layout = fiscalLayout(view.model.calendar);
+  const periodColumns: ColDef<GridRow, Value>[] = [];
+  for (const fiscalYear of layout) {
+    for (const quarter of fiscalYear.quarters) {
+      for (const period of quarter.periods) {
+        const shown = view.model.periods[period];
+        if (shown !== undefined) periodColumns.push(monthColumn(shown));
+      }
+      if (options.showQuarters) periodColumns.push(spanColumn(quarter, 'quarter'));
+    }
+    if (options.showYears && layout.length > 1) periodColumns.push(spanColumn(fiscalYear.year, 'year'));
+  }
+  const periods = view.model.periods;
+  const wholeSpanLabel =
+    layout.length <= 1 ? `${fiscalYearLabel(view.model.calendar)} total` : `Total ${periods[0]?.label ?? ''} – ${periods[periods.length - 1]?.label ?? ''}`;
   return [
     {
       colId: 'department',
@@ -129,13 +167,13 @@ function columnsFor(view: SheetView): (ColDef<GridRow, Value> | ColGroupDef<Grid
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' ? params.data.line.description : ''),
       tooltipValueGetter: (params) => (params.data?.kind === 'line' ? params.data.line.description : undefined),
     },
-    ...monthColumns,
+    ...periodColumns,
     {
       colId: 'year',
-      headerName: `${fiscalYearLabel(view.model.calendar)} total`,
+      headerName: wholeSpanLabel,
       pinned: 'right',
-      headerTooltip: 'Full-year total of the line. Type an amount here to spread it over the months.',
-      width: 164,
+      headerTooltip: 'Total of the line over all months. Type an amount here to spread it over the months.',
+      width: layout.length <= 1 ? 164 : 190,
       type: 'rightAligned',
       editable: isLineRow,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => params.data?.year ?? null,
@@ -166,7 +204,8 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
   const shiftHeld = useRef(false);
   const dragging = useRef(false);
   // Columns depend only on the calendar: a new value edit must not rebuild them.
-  const columns = useMemo(() => columnsFor(view), [view.model.periods, view.model.calendar]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { showQuarters, showYears } = useSheetStore();
+  const columns = useMemo(() => columnsFor(view, { showQuarters, showYears }), [view.model.periods, view.model.calendar, showQuarters, showYears]); // eslint-disable-line react-hooks/exhaustive-deps
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
 
   // Repaint the range highlight on the cells already drawn when the selection changes. (A
@@ -424,8 +463,18 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       const period = periodOfColumn(colId);
       if (row.kind !== 'line') return;
       const text = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
-      if (colId === 'year') void spreadTotal(row.line.id, text, { kind: 'auto' });
-      else if (period !== null) void editCell(row.line.id, period, text);
+      if (colId === 'year') {
+        void spreadTotal(row.line.id, text, { kind: 'auto' });
+        return;
+      }
+      if (period !== null) {
+        void editCell(row.line.id, period, text);
+        return;
+      }
+      // A quarter or fiscal-year total: spread over its months.
+      const sheet = useSheetStore.getState().view;
+      const span = sheet === null ? undefined : fiscalLayout(sheet.model.calendar).flatMap((year) => [year.year, ...year.quarters]).find((candidate) => candidate.id === colId);
+      if (span !== undefined) void spreadTotal(row.line.id, text, { kind: 'auto' }, span);
     },
     [editCell, spreadTotal],
   );

@@ -35,8 +35,12 @@ interface SheetState {
   /** Tab-separated text pasted at the selection's top-left cell (a single value fills the selection): all cells or none. */
   paste(range: CellRange, text: string): Promise<CellRange | null>;
   clearRange(range: CellRange): Promise<boolean>;
-  /** A full-year amount spread over the line's months, exact to the cent. */
-  spreadTotal(lineId: number, text: string, method: SpreadMethod): Promise<boolean>;
+  /** An amount spread over the line's months (or the months of one quarter or year), exact to the cent. */
+  spreadTotal(lineId: number, text: string, method: SpreadMethod, span?: { label: string; periods: number[] }): Promise<boolean>;
+  /** which total columns the sheet shows besides the months */
+  showQuarters: boolean;
+  showYears: boolean;
+  setTotalColumns(columns: { showQuarters?: boolean; showYears?: boolean }): void;
   fill(range: CellRange, direction: 'down' | 'right'): Promise<boolean>;
   /** Cell edits shown at once and saved as one undoable step. */
   applyEdits(edits: CellEdit[], label: string, where?: string): Promise<boolean>;
@@ -137,24 +141,32 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const pasted = { anchor: { row: bounds.top, period: bounds.left }, focus: { row: lastRow, period: bounds.left + plan.columns - 1 } };
     return saved ? pasted : null;
   },
-  async spreadTotal(lineId, text, method) {
+  showQuarters: false,
+  showYears: true,
+  setTotalColumns(columns) {
+    set(columns);
+  },
+  async spreadTotal(lineId, text, method, span) {
     const view = get().view;
     const index = view?.rowIndex.get(lineId);
     const row = index === undefined ? undefined : view?.rows[index];
     if (view === null || row === undefined) return false;
-    const where = `${row.line.description}, full year`;
+    const periodList = span?.periods ?? view.model.periods.map((period) => period.index);
+    const where = `${row.line.description}, ${span?.label ?? 'all months'}`;
     const parsed = parseAmount(text);
     if (!parsed.ok) {
       showError(new Error(parsed.message), where);
       return false;
     }
-    const plan = planSpread(view, row.line, parsed.amount, method);
+    const plan = planSpread(view, row.line, parsed.amount, method, periodList);
     if (!plan.ok) {
       showError(new Error(plan.message), where);
       return false;
     }
-    const periods = view.model.periods.length;
-    const edits = plan.amounts.map((value, period) => ({ lineId, period, value })).filter((edit) => (row.line.values[edit.period] ?? null) !== edit.value);
+    const periods = periodList.length;
+    const edits = plan.amounts
+      .map((value, position) => ({ lineId, period: periodList[position] ?? 0, value }))
+      .filter((edit) => (row.line.values[edit.period] ?? null) !== edit.value);
     const total = formatAmount(parsed.amount);
     const saved = edits.length === 0 || (await get().applyEdits(edits, `spread ${total} over ${row.line.description}`, where));
     if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Spread ${total} over ${periods} months ${plan.how}.`, where });

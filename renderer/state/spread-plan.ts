@@ -13,26 +13,29 @@ export type SpreadMethod =
 
 export type SpreadPlan = { ok: true; amounts: AmountText[]; how: string } | { ok: false; message: string };
 
-/** The months of `line` for a new full-year `total`, by `method`. */
-export function planSpread(view: SheetView, line: BudgetLine, total: AmountText, method: SpreadMethod): SpreadPlan {
-  const periods = view.model.periods.length;
-  const shapeOf = (source: BudgetLine) => source.values.slice(0, periods).map((value) => amountOf(value).abs());
-  if (method.kind === 'even') return withHow(spreadEvenly(total, periods), 'evenly');
+/**
+ * The amounts of `line` in `periods` (all months when omitted) for a new `total` over them, by
+ * `method`: one amount per listed period, in that order.
+ */
+export function planSpread(view: SheetView, line: BudgetLine, total: AmountText, method: SpreadMethod, periods: readonly number[] = view.model.periods.map((period) => period.index)): SpreadPlan {
+  const pick = (source: BudgetLine) => periods.map((period) => amountOf(source.values[period]));
+  const shapeOf = (source: BudgetLine) => pick(source).map((value) => value.abs());
+  if (method.kind === 'even') return withHow(spreadEvenly(total, periods.length), 'evenly');
   if (method.kind === 'shape') {
     const index = view.rowIndex.get(method.lineId);
     const source = index === undefined ? undefined : view.rows[index]?.line;
     if (source === undefined) return { ok: false, message: 'The line whose shape was chosen is no longer in the sheet.' };
-    const values = source.values.slice(0, periods).map(amountOf);
+    const values = pick(source);
     if (values.some((value) => value.isNegative()) && values.some((value) => value.isPositive())) {
       return { ok: false, message: `“${source.description}” has both positive and negative months, so it has no shape to spread by. Spread evenly instead.` };
     }
     const how = source.id === line.id ? 'in the shape of its current months' : `in the shape of “${source.description}”`;
     return withHow(spreadByWeights(total, shapeOf(source)), how);
   }
-  const own = line.values.slice(0, periods).map(amountOf);
+  const own = pick(line);
   const oneSign = !(own.some((value) => value.isNegative()) && own.some((value) => value.isPositive()));
-  if (oneSign && own.some((value) => !value.isZero())) return planSpread(view, line, total, { kind: 'shape', lineId: line.id });
-  return planSpread(view, line, total, { kind: 'even' });
+  if (oneSign && own.some((value) => !value.isZero())) return planSpread(view, line, total, { kind: 'shape', lineId: line.id }, periods);
+  return planSpread(view, line, total, { kind: 'even' }, periods);
 }
 
 function withHow(result: ReturnType<typeof spreadEvenly>, how: string): SpreadPlan {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
+import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { api } from '../api/client';
 import { showError } from './notice-store';
@@ -14,7 +15,7 @@ interface WorkbookState {
   knownFiles: KnownFile[];
   start(): Promise<void>;
   showDialog(dialog: FileDialog): Promise<void>;
-  createFile(path: string, name: string, sample: boolean): Promise<boolean>;
+  createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar): Promise<boolean>;
   openFile(path: string): Promise<boolean>;
   openSample(): Promise<boolean>;
   saveAs(path: string): Promise<boolean>;
@@ -67,7 +68,7 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
         }
       }
     },
-    createFile: (path, name, sample) => fileAction(() => api.call('workbook/create-file', { path, name, sample })),
+    createFile: (path, name, sample, calendar) => fileAction(() => api.call('workbook/create-file', calendar === undefined ? { path, name, sample } : { path, name, sample, calendar })),
     openSample: () => fileAction(() => api.call('workbook/open-sample', {})),
     openFile: (path) => fileAction(() => api.call('workbook/open-file', { path })),
     saveAs: (path) => fileAction(() => api.call('workbook/save-as', { path })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PERIODS, MIN_PERIODS } from '../calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../domain/workbook';
 import { method } from './method';
 
@@ -26,7 +27,22 @@ export const workbookMethods = {
   'workbook/list-files': method<KnownFile[]>()(z.object({}).strict()),
   /** Create a new workbook file (blank or the sample company) and open it. A relative path is taken in the workbooks folder. */
   'workbook/create-file': method<WorkbookInfo>()(
-    z.object({ path: workbookPath, name: z.string().trim().min(1).max(200), sample: z.boolean() }).strict(),
+    z
+      .object({
+        path: workbookPath,
+        name: z.string().trim().min(1).max(200),
+        sample: z.boolean(),
+        /** the fiscal calendar of a blank workbook (the sample has its own) */
+        calendar: z
+          .object({
+            startYear: z.number().int().min(2000).max(2100),
+            startMonth: z.number().int().min(1, 'months are 1 to 12').max(12, 'months are 1 to 12'),
+            periodCount: z.number().int().min(MIN_PERIODS, `a budget spans ${MIN_PERIODS} to ${MAX_PERIODS} months`).max(MAX_PERIODS, `a budget spans ${MIN_PERIODS} to ${MAX_PERIODS} months`),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
   ),
   /** Open the sample company's workbook, creating it in the workbooks folder when it is not there. */
   'workbook/open-sample': method<WorkbookInfo>()(z.object({}).strict()),

@@ -42,3 +42,39 @@ export function fiscalYearLabel(calendar: FiscalCalendar): string {
   if (calendar.startMonth === 1) return `FY${calendar.startYear}`;
   return `FY${calendar.startYear}/${String((calendar.startYear + 1) % 100).padStart(2, '0')}`;
 }
+
+/** A run of periods that the sheet totals in a column of its own: a quarter or a fiscal year. */
+export interface PeriodSpan {
+  /** `q0-1` (year 0, quarter 1) or `y0`: stable column ids */
+  id: string;
+  label: string;
+  periods: number[];
+}
+
+export interface FiscalYearLayout {
+  year: PeriodSpan;
+  quarters: PeriodSpan[];
+}
+
+/**
+ * The calendar cut into fiscal years of twelve months (the last may be shorter) and quarters
+ * of three (likewise), for the quarter and year total columns.
+ */
+export function fiscalLayout(calendar: FiscalCalendar): FiscalYearLayout[] {
+  const layout: FiscalYearLayout[] = [];
+  for (let first = 0, yearIndex = 0; first < calendar.periodCount; first += 12, yearIndex += 1) {
+    const periods = range(first, Math.min(first + 12, calendar.periodCount));
+    const fiscalYear = fiscalYearLabel({ ...calendar, startYear: calendar.startYear + yearIndex });
+    const quarters: PeriodSpan[] = [];
+    for (let quarterStart = 0; quarterStart < periods.length; quarterStart += 3) {
+      const quarter = quarterStart / 3 + 1;
+      quarters.push({ id: `q${yearIndex}-${quarter}`, label: `Q${quarter} ${fiscalYear}`, periods: periods.slice(quarterStart, quarterStart + 3) });
+    }
+    layout.push({ year: { id: `y${yearIndex}`, label: `${fiscalYear} total`, periods }, quarters });
+  }
+  return layout;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_value, index) => from + index);
+}
