@@ -9,6 +9,11 @@ export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
     session.announceWrite(receipt.revision);
     return receipt;
   },
+  'sheet/set-formula': ({ lineId, formula }, { session }) => {
+    const receipt = session.requireStore().setFormula(lineId, formula, session.settings.userName);
+    session.announceWrite(receipt.revision);
+    return receipt;
+  },
   'sheet/undo': (_input, { session }) => {
     const receipt = session.requireStore().stepHistory('undo', session.settings.userName);
     session.announceWrite(receipt.revision);

@@ -18,10 +18,15 @@ interface LineTemplate {
   department: string;
   account: string;
   description: string;
-  monthly: string;
-  growth: string;
-  season: string;
+  /** an input line's base monthly amount, growth per month and seasonality */
+  monthly?: string;
+  growth?: string;
+  season?: string;
+  /** `count` for drivers such as headcount: whole numbers, no noise */
+  unit?: 'count';
   oneOff?: { period: number; amount: string };
+  /** a formula line: values are computed */
+  formula?: string;
 }
 
 /** A small deterministic pseudo-random generator (mulberry32): the same seed gives the same workbook. */
@@ -40,18 +45,23 @@ export const SAMPLE_CALENDAR: FiscalCalendar = { startYear: 2027, startMonth: 1,
 
 function monthlyValues(template: LineTemplate, calendar: FiscalCalendar, random: () => number): (AmountText | null)[] {
   const values: (AmountText | null)[] = [];
-  const base = new Decimal(template.monthly);
-  const season = SEASONS[template.season] ?? SEASONS.flat ?? [];
+  if (template.formula !== undefined) return new Array<null>(calendar.periodCount).fill(null);
+  const base = new Decimal(template.monthly ?? '0');
+  const season = SEASONS[template.season ?? 'flat'] ?? SEASONS.flat ?? [];
   for (let period = 0; period < calendar.periodCount; period += 1) {
     if (template.oneOff !== undefined) {
       values.push(period === template.oneOff.period ? template.oneOff.amount : null);
+      continue;
+    }
+    if (template.unit === 'count') {
+      values.push(toAmountText(base.times(new Decimal(1).plus(template.growth ?? '0').pow(period)).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN)));
       continue;
     }
     const month = (calendar.startMonth - 1 + period) % 12;
     // Noise of up to ±2%, in whole basis points so the arithmetic stays decimal.
     const noiseBasisPoints = Math.round((random() - 0.5) * 400);
     const value = base
-      .times(new Decimal(1).plus(template.growth).pow(period))
+      .times(new Decimal(1).plus(template.growth ?? '0').pow(period))
       .times(String(season[month] ?? 1))
       .times(new Decimal(10000 + noiseBasisPoints).div(10000));
     // Budgets are drafted in round figures: whole tens for most lines.
@@ -78,7 +88,9 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
       department: template.department,
       accountCode: template.account,
       description: round === 0 ? template.description : `${template.description} · cost centre ${round + 1}`,
+      // Copies in larger benchmark workbooks point their formulas at their own cost centre's lines.
       values: monthlyValues(template, calendar, random),
+      formula: template.formula === undefined ? null : round === 0 ? template.formula : template.formula.replace(/\[([^\]]+)\]/g, (_whole, name: string) => `[${name} · cost centre ${round + 1}]`),
     });
   }
   return {

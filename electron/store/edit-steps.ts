@@ -16,6 +16,8 @@ export interface StoredLine {
   accountId: number;
   description: string;
   sortOrder: number;
+  /** absent in steps recorded before formulas existed */
+  formula?: string | null;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface StoredLine {
 export type EditStep =
   | { kind: 'cells'; changes: CellChange[] }
   | { kind: 'add-line'; line: StoredLine }
+  | { kind: 'formula'; lineId: number; before: string | null; after: string | null }
   | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[] };
 
 export type Direction = 'forward' | 'backward';
@@ -37,6 +40,9 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
       for (const change of step.changes) write(change.lineId, change.versionId, change.period, direction === 'forward' ? change.after : change.before);
       return;
     }
+    case 'formula':
+      db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?').run(direction === 'forward' ? step.after : step.before, step.lineId);
+      return;
     case 'add-line':
       if (direction === 'forward') insertLine(db, step.line, []);
       else db.prepare('DELETE FROM budget_lines WHERE id = ?').run(step.line.id);
@@ -59,12 +65,13 @@ export function cellWriter(db: Database.Database): (lineId: number, versionId: n
 }
 
 function insertLine(db: Database.Database, line: StoredLine, values: { versionId: number; period: number; amount: AmountText }[]): void {
-  db.prepare('INSERT INTO budget_lines (id, department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO budget_lines (id, department_id, account_id, description, sort_order, formula) VALUES (?, ?, ?, ?, ?, ?)').run(
     line.id,
     line.departmentId,
     line.accountId,
     line.description,
     line.sortOrder,
+    line.formula ?? null,
   );
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   for (const value of values) insertCell.run(line.id, value.versionId, value.period, value.amount);

@@ -10,5 +10,5 @@ export interface WorkbookSeed {
   versionName: string;
   departments: string[];
   accounts: { code: string; name: string; type: AccountType }[];
-  lines: { department: string; accountCode: string; description: string; values: (AmountText | null)[] }[];
+  lines: { department: string; accountCode: string; description: string; values: (AmountText | null)[]; formula?: string | null }[];
 }

@@ -17,6 +17,7 @@ interface LineRow {
   department_id: number;
   account_id: number;
   description: string;
+  formula: string | null;
 }
 
 /**
@@ -116,7 +117,7 @@ export class WorkbookStore {
     const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type FROM accounts ORDER BY sort_order, id').all();
     const rows = this.db
       .prepare<[], LineRow>(
-        `SELECT l.id, l.department_id, l.account_id, l.description
+        `SELECT l.id, l.department_id, l.account_id, l.description, l.formula
            FROM budget_lines l
            JOIN departments d ON d.id = l.department_id
            JOIN accounts a ON a.id = l.account_id
@@ -132,6 +133,7 @@ export class WorkbookStore {
         accountId: row.account_id,
         description: row.description,
         values: new Array<AmountText | null>(calendar.periodCount).fill(null),
+        formula: row.formula,
       };
       lines.push(line);
       byId.set(line.id, line);
@@ -158,7 +160,7 @@ export class WorkbookStore {
   }
 
   private requireLine(lineId: number): LineRow {
-    const line = this.db.prepare<[number], LineRow>('SELECT id, department_id, account_id, description FROM budget_lines WHERE id = ?').get(lineId);
+    const line = this.db.prepare<[number], LineRow>('SELECT id, department_id, account_id, description, formula FROM budget_lines WHERE id = ?').get(lineId);
     if (line === undefined) throw new ApiError('not-found', `Budget line ${lineId} does not exist in this workbook (it may have been deleted).`, `lineId ${lineId}`);
     return line;
   }
@@ -177,14 +179,22 @@ export class WorkbookStore {
         const { periodCount } = this.calendar();
         const version = this.activeVersion();
         // A few cells: look their lines up; a large paste: read all line ids once.
-        const lineExists = this.db.prepare<[number], number>('SELECT 1 FROM budget_lines WHERE id = ?').pluck();
-        const allLines = edits.length > 64 ? new Set(this.db.prepare<[], number>('SELECT id FROM budget_lines').pluck().all() as number[]) : null;
-        const knownLines = { has: (lineId: number) => (allLines === null ? lineExists.get(lineId) !== undefined : allLines.has(lineId)) };
+        // A few cells: look their lines up; a large paste: read all lines once. Formula lines take no entries.
+        const lookUp = this.db.prepare<[number], { description: string; formula: string | null }>('SELECT description, formula FROM budget_lines WHERE id = ?');
+        const allLines =
+          edits.length > 64
+            ? new Map(this.db.prepare<[], { id: number; description: string; formula: string | null }>('SELECT id, description, formula FROM budget_lines').all().map((line) => [line.id, line]))
+            : null;
+        const lineOf = (lineId: number) => (allLines === null ? lookUp.get(lineId) : allLines.get(lineId));
         const seen = new Set<string>();
         edits.forEach((edit, index) => {
           const where = `edits.${index}`;
-          if (!knownLines.has(edit.lineId)) {
+          const line = lineOf(edit.lineId);
+          if (line === undefined) {
             throw new ApiError('not-found', `Budget line ${edit.lineId} does not exist in this workbook (it may have been deleted).`, `${where}.lineId`);
+          }
+          if (line.formula !== null) {
+            throw new ApiError('invalid-input', `“${line.description}” is computed by its formula; change the formula, or clear it to type amounts.`, `${where}.lineId`);
           }
           if (edit.period >= periodCount) {
             throw new ApiError('invalid-input', `Period ${edit.period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, `${where}.period`);
@@ -225,7 +235,7 @@ export class WorkbookStore {
         const id = Number(result.lastInsertRowid);
         this.edits.record({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor);
         const revision = this.bumpRevision(actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
-        const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null) };
+        const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null), formula: null };
         return { line, revision, history: this.edits.state() };
       })
       .immediate();
@@ -240,10 +250,27 @@ export class WorkbookStore {
         const values = this.db
           .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
           .all(lineId);
-        const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder };
+        const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula };
         this.db.prepare('DELETE FROM budget_lines WHERE id = ?').run(lineId);
         this.edits.record({ kind: 'delete-line', line, values }, `delete line “${row.description}”`, actor);
         const revision = this.bumpRevision(actor, 'sheet/delete-line', { line, values });
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Sets or clears a line's formula, kept as written; entered amounts stay in the file for when the formula is cleared. */
+  setFormula(lineId: number, formula: string | null, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const line = this.requireLine(lineId);
+        const after = formula === null || formula.trim() === '' ? null : formula.trim();
+        if (line.formula !== after) {
+          this.db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?').run(after, lineId);
+          const label = after === null ? `clear the formula of “${line.description}”` : `formula of “${line.description}”`;
+          this.edits.record({ kind: 'formula', lineId, before: line.formula, after }, label, actor);
+        }
+        const revision = this.bumpRevision(actor, 'sheet/set-formula', { lineId, before: line.formula, after });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -311,7 +338,7 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
   seed.accounts.forEach((account, index) =>
     accountIds.set(account.code, Number(insertAccount.run(account.code, account.name, account.type, index + 1).lastInsertRowid)),
   );
-  const insertLine = db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?)');
+  const insertLine = db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, formula) VALUES (?, ?, ?, ?, ?)');
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   seed.lines.forEach((line, index) => {
     const departmentId = departmentIds.get(line.department);
@@ -319,7 +346,7 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
     if (departmentId === undefined || accountId === undefined) {
       throw new Error(`Seed line "${line.description}" names an unknown department or account (${line.department}, ${line.accountCode}).`);
     }
-    const lineId = Number(insertLine.run(departmentId, accountId, line.description, index + 1).lastInsertRowid);
+    const lineId = Number(insertLine.run(departmentId, accountId, line.description, index + 1, line.formula ?? null).lastInsertRowid);
     line.values.forEach((amount, period) => {
       if (amount !== null) insertCell.run(lineId, versionId, period, amount);
     });

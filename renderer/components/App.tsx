@@ -6,6 +6,7 @@ import type { Grouping } from '../state/sheet-groups';
 import type { GridRow, LineRow } from '../state/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
 import { FileDialogs } from './FileDialogs';
+import { FormulaBar } from './FormulaBar';
 import { AddLineDialog, DeleteLineDialog } from './LineDialogs';
 import { Notices } from './Notices';
 import { SpreadDialog } from './SpreadDialog';
@@ -131,7 +132,10 @@ export function App() {
           </button>
         </main>
       ) : view !== null && current !== null ? (
-        <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} />
+        <>
+          <FormulaBar />
+          <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} />
+        </>
       ) : (
         <WelcomeScreen />
       )}

@@ -69,6 +69,23 @@ function isSheetCommand(event: KeyboardEvent): boolean {
   return event.key === 'Delete' || event.key === 'Backspace' || (mod && ['a', 'd', 'r'].includes(event.key.toLowerCase()));
 }
 
+/** Why a formula line's month has no value, or null. */
+function cellError(row: GridRow | undefined, period: number): string | null {
+  if (row?.kind !== 'line') return null;
+  return row.formulaError ?? row.cellErrors?.[period] ?? null;
+}
+
+/** Why a line's total over some months cannot be shown (a formula error in any of them), or null. */
+function spanError(row: GridRow | undefined, periods: readonly number[]): string | null {
+  if (row?.kind !== 'line') return null;
+  if (row.formulaError !== null) return row.formulaError;
+  for (const period of periods) {
+    const error = row.cellErrors?.[period];
+    if (error !== null && error !== undefined) return error;
+  }
+  return null;
+}
+
 /** A row's exact sum over some periods: lines sum their cells, groups and totals their subtotals. */
 function spanValue(row: GridRow | undefined, periods: readonly number[]): Decimal | null {
   if (row === undefined) return null;
@@ -95,8 +112,13 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
       if (row.kind === 'line') return row.line.values[period.index] ?? null;
       return row.periods?.[period.index] ?? null;
     },
-    valueFormatter: formatValue,
-    cellClass: amountCellClass,
+    valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (cellError(params.data, period.index) === null ? formatValue(params) : '#ERROR'),
+    tooltipValueGetter: (params) => cellError(params.data, period.index) ?? undefined,
+    cellClass: (params: CellClassParams<GridRow, Value>) => [
+      ...amountCellClass(params),
+      ...(params.data?.kind === 'line' && params.data.line.formula !== null ? ['formula-cell'] : []),
+      ...(cellError(params.data, period.index) === null ? [] : ['cell-error']),
+    ],
     cellClassRules: {
       'cell-in-range': (params: CellClassParams<GridRow, Value>) => {
         const range = useSelectionStore.getState().range;
@@ -113,8 +135,13 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
     type: 'rightAligned',
     editable: isLineRow,
     valueGetter: (params: ValueGetterParams<GridRow, Value>) => spanValue(params.data, span.periods),
-    valueFormatter: formatValue,
-    cellClass: (params: CellClassParams<GridRow, Value>) => [...amountCellClass(params), `${kind}-total-cell`],
+    valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (spanError(params.data, span.periods) === null ? formatValue(params) : '#ERROR'),
+    tooltipValueGetter: (params) => spanError(params.data, span.periods) ?? undefined,
+    cellClass: (params: CellClassParams<GridRow, Value>) => [
+      ...amountCellClass(params),
+      `${kind}-total-cell`,
+      ...(spanError(params.data, span.periods) === null ? [] : ['cell-error']),
+    ],
   });
   const layout = fiscalLayout(view.model.calendar);
   const periodColumns: ColDef<GridRow, Value>[] = [];
@@ -129,6 +156,7 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
     if (options.showYears && layout.length > 1) periodColumns.push(spanColumn(fiscalYear.year, 'year'));
   }
   const periods = view.model.periods;
+  const allPeriods = periods.map((period) => period.index);
   const wholeSpanLabel =
     layout.length <= 1 ? `${fiscalYearLabel(view.model.calendar)} total` : `Total ${periods[0]?.label ?? ''} – ${periods[periods.length - 1]?.label ?? ''}`;
   return [
@@ -177,8 +205,13 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
       type: 'rightAligned',
       editable: isLineRow,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => params.data?.year ?? null,
-      valueFormatter: formatValue,
-      cellClass: (params: CellClassParams<GridRow, Value>) => [...amountCellClass(params), 'year-total-cell'],
+      valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (spanError(params.data, allPeriods) === null ? formatValue(params) : '#ERROR'),
+      tooltipValueGetter: (params) => spanError(params.data, allPeriods) ?? undefined,
+      cellClass: (params: CellClassParams<GridRow, Value>) => [
+        ...amountCellClass(params),
+        'year-total-cell',
+        ...(spanError(params.data, allPeriods) === null ? [] : ['cell-error']),
+      ],
     },
   ];
 }
@@ -294,6 +327,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     (event: CellFocusedEvent<GridRow>) => {
       const colId = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? '');
       const period = periodOfColumn(colId);
+      useSelectionStore.getState().setCursor(event.rowIndex === null || event.rowPinned != null ? null : { row: event.rowIndex, colId });
       if (event.rowIndex === null || event.rowPinned != null || period === null) {
         setRange(null);
         return;
@@ -500,6 +534,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         suppressMovableColumns
+        animateRows={false}
         defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
         tooltipShowDelay={600}
         onGridReady={(event) => {

@@ -5,6 +5,9 @@ import type { CellRange } from '../grid/cell-range';
 interface SelectionState {
   range: CellRange | null;
   setRange(range: CellRange | null): void;
+  /** the grid's cursor: a display row and a column id, for the formula bar */
+  cursor: { row: number; colId: string } | null;
+  setCursor(cursor: { row: number; colId: string } | null): void;
   /** a line whose first month should get the cursor once the grid shows it (after Add line) */
   cursorRequest: number | null;
   requestCursorOnLine(lineId: number | null): void;
@@ -13,6 +16,8 @@ interface SelectionState {
 export const useSelectionStore = create<SelectionState>((set) => ({
   range: null,
   setRange: (range) => set({ range }),
+  cursor: null,
+  setCursor: (cursor) => set({ cursor }),
   cursorRequest: null,
   requestCursorOnLine: (lineId) => set({ cursorRequest: lineId }),
 }));

@@ -32,6 +32,8 @@ interface SheetState {
   clear(): void;
   /** An entry typed by the user into a cell: parsed, shown at once, then saved. Empty text clears the cell. */
   editCell(lineId: number, period: number, text: string): Promise<boolean>;
+  /** Drives a line by a formula (text without the leading =), or with null makes it an input line again. */
+  setFormula(lineId: number, formula: string | null): Promise<boolean>;
   /** Tab-separated text pasted at the selection's top-left cell (a single value fills the selection): all cells or none. */
   paste(range: CellRange, text: string): Promise<CellRange | null>;
   clearRange(range: CellRange): Promise<boolean>;
@@ -90,12 +92,38 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   clear() {
     set({ view: null, revision: null, saveError: null, history: NO_HISTORY });
   },
+  async setFormula(lineId, formula) {
+    const view = get().view;
+    const row = view?.rows[view.rowIndex.get(lineId) ?? -1];
+    if (view === null || row === undefined) return false;
+    try {
+      const receipt = await enqueue(async () => {
+        const answer = await api.call('sheet/set-formula', { lineId, formula });
+        await get().load();
+        return answer;
+      });
+      set({ revision: receipt.revision, history: receipt.history });
+      const now = get().view;
+      const error = now?.rows[now.rowIndex.get(lineId) ?? -1]?.formulaError ?? null;
+      if (error !== null) showError(new Error(`The formula was saved but cannot be computed: ${error}`), row.line.description);
+      return true;
+    } catch (error) {
+      showError(error, row.line.description);
+      return false;
+    }
+  },
   async editCell(lineId, period, text) {
     const view = get().view;
     const index = view?.rowIndex.get(lineId);
     const row = index === undefined ? undefined : view?.rows[index];
     if (view === null || row === undefined) return false;
     const where = `${row.line.description}, ${view.model.periods[period]?.label ?? `period ${period + 1}`}`;
+    // A formula typed into any month drives the whole line, as a line formula does.
+    if (text.trim().startsWith('=')) return get().setFormula(lineId, text.trim().slice(1));
+    if (row.line.formula !== null) {
+      showError(new Error(`This line is computed by its formula (=${row.line.formula}). Change the formula in the formula bar, or clear it to type amounts.`), where);
+      return false;
+    }
     let value: AmountText | null = null;
     if (text.trim() !== '') {
       const parsed = parseAmount(text);

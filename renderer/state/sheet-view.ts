@@ -3,16 +3,21 @@ import { amountOf, type AmountText } from '../../shared/money/amount';
 import type { Decimal } from '../../shared/money/decimal';
 import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../../shared/engine/sheet-totals';
 import type { CellEdit } from '../../shared/domain/cell-edit';
+import { FormulaEngine, type EngineLine, type FormulaOutcome } from '../../shared/formula/formula-engine';
 import { buildDisplay, updateDisplay, type Grouping, type GroupRow, type SheetDisplay } from './sheet-groups';
 
 /** A budget line as the grid shows it. A new object whenever anything in it changes. */
 export interface LineRow {
   kind: 'line';
   id: string;
+  /** for a formula line, `values` are what the formula computes */
   line: BudgetLine;
   department: string;
   account: Account;
   year: Decimal;
+  /** a formula line's errors: for the whole formula, or per month */
+  formulaError: string | null;
+  cellErrors: (string | null)[] | null;
 }
 
 /** A pinned total row at the foot of the sheet. */
@@ -39,14 +44,27 @@ export interface SheetView {
   rowIndex: Map<number, number>;
   /** what the grid shows: group rows with subtotals and the visible lines */
   display: SheetDisplay;
+  /** computes formula lines and knows what depends on what */
+  formulas: FormulaEngine;
 }
 
 const UNKNOWN_ACCOUNT: Account = { id: 0, code: '?', name: 'Unknown account', type: 'driver' };
 
-function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'>, year: Decimal): LineRow {
+function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'>, year: Decimal, outcome: FormulaOutcome | undefined): LineRow {
   const department = view.model.departments.find((candidate) => candidate.id === line.departmentId)?.name ?? 'Unknown department';
-  return { kind: 'line', id: String(line.id), line, department, account: view.accountsById.get(line.accountId) ?? UNKNOWN_ACCOUNT, year };
+  return {
+    kind: 'line',
+    id: String(line.id),
+    line,
+    department,
+    account: view.accountsById.get(line.accountId) ?? UNKNOWN_ACCOUNT,
+    year,
+    formulaError: outcome?.error ?? null,
+    cellErrors: outcome?.cellErrors ?? null,
+  };
 }
+
+const engineLine = (line: BudgetLine): EngineLine => ({ id: line.id, name: line.description, values: line.values, formula: line.formula });
 
 function totalRowsOf(totals: SheetTotals): TotalsRow[] {
   const row = (id: string, label: string, source: TotalRow, emphasis = false): TotalsRow => ({
@@ -69,13 +87,19 @@ function totalRowsOf(totals: SheetTotals): TotalsRow[] {
 export function buildSheetView(model: SheetModel, grouping: Grouping = 'department', collapsed: ReadonlySet<string> = new Set()): SheetView {
   const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
   const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
-  const totals = computeSheetTotals(model.lines, typeOf, model.periods.length);
-  const { lines, ...rest } = model;
+  const formulas = new FormulaEngine(model.lines.map(engineLine), model.periods.length);
+  // Formula lines show what their formula computes; totals count those values like any other.
+  const lines = model.lines.map((line) => {
+    const outcome = formulas.outcome(line.id);
+    return outcome === undefined ? line : { ...line, values: outcome.values };
+  });
+  const totals = computeSheetTotals(lines, typeOf, model.periods.length);
+  const { lines: _entered, ...rest } = model;
   const base = { model: rest, accountsById };
-  const rows = lines.map((line) => rowFor(line, base, totals.lineYear.get(line.id) ?? amountOf(null)));
+  const rows = lines.map((line) => rowFor(line, base, totals.lineYear.get(line.id) ?? amountOf(null), formulas.outcome(line.id)));
   const rowIndex = new Map(rows.map((row, index) => [row.line.id, index]));
   const display = buildDisplay(rows, model.periods.length, grouping, collapsed);
-  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display };
+  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display, formulas };
 }
 
 /** The same sheet grouped another way, or with other groups collapsed. */
@@ -102,13 +126,35 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     changes.push({ lineId: edit.lineId, type: current.account.type, period: edit.period, before: amountOf(values[edit.period]), after: amountOf(edit.value) });
     values[edit.period] = edit.value;
   }
+  // Formula lines that depend on the edited lines move with them, in the same update.
+  const recomputed = view.formulas.valuesChanged(
+    [...changedValues].flatMap(([lineId, values]) => {
+      const current = rows[indexById.get(lineId) ?? -1];
+      return current === undefined ? [] : [{ id: lineId, name: current.line.description, values, formula: current.line.formula }];
+    }),
+  );
+  for (const [lineId, outcome] of recomputed) {
+    const current = rows[indexById.get(lineId) ?? -1];
+    if (current === undefined) continue;
+    outcome.values.forEach((value, period) => {
+      const before = current.line.values[period] ?? null;
+      if (before !== value) changes.push({ lineId, type: current.account.type, period, before: amountOf(before), after: amountOf(value) });
+    });
+    changedValues.set(lineId, outcome.values);
+  }
   const totals = applyCellChanges(view.totals, changes);
   const changedRows: { before: LineRow; after: LineRow }[] = [];
   for (const [lineId, values] of changedValues) {
     const index = indexById.get(lineId);
     const current = index === undefined ? undefined : rows[index];
     if (index === undefined || current === undefined) continue;
-    const next = { ...current, line: { ...current.line, values }, year: totals.lineYear.get(lineId) ?? amountOf(null) };
+    const outcome = recomputed.get(lineId);
+    const next = {
+      ...current,
+      line: { ...current.line, values },
+      year: totals.lineYear.get(lineId) ?? amountOf(null),
+      ...(outcome === undefined ? {} : { formulaError: outcome.error, cellErrors: outcome.cellErrors }),
+    };
     rows[index] = next;
     changedRows.push({ before: current, after: next });
   }

@@ -38,6 +38,10 @@ export const sheetMethods = {
       })
       .strict(),
   ),
+  /** Drive a line by a formula (kept as written, even with an error) or, with null, make it an input line again. */
+  'sheet/set-formula': method<WriteReceipt>()(
+    z.object({ lineId: id, formula: z.string().trim().max(1000, 'a formula has at most 1,000 characters').nullable() }).strict(),
+  ),
   'sheet/undo': method<HistoryReceipt>()(z.object({}).strict()),
   'sheet/redo': method<HistoryReceipt>()(z.object({}).strict()),
   'sheet/add-line': method<{ line: BudgetLine; revision: number; history: HistoryState }>()(

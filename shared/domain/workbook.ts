@@ -41,8 +41,10 @@ export interface BudgetLine {
   departmentId: number;
   accountId: number;
   description: string;
-  /** one entry per period; null where nothing was entered */
+  /** one entry per period; null where nothing was entered (a formula line's are computed by the engine) */
   values: (AmountText | null)[];
+  /** the formula that drives the line, as written; null for an input line */
+  formula: string | null;
 }
 
 /** What a workbook is, as the status bar and title show it. */

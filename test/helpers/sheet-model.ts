@@ -3,7 +3,7 @@ import type { AmountText } from '../../shared/money/amount';
 import type { AccountType, SheetModel } from '../../shared/domain/workbook';
 
 /** A small sheet model, as the back would send it: one line per entry of `lines`, on accounts of the given types. */
-export function sheetModel(lines: { type: AccountType; values: (AmountText | null)[] }[], periodCount = 3): SheetModel {
+export function sheetModel(lines: { type: AccountType; values: (AmountText | null)[]; name?: string; formula?: string }[], periodCount = 3): SheetModel {
   const calendar = { startYear: 2027, startMonth: 1, periodCount };
   return {
     workbook: { path: '/tmp/test.tandem', name: 'Test', currency: 'USD', revision: 0 },
@@ -12,7 +12,7 @@ export function sheetModel(lines: { type: AccountType; values: (AmountText | nul
     version: { id: 1, name: 'Budget', kind: 'budget' },
     departments: [{ id: 1, name: 'Sales' }],
     accounts: lines.map((line, index) => ({ id: index + 1, code: String(4000 + index), name: `Account ${index + 1}`, type: line.type })),
-    lines: lines.map((line, index) => ({ id: index + 1, departmentId: 1, accountId: index + 1, description: `Line ${index + 1}`, values: line.values })),
+    lines: lines.map((line, index) => ({ id: index + 1, departmentId: 1, accountId: index + 1, description: line.name ?? `Line ${index + 1}`, values: line.values, formula: line.formula ?? null })),
     history: { undo: null, redo: null },
   };
 }

@@ -31,7 +31,8 @@ describe('the sheet API over a real workbook file', () => {
     const sheet = await back.call('sheet/get-sheet', {});
     expect(sheet.lines.length).toBeGreaterThanOrEqual(40);
     expect(sheet.departments.map((department) => department.name)).toEqual(['Sales', 'Operations', 'R&D', 'G&A']);
-    expect(new Set(sheet.accounts.map((account) => account.type))).toEqual(new Set(['revenue', 'cogs', 'opex', 'capex']));
+    expect(new Set(sheet.accounts.map((account) => account.type))).toEqual(new Set(['revenue', 'cogs', 'opex', 'capex', 'driver']));
+    expect(sheet.lines.filter((line) => line.formula !== null).map((line) => line.description)).toContain('Engineering salaries');
     expect(sheet.periods).toHaveLength(12);
     back.stop();
   });

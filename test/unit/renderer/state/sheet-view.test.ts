@@ -32,3 +32,27 @@ describe('the sheet view', () => {
     expect(view.rows[1]?.line.values).toEqual(['250.25', null, '100']);
   });
 });
+
+describe('formula lines in the sheet view', () => {
+  const view = buildSheetView(
+    sheetModel([
+      { type: 'driver', name: 'Headcount', values: ['2', '3', null] },
+      { type: 'opex', name: 'Salaries', values: [null, null, null], formula: 'Headcount * 8500' },
+      { type: 'opex', name: 'Benefits', values: [null, null, null], formula: 'Salaries * 20%' },
+    ]),
+    'none',
+  );
+
+  it('show what their formula computes, and the totals count it', () => {
+    expect(view.rows[1]?.line.values).toEqual(['17000', '25500', '0']);
+    expect(view.rows[2]?.year.toString()).toBe('8500');
+    expect(view.totalRows.find((row) => row.id === 'total-opex')?.year.toString()).toBe('51000');
+  });
+
+  it('follow an edit of what they use, through chains, in the same update', () => {
+    const next = withCellValues(view, [{ lineId: 1, period: 2, value: '1' }]);
+    expect(next.rows[1]?.line.values[2]).toBe('8500');
+    expect(next.rows[2]?.line.values[2]).toBe('1700');
+    expect(next.totalRows.find((row) => row.id === 'total-opex')?.year.toString()).toBe('61200');
+  });
+});

@@ -8,7 +8,7 @@ import { centsToText } from '../../../helpers/cents';
 const TYPES: AccountType[] = ['revenue', 'cogs', 'opex', 'capex', 'driver'];
 
 function line(id: number, values: (string | null)[]): BudgetLine {
-  return { id, departmentId: 1, accountId: id, description: `line ${id}`, values };
+  return { id, departmentId: 1, accountId: id, description: `line ${id}`, values, formula: null };
 }
 
 function snapshot(totals: SheetTotals) {

@@ -1,0 +1,302 @@
+import { toAmountText, type AmountText } from '../money/amount';
+import { Decimal } from '../money/decimal';
+import type { FormulaNode } from './ast';
+import { parseFormula } from './parse-formula';
+
+/** A line as the formula engine sees it: its name, its entered values, and its formula if it has one. */
+export interface EngineLine {
+  id: number;
+  name: string;
+  values: readonly (AmountText | null)[];
+  formula: string | null;
+}
+
+/** What a formula line computes: a value or an error per period, or an error for the whole formula. */
+export interface FormulaOutcome {
+  values: (AmountText | null)[];
+  /** per period: why there is no value (division by zero, no previous month…) */
+  cellErrors: (string | null)[];
+  /** why the formula cannot be computed at all (syntax, unknown name, circular reference) */
+  error: string | null;
+}
+
+class CellError extends Error {}
+
+/**
+ * Computes the formula lines of a sheet: parses each formula, resolves the names it uses to
+ * lines, orders the lines so each is computed after what it uses, reports circular references
+ * on every line of the cycle, and evaluates exactly (decimal.js), rounding results half-even to
+ * the cent. Keeps the dependency graph so an edit recomputes only what depends on it.
+ */
+export class FormulaEngine {
+  private readonly lines = new Map<number, EngineLine>();
+  private readonly asts = new Map<number, FormulaNode>();
+  private readonly uses = new Map<number, Set<number>>();
+  private readonly usedBy = new Map<number, Set<number>>();
+  private readonly outcomes = new Map<number, FormulaOutcome>();
+  private order: number[] = [];
+
+  constructor(
+    lines: readonly EngineLine[],
+    private readonly periodCount: number,
+  ) {
+    for (const line of lines) this.lines.set(line.id, line);
+    this.rebuild();
+  }
+
+  outcome(lineId: number): FormulaOutcome | undefined {
+    return this.outcomes.get(lineId);
+  }
+
+  /** Every formula line's outcome. */
+  allOutcomes(): Map<number, FormulaOutcome> {
+    return new Map(this.outcomes);
+  }
+
+  /** After input values of `lineIds` changed: recomputes what depends on them and returns the formula lines whose outcome changed. */
+  valuesChanged(changed: readonly EngineLine[]): Map<number, FormulaOutcome> {
+    for (const line of changed) this.lines.set(line.id, line);
+    const affected = new Set<number>();
+    const queue = changed.map((line) => line.id);
+    while (queue.length > 0) {
+      const id = queue.pop();
+      if (id === undefined) break;
+      for (const dependent of this.usedBy.get(id) ?? []) {
+        if (!affected.has(dependent)) {
+          affected.add(dependent);
+          queue.push(dependent);
+        }
+      }
+    }
+    const updates = new Map<number, FormulaOutcome>();
+    for (const id of this.order) {
+      if (!affected.has(id)) continue;
+      const outcome = this.evaluateLine(id);
+      this.outcomes.set(id, outcome);
+      updates.set(id, outcome);
+    }
+    return updates;
+  }
+
+  private rebuild(): void {
+    this.asts.clear();
+    this.uses.clear();
+    this.usedBy.clear();
+    this.outcomes.clear();
+    const byName = new Map<string, number[]>();
+    for (const line of this.lines.values()) {
+      const key = line.name.trim().toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), line.id]);
+    }
+    const structural = new Map<number, string>();
+    for (const line of this.lines.values()) {
+      if (line.formula === null) continue;
+      const parsed = parseFormula(line.formula);
+      if (!parsed.ok) {
+        structural.set(line.id, parsed.message);
+        continue;
+      }
+      this.asts.set(line.id, parsed.ast);
+      const used = new Set<number>();
+      let problem: string | null = null;
+      for (const name of referencedNames(parsed.ast)) {
+        const matches = byName.get(name.toLowerCase()) ?? [];
+        if (matches.length === 0) problem ??= `There is no line named “${name}”. Check the spelling, or put a name with spaces in brackets: [Sales engineers].`;
+        else if (matches.length > 1) problem ??= `Several lines are named “${name}”; rename one so the formula knows which.`;
+        else if (matches[0] !== undefined) used.add(matches[0]);
+      }
+      if (problem !== null) structural.set(line.id, problem);
+      if (usesOwnPrevious(parsed.ast)) used.delete(line.id);
+      this.uses.set(line.id, used);
+      for (const target of used) this.usedBy.set(target, new Set([...(this.usedBy.get(target) ?? []), line.id]));
+    }
+    // Kahn's algorithm over formula lines; what is left over sits on or behind a cycle.
+    const formulaIds = [...this.lines.values()].filter((line) => line.formula !== null).map((line) => line.id);
+    const pending = new Map(formulaIds.map((id) => [id, [...(this.uses.get(id) ?? [])].filter((target) => this.lines.get(target)?.formula !== null).length]));
+    const ready = formulaIds.filter((id) => pending.get(id) === 0);
+    this.order = [];
+    while (ready.length > 0) {
+      const id = ready.shift();
+      if (id === undefined) break;
+      this.order.push(id);
+      for (const dependent of this.usedBy.get(id) ?? []) {
+        const left = (pending.get(dependent) ?? 0) - 1;
+        pending.set(dependent, left);
+        if (left === 0) ready.push(dependent);
+      }
+    }
+    const placed = new Set(this.order);
+    for (const id of formulaIds) {
+      if (!placed.has(id) && !structural.has(id)) structural.set(id, this.cycleMessage(id));
+    }
+    for (const id of formulaIds) {
+      const message = structural.get(id);
+      if (message !== undefined) this.outcomes.set(id, failed(message, this.periodCount));
+    }
+    for (const id of this.order) {
+      if (!structural.has(id)) this.outcomes.set(id, this.evaluateLine(id));
+    }
+  }
+
+  private cycleMessage(start: number): string {
+    // Walk the uses from `start` until a line repeats: that loop is the cycle to name.
+    const path: number[] = [start];
+    const seen = new Set<number>([start]);
+    let current = start;
+    for (;;) {
+      const next = [...(this.uses.get(current) ?? [])].find((target) => this.lines.get(target)?.formula !== null && !this.isPlaced(target));
+      if (next === undefined) return 'This formula uses a line whose formula cannot be computed.';
+      if (seen.has(next)) {
+        const loopStart = path.indexOf(next);
+        const loop = [...path.slice(loopStart), next].map((id) => this.lines.get(id)?.name ?? '?').join(' → ');
+        if (loopStart === 0) return `Circular reference: ${loop}.`;
+        return `It uses “${this.lines.get(path[1] ?? next)?.name ?? '?'}”, which is caught in a circular reference (${loop}).`;
+      }
+      path.push(next);
+      seen.add(next);
+      current = next;
+    }
+  }
+
+  private isPlaced(id: number): boolean {
+    return this.order.includes(id);
+  }
+
+  private evaluateLine(id: number): FormulaOutcome {
+    const ast = this.asts.get(id);
+    const line = this.lines.get(id);
+    if (ast === undefined || line === undefined) return failed('The formula cannot be computed.', this.periodCount);
+    for (const used of this.uses.get(id) ?? []) {
+      const dependency = this.outcomes.get(used);
+      if (dependency?.error !== null && dependency?.error !== undefined) {
+        return failed(`It uses “${this.lines.get(used)?.name ?? '?'}”, whose formula has an error.`, this.periodCount);
+      }
+    }
+    const values: (AmountText | null)[] = [];
+    const cellErrors: (string | null)[] = [];
+    for (let period = 0; period < this.periodCount; period += 1) {
+      try {
+        values.push(toAmountText(this.evaluate(ast, id, period, values)));
+        cellErrors.push(null);
+      } catch (error) {
+        if (!(error instanceof CellError)) throw error;
+        values.push(null);
+        cellErrors.push(error.message);
+      }
+    }
+    return { values, cellErrors, error: null };
+  }
+
+  private valueOf(lineId: number, period: number, ownValues: readonly (AmountText | null)[], selfId: number): Decimal {
+    if (lineId === selfId) {
+      const own = ownValues[period];
+      if (own === null || own === undefined) throw new CellError('The previous month has no value.');
+      return new Decimal(own);
+    }
+    const outcome = this.outcomes.get(lineId);
+    if (outcome !== undefined) {
+      const error = outcome.cellErrors[period];
+      if (error !== null && error !== undefined) throw new CellError(`“${this.lines.get(lineId)?.name ?? '?'}” has no value here: ${error}`);
+      return new Decimal(outcome.values[period] ?? 0);
+    }
+    return new Decimal(this.lines.get(lineId)?.values[period] ?? 0);
+  }
+
+  private resolve(name: string): number {
+    const wanted = name.trim().toLowerCase();
+    for (const line of this.lines.values()) if (line.name.trim().toLowerCase() === wanted) return line.id;
+    throw new CellError(`There is no line named “${name}”.`);
+  }
+
+  private evaluate(node: FormulaNode, selfId: number, period: number, ownValues: readonly (AmountText | null)[]): Decimal {
+    const recurse = (child: FormulaNode) => this.evaluate(child, selfId, period, ownValues);
+    switch (node.kind) {
+      case 'number':
+        return new Decimal(node.text);
+      case 'percent':
+        return recurse(node.operand).div(100);
+      case 'reference':
+        return this.valueOf(this.resolve(node.name), period, ownValues, selfId);
+      case 'negate':
+        return recurse(node.operand).negated();
+      case 'binary': {
+        const left = recurse(node.left);
+        const right = recurse(node.right);
+        if (node.operator === '+') return left.plus(right);
+        if (node.operator === '-') return left.minus(right);
+        if (node.operator === '*') return left.times(right);
+        if (right.isZero()) throw new CellError('Division by zero.');
+        return left.div(right);
+      }
+      case 'compare': {
+        const order = recurse(node.left).comparedTo(recurse(node.right));
+        const truth = { '=': order === 0, '<>': order !== 0, '<': order < 0, '<=': order <= 0, '>': order > 0, '>=': order >= 0 }[node.operator];
+        return new Decimal(truth ? 1 : 0);
+      }
+      case 'call':
+        return this.call(node, selfId, period, ownValues);
+    }
+  }
+
+  private call(node: Extract<FormulaNode, { kind: 'call' }>, selfId: number, period: number, ownValues: readonly (AmountText | null)[]): Decimal {
+    const recurse = (child: FormulaNode) => this.evaluate(child, selfId, period, ownValues);
+    const args = () => node.args.map(recurse);
+    switch (node.name) {
+      case 'prev': {
+        if (period === 0) throw new CellError('prev() has no value in the first month: start with if(period() = 1, start, prev() * 1.02).');
+        const target = node.args[0];
+        const lineId = target === undefined || target.kind !== 'reference' ? selfId : this.resolve(target.name);
+        return this.valueOf(lineId, period - 1, ownValues, selfId);
+      }
+      case 'sum':
+        return args().reduce((total, value) => total.plus(value), new Decimal(0));
+      case 'min':
+        return Decimal.min(...args());
+      case 'max':
+        return Decimal.max(...args());
+      case 'abs':
+        return recurse(node.args[0] ?? { kind: 'number', text: '0' }).abs();
+      case 'round': {
+        const [value = new Decimal(0), digits = new Decimal(0)] = args();
+        return value.toDecimalPlaces(Math.max(0, Math.min(10, digits.toNumber())), Decimal.ROUND_HALF_EVEN);
+      }
+      case 'if': {
+        const [condition, whenTrue, whenFalse] = node.args;
+        if (condition === undefined || whenTrue === undefined || whenFalse === undefined) throw new CellError('if takes three arguments.');
+        return recurse(condition).isZero() ? recurse(whenFalse) : recurse(whenTrue);
+      }
+      case 'period':
+        return new Decimal(period + 1);
+      default:
+        throw new CellError(`There is no function “${node.name}”.`);
+    }
+  }
+}
+
+function failed(message: string, periodCount: number): FormulaOutcome {
+  return { values: new Array<null>(periodCount).fill(null), cellErrors: new Array<null>(periodCount).fill(null), error: message };
+}
+
+function referencedNames(node: FormulaNode): string[] {
+  switch (node.kind) {
+    case 'number':
+      return [];
+    case 'reference':
+      return [node.name];
+    case 'percent':
+    case 'negate':
+      return referencedNames(node.operand);
+    case 'binary':
+    case 'compare':
+      return [...referencedNames(node.left), ...referencedNames(node.right)];
+    case 'call':
+      return node.args.flatMap(referencedNames);
+  }
+}
+
+function usesOwnPrevious(node: FormulaNode): boolean {
+  if (node.kind === 'call') return node.name === 'prev' || node.args.some(usesOwnPrevious);
+  if (node.kind === 'binary' || node.kind === 'compare') return usesOwnPrevious(node.left) || usesOwnPrevious(node.right);
+  if (node.kind === 'negate' || node.kind === 'percent') return usesOwnPrevious(node.operand);
+  return false;
+}

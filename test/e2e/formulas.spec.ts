@@ -1,0 +1,85 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { saveScreenshot } from './support/screenshots';
+
+let host: RunningHost;
+
+test.beforeEach(async () => {
+  host = await startHost();
+});
+
+test.afterEach(async () => {
+  await host.stop();
+  removeDataDir(host.dataDir);
+});
+
+async function rowIdOf(page: Page, description: string): Promise<string> {
+  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
+  if (id === null) throw new Error(`No row for ${description}`);
+  return id;
+}
+
+function cell(page: Page, rowId: string, colId: string): Locator {
+  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
+}
+
+test('a line driven by a formula follows the line it uses; errors show in the cell and the formula bar', async ({ page }) => {
+  await page.goto(host.url);
+  // Show only R&D, where the sample's headcount drives salaries and benefits.
+  for (const group of ['g:d1', 'g:d2']) await page.locator(`.ag-row[row-id="${group}"] [col-id="department"]`).click();
+  const headcount = await rowIdOf(page, 'Engineering headcount');
+  const salaries = await rowIdOf(page, 'Engineering salaries');
+  const benefits = await rowIdOf(page, 'Engineering benefits & payroll tax');
+  await expect(cell(page, headcount, 'p0')).toHaveText('12.00');
+  await expect(cell(page, salaries, 'p0')).toHaveText('135,000.00');
+  await expect(cell(page, benefits, 'p0')).toHaveText('29,700.00');
+
+  await cell(page, salaries, 'p0').click();
+  await expect(page.getByLabel('Formula or value of the selected cell')).toHaveValue('=[Engineering headcount] * 11250');
+
+  // More engineers in January: salaries and benefits follow at once.
+  await cell(page, headcount, 'p0').click();
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, salaries, 'p0')).toHaveText('225,000.00');
+  await expect(cell(page, benefits, 'p0')).toHaveText('49,500.00');
+  await saveScreenshot(page, 'formulas');
+
+  // A formula that names a line that does not exist is kept, and says why in the cells.
+  await cell(page, benefits, 'p1').click();
+  const bar = page.getByLabel('Formula or value of the selected cell');
+  await bar.fill('=[Engineering salary] * 22%');
+  await bar.press('Enter');
+  await expect(cell(page, benefits, 'p1')).toHaveText('#ERROR');
+  await expect(cell(page, benefits, 'year')).toHaveText('#ERROR');
+  await expect(page.getByTestId('notice-error')).toContainText('no line named “Engineering salary”');
+  await saveScreenshot(page, 'formula-error');
+
+  // Typing an amount into a formula line is refused with the reason; undo brings the good formula back.
+  await cell(page, benefits, 'p2').click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('notice-error').last()).toContainText('computed by its formula');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, benefits, 'p0')).toHaveText('49,500.00');
+});
+
+test('typing = and a formula into a month makes the line a formula line; a cycle is reported', async ({ page }) => {
+  await page.goto(host.url);
+  const visits = await rowIdOf(page, 'Customer visits');
+  const shows = await rowIdOf(page, 'Trade shows — travel');
+  await cell(page, visits, 'p0').click();
+  await page.keyboard.type('=[Trade shows — travel] * 2');
+  await page.keyboard.press('Enter');
+  const doubled = await cell(page, shows, 'p3').innerText();
+  const cents = BigInt(doubled.replace(/[,.]/g, '')) * 2n;
+  await expect(cell(page, visits, 'p3')).toHaveText(`${(cents / 100n).toLocaleString('en-US')}.${(cents % 100n).toString().padStart(2, '0')}`);
+
+  await cell(page, shows, 'p0').click();
+  await page.keyboard.type('=[Customer visits] + 1');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, visits, 'p0')).toHaveText('#ERROR');
+  await expect(cell(page, shows, 'p0')).toHaveText('#ERROR');
+  await cell(page, shows, 'p0').click();
+  await expect(page.getByTestId('formula-bar')).toContainText('Circular reference');
+});
