@@ -14,6 +14,16 @@ export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
     session.announceWrite(receipt.revision);
     return receipt;
   },
+  'sheet/add-comment': ({ lineId, period, text }, { session }) => {
+    const receipt = session.requireStore().addComment(lineId, period, text, session.settings.userName);
+    session.announceWrite(receipt.revision);
+    return receipt;
+  },
+  'sheet/delete-comment': ({ commentId }, { session }) => {
+    const receipt = session.requireStore().deleteComment(commentId, session.settings.userName);
+    session.announceWrite(receipt.revision);
+    return receipt;
+  },
   'sheet/undo': (_input, { session }) => {
     const receipt = session.requireStore().stepHistory('undo', session.settings.userName);
     session.announceWrite(receipt.revision);

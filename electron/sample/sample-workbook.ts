@@ -101,10 +101,12 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
     departments: company.departments,
     accounts: company.accounts.map((account) => ({ ...account, type: account.type as AccountType })),
     lines,
+    // Comments belong to the sample company's own lines; large benchmark copies carry them too.
+    comments: company.comments.filter((comment) => lines.some((line) => line.description === comment.line)),
   };
 }
 
 /** A blank workbook: the sample's departments and chart of accounts, no lines. */
 export function blankWorkbookSeed(name: string, calendar: FiscalCalendar = SAMPLE_CALENDAR): WorkbookSeed {
-  return { ...sampleWorkbookSeed({ calendar, lineCount: 0 }), name, versionName: `Budget ${fiscalYearLabel(calendar)}` };
+  return { ...sampleWorkbookSeed({ calendar, lineCount: 0 }), name, versionName: `Budget ${fiscalYearLabel(calendar)}`, comments: [] };
 }

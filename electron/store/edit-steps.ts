@@ -10,6 +10,16 @@ export interface CellChange {
   after: AmountText | null;
 }
 
+export interface StoredComment {
+  id: number;
+  lineId: number;
+  versionId: number;
+  period: number | null;
+  text: string;
+  author: string;
+  createdAt: string;
+}
+
 export interface StoredLine {
   id: number;
   departmentId: number;
@@ -28,7 +38,8 @@ export type EditStep =
   | { kind: 'cells'; changes: CellChange[] }
   | { kind: 'add-line'; line: StoredLine }
   | { kind: 'formula'; lineId: number; before: string | null; after: string | null }
-  | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[] };
+  | { kind: 'comment'; comment: StoredComment; added: boolean }
+  | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[]; comments?: StoredComment[] };
 
 export type Direction = 'forward' | 'backward';
 
@@ -43,13 +54,25 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
     case 'formula':
       db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?').run(direction === 'forward' ? step.after : step.before, step.lineId);
       return;
+    case 'comment': {
+      const present = (direction === 'forward') === step.added;
+      if (present) {
+        insertComment(db, step.comment);
+      } else {
+        db.prepare('DELETE FROM comments WHERE id = ?').run(step.comment.id);
+      }
+      return;
+    }
     case 'add-line':
       if (direction === 'forward') insertLine(db, step.line, []);
       else db.prepare('DELETE FROM budget_lines WHERE id = ?').run(step.line.id);
       return;
     case 'delete-line':
       if (direction === 'forward') db.prepare('DELETE FROM budget_lines WHERE id = ?').run(step.line.id);
-      else insertLine(db, step.line, step.values);
+      else {
+        insertLine(db, step.line, step.values);
+        for (const comment of step.comments ?? []) insertComment(db, comment);
+      }
       return;
   }
 }
@@ -75,4 +98,16 @@ function insertLine(db: Database.Database, line: StoredLine, values: { versionId
   );
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   for (const value of values) insertCell.run(line.id, value.versionId, value.period, value.amount);
+}
+
+export function insertComment(db: Database.Database, comment: StoredComment): void {
+  db.prepare('INSERT INTO comments (id, line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    comment.id,
+    comment.lineId,
+    comment.versionId,
+    comment.period,
+    comment.text,
+    comment.author,
+    comment.createdAt,
+  );
 }

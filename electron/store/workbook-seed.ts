@@ -11,4 +11,6 @@ export interface WorkbookSeed {
   departments: string[];
   accounts: { code: string; name: string; type: AccountType }[];
   lines: { department: string; accountCode: string; description: string; values: (AmountText | null)[]; formula?: string | null }[];
+  /** comments on lines (period null) or cells, by line description */
+  comments?: { line: string; period: number | null; author: string; text: string }[];
 }

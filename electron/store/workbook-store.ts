@@ -2,12 +2,12 @@ import Database from 'better-sqlite3';
 import { existsSync, linkSync, rmSync, unlinkSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
 import { periodsOf, type FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
-import type { Account, BudgetLine, BudgetVersion, Department, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
+import type { Account, BudgetLine, SheetComment, BudgetVersion, Department, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import type { AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
-import { cellWriter, type CellChange } from './edit-steps';
+import { cellWriter, type CellChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
@@ -148,7 +148,10 @@ export class WorkbookStore {
       const line = byId.get(cell.line_id);
       if (line !== undefined) line.values[cell.period] = cell.amount;
     }
-    return { workbook: this.info(), calendar, periods: periodsOf(calendar), version, departments, accounts, lines, history: this.edits.state() };
+    const comments = this.db
+      .prepare<[number], SheetComment>('SELECT id, line_id AS lineId, period, text, author, created_at AS createdAt FROM comments WHERE version_id = ? ORDER BY id')
+      .all(version.id);
+    return { workbook: this.info(), calendar, periods: periodsOf(calendar), version, departments, accounts, lines, history: this.edits.state(), comments };
   }
 
   private bumpRevision(actor: string, action: string, detail: unknown): number {
@@ -251,8 +254,11 @@ export class WorkbookStore {
           .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
           .all(lineId);
         const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula };
+        const lineComments = this.db
+          .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE line_id = ?')
+          .all(lineId);
         this.db.prepare('DELETE FROM budget_lines WHERE id = ?').run(lineId);
-        this.edits.record({ kind: 'delete-line', line, values }, `delete line “${row.description}”`, actor);
+        this.edits.record({ kind: 'delete-line', line, values, comments: lineComments }, `delete line “${row.description}”`, actor);
         const revision = this.bumpRevision(actor, 'sheet/delete-line', { line, values });
         return { revision, history: this.edits.state() };
       })
@@ -271,6 +277,42 @@ export class WorkbookStore {
           this.edits.record({ kind: 'formula', lineId, before: line.formula, after }, label, actor);
         }
         const revision = this.bumpRevision(actor, 'sheet/set-formula', { lineId, before: line.formula, after });
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  addComment(lineId: number, period: number | null, text: string, actor: string): WriteReceipt & { comment: SheetComment } {
+    return this.db
+      .transaction(() => {
+        const line = this.requireLine(lineId);
+        const { periodCount } = this.calendar();
+        if (period !== null && period >= periodCount) {
+          throw new ApiError('invalid-input', `Period ${period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, 'period');
+        }
+        const versionId = this.activeVersion().id;
+        const createdAt = new Date().toISOString();
+        const id = Number(
+          this.db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(lineId, versionId, period, text, actor, createdAt).lastInsertRowid,
+        );
+        const comment = { id, lineId, period, text, author: actor, createdAt };
+        this.edits.record({ kind: 'comment', comment: { ...comment, versionId }, added: true }, `comment on “${line.description}”`, actor);
+        const revision = this.bumpRevision(actor, 'sheet/add-comment', { ...comment, versionId });
+        return { revision, history: this.edits.state(), comment };
+      })
+      .immediate();
+  }
+
+  deleteComment(commentId: number, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const comment = this.db
+          .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE id = ?')
+          .get(commentId);
+        if (comment === undefined) throw new ApiError('not-found', `Comment ${commentId} does not exist (it may have been deleted).`, 'commentId');
+        this.db.prepare('DELETE FROM comments WHERE id = ?').run(commentId);
+        this.edits.record({ kind: 'comment', comment, added: false }, 'delete a comment', actor);
+        const revision = this.bumpRevision(actor, 'sheet/delete-comment', comment);
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -340,6 +382,7 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
   );
   const insertLine = db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, formula) VALUES (?, ?, ?, ?, ?)');
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
+  const lineIds = new Map<string, number>();
   seed.lines.forEach((line, index) => {
     const departmentId = departmentIds.get(line.department);
     const accountId = accountIds.get(line.accountCode);
@@ -347,10 +390,17 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
       throw new Error(`Seed line "${line.description}" names an unknown department or account (${line.department}, ${line.accountCode}).`);
     }
     const lineId = Number(insertLine.run(departmentId, accountId, line.description, index + 1, line.formula ?? null).lastInsertRowid);
+    lineIds.set(line.description, lineId);
     line.values.forEach((amount, period) => {
       if (amount !== null) insertCell.run(lineId, versionId, period, amount);
     });
   });
+  const insertComment = db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const comment of seed.comments ?? []) {
+    const lineId = lineIds.get(comment.line);
+    if (lineId === undefined) throw new Error(`Seed comment names an unknown line (${comment.line}).`);
+    insertComment.run(lineId, versionId, comment.period, comment.text, comment.author, now);
+  }
   db.prepare('INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)').run(
     now,
     actor,

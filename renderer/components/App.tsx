@@ -5,6 +5,10 @@ import { useSheetStore } from '../state/sheet-store';
 import type { Grouping } from '../state/sheet-groups';
 import type { GridRow, LineRow } from '../state/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
+import { periodOfColumn } from '../grid/BudgetGrid';
+import { CommentDialog } from './CommentDialog';
+import { CommentsPanel } from './CommentsPanel';
+import { DisplayDialog } from './DisplayDialog';
 import { FileDialogs } from './FileDialogs';
 import { FormulaBar } from './FormulaBar';
 import { AddLineDialog, DeleteLineDialog } from './LineDialogs';
@@ -13,13 +17,15 @@ import { SpreadDialog } from './SpreadDialog';
 import { StatusBar } from './StatusBar';
 import { WelcomeScreen } from './WelcomeScreen';
 
-type LineDialog = { kind: 'none' } | { kind: 'add' } | { kind: 'delete'; row: LineRow } | { kind: 'spread'; row: LineRow };
+type LineDialog = { kind: 'none' } | { kind: 'add' } | { kind: 'delete'; row: LineRow } | { kind: 'spread'; row: LineRow } | { kind: 'comment'; row: LineRow; period: number | null };
 
 const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment } = useSheetStore();
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const [displayOpen, setDisplayOpen] = useState(false);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
@@ -49,6 +55,24 @@ export function App() {
     const row = focusedLine();
     if (row !== null) setLineDialog({ kind: 'delete', row });
   }, [focusedLine]);
+
+  const requestComment = useCallback(() => {
+    const row = focusedLine();
+    const focused = gridApi.current?.getFocusedCell();
+    if (row !== null && focused !== null && focused !== undefined) setLineDialog({ kind: 'comment', row, period: periodOfColumn(focused.column.getColId()) });
+  }, [focusedLine]);
+
+  // Shift+F2 comments on the cell under the cursor (Excel's key for it).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'F2' && event.shiftKey && dialog === 'none' && lineDialog.kind === 'none' && view !== null) {
+        event.preventDefault();
+        requestComment();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [dialog, lineDialog, view, requestComment]);
 
   const requestSpread = useCallback(() => {
     const row = focusedLine();
@@ -105,6 +129,16 @@ export function App() {
               <option value="none">Nothing</option>
             </select>
           </label>
+          <button
+            type="button"
+            aria-pressed={commentsOpen}
+            className="toggle"
+            onClick={() => setCommentsOpen((open) => !open)}
+            disabled={view === null}
+            title="Show the comments of this version; Shift+F2 adds one to the cell under the cursor"
+          >
+            Comments{view !== null && view.model.comments.length > 0 ? ` (${view.model.comments.length})` : ''}
+          </button>
           <button type="button" aria-pressed={showQuarters} className="toggle" onClick={() => setTotalColumns({ showQuarters: !showQuarters })} disabled={view === null} title="Show or hide quarter total columns">
             Quarters
           </button>
@@ -114,6 +148,7 @@ export function App() {
             </button>
           )}
           <span className="toolbar-separator" />
+          <button type="button" onClick={() => setDisplayOpen(true)} title="How amounts look: negatives, zeros, separators">Display…</button>
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
         </nav>
       </header>
@@ -134,13 +169,17 @@ export function App() {
       ) : view !== null && current !== null ? (
         <>
           <FormulaBar />
-          <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} />
+          <div className="sheet-area">
+            <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} />
+            {commentsOpen && <CommentsPanel view={view} onClose={() => setCommentsOpen(false)} />}
+          </div>
         </>
       ) : (
         <WelcomeScreen />
       )}
       <StatusBar />
       <FileDialogs />
+      {displayOpen && <DisplayDialog onClose={() => setDisplayOpen(false)} />}
       {lineDialog.kind === 'add' && view !== null && (
         <AddLineDialog
           view={view}
@@ -148,6 +187,19 @@ export function App() {
           onAdd={(departmentId, accountId, description) => {
             setLineDialog({ kind: 'none' });
             void addLine(departmentId, accountId, description);
+          }}
+        />
+      )}
+      {lineDialog.kind === 'comment' && view !== null && (
+        <CommentDialog
+          view={view}
+          row={lineDialog.row}
+          period={lineDialog.period}
+          onClose={() => setLineDialog({ kind: 'none' })}
+          onSave={(text) => {
+            setLineDialog({ kind: 'none' });
+            setCommentsOpen(true);
+            void addComment(lineDialog.row.line.id, lineDialog.period, text);
           }}
         />
       )}

@@ -18,26 +18,36 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { fiscalLayout, fiscalYearLabel, type Period, type PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import { isCanonicalAmount } from '../../shared/money/amount';
-import { formatAmount } from '../../shared/money/format-amount';
+import { formatAmount, type AmountFormat } from '../../shared/money/format-amount';
+import { amountFormatOf, useDisplayStore } from '../state/display-store';
 import { Decimal } from '../../shared/money/decimal';
 import { showError } from '../state/notice-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
 import { cellCount, lineAt, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellPosition, type CellRange } from './cell-range';
 import { edgeOfData, type Direction } from './navigation';
-import type { GridRow, SheetView } from '../state/sheet-view';
+import { commentPlace, type GridRow, type SheetView } from '../state/sheet-view';
+import type { SheetComment } from '../../shared/domain/workbook';
 import { darkGridTheme, lightGridTheme } from './grid-theme';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 type Value = Decimal | string | null;
 
+/** The display settings' amount format, recomputed when they change. */
+let amountFormat: AmountFormat = amountFormatOf(useDisplayStore.getState());
+useDisplayStore.subscribe((state) => {
+  amountFormat = amountFormatOf(state);
+});
+
 function formatValue(params: ValueFormatterParams<GridRow, Value>): string {
   const value = params.value;
   if (value === null || value === undefined || value === '') return '';
   // While an entry is being committed the grid may format the raw text the user typed.
   if (typeof value === 'string' && !isCanonicalAmount(value)) return value;
-  return formatAmount(value);
+  // Drivers (headcount, units) are counts, not money: no trailing zero decimals.
+  const driver = params.data?.kind === 'line' && params.data.account.type === 'driver';
+  return formatAmount(value, driver ? { ...amountFormat, trimDecimals: true } : amountFormat);
 }
 
 const isLineRow = (params: { data?: GridRow | undefined; node?: { rowPinned?: unknown } | null }): boolean => params.data?.kind === 'line';
@@ -67,6 +77,17 @@ const ARROW_DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 
 function isSheetCommand(event: KeyboardEvent): boolean {
   const mod = event.ctrlKey || event.metaKey;
   return event.key === 'Delete' || event.key === 'Backspace' || (mod && ['a', 'd', 'r'].includes(event.key.toLowerCase()));
+}
+
+/** The comments on a line's cell (period) or on the line itself (null). */
+function commentsAt(row: GridRow | undefined, period: number | null): SheetComment[] {
+  if (row?.kind !== 'line') return [];
+  return useSheetStore.getState().view?.commentsByPlace.get(commentPlace(row.line.id, period)) ?? [];
+}
+
+function commentTooltip(row: GridRow | undefined, period: number | null): string | undefined {
+  const comments = commentsAt(row, period);
+  return comments.length === 0 ? undefined : comments.map((comment) => `${comment.author}: ${comment.text}`).join('\n');
 }
 
 /** Why a formula line's month has no value, or null. */
@@ -113,9 +134,10 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
       return row.periods?.[period.index] ?? null;
     },
     valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (cellError(params.data, period.index) === null ? formatValue(params) : '#ERROR'),
-    tooltipValueGetter: (params) => cellError(params.data, period.index) ?? undefined,
+    tooltipValueGetter: (params) => cellError(params.data, period.index) ?? commentTooltip(params.data, period.index),
     cellClass: (params: CellClassParams<GridRow, Value>) => [
       ...amountCellClass(params),
+      ...(commentsAt(params.data, period.index).length > 0 ? ['has-comment'] : []),
       ...(params.data?.kind === 'line' && params.data.line.formula !== null ? ['formula-cell'] : []),
       ...(cellError(params.data, period.index) === null ? [] : ['cell-error']),
     ],
@@ -193,7 +215,8 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
       pinned: 'left',
       width: 250,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' ? params.data.line.description : ''),
-      tooltipValueGetter: (params) => (params.data?.kind === 'line' ? params.data.line.description : undefined),
+      tooltipValueGetter: (params) => commentTooltip(params.data, null) ?? (params.data?.kind === 'line' ? params.data.line.description : undefined),
+      cellClass: (params) => (commentsAt(params.data, null).length > 0 ? ['has-comment'] : []),
     },
     ...periodColumns,
     {
@@ -238,6 +261,8 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
   const dragging = useRef(false);
   // Columns depend only on the calendar: a new value edit must not rebuild them.
   const { showQuarters, showYears } = useSheetStore();
+  // Redraw every amount when the display settings change.
+  useEffect(() => useDisplayStore.subscribe(() => apiRef.current?.refreshCells({ force: true })), []);
   const columns = useMemo(() => columnsFor(view, { showQuarters, showYears }), [view.model.periods, view.model.calendar, showQuarters, showYears]); // eslint-disable-line react-hooks/exhaustive-deps
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
 
@@ -481,11 +506,11 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
 
   // After Add line the grid gets new rows; once it has them, put the cursor on the new line.
   const placeRequestedCursor = useCallback(() => {
-    const { cursorRequest, requestCursorOnLine } = useSelectionStore.getState();
-    const rowIndex = cursorRequest === null ? undefined : apiRef.current?.getRowNode(String(cursorRequest))?.rowIndex;
-    if (rowIndex === undefined || rowIndex === null) return;
-    requestCursorOnLine(null);
-    moveCursor({ row: rowIndex, period: 0 });
+    const { cursorRequest, requestCursor } = useSelectionStore.getState();
+    const rowIndex = cursorRequest === null ? undefined : apiRef.current?.getRowNode(String(cursorRequest.lineId))?.rowIndex;
+    if (cursorRequest === null || rowIndex === undefined || rowIndex === null) return;
+    requestCursor(null);
+    moveCursor({ row: rowIndex, period: cursorRequest.period });
   }, [moveCursor]);
 
   useEffect(() => useSelectionStore.subscribe((state, previous) => state.cursorRequest !== previous.cursorRequest && placeRequestedCursor()), [placeRequestedCursor]);

@@ -8,9 +8,9 @@ interface SelectionState {
   /** the grid's cursor: a display row and a column id, for the formula bar */
   cursor: { row: number; colId: string } | null;
   setCursor(cursor: { row: number; colId: string } | null): void;
-  /** a line whose first month should get the cursor once the grid shows it (after Add line) */
-  cursorRequest: number | null;
-  requestCursorOnLine(lineId: number | null): void;
+  /** a cell of a line that should get the cursor once the grid shows it (after Add line, from the comments panel) */
+  cursorRequest: { lineId: number; period: number } | null;
+  requestCursor(request: { lineId: number; period: number } | null): void;
 }
 
 export const useSelectionStore = create<SelectionState>((set) => ({
@@ -19,5 +19,5 @@ export const useSelectionStore = create<SelectionState>((set) => ({
   cursor: null,
   setCursor: (cursor) => set({ cursor }),
   cursorRequest: null,
-  requestCursorOnLine: (lineId) => set({ cursorRequest: lineId }),
+  requestCursor: (request) => set({ cursorRequest: request }),
 }));

@@ -34,6 +34,8 @@ interface SheetState {
   editCell(lineId: number, period: number, text: string): Promise<boolean>;
   /** Drives a line by a formula (text without the leading =), or with null makes it an input line again. */
   setFormula(lineId: number, formula: string | null): Promise<boolean>;
+  addComment(lineId: number, period: number | null, text: string): Promise<boolean>;
+  deleteComment(commentId: number): Promise<boolean>;
   /** Tab-separated text pasted at the selection's top-left cell (a single value fills the selection): all cells or none. */
   paste(range: CellRange, text: string): Promise<CellRange | null>;
   clearRange(range: CellRange): Promise<boolean>;
@@ -111,6 +113,12 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       showError(error, row.line.description);
       return false;
     }
+  },
+  async addComment(lineId, period, text) {
+    return structureChange(() => api.call('sheet/add-comment', { lineId, period, text }));
+  },
+  async deleteComment(commentId) {
+    return structureChange(() => api.call('sheet/delete-comment', { commentId }));
   },
   async editCell(lineId, period, text) {
     const view = get().view;
@@ -235,7 +243,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       const added = await enqueue(async () => {
         const answer = await api.call('sheet/add-line', { departmentId, accountId, description });
         // The grid puts the cursor on the new line's first month once it shows it, so typing fills it.
-        useSelectionStore.getState().requestCursorOnLine(answer.line.id);
+        useSelectionStore.getState().requestCursor({ lineId: answer.line.id, period: 0 });
         await get().load();
         return answer;
       });
@@ -258,6 +266,22 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
   },
 }));
+
+/** A write that changes more than cell values: saved, then the sheet reloaded, in the write queue. */
+async function structureChange(write: () => Promise<{ revision: number; history: HistoryState }>): Promise<boolean> {
+  try {
+    const receipt = await enqueue(async () => {
+      const answer = await write();
+      await useSheetStore.getState().load();
+      return answer;
+    });
+    useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+    return true;
+  } catch (error) {
+    showError(error);
+    return false;
+  }
+}
 
 function cellsLabel(count: number): string {
   return `${count.toLocaleString('en-US')} cell${count === 1 ? '' : 's'}`;

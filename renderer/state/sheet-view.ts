@@ -1,4 +1,4 @@
-import type { Account, AccountType, BudgetLine, SheetModel } from '../../shared/domain/workbook';
+import type { Account, AccountType, BudgetLine, SheetComment, SheetModel } from '../../shared/domain/workbook';
 import { amountOf, type AmountText } from '../../shared/money/amount';
 import type { Decimal } from '../../shared/money/decimal';
 import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../../shared/engine/sheet-totals';
@@ -46,6 +46,13 @@ export interface SheetView {
   display: SheetDisplay;
   /** computes formula lines and knows what depends on what */
   formulas: FormulaEngine;
+  /** comments by place: `lineId:period` for a cell, `lineId:line` for the line */
+  commentsByPlace: Map<string, SheetComment[]>;
+}
+
+/** The key of a comment's place in `commentsByPlace`. */
+export function commentPlace(lineId: number, period: number | null): string {
+  return `${lineId}:${period ?? 'line'}`;
 }
 
 const UNKNOWN_ACCOUNT: Account = { id: 0, code: '?', name: 'Unknown account', type: 'driver' };
@@ -99,7 +106,12 @@ export function buildSheetView(model: SheetModel, grouping: Grouping = 'departme
   const rows = lines.map((line) => rowFor(line, base, totals.lineYear.get(line.id) ?? amountOf(null), formulas.outcome(line.id)));
   const rowIndex = new Map(rows.map((row, index) => [row.line.id, index]));
   const display = buildDisplay(rows, model.periods.length, grouping, collapsed);
-  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display, formulas };
+  const commentsByPlace = new Map<string, SheetComment[]>();
+  for (const comment of model.comments) {
+    const key = commentPlace(comment.lineId, comment.period);
+    commentsByPlace.set(key, [...(commentsByPlace.get(key) ?? []), comment]);
+  }
+  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display, formulas, commentsByPlace };
 }
 
 /** The same sheet grouped another way, or with other groups collapsed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CellEdit, HistoryState } from '../domain/cell-edit';
-import type { BudgetLine, SheetModel } from '../domain/workbook';
+import type { BudgetLine, SheetComment, SheetModel } from '../domain/workbook';
 import { isCanonicalAmount } from '../money/amount';
 import { method } from './method';
 
@@ -42,6 +42,11 @@ export const sheetMethods = {
   'sheet/set-formula': method<WriteReceipt>()(
     z.object({ lineId: id, formula: z.string().trim().max(1000, 'a formula has at most 1,000 characters').nullable() }).strict(),
   ),
+  /** Comment on a line (period null) or a cell. */
+  'sheet/add-comment': method<WriteReceipt & { comment: SheetComment }>()(
+    z.object({ lineId: id, period: z.number().int().min(0).nullable(), text: z.string().trim().min(1, 'Write the comment.').max(4000) }).strict(),
+  ),
+  'sheet/delete-comment': method<WriteReceipt>()(z.object({ commentId: id }).strict()),
   'sheet/undo': method<HistoryReceipt>()(z.object({}).strict()),
   'sheet/redo': method<HistoryReceipt>()(z.object({}).strict()),
   'sheet/add-line': method<{ line: BudgetLine; revision: number; history: HistoryState }>()(

@@ -47,6 +47,17 @@ export interface BudgetLine {
   formula: string | null;
 }
 
+/** A comment on a line (period null) or on one of its cells. */
+export interface SheetComment {
+  id: number;
+  lineId: number;
+  period: number | null;
+  text: string;
+  author: string;
+  /** ISO time */
+  createdAt: string;
+}
+
 /** What a workbook is, as the status bar and title show it. */
 export interface WorkbookInfo {
   path: string;
@@ -66,4 +77,6 @@ export interface SheetModel {
   lines: BudgetLine[];
   /** labels of the next undo and redo steps */
   history: HistoryState;
+  /** comments on the version's lines and cells, oldest first */
+  comments: SheetComment[];
 }

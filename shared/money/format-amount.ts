@@ -6,6 +6,11 @@ export interface AmountFormat {
   negatives: 'parentheses' | 'minus';
   /** how an exact zero is shown */
   zero: 'dash' | 'blank' | 'digits';
+  /** the locale's separators: `,` and `.` in en-US, `.` and `,` in de-DE */
+  groupSeparator?: string;
+  decimalSeparator?: string;
+  /** drivers (headcount, units) drop trailing zero decimals: 12, 12.5 */
+  trimDecimals?: boolean;
 }
 
 export const DEFAULT_AMOUNT_FORMAT: AmountFormat = { negatives: 'parentheses', zero: 'dash' };
@@ -21,9 +26,10 @@ export function formatAmount(value: Decimal | string, format: AmountFormat = DEF
     if (format.zero === 'dash') return '–';
     if (format.zero === 'blank') return '';
   }
-  const [whole = '0', cents = ''] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const body = cents === '' ? grouped : `${grouped}.${cents}`;
+  const [whole = '0', rawCents = ''] = fixed.split('.');
+  const cents = format.trimDecimals === true ? rawCents.replace(/0+$/, '') : rawCents;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, format.groupSeparator ?? ',');
+  const body = cents === '' ? grouped : `${grouped}${format.decimalSeparator ?? '.'}${cents}`;
   if (!decimal.isNegative() || new Decimal(fixed).isZero()) return body;
   return format.negatives === 'parentheses' ? `(${body})` : `-${body}`;
 }

@@ -17,7 +17,8 @@ const GROUPED_NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
 export function parseAmount(input: string): ParsedAmount {
   const original = input.trim();
   if (original === '') return { ok: false, message: 'The amount is empty.' };
-  let text = original.replace(/\s+/g, '');
+  // Spaces and apostrophes group thousands in some locales (1 250.50, 1’250.50): read them as commas.
+  let text = original.replace(/\s+/g, '').replace(/['’](?=\d{3})/g, ',');
   let negative = false;
   if (text.startsWith('(') && text.endsWith(')')) {
     negative = true;

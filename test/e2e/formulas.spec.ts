@@ -30,19 +30,20 @@ test('a line driven by a formula follows the line it uses; errors show in the ce
   const headcount = await rowIdOf(page, 'Engineering headcount');
   const salaries = await rowIdOf(page, 'Engineering salaries');
   const benefits = await rowIdOf(page, 'Engineering benefits & payroll tax');
-  await expect(cell(page, headcount, 'p0')).toHaveText('12.00');
-  await expect(cell(page, salaries, 'p0')).toHaveText('135,000.00');
-  await expect(cell(page, benefits, 'p0')).toHaveText('29,700.00');
+  // A driver is a count: no decimals.
+  await expect(cell(page, headcount, 'p0')).toHaveText('4');
+  await expect(cell(page, salaries, 'p0')).toHaveText('38,000.00');
+  await expect(cell(page, benefits, 'p0')).toHaveText('8,360.00');
 
   await cell(page, salaries, 'p0').click();
-  await expect(page.getByLabel('Formula or value of the selected cell')).toHaveValue('=[Engineering headcount] * 11250');
+  await expect(page.getByLabel('Formula or value of the selected cell')).toHaveValue('=[Engineering headcount] * 9500');
 
   // More engineers in January: salaries and benefits follow at once.
   await cell(page, headcount, 'p0').click();
-  await page.keyboard.type('20');
+  await page.keyboard.type('6');
   await page.keyboard.press('Enter');
-  await expect(cell(page, salaries, 'p0')).toHaveText('225,000.00');
-  await expect(cell(page, benefits, 'p0')).toHaveText('49,500.00');
+  await expect(cell(page, salaries, 'p0')).toHaveText('57,000.00');
+  await expect(cell(page, benefits, 'p0')).toHaveText('12,540.00');
   await saveScreenshot(page, 'formulas');
 
   // A formula that names a line that does not exist is kept, and says why in the cells.
@@ -61,7 +62,7 @@ test('a line driven by a formula follows the line it uses; errors show in the ce
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice-error').last()).toContainText('computed by its formula');
   await page.keyboard.press('Control+z');
-  await expect(cell(page, benefits, 'p0')).toHaveText('49,500.00');
+  await expect(cell(page, benefits, 'p0')).toHaveText('12,540.00');
 });
 
 test('typing = and a formula into a month makes the line a formula line; a cycle is reported', async ({ page }) => {

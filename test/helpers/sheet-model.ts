@@ -14,5 +14,6 @@ export function sheetModel(lines: { type: AccountType; values: (AmountText | nul
     accounts: lines.map((line, index) => ({ id: index + 1, code: String(4000 + index), name: `Account ${index + 1}`, type: line.type })),
     lines: lines.map((line, index) => ({ id: index + 1, departmentId: 1, accountId: index + 1, description: line.name ?? `Line ${index + 1}`, values: line.values, formula: line.formula ?? null })),
     history: { undo: null, redo: null },
+    comments: [],
   };
 }

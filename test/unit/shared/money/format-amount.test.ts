@@ -23,3 +23,14 @@ describe('formatAmount', () => {
     expect(formatAmount('12345678901234567.89')).toBe('12,345,678,901,234,567.89');
   });
 });
+
+describe('formatAmount for other locales and drivers', () => {
+  it('uses the locale’s separators', () => {
+    expect(formatAmount('-1234567.5', { negatives: 'minus', zero: 'dash', groupSeparator: '.', decimalSeparator: ',' })).toBe('-1.234.567,50');
+  });
+
+  it('drops trailing zero decimals for drivers', () => {
+    expect(formatAmount('12', { negatives: 'minus', zero: 'digits', trimDecimals: true })).toBe('12');
+    expect(formatAmount('12.5', { negatives: 'minus', zero: 'digits', trimDecimals: true })).toBe('12.5');
+  });
+});

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../../../../electron/store/migrations/registry';
 import { WorkbookStore } from '../../../../../electron/store/workbook-store';
 import { oldWorkbook } from '../../../../helpers/old-workbook';
 import { useTempFolder } from '../../../../helpers/temp-folder';
@@ -17,7 +18,7 @@ describe('migration 3: line formulas', () => {
     expect(store.sheet().lines[0]?.formula).toBe('Headcount * 2');
     store.close();
     const raw = new Database(path, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(3);
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     raw.close();
   });
 });

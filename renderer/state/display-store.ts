@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { AmountFormat } from '../../shared/money/format-amount';
+
+/** How the sheet shows amounts: a preference of the person at this computer, kept across sessions. */
+interface DisplayState {
+  negatives: AmountFormat['negatives'];
+  zero: AmountFormat['zero'];
+  /** a BCP 47 tag for thousands and decimal separators; empty for the system's */
+  locale: string;
+  setDisplay(change: Partial<Pick<DisplayState, 'negatives' | 'zero' | 'locale'>>): void;
+}
+
+export const useDisplayStore = create<DisplayState>()(
+  persist(
+    (set) => ({
+      negatives: 'parentheses',
+      zero: 'dash',
+      locale: 'en-US',
+      setDisplay: (change) => set(change),
+    }),
+    { name: 'tandem.display' },
+  ),
+);
+
+/** The amount format the display settings describe, with the locale's separators. */
+export function amountFormatOf(state: Pick<DisplayState, 'negatives' | 'zero' | 'locale'>): AmountFormat {
+  let groupSeparator = ',';
+  let decimalSeparator = '.';
+  try {
+    for (const part of new Intl.NumberFormat(state.locale === '' ? undefined : state.locale).formatToParts(1234567.5)) {
+      if (part.type === 'group') groupSeparator = part.value;
+      if (part.type === 'decimal') decimalSeparator = part.value;
+    }
+  } catch {
+    // An unknown locale keeps the defaults.
+  }
+  return { negatives: state.negatives, zero: state.zero, groupSeparator, decimalSeparator };
+}
