@@ -94,6 +94,15 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
     const path = groupPath(row, grouping);
     const memberships: { id: string; sign: 1 | -1 }[] = [];
     let hidden = false;
+    // Each month parsed once, whichever groups the line counts in.
+    let amounts: (Decimal | null)[] | null = null;
+    const amountsOfLine = (): (Decimal | null)[] => {
+      amounts ??= Array.from({ length: periodCount }, (_unused, period) => {
+        const text = row.line.values[period];
+        return text === null || text === undefined || text === '' ? null : new Decimal(text);
+      });
+      return amounts;
+    };
     path.forEach((spec, level) => {
       let group = groups.get(spec.id);
       if (open[level] !== spec.id) {
@@ -125,9 +134,10 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
         memberships.push({ id: spec.id, sign });
         group.periods ??= Array.from({ length: periodCount }, () => new Decimal(0));
         group.year ??= new Decimal(0);
+        const lineAmounts = amountsOfLine();
         for (let period = 0; period < periodCount; period += 1) {
-          const value = amountOf(row.line.values[period]);
-          if (!value.isZero()) group.periods[period] = (group.periods[period] ?? new Decimal(0)).plus(sign === 1 ? value : value.negated());
+          const value = lineAmounts[period];
+          if (value !== null && value !== undefined && !value.isZero()) group.periods[period] = (group.periods[period] ?? new Decimal(0)).plus(sign === 1 ? value : value.negated());
         }
         group.year = group.year.plus(sign === 1 ? row.year : row.year.negated());
       }

@@ -34,7 +34,10 @@ export class FormulaEngine {
   private readonly uses = new Map<number, Set<number>>();
   private readonly usedBy = new Map<number, Set<number>>();
   private readonly outcomes = new Map<number, FormulaOutcome>();
+  /** line ids by lower-cased name, for resolving references without scanning the sheet */
+  private readonly byName = new Map<string, number[]>();
   private order: number[] = [];
+  private placed = new Set<number>();
 
   constructor(
     lines: readonly EngineLine[],
@@ -83,10 +86,13 @@ export class FormulaEngine {
     this.uses.clear();
     this.usedBy.clear();
     this.outcomes.clear();
-    const byName = new Map<string, number[]>();
+    this.byName.clear();
+    const byName = this.byName;
     for (const line of this.lines.values()) {
       const key = line.name.trim().toLowerCase();
-      byName.set(key, [...(byName.get(key) ?? []), line.id]);
+      const known = byName.get(key);
+      if (known === undefined) byName.set(key, [line.id]);
+      else known.push(line.id);
     }
     const structural = new Map<number, string>();
     for (const line of this.lines.values()) {
@@ -108,15 +114,19 @@ export class FormulaEngine {
       if (problem !== null) structural.set(line.id, problem);
       if (usesOwnPrevious(parsed.ast)) used.delete(line.id);
       this.uses.set(line.id, used);
-      for (const target of used) this.usedBy.set(target, new Set([...(this.usedBy.get(target) ?? []), line.id]));
+      for (const target of used) {
+        const dependents = this.usedBy.get(target);
+        if (dependents === undefined) this.usedBy.set(target, new Set([line.id]));
+        else dependents.add(line.id);
+      }
     }
     // Kahn's algorithm over formula lines; what is left over sits on or behind a cycle.
     const formulaIds = [...this.lines.values()].filter((line) => line.formula !== null).map((line) => line.id);
     const pending = new Map(formulaIds.map((id) => [id, [...(this.uses.get(id) ?? [])].filter((target) => this.lines.get(target)?.formula !== null).length]));
     const ready = formulaIds.filter((id) => pending.get(id) === 0);
     this.order = [];
-    while (ready.length > 0) {
-      const id = ready.shift();
+    for (let next = 0; next < ready.length; next += 1) {
+      const id = ready[next];
       if (id === undefined) break;
       this.order.push(id);
       for (const dependent of this.usedBy.get(id) ?? []) {
@@ -125,9 +135,9 @@ export class FormulaEngine {
         if (left === 0) ready.push(dependent);
       }
     }
-    const placed = new Set(this.order);
+    this.placed = new Set(this.order);
     for (const id of formulaIds) {
-      if (!placed.has(id) && !structural.has(id)) structural.set(id, this.cycleMessage(id));
+      if (!this.placed.has(id) && !structural.has(id)) structural.set(id, this.cycleMessage(id));
     }
     for (const id of formulaIds) {
       const message = structural.get(id);
@@ -159,7 +169,7 @@ export class FormulaEngine {
   }
 
   private isPlaced(id: number): boolean {
-    return this.order.includes(id);
+    return this.placed.has(id);
   }
 
   private evaluateLine(id: number): FormulaOutcome {
@@ -203,9 +213,9 @@ export class FormulaEngine {
   }
 
   private resolve(name: string): number {
-    const wanted = name.trim().toLowerCase();
-    for (const line of this.lines.values()) if (line.name.trim().toLowerCase() === wanted) return line.id;
-    throw new CellError(`There is no line named “${name}”.`);
+    const found = this.byName.get(name.trim().toLowerCase())?.[0];
+    if (found === undefined) throw new CellError(`There is no line named “${name}”.`);
+    return found;
   }
 
   private evaluate(node: FormulaNode, selfId: number, period: number, ownValues: readonly (AmountText | null)[]): Decimal {

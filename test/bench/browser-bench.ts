@@ -1,0 +1,130 @@
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchRow } from './bench-table';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The bench runs from the project root (npm run bench), bundled into dist/bench/.
+const START_SCRIPT = join(process.cwd(), 'dist', 'back', 'start.js');
+
+/** The back's resident memory, from /proc (Linux); null elsewhere. */
+function residentMb(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? null : Number(match[1]) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** Measures the real UI in headless Chromium against a browser host over `dataDir`, whose settings reopen the workbook. */
+export async function benchInBrowser(dataDir: string, tag: string): Promise<BenchRow[]> {
+  if (!existsSync(CHROMIUM) || !existsSync(START_SCRIPT)) {
+    console.log(`Browser measures skipped: ${existsSync(CHROMIUM) ? 'run `npm run build` first' : `no Chromium at ${CHROMIUM}`}.`);
+    return [];
+  }
+  const host = spawn(process.execPath, [START_SCRIPT, '--browser', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    host.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (\S+)/.exec(output);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    host.once('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)));
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+  const rows: BenchRow[] = [];
+  const record = (measure: string, samples: number[], target = '-', unit: BenchRow['unit'] = 'ms') => rows.push({ measure: `[${tag}, browser] ${measure}`, samples, target, unit });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // The token is kept for the tab in sessionStorage; every page opens the printed address.
+    const openSamples: number[] = [];
+    let page: Page | undefined;
+    for (let run = 0; run < 5; run += 1) {
+      await page?.close();
+      page = await context.newPage();
+      await page.goto(url);
+      await page.locator('.ag-row[row-index="2"] [col-id="p0"]').waitFor({ state: 'visible', timeout: 30_000 });
+      // Time from the start of navigation to the sheet drawn with its first rows.
+      openSamples.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
+    }
+    record('open: navigation to the sheet drawn with its rows', openSamples, '< 1 s');
+    if (page === undefined) return rows;
+
+    // A keystroke edit: from Enter to the frame that shows the new line total.
+    const line = page.locator('.ag-row[row-index="2"]');
+    const rowId = (await line.getAttribute('row-id')) ?? '';
+    const editSamples: number[] = [];
+    for (let run = 0; run < 20; run += 1) {
+      const monthCell = page.locator(`.ag-row[row-id="${rowId}"] [col-id="p1"]`);
+      await monthCell.click();
+      await page.keyboard.type(String(10_000 + run));
+      await page.evaluate((id) => {
+        const target = document.querySelector(`.ag-row[row-id="${id}"] [col-id="year"]`);
+        const state = window as unknown as { editTimings?: number[]; editStart?: number };
+        state.editTimings ??= [];
+        window.addEventListener('keydown', (event) => event.key === 'Enter' && (state.editStart = performance.now()), { capture: true, once: true });
+        if (target === null) return;
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          requestAnimationFrame(() => state.editTimings?.push(performance.now() - (state.editStart ?? performance.now())));
+        });
+        observer.observe(target, { childList: true, subtree: true, characterData: true });
+      }, rowId);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((count) => ((window as unknown as { editTimings?: number[] }).editTimings?.length ?? 0) >= count, run + 1);
+    }
+    editSamples.push(...(await page.evaluate(() => (window as unknown as { editTimings: number[] }).editTimings)));
+    record('one typed edit: Enter to the new total on screen', editSamples, '< 16 ms');
+
+    // A 1,000 x 12 paste: from the paste event to the status bar saying it is saved.
+    const block = Array.from({ length: 1000 }, (_row, row) => Array.from({ length: 12 }, (_cell, period) => String(((row + 1) * (period + 3)) % 9973)).join('\t')).join('\n');
+    const pasteSamples: number[] = [];
+    for (let run = 0; run < 5; run += 1) {
+      await page.locator('.ag-row[row-index="2"] [col-id="p0"]').click();
+      const text = run % 2 === 0 ? block : block.replace(/\d+/g, (digits) => String(Number(digits) + 1));
+      pasteSamples.push(
+        await page.evaluate(
+          (data) =>
+            new Promise<number>((resolve) => {
+              const status = document.querySelector('[data-testid="save-status"]');
+              const start = performance.now();
+              let sawSaving = false;
+              const observer = new MutationObserver(() => {
+                const label = status?.textContent ?? '';
+                if (label.includes('Saving')) sawSaving = true;
+                if (sawSaving && label === 'All changes saved') {
+                  observer.disconnect();
+                  requestAnimationFrame(() => resolve(performance.now() - start));
+                }
+              });
+              if (status !== null) observer.observe(status, { childList: true, subtree: true, characterData: true });
+              const transfer = new DataTransfer();
+              transfer.setData('text/plain', data);
+              (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+            }),
+          text,
+        ),
+      );
+    }
+    record('paste 1,000 x 12: paste to totals shown and saved to disk', pasteSamples, '< 100 ms');
+
+    // Memory with the workbook open.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const heap = metrics.metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    record('renderer JS heap in use, workbook open', [heap / 1024 / 1024], '-', 'MB');
+    const backMemory = host.pid === undefined ? null : residentMb(host.pid);
+    if (backMemory !== null) record('back (browser host) resident memory, workbook open', [backMemory], '-', 'MB');
+    return rows;
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+  }
+}
