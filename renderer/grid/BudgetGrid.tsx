@@ -287,6 +287,27 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       }),
     [],
   );
+  // Rows reach AG Grid as transactions: an edit updates the few rows it changed instead of
+  // handing over 10,000 rows to compare; a new structure (file, reload, grouping) replaces them.
+  const shownRows = useRef<GridRow[]>([]);
+  const shownStructure = useRef<unknown>(null);
+  useEffect(() => {
+    const grid = apiRef.current;
+    const rows = view.display.rows;
+    const structure = [view.rowIndex, view.display.grouping, view.display.collapsed];
+    const previous = shownStructure.current as unknown[] | null;
+    const sameStructure = previous !== null && previous.every((part, index) => part === structure[index]) && shownRows.current.length === rows.length;
+    shownStructure.current = structure;
+    if (grid === null) return;
+    if (!sameStructure) {
+      grid.setGridOption('rowData', rows);
+    } else {
+      const update = rows.filter((row, index) => row !== shownRows.current[index]);
+      if (update.length > 0) grid.applyTransaction({ update });
+    }
+    shownRows.current = rows;
+  }, [view.display, view.rowIndex]);
+
   // A new sheet (another file, a reload after a structure change) starts without a selection.
   useEffect(() => setRange(null), [view.model.workbook.path, view.display.grouping, view.display.collapsed, view.rowIndex, setRange]);
 
@@ -541,7 +562,6 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
     <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
       <AgGridReact<GridRow>
         theme={dark ? darkGridTheme : lightGridTheme}
-        rowData={view.display.rows}
         pinnedBottomRowData={view.totalRows}
         columnDefs={columns}
         getRowId={getRowId}
@@ -564,6 +584,8 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         tooltipShowDelay={600}
         onGridReady={(event) => {
           apiRef.current = event.api;
+          shownRows.current = useSheetStore.getState().view?.display.rows ?? [];
+          event.api.setGridOption('rowData', shownRows.current);
           onReady?.(event.api);
         }}
       />
