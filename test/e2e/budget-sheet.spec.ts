@@ -1,35 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cell, cents, formatCents, rowIdOf, totalCell } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-
-async function rowIdOf(page: Page, description: string): Promise<string> {
-  const row = page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first();
-  const id = await row.getAttribute('row-id');
-  if (id === null) throw new Error(`No row for ${description}`);
-  return id;
-}
-
-function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
-}
-
-function totalCell(page: Page, totalId: string, colId: string): Locator {
-  return page.locator(`.ag-row-pinned[row-id="${totalId}"] [col-id="${colId}"]`);
-}
-
-test('first run opens the sample workbook with formatted, right-aligned amounts', async ({ page }) => {
+test('first run opens the sample workbook with formatted, right-aligned amounts', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('workbook-name')).toHaveText('Harbor Instruments — FY2027 Budget');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
@@ -43,7 +15,7 @@ test('first run opens the sample workbook with formatted, right-aligned amounts'
   await saveScreenshot(page, 'sample-workbook');
 });
 
-test('typing into a cell updates the line total and the column totals, and survives a reload', async ({ page }) => {
+test('typing into a cell updates the line total and the column totals, and survives a reload', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'Customer visits');
   const january = cell(page, rowId, 'p0');
@@ -56,11 +28,9 @@ test('typing into a cell updates the line total and the column totals, and survi
   await page.keyboard.press('Enter');
 
   await expect(january).toHaveText('1,250.50');
-  // Displayed amounts back to cents: "1,250.50" → 125050, "(300.00)" → -30000, "–" → 0.
-  const toCents = (text: string) => (text.trim() === '–' ? 0n : (text.startsWith('(') ? -1n : 1n) * BigInt(text.replace(/[,.()]/g, '')));
-  const delta = toCents('1,250.50') - toCents(valueBefore);
-  await expect(cell(page, rowId, 'year')).toHaveText(formatCents(toCents(yearBefore) + delta));
-  await expect(totalCell(page, 'total-opex', 'p0')).toHaveText(formatCents(toCents(opexBefore) + delta));
+  const delta = cents('1,250.50') - cents(valueBefore);
+  await expect(cell(page, rowId, 'year')).toHaveText(formatCents(cents(yearBefore) + delta));
+  await expect(totalCell(page, 'total-opex', 'p0')).toHaveText(formatCents(cents(opexBefore) + delta));
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   // After Enter the cursor moved down, as in Excel: the next line's January takes the next entry.
   const nextRowId = String(Number(rowId) + 1);
@@ -72,10 +42,10 @@ test('typing into a cell updates the line total and the column totals, and survi
 
   await page.reload();
   await expect(cell(page, rowId, 'p0')).toHaveText('1,250.50');
-  await expect(cell(page, rowId, 'year')).toHaveText(formatCents(toCents(yearBefore) + delta));
+  await expect(cell(page, rowId, 'year')).toHaveText(formatCents(cents(yearBefore) + delta));
 });
 
-test('a non-numeric entry is refused with a message naming the cell, and nothing changes', async ({ page }) => {
+test('a non-numeric entry is refused with a message naming the cell, and nothing changes', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'Utilities');
   const march = cell(page, rowId, 'p2');
@@ -92,7 +62,7 @@ test('a non-numeric entry is refused with a message naming the cell, and nothing
   await expect(cell(page, rowId, 'p2')).toHaveText(before);
 });
 
-test('add a line, fill it, delete it', async ({ page }) => {
+test('add a line, fill it, delete it', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Add line' }).click();
   const dialog = page.getByTestId('add-line-dialog');
@@ -121,10 +91,3 @@ test('add a line, fill it, delete it', async ({ page }) => {
   await expect(page.locator('.ag-row').filter({ hasText: 'Prototype field trials' })).toHaveCount(0);
 });
 
-function formatCents(cents: bigint): string {
-  const negative = cents < 0n;
-  const absolute = negative ? -cents : cents;
-  const whole = (absolute / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const text = `${whole}.${(absolute % 100n).toString().padStart(2, '0')}`;
-  return negative ? `(${text})` : text;
-}

@@ -1,23 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cell } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
-}
-
-test('a 24-month budget from July shows quarter and fiscal-year totals; typing a quarter total spreads it over its months', async ({ page }) => {
+test('a 24-month budget from July shows quarter and fiscal-year totals; typing a quarter total spreads it over its months', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByTestId('workbook-name')).toHaveText('Harbor Instruments — FY2027 Budget');
   await page.keyboard.press('Control+Alt+n');

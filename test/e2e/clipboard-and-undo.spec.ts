@@ -1,39 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cell, copySelection, pasteText, rowIdOf } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-async function rowIdOf(page: Page, description: string): Promise<string> {
-  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
-  if (id === null) throw new Error(`No row for ${description}`);
-  return id;
-}
-
-function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
-}
-
-/** Pastes text as a spreadsheet would put it on the clipboard, at the focused cell. */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((data) => {
-    const transfer = new DataTransfer();
-    transfer.setData('text/plain', data);
-    const target = document.activeElement ?? document.body;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-  }, text);
-}
-
-test('a block pasted from Excel fills the cells at the cursor, and one undo takes it all back', async ({ page }) => {
+test('a block pasted from Excel fills the cells at the cursor, and one undo takes it all back', async ({ page, host }) => {
   await page.goto(host.url);
   const first = await rowIdOf(page, 'Customer visits');
   const second = await rowIdOf(page, 'Trade shows — travel');
@@ -63,17 +31,7 @@ test('a block pasted from Excel fills the cells at the cursor, and one undo take
   await expect(cell(page, second, 'p1')).toHaveText('3,000.00');
 });
 
-/** Runs a copy at the focused cell as the browser would on Ctrl+C, and returns what was put on the clipboard. */
-async function copySelection(page: Page): Promise<{ text: string; html: string }> {
-  return page.evaluate(() => {
-    const transfer = new DataTransfer();
-    const target = document.activeElement ?? document.body;
-    target.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    return { text: transfer.getData('text/plain'), html: transfer.getData('text/html') };
-  });
-}
-
-test('Shift+arrows select a range that copies as tab-separated text and an HTML table', async ({ page }) => {
+test('Shift+arrows select a range that copies as tab-separated text and an HTML table', async ({ page, host }) => {
   await page.goto(host.url);
   const first = await rowIdOf(page, 'Calibration services');
   const second = await rowIdOf(page, 'Extended warranties');
@@ -92,7 +50,7 @@ test('Shift+arrows select a range that copies as tab-separated text and an HTML 
   await saveScreenshot(page, 'range-selected');
 });
 
-test('Delete clears a dragged range, Ctrl+D fills down, a single value pasted fills the range; each is one undo step', async ({ page }) => {
+test('Delete clears a dragged range, Ctrl+D fills down, a single value pasted fills the range; each is one undo step', async ({ page, host }) => {
   await page.goto(host.url);
   const top = await rowIdOf(page, 'Account executives (9 FTE)');
   const middle = await rowIdOf(page, 'Sales engineers (4 FTE)');
@@ -132,7 +90,7 @@ test('Delete clears a dragged range, Ctrl+D fills down, a single value pasted fi
   await expect(page.getByRole('button', { name: 'Redo' })).toHaveAttribute('title', 'Redo clear 4 cells (Ctrl+Y)');
 });
 
-test('a paste with a cell that is not a number is refused whole, naming the cell', async ({ page }) => {
+test('a paste with a cell that is not a number is refused whole, naming the cell', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'Utilities');
   const before = await cell(page, rowId, 'p0').innerText();
@@ -146,7 +104,7 @@ test('a paste with a cell that is not a number is refused whole, naming the cell
   await saveScreenshot(page, 'paste-refused');
 });
 
-test('undo reaches typed edits and deleted lines, and survives a reload', async ({ page }) => {
+test('undo reaches typed edits and deleted lines, and survives a reload', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'CRM licences');
   const before = await cell(page, rowId, 'p4').innerText();

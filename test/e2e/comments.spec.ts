@@ -1,23 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cell } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
-}
-
-test('Shift+F2 comments on a cell: a marker shows on it and the side panel lists it', async ({ page }) => {
+test('Shift+F2 comments on a cell: a marker shows on it and the side panel lists it', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = (await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: 'Digital campaigns' }).first().getAttribute('row-id')) ?? '';
   await expect(cell(page, rowId, 'p2')).not.toHaveClass(/has-comment/);

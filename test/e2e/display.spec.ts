@@ -1,19 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-test('number display: negatives with a minus, blank zeros, apostrophe separators; drivers without decimals', async ({ page }) => {
+test('number display: negatives with a minus, blank zeros, apostrophe separators; drivers without decimals', async ({ page, host }) => {
   await page.goto(host.url);
   const operations = page.locator('.ag-row[row-id="g:d2"] [col-id="p0"]');
   await expect(operations).toHaveText(/^\(\d{1,3}(,\d{3})*\.\d{2}\)$/);

@@ -1,29 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cell, rowIdOf } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-async function rowIdOf(page: Page, description: string): Promise<string> {
-  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
-  if (id === null) throw new Error(`No row for ${description}`);
-  return id;
-}
-
-function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
-}
-
-test('a line driven by a formula follows the line it uses; errors show in the cell and the formula bar', async ({ page }) => {
+test('a line driven by a formula follows the line it uses; errors show in the cell and the formula bar', async ({ page, host }) => {
   await page.goto(host.url);
   // Show only R&D, where the sample's headcount drives salaries and benefits.
   for (const group of ['g:d1', 'g:d2']) await page.locator(`.ag-row[row-id="${group}"] [col-id="department"]`).click();
@@ -65,7 +43,7 @@ test('a line driven by a formula follows the line it uses; errors show in the ce
   await expect(cell(page, benefits, 'p0')).toHaveText('12,540.00');
 });
 
-test('typing = and a formula into a month makes the line a formula line; a cycle is reported', async ({ page }) => {
+test('typing = and a formula into a month makes the line a formula line; a cycle is reported', async ({ page, host }) => {
   await page.goto(host.url);
   const visits = await rowIdOf(page, 'Customer visits');
   const shows = await rowIdOf(page, 'Trade shows — travel');

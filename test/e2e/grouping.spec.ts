@@ -1,25 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cents, formatCents, groupRow } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-const cents = (text: string) => (text === '' || text === '–' ? 0n : (text.startsWith('(') ? -1n : 1n) * BigInt(text.replace(/[,.()]/g, '')));
-
-function groupRow(page: Page, id: string) {
-  return page.locator(`.ag-row[row-id="${id}"]`);
-}
-
-test('lines are grouped by department with exact subtotals; a group collapses and the grouping can change', async ({ page }) => {
+test('lines are grouped by department with exact subtotals; a group collapses and the grouping can change', async ({ page, host }) => {
   await page.goto(host.url);
   const revenue = groupRow(page, 'g:d1:revenue');
   await expect(revenue).toContainText('Revenue');
@@ -29,12 +11,7 @@ test('lines are grouped by department with exact subtotals; a group collapses an
   const serviceCells = page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: '4100 Service revenue' }).locator('[col-id="p0"]');
   const texts = [...(await lineCells.allInnerTexts()), ...(await serviceCells.allInnerTexts())];
   expect(texts).toHaveLength(5);
-  await expect(revenue.locator('[col-id="p0"]')).toHaveText(
-    (() => {
-      const total = texts.reduce((sum, text) => sum + cents(text), 0n);
-      return `${(total / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(total % 100n).toString().padStart(2, '0')}`;
-    })(),
-  );
+  await expect(revenue.locator('[col-id="p0"]')).toHaveText(formatCents(texts.reduce((sum, text) => sum + cents(text), 0n)));
   await saveScreenshot(page, 'grouped-by-department');
 
   // Collapse Sales: its lines go, its subtotal stays.
@@ -50,7 +27,7 @@ test('lines are grouped by department with exact subtotals; a group collapses an
   await saveScreenshot(page, 'grouped-by-account');
 });
 
-test('an edit updates the line, its group subtotals and the totals at once', async ({ page }) => {
+test('an edit updates the line, its group subtotals and the totals at once', async ({ page, host }) => {
   await page.goto(host.url);
   const row = page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: 'Customer visits' }).first();
   const opexGroup = groupRow(page, 'g:d1:opex');

@@ -1,36 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cell, cursor, rowIdOf } from './support/sheet-test';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-async function rowIdOf(page: Page, description: string): Promise<string> {
-  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
-  if (id === null) throw new Error(`No row for ${description}`);
-  return id;
-}
-
-function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
-}
-
-/** Where the grid's cursor is: `row-id:col-id`. */
-function cursor(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    return `${active?.closest('[row-id]')?.getAttribute('row-id') ?? '?'}:${active?.getAttribute('col-id') ?? '?'}`;
-  });
-}
-
-test('Excel keys: Tab saves and moves right without editing, Home/End, Ctrl+arrows to the edge of the data', async ({ page }) => {
+test('Excel keys: Tab saves and moves right without editing, Home/End, Ctrl+arrows to the edge of the data', async ({ page, host }) => {
   await page.goto(host.url);
   // Collapse Sales so the Operations capital purchases are on screen.
   await page.locator('.ag-row[row-id="g:d1"] [col-id="department"]').click();
@@ -64,7 +34,7 @@ test('Excel keys: Tab saves and moves right without editing, Home/End, Ctrl+arro
   await expect.poll(() => cursor(page)).toBe(`${await rowIdOf(page, 'Sensor components')}:p0`);
 });
 
-test('Ctrl+Shift+Down selects to the end of the data; Ctrl+A selects every month cell', async ({ page }) => {
+test('Ctrl+Shift+Down selects to the end of the data; Ctrl+A selects every month cell', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'Sensor kits — North America');
   await cell(page, rowId, 'p0').click();

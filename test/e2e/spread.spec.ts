@@ -1,27 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
+import { expect, test, cell, cents, rowIdOf, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
-
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-async function rowIdOf(page: Page, description: string): Promise<string> {
-  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
-  if (id === null) throw new Error(`No row for ${description}`);
-  return id;
-}
-
-function cell(page: Page, rowId: string, colId: string): Locator {
-  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
-}
 
 async function monthTexts(page: Page, rowId: string): Promise<string[]> {
   const texts: string[] = [];
@@ -32,9 +10,7 @@ async function monthTexts(page: Page, rowId: string): Promise<string[]> {
   return texts;
 }
 
-const cents = (text: string) => (text === '' || text === '–' ? 0n : BigInt(text.replace(/[,.]/g, '')));
-
-test('typing a full-year amount spreads it over the months in the line’s shape, to the cent', async ({ page }) => {
+test('typing a full-year amount spreads it over the months in the line’s shape, to the cent', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'Customer visits');
   await cell(page, rowId, 'year').click();
@@ -49,7 +25,7 @@ test('typing a full-year amount spreads it over the months in the line’s shape
   await expect(cell(page, rowId, 'year')).toHaveText('100,000.00');
 });
 
-test('the Spread dialog splits an amount evenly, with the leftover cents in the first months', async ({ page }) => {
+test('the Spread dialog splits an amount evenly, with the leftover cents in the first months', async ({ page, host }) => {
   await page.goto(host.url);
   const rowId = await rowIdOf(page, 'CRM licences');
   await cell(page, rowId, 'p0').click();

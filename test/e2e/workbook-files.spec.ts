@@ -1,21 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/sheet-test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDataDir, startHost, type RunningHost } from './support/browser-host';
 import { saveScreenshot } from './support/screenshots';
 
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  host = await startHost();
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  removeDataDir(host.dataDir);
-});
-
-test('opening a file that is not a workbook says why, keeps the sheet open and leaves the file alone', async ({ page }) => {
+test('opening a file that is not a workbook says why, keeps the sheet open and leaves the file alone', async ({ page, host }) => {
   const notAWorkbook = join(host.dataDir, 'workbooks', 'Quarterly notes.tandem');
   writeFileSync(notAWorkbook, 'Department,Amount\nSales,100\n');
   await page.goto(host.url);
@@ -34,7 +22,7 @@ test('opening a file that is not a workbook says why, keeps the sheet open and l
   await saveScreenshot(page, 'open-not-a-workbook');
 });
 
-test('a new workbook starts empty and says what to do next; save as continues in a copy', async ({ page }) => {
+test('a new workbook starts empty and says what to do next; save as continues in a copy', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'New', exact: true }).click();
   const dialog = page.getByTestId('new-dialog');

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SheetModel } from '../../../shared/domain/workbook';
-import { ApiError } from '../../../shared/api/errors';
+import type { ApiError } from '../../../shared/api/errors';
 import { startBack, type TestBack } from '../../helpers/back';
+import { rejection } from '../../helpers/rejection';
 import { useTempFolder } from '../../helpers/temp-folder';
 
 const tempFolder = useTempFolder();
@@ -13,15 +14,6 @@ function lineNamed(sheet: SheetModel, description: string) {
   return line;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('the sheet API over a real workbook file', () => {
   it('a first run creates the sample workbook and opens it', async () => {

@@ -1,22 +1,13 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import { startBack } from '../../helpers/back';
 import { fileHash } from '../../helpers/file-hash';
+import { rejection } from '../../helpers/rejection';
 import { useTempFolder } from '../../helpers/temp-folder';
 
 const tempFolder = useTempFolder();
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('workbook files through the API', () => {
   it('creates a blank workbook in the workbooks folder, with the .tandem extension, and opens it', async () => {

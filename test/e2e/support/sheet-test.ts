@@ -1,0 +1,79 @@
+import { test as base, type Locator, type Page } from '@playwright/test';
+import { removeDataDir, startHost, type RunningHost } from './browser-host';
+
+/** Every test gets its own browser host over an empty data folder: a first run, with the sample workbook. */
+export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures declare their dependencies by destructuring.
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop();
+    removeDataDir(host.dataDir);
+  },
+});
+
+export { expect, type Locator, type Page } from '@playwright/test';
+
+/** The grid row id of the first line whose row shows `description`. */
+export async function rowIdOf(page: Page, description: string): Promise<string> {
+  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
+  if (id === null) throw new Error(`No row for ${description}`);
+  return id;
+}
+
+/** A cell of a line (by row id) in a column (`p0` for the first month, `year`, `q0-1`…). */
+export function cell(page: Page, rowId: string, colId: string): Locator {
+  return page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${rowId}"] [col-id="${colId}"]`);
+}
+
+/** A cell of a pinned total row (`total-opex`, `operating-income`…). */
+export function totalCell(page: Page, totalId: string, colId: string): Locator {
+  return page.locator(`.ag-row-pinned[row-id="${totalId}"] [col-id="${colId}"]`);
+}
+
+/** A group row (`g:d1` for the first department, `g:d1:revenue` for its revenue). */
+export function groupRow(page: Page, id: string): Locator {
+  return page.locator(`.ag-row[row-id="${id}"]`);
+}
+
+/** Where the grid's cursor is: `row-id:col-id`. */
+export function cursor(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    return `${active?.closest('[row-id]')?.getAttribute('row-id') ?? '?'}:${active?.getAttribute('col-id') ?? '?'}`;
+  });
+}
+
+/** Pastes text as a spreadsheet puts it on the clipboard, at the focused cell. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Runs a copy at the focused cell as the browser does on Ctrl+C, and returns what went on the clipboard. */
+export function copySelection(page: Page): Promise<{ text: string; html: string }> {
+  return page.evaluate(() => {
+    const transfer = new DataTransfer();
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    return { text: transfer.getData('text/plain'), html: transfer.getData('text/html') };
+  });
+}
+
+/** A displayed amount back to cents: "1,250.50" → 125050, "(300.00)" → -30000, "–" or blank → 0. */
+export function cents(text: string): bigint {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === '–') return 0n;
+  return (trimmed.startsWith('(') || trimmed.startsWith('-') ? -1n : 1n) * BigInt(trimmed.replace(/[,.()-]/g, ''));
+}
+
+/** Cents as the sheet shows them by default: 125050 → "1,250.50", -30000 → "(300.00)". */
+export function formatCents(value: bigint): string {
+  const negative = value < 0n;
+  const absolute = negative ? -value : value;
+  const whole = (absolute / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const text = `${whole}.${(absolute % 100n).toString().padStart(2, '0')}`;
+  return negative ? `(${text})` : text;
+}
