@@ -19,4 +19,6 @@ export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
   'sheet/redo': (_input, { session }) => announced(session, session.requireStore().stepHistory('redo', session.settings.userName)),
   'sheet/add-line': ({ departmentId, accountId, description }, { session }) => announced(session, session.requireStore().addLine(departmentId, accountId, description, session.settings.userName)),
   'sheet/delete-line': ({ lineId }, { session }) => announced(session, session.requireStore().deleteLine(lineId, session.settings.userName)),
+  'sheet/rename-line': ({ lineId, description }, { session }) => announced(session, session.requireStore().renameLine(lineId, description, session.settings.userName)),
+  'sheet/move-line': ({ lineId, direction }, { session }) => announced(session, session.requireStore().moveLine(lineId, direction, session.settings.userName)),
 };

@@ -39,6 +39,10 @@ export type EditStep =
   | { kind: 'add-line'; line: StoredLine }
   | { kind: 'formula'; lineId: number; before: string | null; after: string | null }
   | { kind: 'comment'; comment: StoredComment; added: boolean }
+  /** a line renamed, with the formulas whose references followed it */
+  | { kind: 'rename-line'; lineId: number; before: string; after: string; formulas: { lineId: number; before: string; after: string }[] }
+  /** two lines that swapped places (swapping again undoes it) */
+  | { kind: 'swap-lines'; lineId: number; otherId: number }
   | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[]; comments?: StoredComment[] };
 
 export type Direction = 'forward' | 'backward';
@@ -63,6 +67,15 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
       }
       return;
     }
+    case 'rename-line': {
+      db.prepare('UPDATE budget_lines SET description = ? WHERE id = ?').run(direction === 'forward' ? step.after : step.before, step.lineId);
+      const setFormula = db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?');
+      for (const formula of step.formulas) setFormula.run(direction === 'forward' ? formula.after : formula.before, formula.lineId);
+      return;
+    }
+    case 'swap-lines':
+      swapSortOrder(db, step.lineId, step.otherId);
+      return;
     case 'add-line':
       if (direction === 'forward') insertLine(db, step.line, []);
       else db.prepare('DELETE FROM budget_lines WHERE id = ?').run(step.line.id);
@@ -110,4 +123,14 @@ export function insertComment(db: Database.Database, comment: StoredComment): vo
     comment.author,
     comment.createdAt,
   );
+}
+
+/** Swaps the places of two lines in the sheet. */
+export function swapSortOrder(db: Database.Database, lineId: number, otherId: number): void {
+  const orderOf = db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck();
+  const mine = orderOf.get(lineId) as number;
+  const theirs = orderOf.get(otherId) as number;
+  const setOrder = db.prepare('UPDATE budget_lines SET sort_order = ? WHERE id = ?');
+  setOrder.run(theirs, lineId);
+  setOrder.run(mine, otherId);
 }

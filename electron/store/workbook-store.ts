@@ -7,7 +7,8 @@ import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import type { AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
-import { cellWriter, type CellChange, type StoredComment } from './edit-steps';
+import { renameReference } from '../../shared/formula/rename-reference';
+import { applyStep, cellWriter, swapSortOrder, type CellChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
@@ -313,6 +314,50 @@ export class WorkbookStore {
         this.db.prepare('DELETE FROM comments WHERE id = ?').run(commentId);
         this.edits.record({ kind: 'comment', comment, added: false }, 'delete a comment', actor);
         const revision = this.bumpRevision(actor, 'sheet/delete-comment', comment);
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Renames a line; formulas that use it follow the new name, in the same undo step. */
+  renameLine(lineId: number, description: string, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const line = this.requireLine(lineId);
+        if (line.description === description) return { revision: Number(this.setting('revision')), history: this.edits.state() };
+        const formulas = this.db
+          .prepare<[], { id: number; formula: string }>('SELECT id, formula FROM budget_lines WHERE formula IS NOT NULL')
+          .all()
+          .map((row) => ({ lineId: row.id, before: row.formula, after: renameReference(row.formula, line.description, description) }))
+          .filter((change) => change.after !== change.before);
+        const step = { kind: 'rename-line' as const, lineId, before: line.description, after: description, formulas };
+        applyStep(this.db, step, 'forward');
+        this.edits.record(step, `rename “${line.description}” to “${description}”`, actor);
+        const revision = this.bumpRevision(actor, 'sheet/rename-line', step);
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Moves a line one place up or down among the lines of its department and account. */
+  moveLine(lineId: number, direction: 'up' | 'down', actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const line = this.requireLine(lineId);
+        const order = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
+        const neighbour = this.db
+          .prepare<[number, number, number], { id: number }>(
+            direction === 'up'
+              ? 'SELECT id FROM budget_lines WHERE department_id = ? AND account_id = ? AND sort_order < ? ORDER BY sort_order DESC LIMIT 1'
+              : 'SELECT id FROM budget_lines WHERE department_id = ? AND account_id = ? AND sort_order > ? ORDER BY sort_order ASC LIMIT 1',
+          )
+          .get(line.department_id, line.account_id, order);
+        if (neighbour === undefined) {
+          throw new ApiError('invalid-input', `“${line.description}” is already the ${direction === 'up' ? 'first' : 'last'} line of its account in its department.`, 'lineId');
+        }
+        swapSortOrder(this.db, lineId, neighbour.id);
+        this.edits.record({ kind: 'swap-lines', lineId, otherId: neighbour.id }, `move “${line.description}” ${direction}`, actor);
+        const revision = this.bumpRevision(actor, 'sheet/move-line', { lineId, direction, otherId: neighbour.id });
         return { revision, history: this.edits.state() };
       })
       .immediate();

@@ -215,7 +215,10 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
       pinned: 'left',
       width: 250,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' ? params.data.line.description : ''),
-      tooltipValueGetter: (params) => commentTooltip(params.data, null) ?? (params.data?.kind === 'line' ? params.data.line.description : undefined),
+      // F2 or typing renames the line; formulas that use it follow the new name. Delete does not empty it.
+      editable: isLineRow,
+      suppressKeyboardEvent: (params) => !params.editing && (params.event.key === 'Delete' || params.event.key === 'Backspace'),
+      tooltipValueGetter: (params) => commentTooltip(params.data, null) ?? (params.data?.kind === 'line' ? `${params.data.line.description} — F2 renames, Alt+Shift+↑/↓ moves` : undefined),
       cellClass: (params) => (commentsAt(params.data, null).length > 0 ? ['has-comment'] : []),
     },
     ...periodColumns,
@@ -253,7 +256,7 @@ export interface BudgetGridProps {
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
 export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
-  const { editCell, paste, clearRange, fill, spreadTotal, toggleGroup } = useSheetStore();
+  const { editCell, paste, clearRange, fill, spreadTotal, toggleGroup, renameLine, moveLine } = useSheetStore();
   const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -478,6 +481,13 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         setRange(null);
         return;
       }
+      // Alt+Shift+↑/↓ moves the line among its department's lines on the same account.
+      if (native.altKey && native.shiftKey && (native.key === 'ArrowUp' || native.key === 'ArrowDown')) {
+        if (focusedRow?.kind !== 'line') return;
+        claim();
+        void moveLine(focusedRow.line.id, native.key === 'ArrowUp' ? 'up' : 'down');
+        return;
+      }
       if (native.key === 'Home' || native.key === 'End') {
         if (!onLine || lastRow < 0) return;
         claim();
@@ -522,7 +532,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       if (native.key === 'Delete' || native.key === 'Backspace') void clearRange(range);
       else void fill(range, key === 'd' ? 'down' : 'right');
     },
-    [currentRange, clearRange, fill, setRange, moveCursor, toggleGroup],
+    [currentRange, clearRange, fill, setRange, moveCursor, toggleGroup, moveLine],
   );
 
   // After Add line the grid gets new rows; once it has them, put the cursor on the new line.
@@ -547,6 +557,10 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         void spreadTotal(row.line.id, text, { kind: 'auto' });
         return;
       }
+      if (colId === 'description') {
+        if (text.trim() !== row.line.description) void renameLine(row.line.id, text.trim());
+        return;
+      }
       if (period !== null) {
         void editCell(row.line.id, period, text);
         return;
@@ -556,7 +570,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       const span = sheet === null ? undefined : fiscalLayout(sheet.model.calendar).flatMap((year) => [year.year, ...year.quarters]).find((candidate) => candidate.id === colId);
       if (span !== undefined) void spreadTotal(row.line.id, text, { kind: 'auto' }, span);
     },
-    [editCell, spreadTotal],
+    [editCell, spreadTotal, renameLine],
   );
   return (
     <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>

@@ -34,6 +34,8 @@ interface SheetState {
   editCell(lineId: number, period: number, text: string): Promise<boolean>;
   /** Drives a line by a formula (text without the leading =), or with null makes it an input line again. */
   setFormula(lineId: number, formula: string | null): Promise<boolean>;
+  renameLine(lineId: number, description: string): Promise<boolean>;
+  moveLine(lineId: number, direction: 'up' | 'down'): Promise<boolean>;
   addComment(lineId: number, period: number | null, text: string): Promise<boolean>;
   deleteComment(commentId: number): Promise<boolean>;
   /** Tab-separated text pasted at the selection's top-left cell (a single value fills the selection): all cells or none. */
@@ -113,6 +115,18 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       showError(error, row.line.description);
       return false;
     }
+  },
+  async renameLine(lineId, description) {
+    if (description.trim() === '') {
+      showError(new Error('A line needs a name: type one, or press Escape to keep the old one.'));
+      return false;
+    }
+    return structureChange(() => api.call('sheet/rename-line', { lineId, description }));
+  },
+  async moveLine(lineId, direction) {
+    const moved = await structureChange(() => api.call('sheet/move-line', { lineId, direction }));
+    if (moved) useSelectionStore.getState().requestCursor({ lineId, period: 0 });
+    return moved;
   },
   async addComment(lineId, period, text) {
     return structureChange(() => api.call('sheet/add-comment', { lineId, period, text }));

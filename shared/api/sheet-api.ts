@@ -53,4 +53,8 @@ export const sheetMethods = {
     z.object({ departmentId: id, accountId: id, description: z.string().trim().min(1, 'Describe the line.').max(200) }).strict(),
   ),
   'sheet/delete-line': method<WriteReceipt>()(z.object({ lineId: id }).strict()),
+  /** Rename a line; formulas that use it follow. */
+  'sheet/rename-line': method<WriteReceipt>()(z.object({ lineId: id, description: z.string().trim().min(1, 'Describe the line.').max(200) }).strict()),
+  /** Move a line one place among its department's lines on the same account. */
+  'sheet/move-line': method<WriteReceipt>()(z.object({ lineId: id, direction: z.enum(['up', 'down']) }).strict()),
 };
