@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { apiMethods } from '../../shared/api/contract';
 import { ApiError, type ApiResponse } from '../../shared/api/errors';
 import type { HandlersOf, MethodMap } from '../../shared/api/method';
+import { dimensionMethods } from '../../shared/api/dimension-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
 import type { HandlerContext } from './handler-context';
+import { dimensionHandlers } from './dimension-handlers';
 import { sheetHandlers } from './sheet-handlers';
 import { workbookHandlers } from './workbook-handlers';
 
@@ -48,7 +50,11 @@ export function defineDomain<Methods extends MethodMap>(methods: Methods, handle
   return { methods, handlers: handlers as unknown as HandlersOf<MethodMap, HandlerContext> };
 }
 
-export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [defineDomain(workbookMethods, workbookHandlers), defineDomain(sheetMethods, sheetHandlers)];
+export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
+  defineDomain(workbookMethods, workbookHandlers),
+  defineDomain(sheetMethods, sheetHandlers),
+  defineDomain(dimensionMethods, dimensionHandlers),
+];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */
 export async function dispatch(table: HandlerTable, context: HandlerContext, method: unknown, input: unknown): Promise<ApiResponse<unknown>> {

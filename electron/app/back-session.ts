@@ -138,6 +138,12 @@ export class BackSession {
     this.emit({ name: 'workbook/changed', payload: { path: store.path, revision } });
   }
 
+  /** Announces a write and passes its receipt on: what every writing handler answers with. */
+  announced<Receipt extends { revision: number }>(receipt: Receipt): Receipt {
+    this.announceWrite(receipt.revision);
+    return receipt;
+  }
+
   private replaceStore(next: WorkbookStore): void {
     this.store?.close();
     this.store = next;

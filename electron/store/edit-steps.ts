@@ -20,6 +20,15 @@ export interface StoredComment {
   createdAt: string;
 }
 
+/** A department (code and type absent) or an account, as stored. */
+export interface StoredDimension {
+  id: number;
+  name: string;
+  sortOrder: number;
+  code?: string;
+  type?: string;
+}
+
 export interface StoredLine {
   id: number;
   departmentId: number;
@@ -41,6 +50,8 @@ export type EditStep =
   | { kind: 'comment'; comment: StoredComment; added: boolean }
   /** a line renamed, with the formulas whose references followed it */
   | { kind: 'rename-line'; lineId: number; before: string; after: string; formulas: { lineId: number; before: string; after: string }[] }
+  /** a department or account added (before null), renamed, or deleted (after null) */
+  | { kind: 'dimension'; table: 'departments' | 'accounts'; before: StoredDimension | null; after: StoredDimension | null }
   /** two lines that swapped places (swapping again undoes it) */
   | { kind: 'swap-lines'; lineId: number; otherId: number }
   | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[]; comments?: StoredComment[] };
@@ -71,6 +82,12 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
       db.prepare('UPDATE budget_lines SET description = ? WHERE id = ?').run(direction === 'forward' ? step.after : step.before, step.lineId);
       const setFormula = db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?');
       for (const formula of step.formulas) setFormula.run(direction === 'forward' ? formula.after : formula.before, formula.lineId);
+      return;
+    }
+    case 'dimension': {
+      const target = direction === 'forward' ? step.after : step.before;
+      const other = direction === 'forward' ? step.before : step.after;
+      writeDimension(db, step.table, other, target);
       return;
     }
     case 'swap-lines':
@@ -133,4 +150,18 @@ export function swapSortOrder(db: Database.Database, lineId: number, otherId: nu
   const setOrder = db.prepare('UPDATE budget_lines SET sort_order = ? WHERE id = ?');
   setOrder.run(theirs, lineId);
   setOrder.run(mine, otherId);
+}
+
+/** Moves a department or account from one stored state to another: insert, rename or delete. */
+function writeDimension(db: Database.Database, table: 'departments' | 'accounts', from: StoredDimension | null, to: StoredDimension | null): void {
+  if (to === null) {
+    if (from !== null) db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(from.id);
+    return;
+  }
+  if (from === null) {
+    if (table === 'departments') db.prepare('INSERT INTO departments (id, name, sort_order) VALUES (?, ?, ?)').run(to.id, to.name, to.sortOrder);
+    else db.prepare('INSERT INTO accounts (id, code, name, type, sort_order) VALUES (?, ?, ?, ?, ?)').run(to.id, to.code ?? '', to.name, to.type ?? 'opex', to.sortOrder);
+    return;
+  }
+  db.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(to.name, to.id);
 }

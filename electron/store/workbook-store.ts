@@ -339,6 +339,60 @@ export class WorkbookStore {
       .immediate();
   }
 
+  /** Adds a department at the end of the list. */
+  addDepartment(name: string, actor: string): WriteReceipt & { departmentId: number } {
+    return this.db
+      .transaction(() => {
+        if (this.db.prepare('SELECT 1 FROM departments WHERE lower(name) = lower(?)').get(name) !== undefined) {
+          throw new ApiError('already-exists', `There is already a department called “${name}”.`, 'name');
+        }
+        const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM departments').pluck().get() as number;
+        const id = Number(this.db.prepare('INSERT INTO departments (name, sort_order) VALUES (?, ?)').run(name, sortOrder).lastInsertRowid);
+        this.edits.record({ kind: 'dimension', table: 'departments', before: null, after: { id, name, sortOrder } }, `add department “${name}”`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/add-department', { id, name });
+        return { revision, history: this.edits.state(), departmentId: id };
+      })
+      .immediate();
+  }
+
+  /** Renames a department or an account. */
+  renameDimension(table: 'departments' | 'accounts', id: number, name: string, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const what = table === 'departments' ? 'department' : 'account';
+        const row = this.db.prepare<[number], { name: string; sort_order: number }>(`SELECT name, sort_order FROM ${table} WHERE id = ?`).get(id);
+        if (row === undefined) throw new ApiError('not-found', `That ${what} does not exist (it may have been deleted).`, `${what}Id`);
+        if (table === 'departments' && this.db.prepare('SELECT 1 FROM departments WHERE lower(name) = lower(?) AND id <> ?').get(name, id) !== undefined) {
+          throw new ApiError('already-exists', `There is already a department called “${name}”.`, 'name');
+        }
+        const step = { kind: 'dimension' as const, table, before: { id, name: row.name, sortOrder: row.sort_order }, after: { id, name, sortOrder: row.sort_order } };
+        applyStep(this.db, step, 'forward');
+        this.edits.record(step, `rename ${what} “${row.name}” to “${name}”`, actor);
+        const revision = this.bumpRevision(actor, `dimension/rename-${what}`, { id, before: row.name, after: name });
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Deletes a department that has no lines; one with lines is refused, naming how many. */
+  deleteDepartment(id: number, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare<[number], { name: string; sort_order: number }>('SELECT name, sort_order FROM departments WHERE id = ?').get(id);
+        if (row === undefined) throw new ApiError('not-found', 'That department does not exist (it may have been deleted).', 'departmentId');
+        const lines = this.db.prepare<[number], number>('SELECT COUNT(*) FROM budget_lines WHERE department_id = ?').pluck().get(id) as number;
+        if (lines > 0) {
+          throw new ApiError('invalid-input', `“${row.name}” still has ${lines} line${lines === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'departmentId');
+        }
+        const step = { kind: 'dimension' as const, table: 'departments' as const, before: { id, name: row.name, sortOrder: row.sort_order }, after: null };
+        applyStep(this.db, step, 'forward');
+        this.edits.record(step, `delete department “${row.name}”`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/delete-department', { id, name: row.name });
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
   /** Moves a line one place up or down among the lines of its department and account. */
   moveLine(lineId: number, direction: 'up' | 'down', actor: string): WriteReceipt {
     return this.db

@@ -7,6 +7,8 @@ import type { GridRow, LineRow } from '../state/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
 import { periodOfColumn } from '../grid/BudgetGrid';
 import { CommentDialog } from './CommentDialog';
+import { ContextMenu, type MenuItem } from './ContextMenu';
+import { DimensionsDialog } from './DimensionsDialog';
 import { CommentsPanel } from './CommentsPanel';
 import { DisplayDialog } from './DisplayDialog';
 import { FileDialogs } from './FileDialogs';
@@ -23,9 +25,11 @@ const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: d
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment, moveLine, toggleGroup } = useSheetStore();
   const [commentsOpen, setCommentsOpen] = useState(false);
   const [displayOpen, setDisplayOpen] = useState(false);
+  const [dimensionsOpen, setDimensionsOpen] = useState(false);
+  const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
@@ -104,6 +108,39 @@ export function App() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [dialog, lineDialog, current, view, showDialog, requestDelete, requestSpread, undo, redo]);
 
+  /** The context menu's commands for a row, each with the key that does the same. */
+  function menuItems(target: { row: GridRow; rowIndex: number; colId: string }): MenuItem[] {
+    const manage: MenuItem = { label: 'Departments and accounts…', action: () => setDimensionsOpen(true) };
+    if (target.row.kind === 'group') {
+      const group = target.row;
+      return [
+        { label: group.collapsed ? 'Expand group' : 'Collapse group', shortcut: 'Enter', action: () => toggleGroup(group.id) },
+        { label: 'Add line…', shortcut: 'Ctrl+Shift+L', action: () => setLineDialog({ kind: 'add' }) },
+        'separator',
+        manage,
+      ];
+    }
+    if (target.row.kind !== 'line') return [manage];
+    const row = target.row;
+    const period = periodOfColumn(target.colId);
+    return [
+      {
+        label: 'Rename line',
+        shortcut: 'F2 on the name',
+        action: () => gridApi.current?.startEditingCell({ rowIndex: target.rowIndex, colKey: 'description' }),
+      },
+      { label: 'Move line up', shortcut: 'Alt+Shift+↑', action: () => void moveLine(row.line.id, 'up') },
+      { label: 'Move line down', shortcut: 'Alt+Shift+↓', action: () => void moveLine(row.line.id, 'down') },
+      { label: 'Spread an amount…', shortcut: 'Ctrl+Shift+E', action: () => setLineDialog({ kind: 'spread', row }) },
+      { label: period === null ? 'Comment on the line…' : 'Comment on the cell…', shortcut: 'Shift+F2', action: () => setLineDialog({ kind: 'comment', row, period }) },
+      { label: 'Add line…', shortcut: 'Ctrl+Shift+L', action: () => setLineDialog({ kind: 'add' }) },
+      'separator',
+      { label: 'Delete line…', shortcut: 'Ctrl+Shift+K', action: () => setLineDialog({ kind: 'delete', row }) },
+      'separator',
+      manage,
+    ];
+  }
+
   return (
     <div className="app">
       <header className="toolbar">
@@ -170,7 +207,7 @@ export function App() {
         <>
           <FormulaBar />
           <div className="sheet-area">
-            <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} />
+            <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} onContextMenu={(request) => setMenu({ x: request.x, y: request.y, items: menuItems(request) })} />
             {commentsOpen && <CommentsPanel view={view} onClose={() => setCommentsOpen(false)} />}
           </div>
         </>
@@ -179,6 +216,8 @@ export function App() {
       )}
       <StatusBar />
       <FileDialogs />
+      {menu !== null && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={() => setMenu(null)} />}
+      {dimensionsOpen && view !== null && <DimensionsDialog view={view} onClose={() => setDimensionsOpen(false)} />}
       {displayOpen && <DisplayDialog onClose={() => setDisplayOpen(false)} />}
       {lineDialog.kind === 'add' && view !== null && (
         <AddLineDialog

@@ -252,10 +252,12 @@ export interface BudgetGridProps {
   view: SheetView;
   dark: boolean;
   onReady?: (api: GridApi<GridRow>) => void;
+  /** right-click, Shift+F10 or the menu key on a row: where to show the menu, and for what */
+  onContextMenu?: (request: { row: GridRow; rowIndex: number; colId: string; x: number; y: number }) => void;
 }
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
-export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
+export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridProps) {
   const { editCell, paste, clearRange, fill, spreadTotal, toggleGroup, renameLine, moveLine } = useSheetStore();
   const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
@@ -481,6 +483,13 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         setRange(null);
         return;
       }
+      // The menu key or Shift+F10 opens the context menu at the cursor, as on the desktop.
+      if ((native.key === 'ContextMenu' || (native.key === 'F10' && native.shiftKey)) && focused !== null && focused !== undefined && focusedRow !== undefined) {
+        claim();
+        const box = (document.activeElement as HTMLElement | null)?.getBoundingClientRect();
+        onContextMenu?.({ row: focusedRow, rowIndex: focused.rowIndex, colId: focused.column.getColId(), x: box?.left ?? 100, y: box?.bottom ?? 100 });
+        return;
+      }
       // Alt+Shift+↑/↓ moves the line among its department's lines on the same account.
       if (native.altKey && native.shiftKey && (native.key === 'ArrowUp' || native.key === 'ArrowDown')) {
         if (focusedRow?.kind !== 'line') return;
@@ -532,7 +541,7 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
       if (native.key === 'Delete' || native.key === 'Backspace') void clearRange(range);
       else void fill(range, key === 'd' ? 'down' : 'right');
     },
-    [currentRange, clearRange, fill, setRange, moveCursor, toggleGroup, moveLine],
+    [currentRange, clearRange, fill, setRange, moveCursor, toggleGroup, moveLine, onContextMenu],
   );
 
   // After Add line the grid gets new rows; once it has them, put the cursor on the new line.
@@ -586,6 +595,13 @@ export function BudgetGrid({ view, dark, onReady }: BudgetGridProps) {
         onCellMouseDown={onCellMouseDown}
         onCellMouseOver={onCellMouseOver}
         onRowDataUpdated={placeRequestedCursor}
+        preventDefaultOnContextMenu
+        onCellContextMenu={(event) => {
+          const mouse = event.event as MouseEvent | null;
+          if (event.data === undefined || event.rowIndex === null || mouse === null) return;
+          event.api.setFocusedCell(event.rowIndex, event.column, event.node.rowPinned ?? null);
+          onContextMenu?.({ row: event.data, rowIndex: event.rowIndex, colId: event.column.getColId(), x: mouse.clientX, y: mouse.clientY });
+        }}
         onCellClicked={(event) => {
           if (event.data?.kind === 'group' && event.column.getColId() === 'department') toggleGroup(event.data.id);
         }}

@@ -35,6 +35,9 @@ interface SheetState {
   /** Drives a line by a formula (text without the leading =), or with null makes it an input line again. */
   setFormula(lineId: number, formula: string | null): Promise<boolean>;
   renameLine(lineId: number, description: string): Promise<boolean>;
+  addDepartment(name: string): Promise<boolean>;
+  renameDimension(kind: 'department' | 'account', id: number, name: string): Promise<boolean>;
+  deleteDepartment(departmentId: number): Promise<boolean>;
   moveLine(lineId: number, direction: 'up' | 'down'): Promise<boolean>;
   addComment(lineId: number, period: number | null, text: string): Promise<boolean>;
   deleteComment(commentId: number): Promise<boolean>;
@@ -123,6 +126,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
     return structureChange(() => api.call('sheet/rename-line', { lineId, description }));
   },
+  addDepartment: (name) => structureChange(() => api.call('dimension/add-department', { name })),
+  renameDimension: (kind, id, name) =>
+    structureChange(() => (kind === 'department' ? api.call('dimension/rename-department', { departmentId: id, name }) : api.call('dimension/rename-account', { accountId: id, name }))),
+  deleteDepartment: (departmentId) => structureChange(() => api.call('dimension/delete-department', { departmentId })),
   async moveLine(lineId, direction) {
     const moved = await structureChange(() => api.call('sheet/move-line', { lineId, direction }));
     if (moved) useSelectionStore.getState().requestCursor({ lineId, period: 0 });
