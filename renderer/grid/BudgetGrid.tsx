@@ -24,7 +24,7 @@ import { Decimal } from '../../shared/money/decimal';
 import { showError } from '../state/notice-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
-import { cellCount, lineAt, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellPosition, type CellRange } from './cell-range';
+import { boundsOf, cellCount, lineAt, rangeAsHtml, rangeAsText, rangeContains, singleCell, wholeSheet, type CellPosition, type CellRange } from './cell-range';
 import { edgeOfData, type Direction } from './navigation';
 import { commentPlace, type GridRow, type SheetView } from '../state/sheet-view';
 import type { SheetComment } from '../../shared/domain/workbook';
@@ -77,6 +77,14 @@ const ARROW_DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 
 function isSheetCommand(event: KeyboardEvent): boolean {
   const mod = event.ctrlKey || event.metaKey;
   return event.key === 'Delete' || event.key === 'Backspace' || (mod && ['a', 'd', 'r'].includes(event.key.toLowerCase()));
+}
+
+/** The selection's bottom-right cell carries the fill handle, as in Excel. */
+function isFillHandleCell(row: number, period: number): boolean {
+  const range = useSelectionStore.getState().range;
+  if (range === null) return false;
+  const bounds = boundsOf(range);
+  return row === bounds.bottom && period === bounds.right;
 }
 
 /** The comments on a line's cell (period) or on the line itself (null). */
@@ -146,6 +154,7 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
         const range = useSelectionStore.getState().range;
         return range !== null && cellCount(range) > 1 && params.data?.kind === 'line' && rangeContains(range, params.node.rowIndex ?? -1, period.index);
       },
+      'fill-handle-cell': (params: CellClassParams<GridRow, Value>) => params.data?.kind === 'line' && isFillHandleCell(params.node.rowIndex ?? -1, period.index),
     },
     suppressKeyboardEvent: (params) => !params.editing && isSheetCommand(params.event),
   });
@@ -258,7 +267,7 @@ export interface BudgetGridProps {
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
 export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridProps) {
-  const { editCell, paste, clearRange, fill, spreadTotal, toggleGroup, renameLine, moveLine } = useSheetStore();
+  const { editCell, paste, clearRange, fill, fillFromHandle, spreadTotal, toggleGroup, renameLine, moveLine } = useSheetStore();
   const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -287,6 +296,7 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
             const period = periodOfColumn(cellElement.getAttribute('col-id') ?? '');
             const inRange = isLine && period !== null && range !== null && cellCount(range) > 1 && rangeContains(range, rowIndex, period);
             cellElement.classList.toggle('cell-in-range', inRange);
+            cellElement.classList.toggle('fill-handle-cell', isLine && period !== null && isFillHandleCell(rowIndex, period));
           }
         }
       }),
@@ -361,6 +371,37 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     };
   }, [currentRange, gridHasFocus, paste, setRange]);
 
+  // The fill handle: pressed in the corner of the selection's last cell, dragged down or right,
+  // released to repeat the selection over the new cells (one undo step).
+  const fillDrag = useRef<{ source: CellRange; target: CellRange } | null>(null);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    const onMouseDown = (event: MouseEvent) => {
+      const cellElement = (event.target as HTMLElement | null)?.closest<HTMLElement>('.ag-cell.fill-handle-cell');
+      const range = useSelectionStore.getState().range;
+      if (cellElement === null || cellElement === undefined || range === null || event.button !== 0) return;
+      const box = cellElement.getBoundingClientRect();
+      if (box.right - event.clientX > 9 || box.bottom - event.clientY > 9) return;
+      // Ours alone: AG Grid must not move the cursor and collapse the selection.
+      event.preventDefault();
+      event.stopPropagation();
+      fillDrag.current = { source: range, target: range };
+    };
+    const onMouseUp = () => {
+      const drag = fillDrag.current;
+      fillDrag.current = null;
+      if (drag === null || drag.target === drag.source) return;
+      void fillFromHandle(drag.source, drag.target).then((filled) => setRange(filled ? drag.target : drag.source));
+    };
+    host.addEventListener('mousedown', onMouseDown, true);
+    window.addEventListener('mouseup', onMouseUp, true);
+    return () => {
+      host.removeEventListener('mousedown', onMouseDown, true);
+      window.removeEventListener('mouseup', onMouseUp, true);
+    };
+  }, [fillFromHandle, setRange]);
+
   useEffect(() => {
     const track = (event: KeyboardEvent) => (shiftHeld.current = event.shiftKey);
     const endDrag = () => (dragging.current = false);
@@ -412,6 +453,23 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
 
   const onCellMouseOver = useCallback(
     (event: CellMouseOverEvent<GridRow>) => {
+      const drag = fillDrag.current;
+      const hovered = periodOfColumn(event.column.getColId());
+      if (drag !== null && event.rowIndex !== null && hovered !== null) {
+        // The fill grows down or right from the selection, whichever the pointer went further.
+        const bounds = boundsOf(drag.source);
+        const down = event.rowIndex - bounds.bottom;
+        const right = hovered - bounds.right;
+        const target =
+          down <= 0 && right <= 0
+            ? drag.source
+            : down >= right
+              ? { anchor: { row: bounds.top, period: bounds.left }, focus: { row: event.rowIndex, period: bounds.right } }
+              : { anchor: { row: bounds.top, period: bounds.left }, focus: { row: bounds.bottom, period: hovered } };
+        drag.target = target;
+        setRange(target);
+        return;
+      }
       const mouse = event.event as MouseEvent | null;
       if (!dragging.current || mouse === null || (mouse.buttons & 1) === 0) return;
       const period = periodOfColumn(event.column.getColId());

@@ -142,3 +142,42 @@ export function fillEdits(view: SheetView, range: CellRange, direction: 'down' |
   }
   return edits;
 }
+
+/**
+ * Edits for dragging the fill handle from `source` out to `target` (which contains it and grows
+ * down or right): the source's cells repeat over the new cells, as Excel copies a block when it
+ * is dragged. Group rows are skipped.
+ */
+export function dragFillEdits(view: SheetView, source: CellRange, target: CellRange): CellEdit[] {
+  const from = boundsOf(source);
+  const to = boundsOf(target);
+  const sourceLines: BudgetLine[] = [];
+  for (let row = from.top; row <= from.bottom; row += 1) {
+    const line = lineAt(view, row);
+    if (line !== undefined) sourceLines.push(line);
+  }
+  if (sourceLines.length === 0) return [];
+  const edits: CellEdit[] = [];
+  const width = from.right - from.left + 1;
+  if (to.bottom > from.bottom) {
+    let offset = 0;
+    for (let row = from.bottom + 1; row <= to.bottom; row += 1) {
+      const line = lineAt(view, row);
+      if (line === undefined) continue;
+      const pattern = sourceLines[offset % sourceLines.length];
+      offset += 1;
+      for (let period = from.left; period <= from.right; period += 1) {
+        const value = pattern?.values[period] ?? null;
+        if ((line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
+      }
+    }
+  } else if (to.right > from.right) {
+    for (const line of sourceLines) {
+      for (let period = from.right + 1; period <= to.right; period += 1) {
+        const value = line.values[from.left + ((period - from.left) % width)] ?? null;
+        if ((line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
+      }
+    }
+  }
+  return edits;
+}

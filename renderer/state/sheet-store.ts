@@ -7,7 +7,7 @@ import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { planSpread, type SpreadMethod } from './spread-plan';
-import { boundsOf, clearEdits, fillEdits, type CellRange } from '../grid/cell-range';
+import { boundsOf, clearEdits, dragFillEdits, fillEdits, type CellRange } from '../grid/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { useSelectionStore } from './selection-store';
 import type { Grouping } from './sheet-groups';
@@ -51,6 +51,8 @@ interface SheetState {
   showYears: boolean;
   setTotalColumns(columns: { showQuarters?: boolean; showYears?: boolean }): void;
   fill(range: CellRange, direction: 'down' | 'right'): Promise<boolean>;
+  /** The fill handle dragged from `source` out to `target`. */
+  fillFromHandle(source: CellRange, target: CellRange): Promise<boolean>;
   /** Cell edits shown at once and saved as one undoable step. */
   applyEdits(edits: CellEdit[], label: string, where?: string): Promise<boolean>;
   undo(): Promise<void>;
@@ -234,6 +236,12 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     if (view === null) return false;
     const edits = clearEdits(view, range);
     return edits.length === 0 ? true : get().applyEdits(edits, `clear ${cellsLabel(edits.length)}`);
+  },
+  async fillFromHandle(source, target) {
+    const view = get().view;
+    if (view === null) return false;
+    const edits = dragFillEdits(view, source, target);
+    return edits.length === 0 ? true : get().applyEdits(edits, `fill ${cellsLabel(edits.length)}`);
   },
   async fill(range, direction) {
     const view = get().view;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, cellCount, clearEdits, fillEdits, rangeAsHtml, rangeAsText, rangeContains, wholeSheet } from '../../../../renderer/grid/cell-range';
+import { boundsOf, cellCount, clearEdits, dragFillEdits, fillEdits, rangeAsHtml, rangeAsText, rangeContains, wholeSheet } from '../../../../renderer/grid/cell-range';
 import { buildSheetView } from '../../../../renderer/state/sheet-view';
 import { sheetModel } from '../../../helpers/sheet-model';
 
@@ -70,5 +70,35 @@ describe('cell ranges', () => {
       { lineId: 3, period: 1, value: null },
       { lineId: 3, period: 2, value: null },
     ].sort((a, b) => a.lineId - b.lineId || a.period - b.period));
+  });
+});
+
+describe('dragging the fill handle', () => {
+  const sheet = buildSheetView(
+    sheetModel([
+      { type: 'opex', values: ['1', '2', null, null] },
+      { type: 'opex', values: ['3', null, null, null] },
+      { type: 'opex', values: [null, null, null, null] },
+      { type: 'opex', values: ['9', '9', '9', '9'] },
+    ], 4),
+    'none',
+  );
+
+  it('down repeats the source lines over the new ones', () => {
+    const source = { anchor: { row: 0, period: 0 }, focus: { row: 1, period: 1 } };
+    expect(dragFillEdits(sheet, source, { anchor: { row: 0, period: 0 }, focus: { row: 3, period: 1 } })).toEqual([
+      { lineId: 3, period: 0, value: '1' },
+      { lineId: 3, period: 1, value: '2' },
+      { lineId: 4, period: 0, value: '3' },
+      { lineId: 4, period: 1, value: null },
+    ]);
+  });
+
+  it('right repeats the source months over the new ones', () => {
+    const source = { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 1 } };
+    expect(dragFillEdits(sheet, source, { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 3 } })).toEqual([
+      { lineId: 1, period: 2, value: '1' },
+      { lineId: 1, period: 3, value: '2' },
+    ]);
   });
 });
