@@ -57,6 +57,12 @@ export function lineAt(view: SheetView, row: number): BudgetLine | undefined {
   return shown?.kind === 'line' ? shown.line : undefined;
 }
 
+/** A line whose cells take entries: formula lines compute theirs, so clear and fill pass them by. */
+function enteredLineAt(view: SheetView, row: number): BudgetLine | undefined {
+  const line = lineAt(view, row);
+  return line?.formula === null ? line : undefined;
+}
+
 /** The range as tab-separated canonical amounts (empty cells empty), the way spreadsheets paste it. */
 export function rangeAsText(view: SheetView, range: CellRange): string {
   return toTabularText(rangeValues(view, range));
@@ -87,7 +93,7 @@ export function clearEdits(view: SheetView, range: CellRange): CellEdit[] {
   const bounds = boundsOf(range);
   const edits: CellEdit[] = [];
   for (let row = bounds.top; row <= bounds.bottom; row += 1) {
-    const line = lineAt(view, row);
+    const line = enteredLineAt(view, row);
     if (line === undefined) continue;
     for (let period = bounds.left; period <= bounds.right; period += 1) {
       if ((line.values[period] ?? null) !== null) edits.push({ lineId: line.id, period, value: null });
@@ -123,7 +129,7 @@ export function fillEdits(view: SheetView, range: CellRange, direction: 'down' |
     }
     if (source === undefined) return [];
     const edits: CellEdit[] = [];
-    for (const line of targets) {
+    for (const line of targets.filter((target) => target.formula === null)) {
       for (let period = bounds.left; period <= bounds.right; period += 1) {
         const value = source.values[period] ?? null;
         if ((line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
@@ -134,7 +140,7 @@ export function fillEdits(view: SheetView, range: CellRange, direction: 'down' |
   const from = bounds.left === bounds.right ? bounds.left - 1 : bounds.left;
   if (from < 0) return [];
   const edits: CellEdit[] = [];
-  for (const line of linesInRange) {
+  for (const line of linesInRange.filter((target) => target.formula === null)) {
     const value = line.values[from] ?? null;
     for (let period = from + 1; period <= bounds.right; period += 1) {
       if ((line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });
@@ -162,7 +168,7 @@ export function dragFillEdits(view: SheetView, source: CellRange, target: CellRa
   if (to.bottom > from.bottom) {
     let offset = 0;
     for (let row = from.bottom + 1; row <= to.bottom; row += 1) {
-      const line = lineAt(view, row);
+      const line = enteredLineAt(view, row);
       if (line === undefined) continue;
       const pattern = sourceLines[offset % sourceLines.length];
       offset += 1;
@@ -172,7 +178,7 @@ export function dragFillEdits(view: SheetView, source: CellRange, target: CellRa
       }
     }
   } else if (to.right > from.right) {
-    for (const line of sourceLines) {
+    for (const line of sourceLines.filter((source) => source.formula === null)) {
       for (let period = from.right + 1; period <= to.right; period += 1) {
         const value = line.values[from.left + ((period - from.left) % width)] ?? null;
         if ((line.values[period] ?? null) !== value) edits.push({ lineId: line.id, period, value });

@@ -252,6 +252,12 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   async applyEdits(edits, label, where) {
     const view = get().view;
     if (view === null || edits.length === 0) return false;
+    // Formula lines compute their months: refuse before showing anything, naming the line.
+    const computed = edits.map((edit) => view.rows[view.rowIndex.get(edit.lineId) ?? -1]?.line).find((line) => line !== undefined && line.formula !== null);
+    if (computed !== undefined) {
+      showError(new Error(`Nothing was changed: “${computed.description}” is computed by its formula (=${computed.formula ?? ''}). Change the formula, or clear it to type amounts.`), where);
+      return false;
+    }
     set((state) => ({ view: state.view === null ? null : withCellValues(state.view, edits), pendingWrites: state.pendingWrites + 1 }));
     try {
       const receipt = await enqueue(() => api.call('sheet/set-cells', { edits, label }));

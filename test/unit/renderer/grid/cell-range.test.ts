@@ -102,3 +102,21 @@ describe('dragging the fill handle', () => {
     ]);
   });
 });
+
+describe('formula lines in a range', () => {
+  const sheet = buildSheetView(
+    sheetModel([
+      { type: 'opex', name: 'Rent', values: ['5', '5', '5'] },
+      { type: 'opex', name: 'Rent x2', values: [null, null, null], formula: 'Rent * 2' },
+      { type: 'opex', name: 'Other', values: ['1', null, null] },
+    ]),
+    'none',
+  );
+  const all = { anchor: { row: 0, period: 0 }, focus: { row: 2, period: 2 } };
+
+  it('are passed by when clearing and filling: their months are computed', () => {
+    expect(clearEdits(sheet, all).map((edit) => edit.lineId)).toEqual([1, 1, 1, 3]);
+    expect(fillEdits(sheet, all, 'down').map((edit) => edit.lineId)).toEqual([3, 3, 3]);
+    expect(dragFillEdits(sheet, { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 2 } }, all).map((edit) => edit.lineId)).toEqual([3, 3, 3]);
+  });
+});
