@@ -27,21 +27,20 @@ export class EditHistory {
 
   /** Applies the latest step backward; null when there is nothing to undo. Runs inside the caller's transaction. */
   undo(): { label: string; step: EditStep } | null {
-    const row = this.db.prepare<[], HistoryRow>('SELECT id, label, step FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get();
-    if (row === undefined) return null;
-    const step = JSON.parse(row.step) as EditStep;
-    applyStep(this.db, step, 'backward');
-    this.db.prepare('UPDATE edit_history SET undone = 1 WHERE id = ?').run(row.id);
-    return { label: row.label, step };
+    return this.replay('SELECT id, label, step FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1', 'backward', 1);
   }
 
   /** Applies the earliest undone step forward again; null when there is nothing to redo. */
   redo(): { label: string; step: EditStep } | null {
-    const row = this.db.prepare<[], HistoryRow>('SELECT id, label, step FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get();
+    return this.replay('SELECT id, label, step FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1', 'forward', 0);
+  }
+
+  private replay(next: string, direction: 'forward' | 'backward', undone: 0 | 1): { label: string; step: EditStep } | null {
+    const row = this.db.prepare<[], HistoryRow>(next).get();
     if (row === undefined) return null;
     const step = JSON.parse(row.step) as EditStep;
-    applyStep(this.db, step, 'forward');
-    this.db.prepare('UPDATE edit_history SET undone = 0 WHERE id = ?').run(row.id);
+    applyStep(this.db, step, direction);
+    this.db.prepare('UPDATE edit_history SET undone = ? WHERE id = ?').run(undone, row.id);
     return { label: row.label, step };
   }
 

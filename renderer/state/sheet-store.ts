@@ -57,7 +57,7 @@ interface SheetState {
   applyEdits(edits: CellEdit[], label: string, where?: string): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  addLine(departmentId: number, accountId: number, description: string): Promise<number | null>;
+  addLine(departmentId: number, accountId: number, description: string): Promise<boolean>;
   deleteLine(lineId: number): Promise<boolean>;
 }
 
@@ -105,21 +105,12 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const view = get().view;
     const row = view?.rows[view.rowIndex.get(lineId) ?? -1];
     if (view === null || row === undefined) return false;
-    try {
-      const receipt = await enqueue(async () => {
-        const answer = await api.call('sheet/set-formula', { lineId, formula });
-        await get().load();
-        return answer;
-      });
-      set({ revision: receipt.revision, history: receipt.history });
-      const now = get().view;
-      const error = now?.rows[now.rowIndex.get(lineId) ?? -1]?.formulaError ?? null;
-      if (error !== null) showError(new Error(`The formula was saved but cannot be computed: ${error}`), row.line.description);
-      return true;
-    } catch (error) {
-      showError(error, row.line.description);
-      return false;
-    }
+    const saved = await structureChange(() => api.call('sheet/set-formula', { lineId, formula }), row.line.description);
+    // A formula is kept as written even when it cannot be computed: say so where the user looks.
+    const now = get().view;
+    const error = now?.rows[now.rowIndex.get(lineId) ?? -1]?.formulaError ?? null;
+    if (saved && error !== null) showError(new Error(`The formula was saved but cannot be computed: ${error}`), row.line.description);
+    return saved;
   },
   async renameLine(lineId, description) {
     if (description.trim() === '') {
@@ -273,47 +264,29 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   },
   undo: () => stepHistory('undo'),
   redo: () => stepHistory('redo'),
-  async addLine(departmentId, accountId, description) {
-    try {
-      const added = await enqueue(async () => {
-        const answer = await api.call('sheet/add-line', { departmentId, accountId, description });
-        // The grid puts the cursor on the new line's first month once it shows it, so typing fills it.
-        useSelectionStore.getState().requestCursor({ lineId: answer.line.id, period: 0 });
-        await get().load();
-        return answer;
-      });
-      return added.line.id;
-    } catch (error) {
-      showError(error);
-      return null;
-    }
-  },
-  async deleteLine(lineId) {
-    try {
-      await enqueue(async () => {
-        await api.call('sheet/delete-line', { lineId });
-        await get().load();
-      });
-      return true;
-    } catch (error) {
-      showError(error);
-      return false;
-    }
-  },
+  addLine: (departmentId, accountId, description) =>
+    structureChange(async () => {
+      const answer = await api.call('sheet/add-line', { departmentId, accountId, description });
+      // The grid puts the cursor on the new line's first month once it shows it, so typing fills it.
+      useSelectionStore.getState().requestCursor({ lineId: answer.line.id, period: 0 });
+      return answer;
+    }),
+  deleteLine: (lineId) => structureChange(() => api.call('sheet/delete-line', { lineId })),
 }));
 
-/** A write that changes more than cell values: saved, then the sheet reloaded, in the write queue. */
-async function structureChange(write: () => Promise<{ revision: number; history: HistoryState }>): Promise<boolean> {
+/**
+ * A write that changes more than cell values: saved, then the sheet reloaded (with the undo
+ * labels the file now has), in the write queue so no edit overtakes it. Failures say why.
+ */
+async function structureChange(write: () => Promise<unknown>, where?: string): Promise<boolean> {
   try {
-    const receipt = await enqueue(async () => {
-      const answer = await write();
+    await enqueue(async () => {
+      await write();
       await useSheetStore.getState().load();
-      return answer;
     });
-    useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
     return true;
   } catch (error) {
-    showError(error);
+    showError(error, where);
     return false;
   }
 }
