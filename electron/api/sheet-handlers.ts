@@ -13,5 +13,7 @@ export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
   'sheet/add-line': ({ departmentId, accountId, description }, { session }) => session.announced(session.requireStore().addLine(departmentId, accountId, description, session.settings.userName)),
   'sheet/delete-line': ({ lineId }, { session }) => session.announced(session.requireStore().deleteLine(lineId, session.settings.userName)),
   'sheet/rename-line': ({ lineId, description }, { session }) => session.announced(session.requireStore().renameLine(lineId, description, session.settings.userName)),
+  'sheet/relocate-line': ({ lineId, departmentId, accountId }, { session }) =>
+    session.announced(session.requireStore().relocateLine(lineId, departmentId, accountId, session.settings.userName)),
   'sheet/move-line': ({ lineId, direction }, { session }) => session.announced(session.requireStore().moveLine(lineId, direction, session.settings.userName)),
 };

@@ -1,6 +1,6 @@
 import company from '../../assets/sample/company.json';
 import { fiscalYearLabel, type FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
-import type { AccountType } from '../../shared/domain/workbook';
+import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
 import type { WorkbookSeed } from '../store/workbook-seed';
@@ -25,6 +25,8 @@ interface LineTemplate {
   /** `count` for drivers such as headcount: whole numbers, no noise */
   unit?: 'count';
   oneOff?: { period: number; amount: string };
+  /** the same value every month (a rate such as 0.22) */
+  constant?: string;
   /** a formula line: values are computed */
   formula?: string;
 }
@@ -43,11 +45,12 @@ function seededRandom(seed: number): () => number {
 
 export const SAMPLE_CALENDAR: FiscalCalendar = { startYear: 2027, startMonth: 1, periodCount: 12 };
 
-function monthlyValues(template: LineTemplate, calendar: FiscalCalendar, random: () => number): (AmountText | null)[] {
+function monthlyValues(template: LineTemplate, calendar: FiscalCalendar, random: () => number, scale = '1'): (AmountText | null)[] {
   const values: (AmountText | null)[] = [];
   if (template.formula !== undefined) return new Array<null>(calendar.periodCount).fill(null);
-  const base = new Decimal(template.monthly ?? '0');
+  const base = new Decimal(template.monthly ?? '0').times(scale);
   const season = SEASONS[template.season ?? 'flat'] ?? SEASONS.flat ?? [];
+  if (template.constant !== undefined) return new Array<AmountText>(calendar.periodCount).fill(template.constant);
   for (let period = 0; period < calendar.periodCount; period += 1) {
     if (template.oneOff !== undefined) {
       values.push(period === template.oneOff.period ? template.oneOff.amount : null);
@@ -75,6 +78,7 @@ function monthlyValues(template: LineTemplate, calendar: FiscalCalendar, random:
  * across numbered cost centres: that is how the benchmarks build 10,000-line workbooks.
  */
 export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: FiscalCalendar; name?: string } = {}): WorkbookSeed {
+  const own = options.lineCount === undefined;
   const calendar = options.calendar ?? SAMPLE_CALENDAR;
   const templates = company.lines as LineTemplate[];
   const lineCount = options.lineCount ?? templates.length;
@@ -98,11 +102,42 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
     currency: company.currency,
     calendar,
     versionName: company.versionName,
-    departments: company.departments,
-    accounts: company.accounts.map((account) => ({ ...account, type: account.type as AccountType })),
+    departments: sampleDepartments(),
+    accounts: company.accounts.map((account) => ({ ...account, type: account.type as AccountType, unit: account.unit as AccountUnit | undefined })),
+    profiles: company.profiles.map((profile) => ({ name: profile.name, weights: fiscalWeights(profile.season, calendar) })),
+    // Last year's actuals come with the sample company's own workbook only: the benchmarks measure the budget alone.
+    ...(own ? { priorYear: priorYearOf(templates, calendar) } : {}),
     lines,
     // Comments belong to the sample company's own lines; large benchmark copies carry them too.
     comments: company.comments.filter((comment) => lines.some((line) => line.description === comment.line)),
+  };
+}
+
+/** The departments under their divisions: a division sorts just before its first department. */
+function sampleDepartments(): WorkbookSeed['departments'] {
+  const order = (name: string) => (company.departments.indexOf(name) + 1) * 10;
+  const parentOf = new Map(company.divisions.flatMap((division) => division.departments.map((department) => [department, division.name] as const)));
+  return [
+    ...company.departments.map((name) => ({ name, sortOrder: order(name), ...(parentOf.has(name) ? { parent: parentOf.get(name) } : {}) })),
+    ...company.divisions.map((division) => ({ name: division.name, sortOrder: order(division.departments[0] ?? '') - 5 })),
+  ];
+}
+
+/** A season's weights (by calendar month) in fiscal-year order, as decimal text. */
+function fiscalWeights(season: string, calendar: FiscalCalendar): string[] {
+  const weights = SEASONS[season] ?? SEASONS.flat ?? [];
+  return Array.from({ length: 12 }, (_unused, month) => String(weights[(calendar.startMonth - 1 + month) % 12] ?? 1));
+}
+
+/** Last year's actuals for the sample's input lines: the same shapes from a lower base, with noise of their own. */
+function priorYearOf(templates: readonly LineTemplate[], calendar: FiscalCalendar): NonNullable<WorkbookSeed['priorYear']> {
+  const random = seededRandom(20260101);
+  const lastYear = { ...calendar, startYear: calendar.startYear - 1, periodCount: 12 };
+  return {
+    versionName: company.priorYear.versionName,
+    lines: templates
+      .filter((template) => template.formula === undefined && template.oneOff === undefined)
+      .map((template) => ({ description: template.description, values: monthlyValues(template, lastYear, random, template.unit === 'count' || template.constant !== undefined ? '1' : company.priorYear.scale) })),
   };
 }
 

@@ -20,13 +20,23 @@ export interface StoredComment {
   createdAt: string;
 }
 
-/** A department (code and type absent) or an account, as stored. */
+/** A department (code, type and unit absent) or an account, as stored. */
 export interface StoredDimension {
   id: number;
   name: string;
   sortOrder: number;
   code?: string;
   type?: string;
+  unit?: string;
+  /** absent in steps recorded before hierarchies existed: the parent is then left as it is */
+  parentId?: number | null;
+}
+
+/** A seasonality profile as stored: weights as a JSON array of twelve decimals. */
+export interface StoredProfile {
+  id: number;
+  name: string;
+  weights: string;
 }
 
 export interface StoredLine {
@@ -52,9 +62,22 @@ export type EditStep =
   | { kind: 'rename-line'; lineId: number; before: string; after: string; formulas: { lineId: number; before: string; after: string }[] }
   /** a department or account added (before null), renamed, or deleted (after null) */
   | { kind: 'dimension'; table: 'departments' | 'accounts'; before: StoredDimension | null; after: StoredDimension | null }
+  /** a line moved to another department or account */
+  | { kind: 'relocate-line'; lineId: number; before: LinePlace; after: LinePlace }
+  /** a seasonality profile added or deleted */
+  | { kind: 'profile'; profile: StoredProfile; added: boolean }
+  /** several steps taken as one (a department deleted with its lines): forward in order, backward in reverse */
+  | { kind: 'compound'; steps: EditStep[] }
   /** two lines that swapped places (swapping again undoes it) */
   | { kind: 'swap-lines'; lineId: number; otherId: number }
   | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[]; comments?: StoredComment[] };
+
+/** Where a line sits: its department, account and place among their lines. */
+export interface LinePlace {
+  departmentId: number;
+  accountId: number;
+  sortOrder: number;
+}
 
 export type Direction = 'forward' | 'backward';
 
@@ -92,6 +115,23 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
     }
     case 'swap-lines':
       swapSortOrder(db, step.lineId, step.otherId);
+      return;
+    case 'compound': {
+      const ordered = direction === 'forward' ? step.steps : step.steps.slice().reverse();
+      for (const part of ordered) applyStep(db, part, direction);
+      return;
+    }
+    case 'relocate-line': {
+      const place = direction === 'forward' ? step.after : step.before;
+      db.prepare('UPDATE budget_lines SET department_id = ?, account_id = ?, sort_order = ? WHERE id = ?').run(place.departmentId, place.accountId, place.sortOrder, step.lineId);
+      return;
+    }
+    case 'profile':
+      if ((direction === 'forward') === step.added) {
+        db.prepare('INSERT INTO seasonality_profiles (id, name, weights) VALUES (?, ?, ?)').run(step.profile.id, step.profile.name, step.profile.weights);
+      } else {
+        db.prepare('DELETE FROM seasonality_profiles WHERE id = ?').run(step.profile.id);
+      }
       return;
     case 'add-line':
       if (direction === 'forward') insertLine(db, step.line, []);
@@ -159,9 +199,19 @@ function writeDimension(db: Database.Database, table: 'departments' | 'accounts'
     return;
   }
   if (from === null) {
-    if (table === 'departments') db.prepare('INSERT INTO departments (id, name, sort_order) VALUES (?, ?, ?)').run(to.id, to.name, to.sortOrder);
-    else db.prepare('INSERT INTO accounts (id, code, name, type, sort_order) VALUES (?, ?, ?, ?, ?)').run(to.id, to.code ?? '', to.name, to.type ?? 'opex', to.sortOrder);
+    if (table === 'departments') db.prepare('INSERT INTO departments (id, name, sort_order, parent_id) VALUES (?, ?, ?, ?)').run(to.id, to.name, to.sortOrder, to.parentId ?? null);
+    else
+      db.prepare('INSERT INTO accounts (id, code, name, type, sort_order, unit, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        to.id,
+        to.code ?? '',
+        to.name,
+        to.type ?? 'opex',
+        to.sortOrder,
+        to.unit ?? (to.type === 'driver' ? 'number' : 'currency'),
+        to.parentId ?? null,
+      );
     return;
   }
   db.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(to.name, to.id);
+  if (to.parentId !== undefined) db.prepare(`UPDATE ${table} SET parent_id = ? WHERE id = ?`).run(to.parentId, to.id);
 }

@@ -1,5 +1,5 @@
 import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
-import type { AccountType } from '../../shared/domain/workbook';
+import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
 import type { AmountText } from '../../shared/money/amount';
 
 /** The content a new workbook file starts with. */
@@ -8,9 +8,15 @@ export interface WorkbookSeed {
   currency: string;
   calendar: FiscalCalendar;
   versionName: string;
-  departments: string[];
-  accounts: { code: string; name: string; type: AccountType }[];
+  /** `parent` names another department of the list; `sortOrder` places it among its siblings (else list order) */
+  departments: { name: string; parent?: string; sortOrder?: number }[];
+  /** `parent` is the code of a header account of the same type, listed anywhere */
+  accounts: { code: string; name: string; type: AccountType; unit?: AccountUnit; parent?: string }[];
   lines: { department: string; accountCode: string; description: string; values: (AmountText | null)[]; formula?: string | null }[];
   /** comments on lines (period null) or cells, by line description */
   comments?: { line: string; period: number | null; author: string; text: string }[];
+  /** seasonality profiles: twelve weights each, month 1 of the fiscal year first */
+  profiles?: { name: string; weights: string[] }[];
+  /** last year's actuals: twelve months per line, by line description */
+  priorYear?: { versionName: string; lines: { description: string; values: (AmountText | null)[] }[] };
 }

@@ -2,16 +2,30 @@ import Database from 'better-sqlite3';
 import { existsSync, linkSync, rmSync, unlinkSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
 import { periodsOf, type FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
-import type { Account, BudgetLine, SheetComment, BudgetVersion, Department, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
+import type { Account, AccountType, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
+import { wouldMakeLoop } from '../../shared/domain/dimension-tree';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
-import type { AmountText } from '../../shared/money/amount';
+import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, swapSortOrder, type CellChange, type StoredComment } from './edit-steps';
+import { applyStep, cellWriter, swapSortOrder, type CellChange, type EditStep, type StoredComment, type StoredDimension } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
+
+/** A department or account row; code, type and unit only for accounts. */
+interface DimensionRow {
+  id: number;
+  name: string;
+  sort_order: number;
+  parent_id: number | null;
+  code?: string;
+  type?: string;
+  unit?: AccountUnit;
+}
+
+const UNIT_WORDS: Record<AccountUnit, string> = { currency: 'money', number: 'a quantity', percent: 'a rate' };
 
 interface LineRow {
   id: number;
@@ -106,7 +120,7 @@ export class WorkbookStore {
 
   /** The budget version the sheet shows: the first one for now. */
   private activeVersion(): BudgetVersion {
-    const row = this.db.prepare<[], { id: number; name: string; kind: VersionKind }>('SELECT id, name, kind FROM versions ORDER BY id LIMIT 1').get();
+    const row = this.db.prepare<[], { id: number; name: string; kind: VersionKind }>('SELECT id, name, kind FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1').get();
     if (row === undefined) throw new ApiError('corrupt', `${this.path} has no budget version.`, this.path);
     return row;
   }
@@ -114,8 +128,8 @@ export class WorkbookStore {
   sheet(): SheetModel {
     const calendar = this.calendar();
     const version = this.activeVersion();
-    const departments = this.db.prepare<[], Department>('SELECT id, name FROM departments ORDER BY sort_order, id').all();
-    const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type FROM accounts ORDER BY sort_order, id').all();
+    const departments = this.db.prepare<[], Department>('SELECT id, name, parent_id AS parentId FROM departments ORDER BY sort_order, id').all();
+    const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type, unit, parent_id AS parentId FROM accounts ORDER BY sort_order, id').all();
     const rows = this.db
       .prepare<[], LineRow>(
         `SELECT l.id, l.department_id, l.account_id, l.description, l.formula
@@ -152,7 +166,38 @@ export class WorkbookStore {
     const comments = this.db
       .prepare<[number], SheetComment>('SELECT id, line_id AS lineId, period, text, author, created_at AS createdAt FROM comments WHERE version_id = ? ORDER BY id')
       .all(version.id);
-    return { workbook: this.info(), calendar, periods: periodsOf(calendar), version, departments, accounts, lines, history: this.edits.state(), comments };
+    const profiles = this.db
+      .prepare<[], { id: number; name: string; weights: string }>('SELECT id, name, weights FROM seasonality_profiles ORDER BY name')
+      .all()
+      .map((profile): SeasonalityProfile => ({ id: profile.id, name: profile.name, weights: JSON.parse(profile.weights) as string[] }));
+    return {
+      workbook: this.info(),
+      calendar,
+      periods: periodsOf(calendar),
+      version,
+      departments,
+      accounts,
+      lines,
+      history: this.edits.state(),
+      comments,
+      profiles,
+      priorYear: this.priorYear(),
+    };
+  }
+
+  /** Last year's months per line, from the version that sits twelve months before the budget (last year's actuals). */
+  private priorYear(): PriorYear | null {
+    const version = this.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM versions WHERE period_offset = -12 ORDER BY id LIMIT 1').get();
+    if (version === undefined) return null;
+    const values: PriorYear['values'] = {};
+    const cells = this.db
+      .prepare<[number], { line_id: number; period: number; amount: string }>('SELECT line_id, period, amount FROM cell_values WHERE version_id = ? AND period < 12')
+      .iterate(version.id);
+    for (const cell of cells) {
+      const months = (values[cell.line_id] ??= new Array<AmountText | null>(12).fill(null));
+      months[cell.period] = cell.amount;
+    }
+    return { versionName: version.name, values };
   }
 
   private bumpRevision(actor: string, action: string, detail: unknown): number {
@@ -184,11 +229,10 @@ export class WorkbookStore {
         const version = this.activeVersion();
         // A few cells: look their lines up; a large paste: read all line ids once.
         // A few cells: look their lines up; a large paste: read all lines once. Formula lines take no entries.
-        const lookUp = this.db.prepare<[number], { description: string; formula: string | null }>('SELECT description, formula FROM budget_lines WHERE id = ?');
-        const allLines =
-          edits.length > 64
-            ? new Map(this.db.prepare<[], { id: number; description: string; formula: string | null }>('SELECT id, description, formula FROM budget_lines').all().map((line) => [line.id, line]))
-            : null;
+        const lineColumns = 'SELECT l.id, l.description, l.formula, a.unit FROM budget_lines l JOIN accounts a ON a.id = l.account_id';
+        type EditedLine = { id: number; description: string; formula: string | null; unit: AccountUnit };
+        const lookUp = this.db.prepare<[number], EditedLine>(`${lineColumns} WHERE l.id = ?`);
+        const allLines = edits.length > 64 ? new Map(this.db.prepare<[], EditedLine>(lineColumns).all().map((line) => [line.id, line])) : null;
         const lineOf = (lineId: number) => (allLines === null ? lookUp.get(lineId) : allLines.get(lineId));
         const seen = new Set<string>();
         edits.forEach((edit, index) => {
@@ -199,6 +243,9 @@ export class WorkbookStore {
           }
           if (line.formula !== null) {
             throw new ApiError('invalid-input', `“${line.description}” is computed by its formula; change the formula, or clear it to type amounts.`, `${where}.lineId`);
+          }
+          if (edit.value !== null && line.unit === 'currency' && !isCanonicalAmount(edit.value)) {
+            throw new ApiError('invalid-input', `“${line.description}” holds money: ${edit.value} has more than two decimals. Round it to the cent.`, `${where}.value`);
           }
           if (edit.period >= periodCount) {
             throw new ApiError('invalid-input', `Period ${edit.period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, `${where}.period`);
@@ -249,21 +296,27 @@ export class WorkbookStore {
   deleteLine(lineId: number, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        const row = this.requireLine(lineId);
-        const sortOrder = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
-        const values = this.db
-          .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
-          .all(lineId);
-        const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula };
-        const lineComments = this.db
-          .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE line_id = ?')
-          .all(lineId);
-        this.db.prepare('DELETE FROM budget_lines WHERE id = ?').run(lineId);
-        this.edits.record({ kind: 'delete-line', line, values, comments: lineComments }, `delete line “${row.description}”`, actor);
-        const revision = this.bumpRevision(actor, 'sheet/delete-line', { line, values });
+        const step = this.deleteLineStep(lineId);
+        this.edits.record(step, `delete line “${step.line.description}”`, actor);
+        const revision = this.bumpRevision(actor, 'sheet/delete-line', { line: step.line, values: step.values });
         return { revision, history: this.edits.state() };
       })
       .immediate();
+  }
+
+  /** Deletes a line (inside the caller's transaction) and returns the step that brings it back. */
+  private deleteLineStep(lineId: number): Extract<EditStep, { kind: 'delete-line' }> {
+    const row = this.requireLine(lineId);
+    const sortOrder = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
+    const values = this.db
+      .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
+      .all(lineId);
+    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula };
+    const comments = this.db
+      .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE line_id = ?')
+      .all(lineId);
+    this.db.prepare('DELETE FROM budget_lines WHERE id = ?').run(lineId);
+    return { kind: 'delete-line', line, values, comments };
   }
 
   /** Sets or clears a line's formula, kept as written; entered amounts stay in the file for when the formula is cleared. */
@@ -339,20 +392,155 @@ export class WorkbookStore {
       .immediate();
   }
 
-  /** Adds a department at the end of the list. */
-  addDepartment(name: string, actor: string): WriteReceipt & { departmentId: number } {
+  /** Adds a department at the end of the list, at the top or under `parentId`. */
+  addDepartment(name: string, parentId: number | null, actor: string): WriteReceipt & { departmentId: number } {
     return this.db
       .transaction(() => {
         if (this.db.prepare('SELECT 1 FROM departments WHERE lower(name) = lower(?)').get(name) !== undefined) {
           throw new ApiError('already-exists', `There is already a department called “${name}”.`, 'name');
         }
+        if (parentId !== null) this.requireDimension('departments', parentId, 'parentId');
         const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM departments').pluck().get() as number;
-        const id = Number(this.db.prepare('INSERT INTO departments (name, sort_order) VALUES (?, ?)').run(name, sortOrder).lastInsertRowid);
-        this.edits.record({ kind: 'dimension', table: 'departments', before: null, after: { id, name, sortOrder } }, `add department “${name}”`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/add-department', { id, name });
+        const id = Number(this.db.prepare('INSERT INTO departments (name, sort_order, parent_id) VALUES (?, ?, ?)').run(name, sortOrder, parentId).lastInsertRowid);
+        this.edits.record({ kind: 'dimension', table: 'departments', before: null, after: { id, name, sortOrder, parentId } }, `add department “${name}”`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/add-department', { id, name, parentId });
         return { revision, history: this.edits.state(), departmentId: id };
       })
       .immediate();
+  }
+
+  /** Adds an account to the chart of accounts, at the top or under a header account of the same type. */
+  addAccount(input: { code: string; name: string; type: AccountType; unit: AccountUnit; parentId: number | null }, actor: string): WriteReceipt & { accountId: number } {
+    return this.db
+      .transaction(() => {
+        const { code, name, type, parentId } = input;
+        const unit: AccountUnit = type === 'driver' ? input.unit : 'currency';
+        if (type === 'driver' && input.unit === 'currency') {
+          throw new ApiError('invalid-input', 'A driver account counts a quantity or a rate, not money: choose “number” or “percent”.', 'unit');
+        }
+        if (this.db.prepare('SELECT 1 FROM accounts WHERE code = ?').get(code) !== undefined) {
+          throw new ApiError('already-exists', `There is already an account with code ${code}.`, 'code');
+        }
+        if (parentId !== null) this.requireSameTypeParent(type, parentId);
+        const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM accounts').pluck().get() as number;
+        const id = Number(
+          this.db.prepare('INSERT INTO accounts (code, name, type, sort_order, unit, parent_id) VALUES (?, ?, ?, ?, ?, ?)').run(code, name, type, sortOrder, unit, parentId).lastInsertRowid,
+        );
+        this.edits.record({ kind: 'dimension', table: 'accounts', before: null, after: { id, name, sortOrder, code, type, unit, parentId } }, `add account ${code} “${name}”`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/add-account', { id, code, name, type, unit, parentId });
+        return { revision, history: this.edits.state(), accountId: id };
+      })
+      .immediate();
+  }
+
+  /** Puts a department or an account under another (or, with null, at the top). */
+  setParent(table: 'departments' | 'accounts', id: number, parentId: number | null, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const what = table === 'departments' ? 'department' : 'account';
+        const row = this.requireDimension(table, id, `${what}Id`);
+        if (parentId !== null) {
+          const parent = table === 'accounts' ? this.requireSameTypeParent(row.type as AccountType, parentId) : this.requireDimension(table, parentId, 'parentId');
+          const nodes = new Map(
+            this.db
+              .prepare<[], { id: number; parentId: number | null }>(`SELECT id, parent_id AS parentId FROM ${table}`)
+              .all()
+              .map((node) => [node.id, node]),
+          );
+          if (wouldMakeLoop(id, parentId, nodes)) {
+            throw new ApiError('invalid-input', `“${row.name}” cannot go under “${parent.name}”: “${parent.name}” is inside “${row.name}”.`, 'parentId');
+          }
+        }
+        const before: StoredDimension = { id, name: row.name, sortOrder: row.sort_order, parentId: row.parent_id };
+        const step = { kind: 'dimension' as const, table, before, after: { ...before, parentId } };
+        applyStep(this.db, step, 'forward');
+        const parentName = parentId === null ? null : this.requireDimension(table, parentId, 'parentId').name;
+        this.edits.record(step, parentName === null ? `move ${what} “${row.name}” to the top` : `put ${what} “${row.name}” under “${parentName}”`, actor);
+        const revision = this.bumpRevision(actor, `dimension/set-${what}-parent`, { id, before: row.parent_id, after: parentId });
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Deletes an account no line uses and no account sits under. */
+  deleteAccount(id: number, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const row = this.requireDimension('accounts', id, 'accountId');
+        const label = `${row.code ?? ''} “${row.name}”`;
+        const lines = this.db.prepare<[number], number>('SELECT COUNT(*) FROM budget_lines WHERE account_id = ?').pluck().get(id) as number;
+        if (lines > 0) throw new ApiError('invalid-input', `Account ${label} still has ${lines} line${lines === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'accountId');
+        this.refuseIfParent('accounts', id, `Account ${label}`);
+        const step = {
+          kind: 'dimension' as const,
+          table: 'accounts' as const,
+          before: { id, name: row.name, sortOrder: row.sort_order, code: row.code ?? '', type: row.type ?? 'opex', unit: row.unit ?? 'currency', parentId: row.parent_id },
+          after: null,
+        };
+        applyStep(this.db, step, 'forward');
+        this.edits.record(step, `delete account ${label}`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/delete-account', step.before);
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Adds a seasonality profile: twelve non-negative weights, month 1 of the fiscal year first. */
+  addProfile(name: string, weights: readonly string[], actor: string): WriteReceipt & { profileId: number } {
+    return this.db
+      .transaction(() => {
+        if (this.db.prepare('SELECT 1 FROM seasonality_profiles WHERE lower(name) = lower(?)').get(name) !== undefined) {
+          throw new ApiError('already-exists', `There is already a profile called “${name}”.`, 'name');
+        }
+        const json = JSON.stringify(weights);
+        const id = Number(this.db.prepare('INSERT INTO seasonality_profiles (name, weights) VALUES (?, ?)').run(name, json).lastInsertRowid);
+        const profile = { id, name, weights: json };
+        this.edits.record({ kind: 'profile', profile, added: true }, `add profile “${name}”`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/add-profile', profile);
+        return { revision, history: this.edits.state(), profileId: id };
+      })
+      .immediate();
+  }
+
+  deleteProfile(id: number, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const profile = this.db.prepare<[number], { id: number; name: string; weights: string }>('SELECT id, name, weights FROM seasonality_profiles WHERE id = ?').get(id);
+        if (profile === undefined) throw new ApiError('not-found', 'That profile does not exist (it may have been deleted).', 'profileId');
+        this.db.prepare('DELETE FROM seasonality_profiles WHERE id = ?').run(id);
+        this.edits.record({ kind: 'profile', profile, added: false }, `delete profile “${profile.name}”`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/delete-profile', profile);
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  private requireDimension(table: 'departments' | 'accounts', id: number, where: string): DimensionRow {
+    const row = this.db
+      .prepare<[number], DimensionRow>(
+        table === 'departments'
+          ? 'SELECT id, name, sort_order, parent_id FROM departments WHERE id = ?'
+          : 'SELECT id, name, sort_order, parent_id, code, type, unit FROM accounts WHERE id = ?',
+      )
+      .get(id);
+    if (row === undefined) throw new ApiError('not-found', `${table === 'departments' ? 'Department' : 'Account'} ${id} does not exist in this workbook (it may have been deleted).`, where);
+    return row;
+  }
+
+  /** A header account must hold accounts of its own type: revenue never rolls up into costs. */
+  private requireSameTypeParent(type: AccountType, parentId: number): DimensionRow {
+    const parent = this.requireDimension('accounts', parentId, 'parentId');
+    if (parent.type !== type) {
+      throw new ApiError('invalid-input', `Account ${parent.code ?? ''} “${parent.name}” is ${parent.type ?? '?'}; an account of type ${type} cannot roll up into it.`, 'parentId');
+    }
+    return parent;
+  }
+
+  private refuseIfParent(table: 'departments' | 'accounts', id: number, label: string): void {
+    const children = this.db.prepare<[number], number>(`SELECT COUNT(*) FROM ${table} WHERE parent_id = ?`).pluck().get(id) as number;
+    if (children > 0) {
+      throw new ApiError('invalid-input', `${label} has ${children} ${table === 'departments' ? 'department' : 'account'}${children === 1 ? '' : 's'} under it. Move them first.`, table === 'departments' ? 'departmentId' : 'accountId');
+    }
   }
 
   /** Renames a department or an account. */
@@ -374,20 +562,58 @@ export class WorkbookStore {
       .immediate();
   }
 
-  /** Deletes a department that has no lines; one with lines is refused, naming how many. */
-  deleteDepartment(id: number, actor: string): WriteReceipt {
+  /**
+   * Deletes a department. One with lines is refused, naming how many, unless `withLines` says
+   * the user confirmed deleting them too: then lines and department go in one undo step.
+   */
+  deleteDepartment(id: number, actor: string, withLines = false): WriteReceipt {
     return this.db
       .transaction(() => {
-        const row = this.db.prepare<[number], { name: string; sort_order: number }>('SELECT name, sort_order FROM departments WHERE id = ?').get(id);
+        const row = this.db.prepare<[number], { name: string; sort_order: number; parent_id: number | null }>('SELECT name, sort_order, parent_id FROM departments WHERE id = ?').get(id);
         if (row === undefined) throw new ApiError('not-found', 'That department does not exist (it may have been deleted).', 'departmentId');
-        const lines = this.db.prepare<[number], number>('SELECT COUNT(*) FROM budget_lines WHERE department_id = ?').pluck().get(id) as number;
-        if (lines > 0) {
-          throw new ApiError('invalid-input', `“${row.name}” still has ${lines} line${lines === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'departmentId');
+        this.refuseIfParent('departments', id, `“${row.name}”`);
+        const lineIds = this.db.prepare<[number], number>('SELECT id FROM budget_lines WHERE department_id = ? ORDER BY sort_order').pluck().all(id) as number[];
+        if (lineIds.length > 0 && !withLines) {
+          throw new ApiError('invalid-input', `“${row.name}” still has ${lineIds.length} line${lineIds.length === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'departmentId');
         }
-        const step = { kind: 'dimension' as const, table: 'departments' as const, before: { id, name: row.name, sortOrder: row.sort_order }, after: null };
+        const lineSteps = lineIds.map((lineId) => this.deleteLineStep(lineId));
+        const departmentStep = { kind: 'dimension' as const, table: 'departments' as const, before: { id, name: row.name, sortOrder: row.sort_order, parentId: row.parent_id }, after: null };
+        applyStep(this.db, departmentStep, 'forward');
+        const step: EditStep = lineSteps.length === 0 ? departmentStep : { kind: 'compound', steps: [...lineSteps, departmentStep] };
+        this.edits.record(step, lineSteps.length === 0 ? `delete department “${row.name}”` : `delete department “${row.name}” and its ${lineSteps.length} lines`, actor);
+        const revision = this.bumpRevision(actor, 'dimension/delete-department', { id, name: row.name, lines: lineSteps.map((lineStep) => ({ line: lineStep.line, values: lineStep.values })) });
+        return { revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** Moves a line to another department and/or account, at the end of its new place. Units must agree: money stays money. */
+  relocateLine(lineId: number, departmentId: number, accountId: number, actor: string): WriteReceipt {
+    return this.db
+      .transaction(() => {
+        const line = this.requireLine(lineId);
+        const department = this.requireDimension('departments', departmentId, 'departmentId');
+        const account = this.requireDimension('accounts', accountId, 'accountId');
+        const fromAccount = this.requireDimension('accounts', line.account_id, 'lineId');
+        if (line.department_id === departmentId && line.account_id === accountId) return { revision: Number(this.setting('revision')), history: this.edits.state() };
+        if (fromAccount.unit !== account.unit) {
+          throw new ApiError(
+            'invalid-input',
+            `“${line.description}” counts ${UNIT_WORDS[fromAccount.unit ?? 'currency']}; account ${account.code ?? ''} “${account.name}” counts ${UNIT_WORDS[account.unit ?? 'currency']}. Move it to an account of the same kind.`,
+            'accountId',
+          );
+        }
+        const sortOrder = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
+        const end = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM budget_lines').pluck().get() as number;
+        const step = {
+          kind: 'relocate-line' as const,
+          lineId,
+          before: { departmentId: line.department_id, accountId: line.account_id, sortOrder },
+          after: { departmentId, accountId, sortOrder: end },
+        };
         applyStep(this.db, step, 'forward');
-        this.edits.record(step, `delete department “${row.name}”`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/delete-department', { id, name: row.name });
+        this.edits.record(step, `move “${line.description}” to ${department.name}, ${account.code ?? ''} ${account.name}`, actor);
+        const revision = this.bumpRevision(actor, 'sheet/relocate-line', step);
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -472,13 +698,34 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
   const now = new Date().toISOString();
   const versionId = Number(db.prepare("INSERT INTO versions (name, kind, created_at) VALUES (?, 'budget', ?)").run(seed.versionName, now).lastInsertRowid);
   const departmentIds = new Map<string, number>();
-  const insertDepartment = db.prepare('INSERT INTO departments (name, sort_order) VALUES (?, ?)');
-  seed.departments.forEach((name, index) => departmentIds.set(name, Number(insertDepartment.run(name, index + 1).lastInsertRowid)));
-  const accountIds = new Map<string, number>();
-  const insertAccount = db.prepare('INSERT INTO accounts (code, name, type, sort_order) VALUES (?, ?, ?, ?)');
-  seed.accounts.forEach((account, index) =>
-    accountIds.set(account.code, Number(insertAccount.run(account.code, account.name, account.type, index + 1).lastInsertRowid)),
+  const insertDepartment = db.prepare('INSERT INTO departments (name, sort_order, parent_id) VALUES (?, ?, ?)');
+  seed.departments.forEach((department, index) =>
+    departmentIds.set(department.name, Number(insertDepartment.run(department.name, department.sortOrder ?? (index + 1) * 10, null).lastInsertRowid)),
   );
+  const setDepartmentParent = db.prepare('UPDATE departments SET parent_id = ? WHERE id = ?');
+  for (const department of seed.departments) {
+    if (department.parent === undefined) continue;
+    const parentId = departmentIds.get(department.parent);
+    if (parentId === undefined) throw new Error(`Seed department "${department.name}" names an unknown parent (${department.parent}).`);
+    setDepartmentParent.run(parentId, departmentIds.get(department.name));
+  }
+  const accountIds = new Map<string, number>();
+  const insertAccount = db.prepare('INSERT INTO accounts (code, name, type, sort_order, unit) VALUES (?, ?, ?, ?, ?)');
+  seed.accounts.forEach((account, index) =>
+    accountIds.set(
+      account.code,
+      Number(insertAccount.run(account.code, account.name, account.type, index + 1, account.unit ?? (account.type === 'driver' ? 'number' : 'currency')).lastInsertRowid),
+    ),
+  );
+  const setAccountParent = db.prepare('UPDATE accounts SET parent_id = ? WHERE id = ?');
+  for (const account of seed.accounts) {
+    if (account.parent === undefined) continue;
+    const parentId = accountIds.get(account.parent);
+    if (parentId === undefined) throw new Error(`Seed account ${account.code} names an unknown parent account (${account.parent}).`);
+    setAccountParent.run(parentId, accountIds.get(account.code));
+  }
+  const insertProfile = db.prepare('INSERT INTO seasonality_profiles (name, weights) VALUES (?, ?)');
+  for (const profile of seed.profiles ?? []) insertProfile.run(profile.name, JSON.stringify(profile.weights));
   const insertLine = db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, formula) VALUES (?, ?, ?, ?, ?)');
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   const lineIds = new Map<string, number>();
@@ -494,6 +741,18 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
       if (amount !== null) insertCell.run(lineId, versionId, period, amount);
     });
   });
+  if (seed.priorYear !== undefined) {
+    const priorId = Number(
+      db.prepare("INSERT INTO versions (name, kind, created_at, period_offset) VALUES (?, 'actuals', ?, -12)").run(seed.priorYear.versionName, now).lastInsertRowid,
+    );
+    for (const line of seed.priorYear.lines) {
+      const lineId = lineIds.get(line.description);
+      if (lineId === undefined) throw new Error(`Seed actuals name an unknown line (${line.description}).`);
+      line.values.forEach((amount, period) => {
+        if (amount !== null) insertCell.run(lineId, priorId, period, amount);
+      });
+    }
+  }
   const insertComment = db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const comment of seed.comments ?? []) {
     const lineId = lineIds.get(comment.line);

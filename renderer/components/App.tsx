@@ -13,19 +13,30 @@ import { CommentsPanel } from './CommentsPanel';
 import { DisplayDialog } from './DisplayDialog';
 import { FileDialogs } from './FileDialogs';
 import { FormulaBar } from './FormulaBar';
-import { AddLineDialog, DeleteLineDialog } from './LineDialogs';
+import { AddLineDialog, DeleteLineDialog, MoveLineDialog } from './LineDialogs';
+import { DeleteDepartmentDialog, RenameGroupDialog } from './GroupDialogs';
+import { dimensionActions } from '../state/dimension-actions';
 import { Notices } from './Notices';
 import { SpreadDialog } from './SpreadDialog';
 import { StatusBar } from './StatusBar';
 import { WelcomeScreen } from './WelcomeScreen';
 
-type LineDialog = { kind: 'none' } | { kind: 'add' } | { kind: 'delete'; row: LineRow } | { kind: 'spread'; row: LineRow } | { kind: 'comment'; row: LineRow; period: number | null };
+type LineDialog =
+  | { kind: 'none' }
+  | { kind: 'add' }
+  | { kind: 'delete'; row: LineRow }
+  | { kind: 'move'; row: LineRow }
+  | { kind: 'spread'; row: LineRow }
+  | { kind: 'comment'; row: LineRow; period: number | null }
+  | { kind: 'rename-group'; what: 'department' | 'account'; id: number; name: string }
+  | { kind: 'delete-department'; id: number; name: string };
 
 const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment, moveLine, toggleGroup } = useSheetStore();
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment, moveLine, toggleGroup, renameDimension } =
+    useSheetStore();
   const [commentsOpen, setCommentsOpen] = useState(false);
   const [displayOpen, setDisplayOpen] = useState(false);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
@@ -113,9 +124,33 @@ export function App() {
     const manage: MenuItem = { label: 'Departments and accounts…', action: () => setDimensionsOpen(true) };
     if (target.row.kind === 'group') {
       const group = target.row;
+      // A department's or an account's own group row can rename it; a department's can delete it with its lines.
+      const department = /^g:d(\d+)$/.exec(group.id);
+      const account = /^g:a(\d+)$/.exec(group.id);
+      const departmentId = department === null ? null : Number(department[1]);
+      const accountId = account === null ? null : Number(account[1]);
+      const childDepartments = departmentId === null ? 0 : (view?.model.departments.filter((candidate) => candidate.parentId === departmentId).length ?? 0);
       return [
         { label: group.collapsed ? 'Expand group' : 'Collapse group', shortcut: 'Enter', action: () => toggleGroup(group.id) },
         { label: 'Add line…', shortcut: 'Ctrl+Shift+L', action: () => setLineDialog({ kind: 'add' }) },
+        ...(departmentId === null
+          ? []
+          : ([
+              { label: `Rename department “${group.label}”…`, action: () => setLineDialog({ kind: 'rename-group', what: 'department', id: departmentId, name: group.label }) },
+              {
+                label: childDepartments > 0 ? `Delete “${group.label}” (move its departments first)` : `Delete department “${group.label}”…`,
+                disabled: childDepartments > 0,
+                action: () => setLineDialog({ kind: 'delete-department', id: departmentId, name: group.label }),
+              },
+            ] satisfies MenuItem[])),
+        ...(accountId === null
+          ? []
+          : ([
+              {
+                label: `Rename account “${group.label}”…`,
+                action: () => setLineDialog({ kind: 'rename-group', what: 'account', id: accountId, name: view?.model.accounts.find((candidate) => candidate.id === accountId)?.name ?? group.label }),
+              },
+            ] satisfies MenuItem[])),
         'separator',
         manage,
       ];
@@ -131,6 +166,7 @@ export function App() {
       },
       { label: 'Move line up', shortcut: 'Alt+Shift+↑', action: () => void moveLine(row.line.id, 'up') },
       { label: 'Move line down', shortcut: 'Alt+Shift+↓', action: () => void moveLine(row.line.id, 'down') },
+      { label: 'Move to another department or account…', action: () => setLineDialog({ kind: 'move', row }) },
       { label: 'Spread an amount…', shortcut: 'Ctrl+Shift+E', action: () => setLineDialog({ kind: 'spread', row }) },
       { label: period === null ? 'Comment on the line…' : 'Comment on the cell…', shortcut: 'Shift+F2', action: () => setLineDialog({ kind: 'comment', row, period }) },
       { label: 'Add line…', shortcut: 'Ctrl+Shift+L', action: () => setLineDialog({ kind: 'add' }) },
@@ -250,6 +286,40 @@ export function App() {
           onSpread={(total, method) => {
             setLineDialog({ kind: 'none' });
             void spreadTotal(lineDialog.row.line.id, total, method);
+          }}
+        />
+      )}
+      {lineDialog.kind === 'move' && view !== null && (
+        <MoveLineDialog
+          view={view}
+          row={lineDialog.row}
+          onClose={() => setLineDialog({ kind: 'none' })}
+          onMove={(departmentId, accountId) => {
+            setLineDialog({ kind: 'none' });
+            void dimensionActions.relocateLine(lineDialog.row.line.id, departmentId, accountId, lineDialog.row.line.description);
+          }}
+        />
+      )}
+      {lineDialog.kind === 'rename-group' && (
+        <RenameGroupDialog
+          what={lineDialog.what}
+          name={lineDialog.name}
+          onClose={() => setLineDialog({ kind: 'none' })}
+          onSave={(name) => {
+            setLineDialog({ kind: 'none' });
+            void renameDimension(lineDialog.what, lineDialog.id, name);
+          }}
+        />
+      )}
+      {lineDialog.kind === 'delete-department' && view !== null && (
+        <DeleteDepartmentDialog
+          name={lineDialog.name}
+          lineCount={view.rows.filter((row) => row.line.departmentId === lineDialog.id).length}
+          filledCells={view.rows.filter((row) => row.line.departmentId === lineDialog.id && row.line.formula === null).reduce((count, row) => count + row.line.values.filter((value) => value !== null).length, 0)}
+          onClose={() => setLineDialog({ kind: 'none' })}
+          onConfirm={() => {
+            setLineDialog({ kind: 'none' });
+            void dimensionActions.deleteDepartment(lineDialog.id, true);
           }}
         />
       )}

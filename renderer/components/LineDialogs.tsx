@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { ACCOUNT_TYPE_LABELS } from '../../shared/domain/workbook';
 import type { LineRow, SheetView } from '../state/sheet-view';
 import { Dialog } from './Dialog';
+import { AccountOptions, DepartmentOptions } from './DimensionOptions';
 
 export function AddLineDialog({ view, onAdd, onClose }: { view: SheetView; onAdd: (departmentId: number, accountId: number, description: string) => void; onClose: () => void }) {
-  const [departmentId, setDepartmentId] = useState(view.model.departments[0]?.id ?? 0);
-  const [accountId, setAccountId] = useState(view.model.accounts[0]?.id ?? 0);
+  // Start on the first department that holds lines (a division above it usually holds none).
+  const [departmentId, setDepartmentId] = useState(view.rows[0]?.line.departmentId ?? view.model.departments[0]?.id ?? 0);
+  const [accountId, setAccountId] = useState(view.model.accounts.slice().sort((a, b) => a.code.localeCompare(b.code))[0]?.id ?? 0);
   const [description, setDescription] = useState('');
   const ready = description.trim() !== '' && departmentId > 0 && accountId > 0;
   return (
@@ -30,19 +31,13 @@ export function AddLineDialog({ view, onAdd, onClose }: { view: SheetView; onAdd
         <label>
           Department
           <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))}>
-            {view.model.departments.map((department) => (
-              <option key={department.id} value={department.id}>{department.name}</option>
-            ))}
+            <DepartmentOptions departments={view.model.departments} />
           </select>
         </label>
         <label>
           Account
           <select value={accountId} onChange={(event) => setAccountId(Number(event.target.value))}>
-            {view.model.accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.code} {account.name} ({ACCOUNT_TYPE_LABELS[account.type]})
-              </option>
-            ))}
+            <AccountOptions accounts={view.model.accounts} />
           </select>
         </label>
         <label>
@@ -72,6 +67,50 @@ export function DeleteLineDialog({ row, onConfirm, onClose }: { row: LineRow; on
         <strong>{row.line.description}</strong> ({row.department}, {row.account.code} {row.account.name})
         {filled > 0 ? ` has amounts in ${filled} month${filled === 1 ? '' : 's'}; they will be deleted with it.` : ' has no amounts.'}
       </p>
+    </Dialog>
+  );
+}
+
+/** Moves a line to another department or account; the accounts offered count what the line counts (money, a quantity or a rate). */
+export function MoveLineDialog({ view, row, onMove, onClose }: { view: SheetView; row: LineRow; onMove: (departmentId: number, accountId: number) => void; onClose: () => void }) {
+  const [departmentId, setDepartmentId] = useState(row.line.departmentId);
+  const [accountId, setAccountId] = useState(row.line.accountId);
+  const changed = departmentId !== row.line.departmentId || accountId !== row.line.accountId;
+  return (
+    <Dialog
+      title={`Move “${row.line.description}”`}
+      testId="move-line-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form="move-line-form" className="primary" disabled={!changed}>Move line</button>
+        </>
+      }
+    >
+      <form
+        id="move-line-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (changed) onMove(departmentId, accountId);
+        }}
+      >
+        <p className="dialog-note">
+          Now in {row.department}, {row.account.code} {row.account.name}. Its amounts, formula and comments move with it; formulas that use it keep working.
+        </p>
+        <label>
+          Department
+          <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))}>
+            <DepartmentOptions departments={view.model.departments} />
+          </select>
+        </label>
+        <label>
+          Account
+          <select value={accountId} onChange={(event) => setAccountId(Number(event.target.value))}>
+            <AccountOptions accounts={view.model.accounts} exclude={(account) => account.unit !== row.account.unit} />
+          </select>
+        </label>
+      </form>
     </Dialog>
   );
 }

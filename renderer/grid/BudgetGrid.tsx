@@ -17,8 +17,8 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { fiscalLayout, fiscalYearLabel, type Period, type PeriodSpan } from '../../shared/calendar/fiscal-calendar';
-import { isCanonicalAmount } from '../../shared/money/amount';
-import { formatAmount, type AmountFormat } from '../../shared/money/format-amount';
+import { isCanonicalQuantity, QUANTITY_SCALE } from '../../shared/money/amount';
+import { formatAmount, formatPercent, type AmountFormat } from '../../shared/money/format-amount';
 import { amountFormatOf, useDisplayStore } from '../state/display-store';
 import { Decimal } from '../../shared/money/decimal';
 import { showError } from '../state/notice-store';
@@ -44,10 +44,11 @@ function formatValue(params: ValueFormatterParams<GridRow, Value>): string {
   const value = params.value;
   if (value === null || value === undefined || value === '') return '';
   // While an entry is being committed the grid may format the raw text the user typed.
-  if (typeof value === 'string' && !isCanonicalAmount(value)) return value;
-  // Drivers (headcount, units) are counts, not money: no trailing zero decimals.
-  const driver = params.data?.kind === 'line' && params.data.account.type === 'driver';
-  return formatAmount(value, driver ? { ...amountFormat, trimDecimals: true } : amountFormat);
+  if (typeof value === 'string' && !isCanonicalQuantity(value)) return value;
+  // Drivers are not money: counts show their decimals (up to six) without trailing zeros, rates as percentages.
+  const unit = params.data?.kind === 'line' ? params.data.account.unit : 'currency';
+  if (unit === 'percent') return formatPercent(value, amountFormat);
+  return formatAmount(value, unit === 'number' ? { ...amountFormat, trimDecimals: true, scale: QUANTITY_SCALE } : amountFormat);
 }
 
 const isLineRow = (params: { data?: GridRow | undefined; node?: { rowPinned?: unknown } | null }): boolean => params.data?.kind === 'line';
@@ -119,6 +120,8 @@ function spanError(row: GridRow | undefined, periods: readonly number[]): string
 function spanValue(row: GridRow | undefined, periods: readonly number[]): Decimal | null {
   if (row === undefined) return null;
   if (row.kind === 'group' && row.periods === null) return null;
+  // Rates do not add up: 22% a month is not 264% a year.
+  if (row.kind === 'line' && row.account.unit === 'percent') return null;
   let sum = new Decimal(0);
   for (const period of periods) {
     const value = row.kind === 'line' ? row.line.values[period] : row.kind === 'group' ? row.periods?.[period] : row.periods[period];
@@ -201,11 +204,13 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
         if (row === undefined) return '';
         if (row.kind === 'line') return row.department;
         if (row.kind === 'total') return row.label;
-        const contribution = row.level === 0 && useSheetStore.getState().grouping === 'department' ? '  ·  contribution' : '';
+        const contribution = row.contribution ? '  ·  contribution' : '';
         return `${row.collapsed ? '▸' : '▾'}  ${row.label}  ·  ${row.lineCount} line${row.lineCount === 1 ? '' : 's'}${contribution}`;
       },
       colSpan: (params) => (params.data?.kind === 'line' ? 1 : 3),
       cellClass: (params) => (params.data?.kind === 'total' ? 'total-label' : params.data?.kind === 'group' ? 'group-label' : 'dimension-cell'),
+      // Each level of the tree of groups steps in a little further.
+      cellStyle: (params) => (params.data?.kind === 'group' ? { paddingLeft: `${12 + params.data.level * 16}px` } : null),
       tooltipValueGetter: (params) =>
         params.data?.kind === 'group' ? `${params.data.subtotalMeaning}. Click or press Enter to ${params.data.collapsed ? 'expand' : 'collapse'}.` : undefined,
     },
@@ -239,7 +244,7 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
       width: layout.length <= 1 ? 164 : 190,
       type: 'rightAligned',
       editable: isLineRow,
-      valueGetter: (params: ValueGetterParams<GridRow, Value>) => params.data?.year ?? null,
+      valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' && params.data.account.unit === 'percent' ? null : (params.data?.year ?? null)),
       valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (spanError(params.data, allPeriods) === null ? formatValue(params) : '#ERROR'),
       tooltipValueGetter: (params) => spanError(params.data, allPeriods) ?? undefined,
       cellClass: (params: CellClassParams<GridRow, Value>) => [
@@ -252,7 +257,8 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
 }
 
 function rowClass(params: RowClassParams<GridRow>): string | undefined {
-  if (params.data?.kind === 'group') return `group-row group-level-${params.data.level}`;
+  // Bands by role: the top of the tree darkest, the groups that hold lines lightest.
+  if (params.data?.kind === 'group') return `group-row group-level-${params.data.level === 0 ? 0 : params.data.innermost ? 2 : 1}`;
   if (params.data?.kind !== 'total') return undefined;
   return params.data.emphasis ? 'total-row total-row-result' : 'total-row';
 }

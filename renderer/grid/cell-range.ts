@@ -1,3 +1,4 @@
+import { Decimal } from '../../shared/money/decimal';
 import type { CellEdit } from '../../shared/domain/cell-edit';
 import { toTabularText } from '../../shared/clipboard/tabular-text';
 import type { BudgetLine } from '../../shared/domain/workbook';
@@ -75,14 +76,19 @@ export function rangeAsHtml(view: SheetView, range: CellRange): string {
   return `<table>${rows.join('')}</table>`;
 }
 
+/** Canonical amounts; a rate as its percentage (`22%`), as a spreadsheet copies a percent cell, so pasting it back reads the same. */
 function rangeValues(view: SheetView, range: CellRange): string[][] {
   const bounds = boundsOf(range);
   const rows: string[][] = [];
   for (let row = bounds.top; row <= bounds.bottom; row += 1) {
-    const line = lineAt(view, row);
-    if (line === undefined) continue;
+    const shown = view.display.rows[row];
+    if (shown?.kind !== 'line') continue;
+    const rate = shown.account.unit === 'percent';
     const cells: string[] = [];
-    for (let period = bounds.left; period <= bounds.right; period += 1) cells.push(line.values[period] ?? '');
+    for (let period = bounds.left; period <= bounds.right; period += 1) {
+      const value = shown.line.values[period] ?? '';
+      cells.push(rate && value !== '' ? `${new Decimal(value).times(100).toString()}%` : value);
+    }
     rows.push(cells);
   }
   return rows;

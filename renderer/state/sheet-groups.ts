@@ -1,4 +1,5 @@
-import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type AccountType } from '../../shared/domain/workbook';
+import { pathTo, treeOrder } from '../../shared/domain/dimension-tree';
+import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type Account, type AccountType, type Department } from '../../shared/domain/workbook';
 import { operatingSign } from '../../shared/engine/sheet-totals';
 import { amountOf } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
@@ -12,8 +13,13 @@ export interface GroupRow {
   kind: 'group';
   /** grid row id, also the key that remembers whether it is collapsed */
   id: string;
-  level: 0 | 1;
+  /** depth in the tree of groups: 0 at the top */
+  level: number;
   label: string;
+  /** a department's row (at any depth of the department tree), which shows its contribution */
+  contribution: boolean;
+  /** the group that holds lines directly (an account type within a department, or an account) */
+  innermost: boolean;
   /** what the subtotal means, for the tooltip */
   subtotalMeaning: string;
   lineCount: number;
@@ -36,9 +42,16 @@ export interface SheetDisplay {
   groupsOfLine: Map<number, { id: string; sign: 1 | -1 }[]>;
 }
 
+/** The department and account trees the groups follow. */
+export interface GroupTrees {
+  departments: readonly Department[];
+  accounts: readonly Account[];
+}
+
 interface GroupSpec {
   id: string;
   label: string;
+  contribution: boolean;
   subtotalMeaning: string;
   /** +1 / -1 for how a line of this type counts in the subtotal, 0 when it does not count */
   signOf: (type: AccountType) => 0 | 1 | -1;
@@ -46,52 +59,84 @@ interface GroupSpec {
 
 const plainSum = (type: AccountType): 0 | 1 => (type === 'driver' ? 0 : 1);
 
-function groupPath(row: LineRow, grouping: Grouping): GroupSpec[] {
+const CONTRIBUTION = 'Contribution: revenue less cost of goods sold and operating expenses (capital expenses and drivers not included)';
+
+/** The groups a line sits in, outermost first: its department's divisions, its department, its account type (or type, header accounts, account). */
+function groupPath(row: LineRow, grouping: Grouping, trees: Trees): GroupSpec[] {
   const typeLabel = ACCOUNT_TYPE_LABELS[row.account.type];
   if (grouping === 'department') {
+    const departments = pathTo(row.line.departmentId, trees.departmentsById);
+    const chain = departments.length > 0 ? departments : [{ id: row.line.departmentId, name: row.department, parentId: null }];
     return [
-      {
-        id: `g:d${row.line.departmentId}`,
-        label: row.department,
-        subtotalMeaning: 'Contribution: revenue less cost of goods sold and operating expenses (capital expenses and drivers not included)',
-        signOf: operatingSign,
-      },
-      { id: `g:d${row.line.departmentId}:${row.account.type}`, label: typeLabel, subtotalMeaning: `Total ${typeLabel.toLowerCase()}`, signOf: plainSum },
+      ...chain.map((department) => ({ id: `g:d${department.id}`, label: department.name, contribution: true, subtotalMeaning: CONTRIBUTION, signOf: operatingSign })),
+      { id: `g:d${row.line.departmentId}:${row.account.type}`, label: typeLabel, contribution: false, subtotalMeaning: `Total ${typeLabel.toLowerCase()}`, signOf: plainSum },
     ];
   }
   if (grouping === 'account') {
+    const accounts = pathTo(row.account.id, trees.accountsById);
+    const chain = accounts.length > 0 ? accounts : [row.account];
     return [
-      { id: `g:t:${row.account.type}`, label: typeLabel, subtotalMeaning: `Total ${typeLabel.toLowerCase()}`, signOf: plainSum },
-      { id: `g:a${row.account.id}`, label: `${row.account.code} ${row.account.name}`, subtotalMeaning: `Total of account ${row.account.code}`, signOf: plainSum },
+      { id: `g:t:${row.account.type}`, label: typeLabel, contribution: false, subtotalMeaning: `Total ${typeLabel.toLowerCase()}`, signOf: plainSum },
+      ...chain.map((account) => ({
+        id: `g:a${account.id}`,
+        label: `${account.code} ${account.name}`,
+        contribution: false,
+        subtotalMeaning: account.id === row.account.id ? `Total of account ${account.code}` : `Total of account ${account.code} and the accounts under it`,
+        signOf: plainSum,
+      })),
     ];
   }
   return [];
 }
 
+interface Trees {
+  departmentsById: Map<number, Department>;
+  accountsById: Map<number, Account>;
+  /** place of each department and account in depth-first tree order */
+  departmentRank: Map<number, number>;
+  accountRank: Map<number, number>;
+}
+
+function treesOf(trees: GroupTrees | undefined): Trees {
+  const departments = trees?.departments ?? [];
+  // Accounts under one parent sort by code, as a chart of accounts reads.
+  const accounts = (trees?.accounts ?? []).slice().sort((a, b) => a.code.localeCompare(b.code));
+  return {
+    departmentsById: new Map(departments.map((department) => [department.id, department])),
+    accountsById: new Map(accounts.map((account) => [account.id, account])),
+    departmentRank: new Map(treeOrder(departments).map(({ node }, index) => [node.id, index])),
+    accountRank: new Map(treeOrder(accounts).map(({ node }, index) => [node.id, index])),
+  };
+}
+
 const typeOrder = new Map(ACCOUNT_TYPES.map((type, index) => [type, index]));
 
 /** Groups the lines (kept in their sheet order within each group) and computes every subtotal. */
-export function buildDisplay(lines: readonly LineRow[], periodCount: number, grouping: Grouping, collapsed: ReadonlySet<string>): SheetDisplay {
+export function buildDisplay(lines: readonly LineRow[], periodCount: number, grouping: Grouping, collapsed: ReadonlySet<string>, groupTrees?: GroupTrees): SheetDisplay {
   const display: SheetDisplay = { grouping, collapsed, rows: [], lineIndex: new Map(), groupIndex: new Map(), groupsOfLine: new Map() };
   if (grouping === 'none') {
     lines.forEach((row, index) => display.lineIndex.set(row.line.id, index));
     display.rows = lines.slice();
     return display;
   }
-  // Departments keep the order the sheet gives them; within one, account types in their usual order.
+  const trees = treesOf(groupTrees);
+  // Departments in tree order (divisions before their departments), then the order the sheet
+  // gives them; within one, account types in their usual order. Accounts likewise.
   const departmentOrder = new Map<number, number>();
   lines.forEach((row, index) => {
     if (!departmentOrder.has(row.line.departmentId)) departmentOrder.set(row.line.departmentId, index);
   });
+  const departmentRank = (row: LineRow) => trees.departmentRank.get(row.line.departmentId) ?? trees.departmentRank.size + (departmentOrder.get(row.line.departmentId) ?? 0);
+  const accountRank = (row: LineRow) => trees.accountRank.get(row.account.id) ?? -1;
   const typeRank = (row: LineRow) => typeOrder.get(row.account.type) ?? 0;
   const ordered =
     grouping === 'account'
-      ? lines.slice().sort((a, b) => typeRank(a) - typeRank(b) || a.account.code.localeCompare(b.account.code))
-      : lines.slice().sort((a, b) => (departmentOrder.get(a.line.departmentId) ?? 0) - (departmentOrder.get(b.line.departmentId) ?? 0) || typeRank(a) - typeRank(b));
+      ? lines.slice().sort((a, b) => typeRank(a) - typeRank(b) || accountRank(a) - accountRank(b) || a.account.code.localeCompare(b.account.code))
+      : lines.slice().sort((a, b) => departmentRank(a) - departmentRank(b) || typeRank(a) - typeRank(b));
   const groups = new Map<string, GroupRow>();
-  const open: (string | null)[] = [null, null];
+  const open: string[] = [];
   for (const row of ordered) {
-    const path = groupPath(row, grouping);
+    const path = groupPath(row, grouping, trees);
     const memberships: { id: string; sign: 1 | -1 }[] = [];
     let hidden = false;
     // Each month parsed once, whichever groups the line counts in.
@@ -106,14 +151,16 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
     path.forEach((spec, level) => {
       let group = groups.get(spec.id);
       if (open[level] !== spec.id) {
-        open[level] = spec.id;
-        if (level === 0) open[1] = null;
+        open.length = level;
+        open.push(spec.id);
         if (group === undefined) {
           group = {
             kind: 'group',
             id: spec.id,
-            level: level === 0 ? 0 : 1,
+            level,
             label: spec.label,
+            contribution: spec.contribution,
+            innermost: level === path.length - 1,
             subtotalMeaning: spec.subtotalMeaning,
             lineCount: 0,
             periods: null,

@@ -3,6 +3,7 @@ import { planPaste } from '../../shared/clipboard/plan-paste';
 import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
+import { parseEntry } from '../../shared/money/parse-entry';
 import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
@@ -35,9 +36,7 @@ interface SheetState {
   /** Drives a line by a formula (text without the leading =), or with null makes it an input line again. */
   setFormula(lineId: number, formula: string | null): Promise<boolean>;
   renameLine(lineId: number, description: string): Promise<boolean>;
-  addDepartment(name: string): Promise<boolean>;
   renameDimension(kind: 'department' | 'account', id: number, name: string): Promise<boolean>;
-  deleteDepartment(departmentId: number): Promise<boolean>;
   moveLine(lineId: number, direction: 'up' | 'down'): Promise<boolean>;
   addComment(lineId: number, period: number | null, text: string): Promise<boolean>;
   deleteComment(commentId: number): Promise<boolean>;
@@ -119,10 +118,8 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
     return structureChange(() => api.call('sheet/rename-line', { lineId, description }));
   },
-  addDepartment: (name) => structureChange(() => api.call('dimension/add-department', { name })),
   renameDimension: (kind, id, name) =>
     structureChange(() => (kind === 'department' ? api.call('dimension/rename-department', { departmentId: id, name }) : api.call('dimension/rename-account', { accountId: id, name }))),
-  deleteDepartment: (departmentId) => structureChange(() => api.call('dimension/delete-department', { departmentId })),
   async moveLine(lineId, direction) {
     const moved = await structureChange(() => api.call('sheet/move-line', { lineId, direction }));
     if (moved) useSelectionStore.getState().requestCursor({ lineId, period: 0 });
@@ -148,13 +145,14 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
     let value: AmountText | null = null;
     if (text.trim() !== '') {
-      const parsed = parseAmount(text);
+      const parsed = parseEntry(text, row.account.unit);
       if (!parsed.ok) {
         showError(new Error(parsed.message), where);
         return false;
       }
       if (parsed.roundedFrom !== undefined) {
-        useNoticeStore.getState().show({ tone: 'info', message: `${parsed.roundedFrom} was rounded to ${parsed.amount} (two decimals, half-even).`, where });
+        const rule = row.account.unit === 'currency' ? 'two decimals' : 'six decimals';
+        useNoticeStore.getState().show({ tone: 'info', message: `${parsed.roundedFrom} was rounded to ${parsed.amount} (${rule}, half-even).`, where });
       }
       value = parsed.amount;
     }
@@ -166,7 +164,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     if (view === null) return null;
     const bounds = boundsOf(range);
     // Pasted rows go to the lines shown from the cursor down; group rows are skipped.
-    const shownLines = view.display.rows.flatMap((row, index) => (row.kind === 'line' ? [{ line: row.line, index }] : []));
+    const shownLines = view.display.rows.flatMap((row, index) => (row.kind === 'line' ? [{ line: { ...row.line, unit: row.account.unit }, index }] : []));
     const lineIndex = shownLines.findIndex((shown) => shown.index === bounds.top);
     if (lineIndex < 0) {
       showError(new Error('Paste into a month cell of a budget line: move the cursor there first.'));
@@ -185,7 +183,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
     const saved = await get().applyEdits(plan.edits, `paste ${cellsLabel(plan.edits.length)}`);
     if (saved && plan.rounded > 0) {
-      useNoticeStore.getState().show({ tone: 'info', message: `${plan.rounded} pasted amount${plan.rounded === 1 ? ' was' : 's were'} rounded to two decimals (half-even).` });
+      useNoticeStore.getState().show({
+        tone: 'info',
+        message: `${plan.rounded} pasted amount${plan.rounded === 1 ? ' was' : 's were'} rounded half-even (to the cent; drivers to six decimals).`,
+      });
     }
     const lastRow = shownLines[lineIndex + plan.rows - 1]?.index ?? bounds.top;
     const pasted = { anchor: { row: bounds.top, period: bounds.left }, focus: { row: lastRow, period: bounds.left + plan.columns - 1 } };
@@ -203,6 +204,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     if (view === null || row === undefined) return false;
     const periodList = span?.periods ?? view.model.periods.map((period) => period.index);
     const where = `${row.line.description}, ${span?.label ?? 'all months'}`;
+    if (row.account.unit !== 'currency') {
+      showError(new Error('Drivers (counts and rates) are not spread: type each month, or fill the months with Ctrl+R.'), where);
+      return false;
+    }
     const parsed = parseAmount(text);
     if (!parsed.ok) {
       showError(new Error(parsed.message), where);
@@ -278,7 +283,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
  * A write that changes more than cell values: saved, then the sheet reloaded (with the undo
  * labels the file now has), in the write queue so no edit overtakes it. Failures say why.
  */
-async function structureChange(write: () => Promise<unknown>, where?: string): Promise<boolean> {
+export async function structureChange(write: () => Promise<unknown>, where?: string): Promise<boolean> {
   try {
     await enqueue(async () => {
       await write();

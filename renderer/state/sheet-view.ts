@@ -55,7 +55,7 @@ export function commentPlace(lineId: number, period: number | null): string {
   return `${lineId}:${period ?? 'line'}`;
 }
 
-const UNKNOWN_ACCOUNT: Account = { id: 0, code: '?', name: 'Unknown account', type: 'driver' };
+const UNKNOWN_ACCOUNT: Account = { id: 0, code: '?', name: 'Unknown account', type: 'driver', unit: 'number', parentId: null };
 
 function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'>, year: Decimal, outcome: FormulaOutcome | undefined): LineRow {
   const department = view.model.departments.find((candidate) => candidate.id === line.departmentId)?.name ?? 'Unknown department';
@@ -71,7 +71,13 @@ function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'
   };
 }
 
-const engineLine = (line: BudgetLine): EngineLine => ({ id: line.id, name: line.description, values: line.values, formula: line.formula });
+const engineLine = (line: BudgetLine, accountsById: ReadonlyMap<number, Account>): EngineLine => ({
+  id: line.id,
+  name: line.description,
+  values: line.values,
+  formula: line.formula,
+  quantity: (accountsById.get(line.accountId)?.unit ?? 'currency') !== 'currency',
+});
 
 function totalRowsOf(totals: SheetTotals): TotalsRow[] {
   const row = (id: string, label: string, source: TotalRow, emphasis = false): TotalsRow => ({
@@ -94,7 +100,7 @@ function totalRowsOf(totals: SheetTotals): TotalsRow[] {
 export function buildSheetView(model: SheetModel, grouping: Grouping = 'department', collapsed: ReadonlySet<string> = new Set()): SheetView {
   const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
   const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
-  const formulas = new FormulaEngine(model.lines.map(engineLine), model.periods.length);
+  const formulas = new FormulaEngine(model.lines.map((line) => engineLine(line, accountsById)), model.periods.length);
   // Formula lines show what their formula computes; totals count those values like any other.
   const lines = model.lines.map((line) => {
     const outcome = formulas.outcome(line.id);
@@ -105,7 +111,7 @@ export function buildSheetView(model: SheetModel, grouping: Grouping = 'departme
   const base = { model: rest, accountsById };
   const rows = lines.map((line) => rowFor(line, base, totals.lineYear.get(line.id) ?? amountOf(null), formulas.outcome(line.id)));
   const rowIndex = new Map(rows.map((row, index) => [row.line.id, index]));
-  const display = buildDisplay(rows, model.periods.length, grouping, collapsed);
+  const display = buildDisplay(rows, model.periods.length, grouping, collapsed, model);
   const commentsByPlace = new Map<string, SheetComment[]>();
   for (const comment of model.comments) {
     const key = commentPlace(comment.lineId, comment.period);
@@ -116,7 +122,7 @@ export function buildSheetView(model: SheetModel, grouping: Grouping = 'departme
 
 /** The same sheet grouped another way, or with other groups collapsed. */
 export function regroup(view: SheetView, grouping: Grouping, collapsed: ReadonlySet<string>): SheetView {
-  return { ...view, display: buildDisplay(view.rows, view.model.periods.length, grouping, collapsed) };
+  return { ...view, display: buildDisplay(view.rows, view.model.periods.length, grouping, collapsed, view.model) };
 }
 
 /** The view after cells change. Rows that did not change keep their identity; each structure is copied once. */

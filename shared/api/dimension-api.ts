@@ -1,15 +1,52 @@
 import { z } from 'zod';
+import { ACCOUNT_TYPES, ACCOUNT_UNITS } from '../domain/workbook';
+import { isCanonicalQuantity } from '../money/amount';
 import { method } from './method';
 import type { WriteReceipt } from './sheet-api';
 
 const id = z.number().int().positive();
 const name = z.string().trim().min(1, 'Give it a name.').max(120);
+const parentId = id.nullable();
 
-/** Departments and accounts: the groups the sheet's lines belong to. */
+const weight = z
+  .string()
+  .refine(isCanonicalQuantity, { message: 'expected a weight such as "1", "1.25" or "0" (at most six decimals)' })
+  .refine((text) => !text.startsWith('-'), { message: 'weights cannot be negative' });
+
+/** Departments, accounts (each a tree) and seasonality profiles: what the sheet's lines belong to and are spread by. */
 export const dimensionMethods = {
-  'dimension/add-department': method<WriteReceipt & { departmentId: number }>()(z.object({ name }).strict()),
+  'dimension/add-department': method<WriteReceipt & { departmentId: number }>()(z.object({ name, parentId: parentId.default(null) }).strict()),
   'dimension/rename-department': method<WriteReceipt>()(z.object({ departmentId: id, name }).strict()),
-  /** Only a department without lines can go: nothing is lost by accident. */
-  'dimension/delete-department': method<WriteReceipt>()(z.object({ departmentId: id }).strict()),
+  /** Put a department under another (a division), or at the top with null. */
+  'dimension/set-department-parent': method<WriteReceipt>()(z.object({ departmentId: id, parentId }).strict()),
+  /** A department with sub-departments cannot go; one with lines only when `withLines` confirms that they go too (one undo step). */
+  'dimension/delete-department': method<WriteReceipt>()(z.object({ departmentId: id, withLines: z.boolean().default(false) }).strict()),
+  'dimension/add-account': method<WriteReceipt & { accountId: number }>()(
+    z
+      .object({
+        code: z.string().trim().min(1, 'Give the account a code.').max(20),
+        name,
+        type: z.enum(ACCOUNT_TYPES),
+        unit: z.enum(ACCOUNT_UNITS).default('currency'),
+        parentId: parentId.default(null),
+      })
+      .strict(),
+  ),
   'dimension/rename-account': method<WriteReceipt>()(z.object({ accountId: id, name }).strict()),
+  /** Roll an account up into a header account of the same type, or put it at the top with null. */
+  'dimension/set-account-parent': method<WriteReceipt>()(z.object({ accountId: id, parentId }).strict()),
+  /** Only an account without lines and sub-accounts can go. */
+  'dimension/delete-account': method<WriteReceipt>()(z.object({ accountId: id }).strict()),
+  'dimension/add-profile': method<WriteReceipt & { profileId: number }>()(
+    z
+      .object({
+        name,
+        weights: z
+          .array(weight)
+          .length(12, 'a profile has one weight per month of the fiscal year: twelve')
+          .refine((weights) => weights.some((text) => text !== '0'), { message: 'at least one month needs a weight above zero' }),
+      })
+      .strict(),
+  ),
+  'dimension/delete-profile': method<WriteReceipt>()(z.object({ profileId: id }).strict()),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CellEdit, HistoryState } from '../domain/cell-edit';
 import type { BudgetLine, SheetComment, SheetModel } from '../domain/workbook';
-import { isCanonicalAmount } from '../money/amount';
+import { isCanonicalQuantity } from '../money/amount';
 import { method } from './method';
 
 /** What a write answers: the workbook's revision after it (durable on disk) and the undo/redo labels. */
@@ -20,8 +20,9 @@ export interface HistoryReceipt extends WriteReceipt {
 export const MAX_CELLS_PER_CHANGE = 400_000;
 
 const id = z.number().int().positive();
-const amount = z.string().refine(isCanonicalAmount, {
-  message: 'expected an amount such as "1250.5" or "-300" (at most two decimals)',
+// Money lines take at most two decimals, driver lines six: the store checks which line is which.
+const amount = z.string().refine(isCanonicalQuantity, {
+  message: 'expected an amount such as "1250.5" or "-300" (at most two decimals; six on driver lines)',
 });
 
 export const sheetMethods = {
@@ -55,6 +56,8 @@ export const sheetMethods = {
   'sheet/delete-line': method<WriteReceipt>()(z.object({ lineId: id }).strict()),
   /** Rename a line; formulas that use it follow. */
   'sheet/rename-line': method<WriteReceipt>()(z.object({ lineId: id, description: z.string().trim().min(1, 'Describe the line.').max(200) }).strict()),
+  /** Move a line to another department and/or account (of the same unit: money, count or rate). */
+  'sheet/relocate-line': method<WriteReceipt>()(z.object({ lineId: id, departmentId: id, accountId: id }).strict()),
   /** Move a line one place among its department's lines on the same account. */
   'sheet/move-line': method<WriteReceipt>()(z.object({ lineId: id, direction: z.enum(['up', 'down']) }).strict()),
 };

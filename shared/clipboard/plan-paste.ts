@@ -1,9 +1,11 @@
 import type { CellEdit } from '../domain/cell-edit';
-import { parseAmount } from '../money/parse-amount';
+import type { AccountUnit } from '../domain/workbook';
+import { parseEntry } from '../money/parse-entry';
 
 /** What a paste lands on: the grid's lines in display order and the month labels. */
 export interface PasteTarget {
-  lines: readonly { id: number; description: string }[];
+  /** each line's unit decides how its cells read: money to the cent, drivers to six decimals, rates as percentages */
+  lines: readonly { id: number; description: string; unit?: AccountUnit }[];
   periodLabels: readonly string[];
 }
 
@@ -62,7 +64,7 @@ export function planPaste(
         edits.push({ lineId: line.id, period, value: null });
         continue;
       }
-      const parsed = parseAmount(text);
+      const parsed = parseEntry(text, line.unit ?? 'currency');
       if (!parsed.ok) {
         return {
           ok: false,

@@ -14,16 +14,45 @@ export const ACCOUNT_TYPE_LABELS: Record<AccountType, string> = {
   driver: 'Drivers',
 };
 
+/** A department; departments form a tree (a division over its departments) through `parentId`. */
 export interface Department {
   id: number;
   name: string;
+  /** the department it belongs to; null at the top */
+  parentId: number | null;
 }
 
+export const ACCOUNT_UNITS = ['currency', 'number', 'percent'] as const;
+/**
+ * What an account's amounts count: money to the cent, or (driver accounts only) a quantity such
+ * as headcount, or a rate held as a fraction (0.035) and shown and typed as a percentage (3.5%).
+ */
+export type AccountUnit = (typeof ACCOUNT_UNITS)[number];
+
+/** An account of the chart of accounts; accounts form a tree (a header account over its accounts) through `parentId`. */
 export interface Account {
   id: number;
   code: string;
   name: string;
   type: AccountType;
+  unit: AccountUnit;
+  /** the header account it rolls up into; null at the top */
+  parentId: number | null;
+}
+
+/** A named seasonality: one non-negative weight per month of the fiscal year, to spread amounts by. */
+export interface SeasonalityProfile {
+  id: number;
+  name: string;
+  /** twelve canonical decimals, month 1 of the fiscal year first */
+  weights: string[];
+}
+
+/** The year before the budget's first year (last year's actuals), per line: what "spread like last year" uses. */
+export interface PriorYear {
+  versionName: string;
+  /** twelve months per line that has any, month 1 of that fiscal year first */
+  values: Record<number, (AmountText | null)[]>;
 }
 
 export const VERSION_KINDS = ['budget', 'forecast', 'scenario', 'actuals'] as const;
@@ -79,4 +108,7 @@ export interface SheetModel {
   history: HistoryState;
   /** comments on the version's lines and cells, oldest first */
   comments: SheetComment[];
+  profiles: SeasonalityProfile[];
+  /** null when the workbook holds no version for the year before the budget */
+  priorYear: PriorYear | null;
 }

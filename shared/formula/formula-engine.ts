@@ -1,4 +1,4 @@
-import { toAmountText, type AmountText } from '../money/amount';
+import { toAmountText, toQuantityText, type AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
 import type { FormulaNode } from './ast';
 import { parseFormula } from './parse-formula';
@@ -9,6 +9,8 @@ export interface EngineLine {
   name: string;
   values: readonly (AmountText | null)[];
   formula: string | null;
+  /** a driver line (count or rate) keeps six decimals; money lines are rounded to the cent */
+  quantity?: boolean;
 }
 
 /** What a formula line computes: a value or an error per period, or an error for the whole formula. */
@@ -26,7 +28,7 @@ class CellError extends Error {}
  * Computes the formula lines of a sheet: parses each formula, resolves the names it uses to
  * lines, orders the lines so each is computed after what it uses, reports circular references
  * on every line of the cycle, and evaluates exactly (decimal.js), rounding results half-even to
- * the cent. Keeps the dependency graph so an edit recomputes only what depends on it.
+ * the cent (six decimals on driver lines). Keeps the dependency graph so an edit recomputes only what depends on it.
  */
 export class FormulaEngine {
   private readonly lines = new Map<number, EngineLine>();
@@ -58,7 +60,10 @@ export class FormulaEngine {
 
   /** After input values of `lineIds` changed: recomputes what depends on them and returns the formula lines whose outcome changed. */
   valuesChanged(changed: readonly EngineLine[]): Map<number, FormulaOutcome> {
-    for (const line of changed) this.lines.set(line.id, line);
+    for (const line of changed) {
+      const known = this.lines.get(line.id);
+      this.lines.set(line.id, line.quantity === undefined && known?.quantity !== undefined ? { ...line, quantity: known.quantity } : line);
+    }
     const affected = new Set<number>();
     const queue = changed.map((line) => line.id);
     while (queue.length > 0) {
@@ -184,9 +189,10 @@ export class FormulaEngine {
     }
     const values: (AmountText | null)[] = [];
     const cellErrors: (string | null)[] = [];
+    const rounded = this.lines.get(id)?.quantity === true ? toQuantityText : toAmountText;
     for (let period = 0; period < this.periodCount; period += 1) {
       try {
-        values.push(toAmountText(this.evaluate(ast, id, period, values)));
+        values.push(rounded(this.evaluate(ast, id, period, values)));
         cellErrors.push(null);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;

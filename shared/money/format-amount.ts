@@ -11,6 +11,8 @@ export interface AmountFormat {
   decimalSeparator?: string;
   /** drivers (headcount, units) drop trailing zero decimals: 12, 12.5 */
   trimDecimals?: boolean;
+  /** decimals shown before trimming; the currency's two unless a driver asks for more */
+  scale?: number;
 }
 
 export const DEFAULT_AMOUNT_FORMAT: AmountFormat = { negatives: 'parentheses', zero: 'dash' };
@@ -21,7 +23,7 @@ export const DEFAULT_AMOUNT_FORMAT: AmountFormat = { negatives: 'parentheses', z
  */
 export function formatAmount(value: Decimal | string, format: AmountFormat = DEFAULT_AMOUNT_FORMAT): string {
   const decimal = typeof value === 'string' ? new Decimal(value) : value;
-  const fixed = decimal.abs().toFixed(CURRENCY_SCALE, Decimal.ROUND_HALF_EVEN);
+  const fixed = decimal.abs().toFixed(format.scale ?? CURRENCY_SCALE, Decimal.ROUND_HALF_EVEN);
   if (new Decimal(fixed).isZero()) {
     if (format.zero === 'dash') return '–';
     if (format.zero === 'blank') return '';
@@ -32,4 +34,11 @@ export function formatAmount(value: Decimal | string, format: AmountFormat = DEF
   const body = cents === '' ? grouped : `${grouped}${format.decimalSeparator ?? '.'}${cents}`;
   if (!decimal.isNegative() || new Decimal(fixed).isZero()) return body;
   return format.negatives === 'parentheses' ? `(${body})` : `-${body}`;
+}
+
+/** A rate (held as a fraction) as a percentage: 0.035 is `3.5%`, with up to four decimals and no trailing zeros. */
+export function formatPercent(value: Decimal | string, format: AmountFormat = DEFAULT_AMOUNT_FORMAT): string {
+  const decimal = typeof value === 'string' ? new Decimal(value) : value;
+  if (decimal.isZero() && format.zero !== 'digits') return format.zero === 'dash' ? '–' : '';
+  return `${formatAmount(decimal.times(100), { ...format, zero: 'digits', scale: 4, trimDecimals: true })}%`;
 }

@@ -9,12 +9,14 @@ const SCALE_SUFFIX: Record<string, number> = { k: 3, m: 6, b: 9 };
 const CURRENCY_SYMBOLS = /[$€£¥]/g;
 const GROUPED_NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
 
+/** A number as finance people write it, read exactly and not yet rounded. */
+export type ReadNumber = { ok: true; value: Decimal } | { ok: false; message: string };
+
 /**
- * Reads an amount the way finance people type it: `1,250.50`, `(300)`, `-300`, `$1,000`,
- * `1.2k`, `3m`. Rounds half-even to cents and says so. Anything else is refused with a
- * message saying what was wrong, never read as zero.
+ * Reads a number the way finance people type it: `1,250.50`, `(300)`, `-300`, `$1,000`,
+ * `1.2k`, `3m`, exactly, without rounding. A trailing `%` is the caller's to handle.
  */
-export function parseAmount(input: string): ParsedAmount {
+export function readNumber(input: string): ReadNumber {
   const original = input.trim();
   if (original === '') return { ok: false, message: 'The amount is empty.' };
   // Spaces and apostrophes group thousands in some locales (1 250.50, 1’250.50): read them as commas.
@@ -38,9 +40,6 @@ export function parseAmount(input: string): ParsedAmount {
     negative = true;
     text = text.slice(1);
   }
-  if (text.endsWith('%')) {
-    return { ok: false, message: `"${original}" is a percentage; percentages are only allowed on rate lines.` };
-  }
   let exponent = 0;
   const suffix = text.slice(-1).toLowerCase();
   const suffixScale = SCALE_SUFFIX[suffix];
@@ -50,18 +49,32 @@ export function parseAmount(input: string): ParsedAmount {
   }
   if (!GROUPED_NUMBER.test(text)) return refuse(original);
   const value = new Decimal(text.replace(/,/g, '')).times(new Decimal(10).pow(exponent));
-  const signed = negative ? value.negated() : value;
-  const amount = toAmountText(signed);
+  return { ok: true, value: negative ? value.negated() : value };
+}
+
+/**
+ * Reads an amount the way finance people type it (see `readNumber`). Rounds half-even to
+ * cents and says so. Anything else is refused with a message saying what was wrong, never
+ * read as zero.
+ */
+export function parseAmount(input: string): ParsedAmount {
+  const original = input.trim();
+  if (original.endsWith('%')) {
+    return { ok: false, message: `"${original}" is a percentage; percentages are only allowed on rate lines.` };
+  }
+  const read = readNumber(original);
+  if (!read.ok) return read;
+  const amount = toAmountText(read.value);
   if (!isCanonicalAmount(amount)) {
     return { ok: false, message: `"${original}" is too large: amounts have at most 18 digits before the decimal point.` };
   }
-  if (signed.decimalPlaces() > CURRENCY_SCALE) {
+  if (read.value.decimalPlaces() > CURRENCY_SCALE) {
     return { ok: true, amount, roundedFrom: original };
   }
   return { ok: true, amount };
 }
 
-function refuse(original: string): ParsedAmount {
+function refuse(original: string): ReadNumber {
   return {
     ok: false,
     message: `"${original}" is not an amount. Type a number such as 1250.50, 1,250.50, (300), -300, 1.2k or 3m.`,

@@ -10,10 +10,12 @@ export function sheetModel(lines: { type: AccountType; values: (AmountText | nul
     calendar,
     periods: periodsOf(calendar),
     version: { id: 1, name: 'Budget', kind: 'budget' },
-    departments: [{ id: 1, name: 'Sales' }],
-    accounts: lines.map((line, index) => ({ id: index + 1, code: String(4000 + index), name: `Account ${index + 1}`, type: line.type })),
+    departments: [{ id: 1, name: 'Sales', parentId: null }],
+    accounts: lines.map((line, index) => ({ id: index + 1, code: String(4000 + index), name: `Account ${index + 1}`, type: line.type, unit: line.type === 'driver' ? 'number' : 'currency', parentId: null })),
     lines: lines.map((line, index) => ({ id: index + 1, departmentId: 1, accountId: index + 1, description: line.name ?? `Line ${index + 1}`, values: line.values, formula: line.formula ?? null })),
     history: { undo: null, redo: null },
     comments: [],
+    profiles: [],
+    priorYear: null,
   };
 }

@@ -22,7 +22,10 @@ describe('the sheet API over a real workbook file', () => {
     expect(session.current?.path).toBe(join(back.dataDir, 'workbooks', 'Sample Company.tandem'));
     const sheet = await back.call('sheet/get-sheet', {});
     expect(sheet.lines.length).toBeGreaterThanOrEqual(40);
-    expect(sheet.departments.map((department) => department.name)).toEqual(['Sales', 'Operations', 'R&D', 'G&A']);
+    expect(sheet.departments.map((department) => department.name)).toEqual(['Commercial', 'Sales', 'Product & Supply', 'Operations', 'R&D', 'G&A']);
+    expect(sheet.departments.find((department) => department.name === 'R&D')?.parentId).toBe(sheet.departments.find((department) => department.name === 'Product & Supply')?.id);
+    expect(sheet.profiles.map((profile) => profile.name)).toEqual(['Retail (Q4 peak)', 'Trade-show calendar', 'Year-end heavy']);
+    expect(sheet.priorYear?.versionName).toBe('Actuals FY2026');
     expect(new Set(sheet.accounts.map((account) => account.type))).toEqual(new Set(['revenue', 'cogs', 'opex', 'capex', 'driver']));
     expect(sheet.lines.filter((line) => line.formula !== null).map((line) => line.description)).toContain('Engineering salaries');
     expect(sheet.periods).toHaveLength(12);
@@ -112,12 +115,16 @@ describe('the sheet API over a real workbook file', () => {
 
     it('a non-numeric value is refused', async () => {
       const back = startBack(tempFolder());
-      for (const value of ['abc', '1,000', '1e5', '12.345', 'NaN', '']) {
+      for (const value of ['abc', '1,000', '1e5', '12.3456789', 'NaN', '']) {
         const error = await unchanged(back, () => back.call('sheet/set-cells', { edits: [{ lineId: 1, period: 0, value }], label: 'test edit' }));
         expect(error.code).toBe('invalid-input');
         expect(error.where).toBe('edits.0.value');
         expect(error.message).toContain('expected an amount');
       }
+      // Three decimals pass the API's form (drivers take six) but not a money line.
+      const error = await unchanged(back, () => back.call('sheet/set-cells', { edits: [{ lineId: 1, period: 0, value: '12.345' }], label: 'test edit' }));
+      expect(error.message).toBe('“Sensor kits — North America” holds money: 12.345 has more than two decimals. Round it to the cent.');
+      expect(error.where).toBe('edits.0.value');
       back.stop();
     });
 

@@ -13,8 +13,8 @@ function model(): SheetModel {
     { type: 'driver', values: ['12', '12', '13'] },
   ]);
   base.departments = [
-    { id: 1, name: 'Sales' },
-    { id: 2, name: 'Operations' },
+    { id: 1, name: 'Sales', parentId: null },
+    { id: 2, name: 'Operations', parentId: null },
   ];
   base.lines = base.lines.map((line, index) => ({ ...line, departmentId: index < 2 ? 1 : 2 }));
   return base;
@@ -64,5 +64,48 @@ describe('grouping the sheet', () => {
     expect(summary(opex)?.year).toBe('150.1');
     // The same numbers as grouping from scratch.
     expect(groups(regroup(next, 'department', new Set()).display.rows).map(summary)).toEqual(groups(next.display.rows).map(summary));
+  });
+
+  it('follows the department tree: a division sums the contributions of the departments under it', () => {
+    const divided = model();
+    divided.departments = [
+      { id: 1, name: 'Sales', parentId: 3 },
+      { id: 2, name: 'Operations', parentId: null },
+      { id: 3, name: 'Commercial', parentId: null },
+    ];
+    // Sales sorts after Operations in the list, but sits under Commercial, which is last: the tree decides.
+    const view = buildSheetView(divided, 'department');
+    expect(view.display.rows.map((row) => (row.kind === 'group' ? `${'  '.repeat(row.level)}[${row.label}]` : row.line.description))).toEqual([
+      '[Operations]',
+      '  [Cost of goods sold]',
+      'Line 3',
+      '  [Drivers]',
+      'Line 4',
+      '[Commercial]',
+      '  [Sales]',
+      '    [Revenue]',
+      'Line 1',
+      '    [Operating expenses]',
+      'Line 2',
+    ]);
+    const commercial = groups(view.display.rows).find((group) => group.label === 'Commercial');
+    expect(summary(commercial)).toEqual({ label: 'Commercial', periods: ['900', '2000', '-50'], year: '2850' });
+    expect(commercial?.contribution).toBe(true);
+    // An edit in Sales moves Sales and Commercial alike.
+    const next = withCellValues(view, [{ lineId: 1, period: 0, value: '1500' }]);
+    expect(groups(next.display.rows).filter((group) => group.contribution && group.label !== 'Operations').map((group) => group.year?.toString())).toEqual(['3350', '3350']);
+  });
+
+  it('follows the account tree: a header account sums the accounts under it, within their type', () => {
+    const headed = model();
+    headed.lines.push({ id: 5, departmentId: 1, accountId: 2, description: 'Line 5', values: ['1', '2', '3'], formula: null });
+    headed.accounts = [
+      ...headed.accounts.map((account) => (account.id === 2 ? { ...account, parentId: 9 } : account)),
+      { id: 9, code: '40', name: 'People', type: 'opex', unit: 'currency', parentId: null },
+    ];
+    const view = buildSheetView(headed, 'account');
+    const labels = view.display.rows.map((row) => (row.kind === 'group' ? `${'  '.repeat(row.level)}[${row.label}]` : row.line.description));
+    expect(labels.slice(labels.indexOf('[Operating expenses]'), labels.indexOf('[Drivers]'))).toEqual(['[Operating expenses]', '  [40 People]', '    [4001 Account 2]', 'Line 2', 'Line 5']);
+    expect(summary(groups(view.display.rows).find((group) => group.label === '40 People'))?.year).toBe('156');
   });
 });

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkbookStore } from '../../../../../electron/store/workbook-store';
+import { oldWorkbook } from '../../../../helpers/old-workbook';
+import { useTempFolder } from '../../../../helpers/temp-folder';
+
+const tempFolder = useTempFolder();
+
+describe('migration 5: hierarchies, units, profiles, version offsets', () => {
+  it('upgrades a version 4 workbook: everything at the top level, money accounts, no profiles, no last year', () => {
+    const path = join(tempFolder(), 'v4.tandem');
+    oldWorkbook(path, 4);
+    const store = WorkbookStore.open(path);
+    const sheet = store.sheet();
+    expect(sheet.departments).toEqual([{ id: 1, name: 'Sales', parentId: null }]);
+    expect(sheet.accounts).toEqual([{ id: 1, code: '6200', name: 'Travel', type: 'opex', unit: 'currency', parentId: null }]);
+    expect(sheet.profiles).toEqual([]);
+    expect(sheet.priorYear).toBeNull();
+    expect(sheet.lines[0]?.values[0]).toBe('1250.5');
+    // The upgraded file takes the new structure at once.
+    const { departmentId } = store.addDepartment('Commercial', null, 'test');
+    store.setParent('departments', 1, departmentId, 'test');
+    expect(store.sheet().departments.find((department) => department.id === 1)?.parentId).toBe(departmentId);
+    store.close();
+  });
+});
