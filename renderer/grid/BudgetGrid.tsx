@@ -18,6 +18,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { fiscalLayout, fiscalYearLabel, type Period, type PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import { isCanonicalQuantity, QUANTITY_SCALE } from '../../shared/money/amount';
+import { toTabularText } from '../../shared/clipboard/tabular-text';
+import { htmlTableRows } from './html-table';
 import { formatAmount, formatPercent, type AmountFormat } from '../../shared/money/format-amount';
 import { amountFormatOf, useDisplayStore } from '../state/display-store';
 import { Decimal } from '../../shared/money/decimal';
@@ -135,7 +137,7 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
     colId: `p${period.index}`,
     headerName: period.label,
     headerTooltip: `${period.label}: type an amount, Enter to save`,
-    width: 112,
+    width: 122,
     type: 'rightAligned',
     editable: isLineRow,
     valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
@@ -365,7 +367,10 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
         showError(new Error('Paste into a month cell of a budget line: move the cursor there first.'));
         return;
       }
-      void paste(range, event.clipboardData?.getData('text/plain') ?? '').then((pasted) => {
+      // Plain text is what Excel and Google Sheets give; an HTML table alone (some web pages and apps) is read as cells.
+      const plain = event.clipboardData?.getData('text/plain') ?? '';
+      const tableRows = plain === '' ? htmlTableRows(event.clipboardData?.getData('text/html') ?? '') : null;
+      void paste(range, tableRows === null ? plain : toTabularText(tableRows)).then((pasted) => {
         if (pasted !== null) setRange(cellCount(pasted) > 1 ? pasted : null);
       });
     };

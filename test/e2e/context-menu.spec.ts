@@ -16,9 +16,12 @@ test('right-click and Shift+F10 open the sheet’s menu; departments are managed
   await page.keyboard.press('Shift+F10');
   await menu.getByRole('menuitem', { name: /Departments and accounts/ }).click();
   const dialog = page.getByTestId('dimensions-dialog');
-  await dialog.getByLabel('New department').fill('Customer success');
+  await dialog.getByLabel('New department', { exact: true }).fill('Customer success');
+  await dialog.getByLabel('New department belongs to').selectOption({ label: 'Commercial' });
   await dialog.getByRole('button', { name: 'Add department' }).click();
   await expect(dialog.getByLabel('Name of Customer success')).toBeVisible();
+  // Added under Commercial: the dialog lists it there, and it can be moved to the top.
+  await expect(dialog.getByLabel('Customer success belongs to')).toHaveValue(String(5));
   await dialog.getByLabel('Name of Sales').fill('Sales & marketing');
   await dialog.getByLabel('Name of Sales').press('Enter');
   await saveScreenshot(page, 'departments-dialog');
