@@ -3,10 +3,12 @@ import { apiMethods } from '../../shared/api/contract';
 import { ApiError, type ApiResponse } from '../../shared/api/errors';
 import type { HandlersOf, MethodMap } from '../../shared/api/method';
 import { dimensionMethods } from '../../shared/api/dimension-api';
+import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
 import type { HandlerContext } from './handler-context';
 import { dimensionHandlers } from './dimension-handlers';
+import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
 import { workbookHandlers } from './workbook-handlers';
 
@@ -54,6 +56,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(workbookMethods, workbookHandlers),
   defineDomain(sheetMethods, sheetHandlers),
   defineDomain(dimensionMethods, dimensionHandlers),
+  defineDomain(proposalMethods, proposalHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */

@@ -1,4 +1,5 @@
 import company from '../../assets/sample/company.json';
+import proposals from '../../assets/sample/proposals.json';
 import { fiscalYearLabel, type FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
@@ -106,7 +107,7 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
     accounts: company.accounts.map((account) => ({ ...account, type: account.type as AccountType, unit: account.unit as AccountUnit | undefined })),
     profiles: company.profiles.map((profile) => ({ name: profile.name, weights: fiscalWeights(profile.season, calendar) })),
     // Last year's actuals come with the sample company's own workbook only: the benchmarks measure the budget alone.
-    ...(own ? { priorYear: priorYearOf(templates, calendar) } : {}),
+    ...(own ? { priorYear: priorYearOf(templates, calendar), portfolio: { criteria: proposals.criteria, capitalCaps: proposals.capitalCaps, proposals: proposals.proposals } } : {}),
     lines,
     // Comments belong to the sample company's own lines; large benchmark copies carry them too.
     comments: company.comments.filter((comment) => lines.some((line) => line.description === comment.line)),

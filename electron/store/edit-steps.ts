@@ -66,11 +66,35 @@ export type EditStep =
   | { kind: 'relocate-line'; lineId: number; before: LinePlace; after: LinePlace }
   /** a seasonality profile added or deleted */
   | { kind: 'profile'; profile: StoredProfile; added: boolean }
+  /** rows changed whole, in order (parents before children): forward writes each `after`, backward each `before` in reverse */
+  | { kind: 'rows'; changes: RowChange[] }
   /** several steps taken as one (a department deleted with its lines): forward in order, backward in reverse */
   | { kind: 'compound'; steps: EditStep[] }
   /** two lines that swapped places (swapping again undoes it) */
   | { kind: 'swap-lines'; lineId: number; otherId: number }
   | { kind: 'delete-line'; line: StoredLine; values: { versionId: number; period: number; amount: AmountText }[]; comments?: StoredComment[] };
+
+/** Tables whose rows a `rows` step restores whole, with their key columns. */
+export const ROW_TABLES = {
+  proposals: ['id'],
+  proposal_flows: ['proposal_id', 'kind', 'year'],
+  criteria: ['id'],
+  proposal_scores: ['proposal_id', 'criterion_id'],
+  decisions: ['id'],
+  session_snapshots: ['id'],
+  workbook_settings: ['key'],
+  budget_lines: ['id'],
+  cell_values: ['line_id', 'version_id', 'period'],
+} as const satisfies Record<string, readonly string[]>;
+export type RowTable = keyof typeof ROW_TABLES;
+/** A stored row, column by column. */
+export type StoredRow = Record<string, string | number | null>;
+/** One row before and after a change: inserted (before null), updated, or deleted (after null). */
+export interface RowChange {
+  table: RowTable;
+  before: StoredRow | null;
+  after: StoredRow | null;
+}
 
 /** Where a line sits: its department, account and place among their lines. */
 export interface LinePlace {
@@ -116,6 +140,11 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
     case 'swap-lines':
       swapSortOrder(db, step.lineId, step.otherId);
       return;
+    case 'rows': {
+      const ordered = direction === 'forward' ? step.changes : step.changes.slice().reverse();
+      for (const change of ordered) writeRow(db, change.table, direction === 'forward' ? change.before : change.after, direction === 'forward' ? change.after : change.before);
+      return;
+    }
     case 'compound': {
       const ordered = direction === 'forward' ? step.steps : step.steps.slice().reverse();
       for (const part of ordered) applyStep(db, part, direction);
@@ -214,4 +243,23 @@ function writeDimension(db: Database.Database, table: 'departments' | 'accounts'
   }
   db.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(to.name, to.id);
   if (to.parentId !== undefined) db.prepare(`UPDATE ${table} SET parent_id = ? WHERE id = ?`).run(to.parentId, to.id);
+}
+
+/**
+ * Moves a row from one stored state to another: inserted (`from` null), updated in place (never
+ * deleted and re-inserted, which would cascade to the rows that belong to it), or deleted (`to`
+ * null). Table and column names come from our own code, never from input.
+ */
+export function writeRow(db: Database.Database, table: RowTable, from: StoredRow | null, to: StoredRow | null): void {
+  const keys = ROW_TABLES[table];
+  const where = keys.map((key) => `${key} = ?`).join(' AND ');
+  if (from !== null && to !== null) {
+    const columns = Object.keys(to);
+    db.prepare(`UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE ${where}`).run(...columns.map((column) => to[column] ?? null), ...keys.map((key) => from[key] ?? null));
+  } else if (from !== null) {
+    db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(...keys.map((key) => from[key] ?? null));
+  } else if (to !== null) {
+    const columns = Object.keys(to);
+    db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((column) => to[column] ?? null));
+  }
 }

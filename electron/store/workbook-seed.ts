@@ -17,6 +17,30 @@ export interface WorkbookSeed {
   comments?: { line: string; period: number | null; author: string; text: string }[];
   /** seasonality profiles: twelve weights each, month 1 of the fiscal year first */
   profiles?: { name: string; weights: string[] }[];
+  /** investment proposals with their criteria and the capital budget per year */
+  portfolio?: {
+    criteria: { name: string; weight: string }[];
+    capitalCaps: (AmountText | null)[];
+    proposals: {
+      title: string;
+      department: string;
+      category: string;
+      goal: string;
+      owner: string;
+      description: string;
+      capex: AmountText[];
+      opex: AmountText[];
+      benefit: AmountText[];
+      usefulLife: number;
+      risk: string;
+      /** in the order of `criteria` */
+      scores: number[];
+      mandatory?: boolean;
+      exclusiveGroup?: string;
+      /** the title of the proposal it needs */
+      dependsOn?: string;
+    }[];
+  };
   /** last year's actuals: twelve months per line, by line description */
   priorYear?: { versionName: string; lines: { description: string; values: (AmountText | null)[] }[] };
 }

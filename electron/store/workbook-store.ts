@@ -218,6 +218,32 @@ export class WorkbookStore {
     return this.edits.state();
   }
 
+  /** The connection, for the stores of other domains (proposals) that share this file. Reads only outside `change`. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /**
+   * Runs one change of another domain's store in an immediate transaction: `apply` writes and
+   * returns the undo step (null when nothing changed), its label and the audit detail. The
+   * step is recorded and the revision bumped in the same transaction, as for sheet changes.
+   */
+  change<T extends object>(action: string, actor: string, apply: () => { step: EditStep | null; label: string; detail: unknown; result: T }): WriteReceipt & T {
+    return this.db
+      .transaction(() => {
+        const { step, label, detail, result } = apply();
+        if (step !== null) this.edits.record(step, label, actor);
+        const revision = this.bumpRevision(actor, action, detail);
+        return { ...result, revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** A workbook setting, or null where the file has none. */
+  settingOrNull(key: string): string | null {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM workbook_settings WHERE key = ?').get(key)?.value ?? null;
+  }
+
   /**
    * Sets (or, with null, clears) cells of the active version: all of them or, when any is
    * invalid, none. One transaction, one undo step, one audit record.
@@ -753,6 +779,7 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
       });
     }
   }
+  if (seed.portfolio !== undefined) writePortfolioSeed(db, seed.portfolio, departmentIds);
   const insertComment = db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const comment of seed.comments ?? []) {
     const lineId = lineIds.get(comment.line);
@@ -765,4 +792,38 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
     'workbook/create-file',
     JSON.stringify({ name: seed.name, lines: seed.lines.length }),
   );
+}
+
+function writePortfolioSeed(db: Database.Database, portfolio: NonNullable<WorkbookSeed['portfolio']>, departmentIds: ReadonlyMap<string, number>): void {
+  const insertCriterion = db.prepare('INSERT INTO criteria (name, weight, sort_order) VALUES (?, ?, ?)');
+  const criterionIds = portfolio.criteria.map((criterion, index) => Number(insertCriterion.run(criterion.name, criterion.weight, index + 1).lastInsertRowid));
+  const insertProposal = db.prepare(
+    'INSERT INTO proposals (title, owner, department_id, category, goal, description, useful_life, risk, mandatory, exclusive_group, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertFlow = db.prepare('INSERT INTO proposal_flows (proposal_id, kind, year, amount) VALUES (?, ?, ?, ?)');
+  const insertScore = db.prepare('INSERT INTO proposal_scores (proposal_id, criterion_id, score) VALUES (?, ?, ?)');
+  const proposalIds = new Map<string, number>();
+  portfolio.proposals.forEach((proposal, index) => {
+    const departmentId = departmentIds.get(proposal.department);
+    if (departmentId === undefined) throw new Error(`Seed proposal "${proposal.title}" names an unknown department (${proposal.department}).`);
+    const id = Number(
+      insertProposal.run(proposal.title, proposal.owner, departmentId, proposal.category, proposal.goal, proposal.description, proposal.usefulLife, proposal.risk, proposal.mandatory === true ? 1 : 0, proposal.exclusiveGroup ?? null, index + 1)
+        .lastInsertRowid,
+    );
+    proposalIds.set(proposal.title, id);
+    for (const [kind, amounts] of [['capex', proposal.capex], ['opex', proposal.opex], ['benefit', proposal.benefit]] as const) {
+      amounts.forEach((amount, year) => {
+        if (amount !== '0') insertFlow.run(id, kind, year, amount);
+      });
+    }
+    proposal.scores.forEach((score, criterion) => insertScore.run(id, criterionIds[criterion], String(score)));
+  });
+  const setDependency = db.prepare('UPDATE proposals SET depends_on = ? WHERE id = ?');
+  for (const proposal of portfolio.proposals) {
+    if (proposal.dependsOn === undefined) continue;
+    const needed = proposalIds.get(proposal.dependsOn);
+    if (needed === undefined) throw new Error(`Seed proposal "${proposal.title}" depends on an unknown proposal (${proposal.dependsOn}).`);
+    setDependency.run(needed, proposalIds.get(proposal.title));
+  }
+  db.prepare("UPDATE workbook_settings SET value = ? WHERE key = 'capital_caps'").run(JSON.stringify(portfolio.capitalCaps));
 }

@@ -1,5 +1,6 @@
 import type { InputOf, ResultOf } from './method';
 import { dimensionMethods } from './dimension-api';
+import { proposalMethods } from './proposal-api';
 import { sheetMethods } from './sheet-api';
 import { workbookMethods } from './workbook-api';
 
@@ -7,7 +8,7 @@ import { workbookMethods } from './workbook-api';
  * The whole API: every domain's methods joined. Names read `domain/verb-noun`. The back
  * validates every input against these schemas before a handler sees it.
  */
-export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods };
+export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods };
 export type Api = typeof apiMethods;
 export type MethodName = keyof Api;
 export type ApiInput<Name extends MethodName> = InputOf<Api[Name]>;

@@ -1,0 +1,21 @@
+import type { HandlersOf } from '../../shared/api/method';
+import type { proposalMethods } from '../../shared/api/proposal-api';
+import { ProposalStore } from '../store/proposal-store';
+import type { HandlerContext } from './handler-context';
+
+const proposalsOf = (context: HandlerContext) => new ProposalStore(context.session.requireStore());
+
+export const proposalHandlers: HandlersOf<typeof proposalMethods, HandlerContext> = {
+  'proposal/get-portfolio': (_input, context) => proposalsOf(context).portfolio(),
+  'proposal/add': (fields, context) => context.session.announced(proposalsOf(context).add(fields, context.session.settings.userName)),
+  'proposal/update': ({ proposalId, fields }, context) => context.session.announced(proposalsOf(context).update(proposalId, fields, context.session.settings.userName)),
+  'proposal/delete': ({ proposalId }, context) => context.session.announced(proposalsOf(context).delete(proposalId, context.session.settings.userName)),
+  'proposal/set-flows': ({ proposalId, flows }, context) => context.session.announced(proposalsOf(context).setFlows(proposalId, flows, context.session.settings.userName)),
+  'proposal/set-score': ({ proposalId, criterionId, score }, context) =>
+    context.session.announced(proposalsOf(context).setScore(proposalId, criterionId, score, context.session.settings.userName)),
+  'proposal/add-criterion': ({ name, weight }, context) => context.session.announced(proposalsOf(context).addCriterion(name, weight, context.session.settings.userName)),
+  'proposal/set-weights': ({ weights }, context) => context.session.announced(proposalsOf(context).setWeights(weights, context.session.settings.userName)),
+  'proposal/set-settings': (patch, context) => context.session.announced(proposalsOf(context).setSettings(patch, context.session.settings.userName)),
+  'proposal/decide': ({ proposalId, decision, reason }, context) =>
+    context.session.announced(proposalsOf(context).decide(proposalId, decision, reason, context.session.settings.userName)),
+};

@@ -1,0 +1,329 @@
+import { ApiError } from '../../shared/api/errors';
+import type { WriteReceipt } from '../../shared/api/sheet-api';
+import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
+import { FLOW_KINDS, type Criterion, type Decision, type FlowKind, type Portfolio, type PortfolioSettings, type Proposal, type ProposalStatus, type RiskRating } from '../../shared/domain/proposal';
+import type { AmountText } from '../../shared/money/amount';
+import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
+import type { WorkbookStore } from './workbook-store';
+
+interface ProposalRow {
+  id: number;
+  title: string;
+  owner: string;
+  department_id: number | null;
+  category: string;
+  goal: string;
+  description: string;
+  status: ProposalStatus;
+  useful_life: number | null;
+  risk: RiskRating;
+  mandatory: number;
+  depends_on: number | null;
+  exclusive_group: string | null;
+  forced: 'in' | 'out' | null;
+  sort_order: number;
+}
+
+/** The fields a proposal change may set, as the API validated them. */
+export interface ProposalFields {
+  title?: string;
+  owner?: string;
+  departmentId?: number | null;
+  category?: string;
+  goal?: string;
+  description?: string;
+  usefulLife?: number | null;
+  risk?: RiskRating;
+  mandatory?: boolean;
+  dependsOn?: number | null;
+  exclusiveGroup?: string | null;
+  forced?: 'in' | 'out' | null;
+}
+
+const COLUMN_OF: Record<keyof ProposalFields, keyof ProposalRow> = {
+  title: 'title',
+  owner: 'owner',
+  departmentId: 'department_id',
+  category: 'category',
+  goal: 'goal',
+  description: 'description',
+  usefulLife: 'useful_life',
+  risk: 'risk',
+  mandatory: 'mandatory',
+  dependsOn: 'depends_on',
+  exclusiveGroup: 'exclusive_group',
+  forced: 'forced',
+};
+
+const SETTING_KEYS = { discountRate: 'discount_rate', financeRate: 'finance_rate', reinvestRate: 'reinvest_rate', capitalCaps: 'capital_caps', operatingCaps: 'operating_caps' } as const;
+
+/**
+ * Investment proposals in a workbook file: read as a portfolio, changed through the
+ * workbook's one write path (one transaction, one undo step of whole rows, one audit record).
+ */
+export class ProposalStore {
+  constructor(private readonly workbook: WorkbookStore) {}
+
+  private get db() {
+    return this.workbook.database;
+  }
+
+  settings(): PortfolioSettings {
+    const setting = (key: string, fallback: string) => this.workbook.settingOrNull(key) ?? fallback;
+    return {
+      discountRate: setting('discount_rate', '0.08'),
+      financeRate: setting('finance_rate', '0.06'),
+      reinvestRate: setting('reinvest_rate', '0.1'),
+      years: Number(setting('proposal_years', '5')),
+      capitalCaps: JSON.parse(setting('capital_caps', '[]')) as (AmountText | null)[],
+      operatingCaps: JSON.parse(setting('operating_caps', '[]')) as (AmountText | null)[],
+    };
+  }
+
+  portfolio(): Portfolio {
+    const settings = this.settings();
+    const rows = this.db.prepare<[], ProposalRow>('SELECT * FROM proposals ORDER BY sort_order, id').all();
+    const proposals = new Map<number, Proposal>(rows.map((row) => [row.id, proposalOf(row, settings.years)]));
+    const flows = this.db.prepare<[], { proposal_id: number; kind: FlowKind; year: number; amount: string }>('SELECT proposal_id, kind, year, amount FROM proposal_flows').all();
+    for (const flow of flows) {
+      const proposal = proposals.get(flow.proposal_id);
+      if (proposal !== undefined && flow.year < settings.years) proposal.flows[flow.kind][flow.year] = flow.amount;
+    }
+    const scores = this.db.prepare<[], { proposal_id: number; criterion_id: number; score: string }>('SELECT proposal_id, criterion_id, score FROM proposal_scores').all();
+    for (const score of scores) {
+      const proposal = proposals.get(score.proposal_id);
+      if (proposal !== undefined) proposal.scores[score.criterion_id] = score.score;
+    }
+    const criteria = this.db.prepare<[], Criterion>('SELECT id, name, weight FROM criteria ORDER BY sort_order, id').all();
+    const decisions = this.db
+      .prepare<[], Decision>('SELECT id, proposal_id AS proposalId, decision, reason, actor, at FROM decisions ORDER BY id')
+      .all();
+    return { proposals: [...proposals.values()], criteria, settings, decisions, firstYearLabel: fiscalYearLabel(this.workbook.calendar()) };
+  }
+
+  add(fields: ProposalFields & { title: string }, actor: string): WriteReceipt & { proposalId: number } {
+    return this.workbook.change('proposal/add', actor, () => {
+      this.checkFields(null, fields);
+      const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM proposals').pluck().get() as number;
+      const id = Number(this.db.prepare('INSERT INTO proposals (title, sort_order) VALUES (?, ?)').run(fields.title, sortOrder).lastInsertRowid);
+      this.writeFields(id, fields);
+      const after = this.row('proposals', { id });
+      return { step: { kind: 'rows', changes: [{ table: 'proposals', before: null, after }] }, label: `add proposal “${fields.title}”`, detail: after, result: { proposalId: id } };
+    });
+  }
+
+  update(proposalId: number, fields: ProposalFields, actor: string): WriteReceipt {
+    return this.workbook.change('proposal/update', actor, () => {
+      const before = this.requireProposal(proposalId);
+      this.checkFields(proposalId, fields);
+      this.writeFields(proposalId, fields);
+      const after = this.row('proposals', { id: proposalId });
+      const changed = Object.keys(fields).join(', ');
+      return { step: { kind: 'rows', changes: [{ table: 'proposals', before, after }] }, label: `change ${changed} of “${String(before.title)}”`, detail: { before, after }, result: {} };
+    });
+  }
+
+  delete(proposalId: number, actor: string): WriteReceipt {
+    return this.workbook.change('proposal/delete', actor, () => {
+      const proposal = this.requireProposal(proposalId);
+      const dependents = this.db.prepare<[number], string>('SELECT title FROM proposals WHERE depends_on = ?').pluck().all(proposalId) as string[];
+      if (dependents.length > 0) {
+        throw new ApiError('invalid-input', `“${String(proposal.title)}” is needed by ${dependents.map((title) => `“${title}”`).join(', ')}. Remove that dependency first.`, 'proposalId');
+      }
+      // Children first when deleting, so undo (in reverse) brings the proposal back before its rows.
+      const children: RowChange[] = (['proposal_flows', 'proposal_scores', 'decisions'] as const).flatMap((table) =>
+        this.db
+          .prepare<[number], StoredRow>(`SELECT * FROM ${table} WHERE proposal_id = ?`)
+          .all(proposalId)
+          .map((row) => ({ table, before: row, after: null })),
+      );
+      this.db.prepare('DELETE FROM proposals WHERE id = ?').run(proposalId);
+      return {
+        step: { kind: 'rows', changes: [...children, { table: 'proposals', before: proposal, after: null }] },
+        label: `delete proposal “${String(proposal.title)}”`,
+        detail: proposal,
+        result: {},
+      };
+    });
+  }
+
+  setFlows(proposalId: number, flows: readonly { kind: FlowKind; year: number; amount: AmountText }[], actor: string): WriteReceipt {
+    return this.workbook.change('proposal/set-flows', actor, () => {
+      const proposal = this.requireProposal(proposalId);
+      const { years } = this.settings();
+      const seen = new Set<string>();
+      flows.forEach((flow, index) => {
+        if (flow.year >= years) throw new ApiError('invalid-input', `Year ${flow.year + 1} is past the proposals' horizon of ${years} years.`, `flows.${index}.year`);
+        const key = `${flow.kind}:${flow.year}`;
+        if (seen.has(key)) throw new ApiError('invalid-input', `The ${flow.kind} of year ${flow.year + 1} is set twice in one change.`, `flows.${index}`);
+        seen.add(key);
+      });
+      const changes: RowChange[] = [];
+      for (const flow of flows) {
+        const key = { proposal_id: proposalId, kind: flow.kind, year: flow.year };
+        const before = this.rowOrNull('proposal_flows', key);
+        const after = flow.amount === '0' ? null : { ...key, amount: flow.amount };
+        if (before?.amount === after?.amount) continue;
+        this.write({ table: 'proposal_flows', before, after });
+        changes.push({ table: 'proposal_flows', before, after });
+      }
+      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label: `cash flows of “${String(proposal.title)}”`, detail: { proposalId, changes }, result: {} };
+    });
+  }
+
+  setScore(proposalId: number, criterionId: number, score: string | null, actor: string): WriteReceipt {
+    return this.workbook.change('proposal/set-score', actor, () => {
+      const proposal = this.requireProposal(proposalId);
+      const criterion = this.rowOrNull('criteria', { id: criterionId });
+      if (criterion === null) throw new ApiError('not-found', `Criterion ${criterionId} does not exist.`, 'criterionId');
+      const key = { proposal_id: proposalId, criterion_id: criterionId };
+      const before = this.rowOrNull('proposal_scores', key);
+      const after = score === null ? null : { ...key, score };
+      this.write({ table: 'proposal_scores', before, after });
+      return {
+        step: { kind: 'rows', changes: [{ table: 'proposal_scores', before, after }] },
+        label: `score “${String(proposal.title)}” on ${String(criterion.name)}`,
+        detail: { before, after },
+        result: {},
+      };
+    });
+  }
+
+  addCriterion(name: string, weight: string, actor: string): WriteReceipt & { criterionId: number } {
+    return this.workbook.change('proposal/add-criterion', actor, () => {
+      if (this.db.prepare('SELECT 1 FROM criteria WHERE lower(name) = lower(?)').get(name) !== undefined) {
+        throw new ApiError('already-exists', `There is already a criterion called “${name}”.`, 'name');
+      }
+      const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM criteria').pluck().get() as number;
+      const id = Number(this.db.prepare('INSERT INTO criteria (name, weight, sort_order) VALUES (?, ?, ?)').run(name, weight, sortOrder).lastInsertRowid);
+      const after = this.row('criteria', { id });
+      return { step: { kind: 'rows', changes: [{ table: 'criteria', before: null, after }] }, label: `add criterion “${name}”`, detail: after, result: { criterionId: id } };
+    });
+  }
+
+  setWeights(weights: readonly { criterionId: number; weight: string }[], actor: string): WriteReceipt {
+    return this.workbook.change('proposal/set-weights', actor, () => {
+      const changes: RowChange[] = [];
+      weights.forEach(({ criterionId, weight }, index) => {
+        const before = this.rowOrNull('criteria', { id: criterionId });
+        if (before === null) throw new ApiError('not-found', `Criterion ${criterionId} does not exist.`, `weights.${index}.criterionId`);
+        if (before.weight === weight) return;
+        const after = { ...before, weight };
+        this.write({ table: 'criteria', before, after });
+        changes.push({ table: 'criteria', before, after });
+      });
+      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label: 'change criteria weights', detail: changes, result: {} };
+    });
+  }
+
+  setSettings(patch: Partial<Omit<PortfolioSettings, 'years'>>, actor: string): WriteReceipt {
+    return this.workbook.change('proposal/set-settings', actor, () => {
+      const changes: RowChange[] = [];
+      for (const [field, key] of Object.entries(SETTING_KEYS) as [keyof typeof SETTING_KEYS, string][]) {
+        const value = patch[field];
+        if (value === undefined) continue;
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        const before = this.rowOrNull('workbook_settings', { key });
+        if (before?.value === text) continue;
+        const after = { key, value: text };
+        this.write({ table: 'workbook_settings', before, after });
+        changes.push({ table: 'workbook_settings', before, after });
+      }
+      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label: 'change portfolio settings', detail: changes, result: {} };
+    });
+  }
+
+  decide(proposalId: number, decision: ProposalStatus, reason: string, actor: string): WriteReceipt {
+    return this.workbook.change('proposal/decide', actor, () => {
+      const before = this.requireProposal(proposalId);
+      if (decision !== 'funded' && before.mandatory === 1 && decision !== 'proposed') {
+        throw new ApiError('invalid-input', `“${String(before.title)}” is mandatory: it is always funded. Clear “mandatory” first if that has changed.`, 'decision');
+      }
+      this.db.prepare('UPDATE proposals SET status = ? WHERE id = ?').run(decision, proposalId);
+      const after = this.row('proposals', { id: proposalId });
+      const decisionId = Number(
+        this.db.prepare('INSERT INTO decisions (proposal_id, decision, reason, actor, at) VALUES (?, ?, ?, ?, ?)').run(proposalId, decision, reason, actor, new Date().toISOString()).lastInsertRowid,
+      );
+      const logged = this.row('decisions', { id: decisionId });
+      return {
+        step: { kind: 'rows', changes: [{ table: 'proposals', before, after }, { table: 'decisions', before: null, after: logged }] },
+        label: `${decision === 'proposed' ? 'reopen' : decision === 'funded' ? 'fund' : decision === 'deferred' ? 'defer' : 'reject'} “${String(before.title)}”`,
+        detail: { proposalId, decision, reason },
+        result: {},
+      };
+    });
+  }
+
+  private checkFields(proposalId: number | null, fields: ProposalFields): void {
+    if (fields.departmentId !== undefined && fields.departmentId !== null && this.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(fields.departmentId) === undefined) {
+      throw new ApiError('not-found', `Department ${fields.departmentId} does not exist in this workbook.`, 'departmentId');
+    }
+    if (fields.dependsOn !== undefined && fields.dependsOn !== null) {
+      if (fields.dependsOn === proposalId) throw new ApiError('invalid-input', 'A proposal cannot depend on itself.', 'dependsOn');
+      // Follow the chain of prerequisites: meeting this proposal again would be a cycle.
+      const requires = this.db.prepare<[number], { id: number; title: string; depends_on: number | null }>('SELECT id, title, depends_on FROM proposals WHERE id = ?');
+      let current = requires.get(fields.dependsOn);
+      if (current === undefined) throw new ApiError('not-found', `Proposal ${fields.dependsOn} does not exist.`, 'dependsOn');
+      const chain: string[] = [];
+      for (let guard = 0; current !== undefined && guard < 10_000; guard += 1) {
+        chain.push(current.title);
+        if (current.id === proposalId) throw new ApiError('invalid-input', `That would make a dependency cycle: ${chain.map((title) => `“${title}”`).join(' needs ')}.`, 'dependsOn');
+        current = current.depends_on === null ? undefined : requires.get(current.depends_on);
+      }
+    }
+    const mandatory = fields.mandatory ?? (proposalId === null ? false : this.requireProposal(proposalId).mandatory === 1);
+    const forced = fields.forced !== undefined ? fields.forced : proposalId === null ? null : (this.requireProposal(proposalId).forced as 'in' | 'out' | null);
+    if (mandatory && forced === 'out') throw new ApiError('invalid-input', 'A mandatory proposal cannot be forced out.', fields.forced !== undefined ? 'forced' : 'mandatory');
+  }
+
+  private writeFields(proposalId: number, fields: ProposalFields): void {
+    for (const [field, column] of Object.entries(COLUMN_OF) as [keyof ProposalFields, keyof ProposalRow][]) {
+      const value = fields[field];
+      if (value === undefined) continue;
+      this.db.prepare(`UPDATE proposals SET ${column} = ? WHERE id = ?`).run(typeof value === 'boolean' ? Number(value) : value, proposalId);
+    }
+  }
+
+  private write(change: RowChange): void {
+    writeRow(this.db, change.table, change.before, change.after);
+  }
+
+  private requireProposal(proposalId: number): StoredRow {
+    const row = this.rowOrNull('proposals', { id: proposalId });
+    if (row === null) throw new ApiError('not-found', `Proposal ${proposalId} does not exist (it may have been deleted).`, 'proposalId');
+    return row;
+  }
+
+  private rowOrNull(table: RowTable, key: StoredRow): StoredRow | null {
+    const keys = ROW_TABLES[table];
+    return this.db.prepare<unknown[], StoredRow>(`SELECT * FROM ${table} WHERE ${keys.map((column) => `${column} = ?`).join(' AND ')}`).get(...keys.map((column) => key[column] ?? null)) ?? null;
+  }
+
+  private row(table: RowTable, key: StoredRow): StoredRow {
+    const row = this.rowOrNull(table, key);
+    if (row === null) throw new Error(`${table} row ${JSON.stringify(key)} vanished inside its own transaction.`);
+    return row;
+  }
+}
+
+function proposalOf(row: ProposalRow, years: number): Proposal {
+  const zeros = () => new Array<AmountText>(years).fill('0');
+  return {
+    id: row.id,
+    title: row.title,
+    owner: row.owner,
+    departmentId: row.department_id,
+    category: row.category,
+    goal: row.goal,
+    description: row.description,
+    status: row.status,
+    usefulLife: row.useful_life,
+    risk: row.risk,
+    mandatory: row.mandatory === 1,
+    dependsOn: row.depends_on,
+    exclusiveGroup: row.exclusive_group,
+    forced: row.forced,
+    flows: Object.fromEntries(FLOW_KINDS.map((kind) => [kind, zeros()])) as Record<FlowKind, AmountText[]>,
+    scores: {},
+  };
+}

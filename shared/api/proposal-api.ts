@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { FLOW_KINDS, PROPOSAL_STATUSES, RISK_RATINGS, type Portfolio } from '../domain/proposal';
+import { isCanonicalAmount, isCanonicalQuantity } from '../money/amount';
+import { method } from './method';
+import type { WriteReceipt } from './sheet-api';
+
+const id = z.number().int().positive();
+const amount = z.string().refine(isCanonicalAmount, { message: 'expected an amount such as "1250.5" or "-300" (at most two decimals)' });
+const nonNegative = (what: string) =>
+  z
+    .string()
+    .refine(isCanonicalQuantity, { message: `expected ${what} such as "0.08" or "3" (at most six decimals)` })
+    .refine((text) => !text.startsWith('-'), { message: `${what} cannot be negative` });
+const rate = z.string().refine(isCanonicalQuantity, { message: 'expected a rate as a fraction such as "0.08" for 8%' }).refine((text) => Number(text) > -1, {
+  message: 'a rate must be above -100%',
+});
+
+/** What a proposal's fields may be set to; every field optional in a change. */
+const proposalFields = z
+  .object({
+    title: z.string().trim().min(1, 'Give the proposal a title.').max(200),
+    owner: z.string().trim().max(120),
+    departmentId: id.nullable(),
+    category: z.string().trim().max(120),
+    goal: z.string().trim().max(200),
+    description: z.string().trim().max(4000),
+    usefulLife: z.number().int().positive().max(100).nullable(),
+    risk: z.enum(RISK_RATINGS),
+    mandatory: z.boolean(),
+    dependsOn: id.nullable(),
+    exclusiveGroup: z.string().trim().min(1).max(60).nullable(),
+    forced: z.enum(['in', 'out']).nullable(),
+  })
+  .strict();
+
+/** Investment proposals, their scoring and the session's decisions. */
+export const proposalMethods = {
+  'proposal/get-portfolio': method<Portfolio>()(z.object({}).strict()),
+  'proposal/add': method<WriteReceipt & { proposalId: number }>()(proposalFields.partial().required({ title: true }).strict()),
+  'proposal/update': method<WriteReceipt>()(z.object({ proposalId: id, fields: proposalFields.partial() }).strict()),
+  'proposal/delete': method<WriteReceipt>()(z.object({ proposalId: id }).strict()),
+  /** Set cash flows by year (an empty value clears to zero): all or none, one undo step. */
+  'proposal/set-flows': method<WriteReceipt>()(
+    z
+      .object({
+        proposalId: id,
+        flows: z
+          .array(z.object({ kind: z.enum(FLOW_KINDS), year: z.number().int().min(0), amount: amount.refine((text) => !text.startsWith('-'), { message: 'enter costs and benefits as positive amounts' }) }).strict())
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+  ),
+  'proposal/set-score': method<WriteReceipt>()(z.object({ proposalId: id, criterionId: id, score: nonNegative('a score').nullable() }).strict()),
+  'proposal/add-criterion': method<WriteReceipt & { criterionId: number }>()(z.object({ name: z.string().trim().min(1).max(80), weight: nonNegative('a weight') }).strict()),
+  /** Weights are changed live in the session; they may sum to zero only while no ranking by score is asked for. */
+  'proposal/set-weights': method<WriteReceipt>()(z.object({ weights: z.array(z.object({ criterionId: id, weight: nonNegative('a weight') }).strict()).min(1) }).strict()),
+  'proposal/set-settings': method<WriteReceipt>()(
+    z
+      .object({
+        discountRate: rate,
+        financeRate: rate,
+        reinvestRate: rate,
+        capitalCaps: z.array(amount.nullable()).max(30),
+        operatingCaps: z.array(amount.nullable()).max(30),
+      })
+      .partial()
+      .strict(),
+  ),
+  /** Fund, defer, reject (or return to proposed) with the reason: recorded in the decisions log. */
+  'proposal/decide': method<WriteReceipt>()(
+    z.object({ proposalId: id, decision: z.enum(PROPOSAL_STATUSES), reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000) }).strict(),
+  ),
+};

@@ -1,0 +1,80 @@
+import type { AmountText } from '../money/amount';
+
+export const PROPOSAL_STATUSES = ['proposed', 'funded', 'deferred', 'rejected'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export const RISK_RATINGS = ['low', 'medium', 'high'] as const;
+export type RiskRating = (typeof RISK_RATINGS)[number];
+
+export const FLOW_KINDS = ['capex', 'opex', 'benefit'] as const;
+/** Capital cost, operating cost (both entered as positive amounts spent), or benefit (cash gained or saved). */
+export type FlowKind = (typeof FLOW_KINDS)[number];
+
+export const FLOW_LABELS: Record<FlowKind, string> = { capex: 'Capital cost', opex: 'Operating cost', benefit: 'Benefit' };
+
+/** An investment proposal, with its cash flows by year (year 0 is the budget's first fiscal year). */
+export interface Proposal {
+  id: number;
+  title: string;
+  owner: string;
+  departmentId: number | null;
+  category: string;
+  goal: string;
+  description: string;
+  status: ProposalStatus;
+  /** years */
+  usefulLife: number | null;
+  risk: RiskRating;
+  mandatory: boolean;
+  /** the proposal this one needs funded first */
+  dependsOn: number | null;
+  /** proposals sharing a group are alternatives: at most one is funded */
+  exclusiveGroup: string | null;
+  /** the session's own call: always in, always out, or null for the optimizer */
+  forced: 'in' | 'out' | null;
+  /** one amount per year of the proposals' horizon, as canonical amounts ("0" where nothing) */
+  flows: Record<FlowKind, AmountText[]>;
+  /** score per criterion id, canonical decimals (0 to 10 by convention) */
+  scores: Record<number, string>;
+}
+
+/** A scoring criterion with its weight (any non-negative decimal; weights are normalised by their sum). */
+export interface Criterion {
+  id: number;
+  name: string;
+  weight: string;
+}
+
+/** The portfolio's money settings. Rates are fractions ("0.08" is 8%). */
+export interface PortfolioSettings {
+  discountRate: string;
+  financeRate: string;
+  reinvestRate: string;
+  /** how many years the proposals' cash flows cover */
+  years: number;
+  /** the capital budget per year (null: no cap that year) */
+  capitalCaps: (AmountText | null)[];
+  /** optional operating-cost caps per year */
+  operatingCaps: (AmountText | null)[];
+}
+
+/** A decision taken in a session, with its reason: the decisions log. */
+export interface Decision {
+  id: number;
+  proposalId: number;
+  decision: ProposalStatus;
+  reason: string;
+  actor: string;
+  /** ISO time */
+  at: string;
+}
+
+/** Everything the proposals view needs. */
+export interface Portfolio {
+  proposals: Proposal[];
+  criteria: Criterion[];
+  settings: PortfolioSettings;
+  decisions: Decision[];
+  /** the first fiscal year's label ("FY2027"), year 0 of the flows */
+  firstYearLabel: string;
+}

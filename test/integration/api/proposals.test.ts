@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { startBack, type TestBack } from '../../helpers/back';
+import { rejection } from '../../helpers/rejection';
+import { useTempFolder } from '../../helpers/temp-folder';
+
+const tempFolder = useTempFolder();
+
+async function proposalNamed(back: TestBack, title: string) {
+  const found = (await back.call('proposal/get-portfolio', {})).proposals.find((proposal) => proposal.title === title);
+  if (found === undefined) throw new Error(`no proposal ${title}`);
+  return found;
+}
+
+describe('investment proposals through the API', () => {
+  it('the sample holds 27 proposals with flows, scores, a mandatory one, alternatives and dependencies', async () => {
+    const back = startBack(tempFolder());
+    const portfolio = await back.call('proposal/get-portfolio', {});
+    expect(portfolio.proposals).toHaveLength(27);
+    expect(portfolio.criteria.map((criterion) => criterion.name)).toEqual(['Strategic alignment', 'Risk reduction', 'Customer impact', 'Urgency']);
+    expect(portfolio.settings).toMatchObject({ discountRate: '0.08', years: 5, capitalCaps: ['1800000', '1000000', '600000', '400000', '400000'] });
+    expect(portfolio.firstYearLabel).toBe('FY2027');
+    const warehouse = await proposalNamed(back, 'Warehouse automation (shuttle AS/RS)');
+    expect(warehouse.flows.capex).toEqual(['650000', '150000', '0', '0', '0']);
+    expect(portfolio.proposals.filter((proposal) => proposal.mandatory).map((proposal) => proposal.title)).toEqual(['Plant safety retrofit (machine guarding)']);
+    expect(portfolio.proposals.filter((proposal) => proposal.exclusiveGroup === 'SMT line')).toHaveLength(2);
+    const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
+    expect((await proposalNamed(back, 'MES integration with the new ERP')).dependsOn).toBe(erp.id);
+    back.stop();
+  });
+
+  it('adds, edits flows and scores, decides and deletes, each one undo step', async () => {
+    const back = startBack(tempFolder());
+    const { proposalId } = await back.call('proposal/add', { title: 'Forklift fleet telematics', owner: 'Dana' });
+    await back.call('proposal/set-flows', {
+      proposalId,
+      flows: [
+        { kind: 'capex', year: 0, amount: '45000' },
+        { kind: 'benefit', year: 1, amount: '20000.5' },
+      ],
+    });
+    const criterion = (await back.call('proposal/get-portfolio', {})).criteria[0];
+    if (criterion === undefined) throw new Error('no criterion');
+    await back.call('proposal/set-score', { proposalId, criterionId: criterion.id, score: '7.5' });
+    await back.call('proposal/decide', { proposalId, decision: 'funded', reason: 'Pays back in three years.' });
+    let proposal = await proposalNamed(back, 'Forklift fleet telematics');
+    expect(proposal).toMatchObject({ status: 'funded', scores: { [criterion.id]: '7.5' } });
+    expect(proposal.flows.benefit[1]).toBe('20000.5');
+    const portfolio = await back.call('proposal/get-portfolio', {});
+    expect(portfolio.decisions.at(-1)).toMatchObject({ proposalId, decision: 'funded', reason: 'Pays back in three years.', actor: expect.any(String) });
+    // Undo the decision: status and log entry both go.
+    await back.call('sheet/undo', {});
+    proposal = await proposalNamed(back, 'Forklift fleet telematics');
+    expect(proposal.status).toBe('proposed');
+    expect((await back.call('proposal/get-portfolio', {})).decisions.some((decision) => decision.proposalId === proposalId)).toBe(false);
+    // Deleting takes flows and scores along; undo brings all back.
+    await back.call('proposal/delete', { proposalId });
+    expect((await back.call('proposal/get-portfolio', {})).proposals.some((candidate) => candidate.id === proposalId)).toBe(false);
+    await back.call('sheet/undo', {});
+    proposal = await proposalNamed(back, 'Forklift fleet telematics');
+    expect(proposal.flows.capex[0]).toBe('45000');
+    expect(proposal.scores[criterion.id]).toBe('7.5');
+    back.stop();
+  });
+
+  it('refuses bad input with the reason, changing nothing', async () => {
+    const back = startBack(tempFolder());
+    const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
+    const mes = await proposalNamed(back, 'MES integration with the new ERP');
+    const safety = await proposalNamed(back, 'Plant safety retrofit (machine guarding)');
+    const revision = (await back.call('workbook/get-session', {})).current?.revision;
+    expect((await rejection(back.call('proposal/update', { proposalId: erp.id, fields: { dependsOn: mes.id } }))).message).toBe(
+      'That would make a dependency cycle: “MES integration with the new ERP” needs “ERP upgrade to cloud edition”.',
+    );
+    expect((await rejection(back.call('proposal/update', { proposalId: safety.id, fields: { forced: 'out' } }))).message).toBe('A mandatory proposal cannot be forced out.');
+    expect((await rejection(back.call('proposal/decide', { proposalId: safety.id, decision: 'rejected', reason: 'too dear' }))).message).toContain('is mandatory');
+    expect((await rejection(back.call('proposal/set-flows', { proposalId: erp.id, flows: [{ kind: 'capex', year: 9, amount: '1' }] }))).message).toBe("Year 10 is past the proposals' horizon of 5 years.");
+    expect((await rejection(back.call('proposal/set-flows', { proposalId: erp.id, flows: [{ kind: 'capex', year: 0, amount: '-5' }] }))).message).toContain('positive amounts');
+    expect((await rejection(back.call('proposal/delete', { proposalId: erp.id }))).message).toContain('is needed by');
+    expect((await rejection(back.call('proposal/set-weights', { weights: [{ criterionId: 1, weight: '-1' }] }))).message).toContain('cannot be negative');
+    expect((await back.call('workbook/get-session', {})).current?.revision).toBe(revision);
+    back.stop();
+  });
+});
