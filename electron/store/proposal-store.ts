@@ -3,6 +3,7 @@ import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
 import { FLOW_KINDS, type Criterion, type Decision, type FlowKind, type Portfolio, type PortfolioSettings, type Proposal, type ProposalStatus, type RiskRating } from '../../shared/domain/proposal';
 import type { AmountText } from '../../shared/money/amount';
+import type { ProposalFields } from '../../shared/domain/proposal-fields';
 import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
 import type { WorkbookStore } from './workbook-store';
 
@@ -22,22 +23,6 @@ interface ProposalRow {
   exclusive_group: string | null;
   forced: 'in' | 'out' | null;
   sort_order: number;
-}
-
-/** The fields a proposal change may set, as the API validated them. */
-export interface ProposalFields {
-  title?: string;
-  owner?: string;
-  departmentId?: number | null;
-  category?: string;
-  goal?: string;
-  description?: string;
-  usefulLife?: number | null;
-  risk?: RiskRating;
-  mandatory?: boolean;
-  dependsOn?: number | null;
-  exclusiveGroup?: string | null;
-  forced?: 'in' | 'out' | null;
 }
 
 const COLUMN_OF: Record<keyof ProposalFields, keyof ProposalRow> = {

@@ -20,6 +20,7 @@ import { Notices } from './Notices';
 import { SpreadDialog } from './SpreadDialog';
 import { StatusBar } from './StatusBar';
 import { WelcomeScreen } from './WelcomeScreen';
+import { ProposalsView } from '../proposals/ProposalsView';
 
 type LineDialog =
   | { kind: 'none' }
@@ -43,6 +44,8 @@ export function App() {
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
+  /** which part of the workbook is on screen: the budget sheet or the investment proposals */
+  const [page, setPage] = useState<'budget' | 'proposals'>('budget');
   const gridApi = useRef<GridApi<GridRow> | null>(null);
 
   useEffect(() => {
@@ -110,6 +113,8 @@ export function App() {
       else if (!inTextField && view !== null && (key === 'y' || (key === 'z' && event.shiftKey))) act(() => void redo());
       else if (event.code === 'KeyN' && event.altKey) act(() => void showDialog('new'));
       else if (key === 'o' && !event.shiftKey) act(() => void showDialog('open'));
+      else if (key === '1' && current !== null) act(() => setPage('budget'));
+      else if (key === '2' && current !== null) act(() => setPage('proposals'));
       else if (key === 's' && event.shiftKey && current !== null) act(() => void showDialog('save-as'));
       else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
       else if (key === 'k' && event.shiftKey && view !== null) act(requestDelete);
@@ -182,6 +187,16 @@ export function App() {
       <header className="toolbar">
         <span className="brand">Tandem</span>
         <span className="workbook-name" data-testid="workbook-name">{current?.name ?? ''}</span>
+        {current !== null && (
+          <div className="page-tabs" role="tablist" aria-label="Workbook part">
+            <button type="button" role="tab" aria-selected={page === 'budget'} onClick={() => setPage('budget')} title="The budget sheet (Ctrl+1)">
+              Budget
+            </button>
+            <button type="button" role="tab" aria-selected={page === 'proposals'} onClick={() => setPage('proposals')} title="Investment proposals and the funding line (Ctrl+2)">
+              Proposals
+            </button>
+          </div>
+        )}
         <nav className="toolbar-actions" aria-label="Workbook">
           <button type="button" onClick={() => void showDialog('new')} title="New workbook (Ctrl+Alt+N)">New</button>
           <button type="button" onClick={() => void showDialog('open')} title="Open workbook (Ctrl+O)">Open</button>
@@ -190,6 +205,8 @@ export function App() {
           <button type="button" onClick={() => void undo()} disabled={history.undo === null} title={history.undo === null ? 'Nothing to undo' : `Undo ${history.undo} (Ctrl+Z)`}>Undo</button>
           <button type="button" onClick={() => void redo()} disabled={history.redo === null} title={history.redo === null ? 'Nothing to redo' : `Redo ${history.redo} (Ctrl+Y)`}>Redo</button>
           <span className="toolbar-separator" />
+          {page === 'budget' && (
+            <>
           <button type="button" onClick={() => setLineDialog({ kind: 'add' })} disabled={view === null} title="Add a budget line (Ctrl+Shift+L)">Add line</button>
           <button type="button" onClick={requestDelete} disabled={view === null} title="Delete the line under the cursor (Ctrl+Shift+K)">Delete line</button>
           <button type="button" onClick={requestSpread} disabled={view === null} title="Spread a full-year amount over the months of the line under the cursor (Ctrl+Shift+E)">Spread…</button>
@@ -220,6 +237,8 @@ export function App() {
               Years
             </button>
           )}
+            </>
+          )}
           <span className="toolbar-separator" />
           <button type="button" onClick={() => setDisplayOpen(true)} title="How amounts look: negatives, zeros, separators">Display…</button>
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
@@ -228,6 +247,8 @@ export function App() {
       <Notices />
       {!loaded ? (
         <main className="loading">Opening…</main>
+      ) : page === 'proposals' && current !== null ? (
+        <ProposalsView dark={dark} />
       ) : view !== null && current !== null && view.rows.length === 0 ? (
         <main className="empty-sheet" data-testid="empty-sheet">
           <h2>This workbook has no budget lines yet</h2>

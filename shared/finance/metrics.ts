@@ -139,15 +139,21 @@ export function mirr(flows: readonly Decimal[], financeRate: Decimal, reinvestRa
   return some(futureValue.div(presentCost).pow(ONE.div(periods)).minus(1));
 }
 
-/** Periods until the cumulative flows reach zero, interpolated within the period; none if they never do. */
+/**
+ * Periods from period 0 until the cumulative flows reach zero, interpolated within the period;
+ * none if they never do. The count starts at the first flow that is not zero (a project that
+ * starts spending next year is not "paid back" today), and is 0 when that flow is already a gain.
+ */
 function paybackOf(flows: readonly Decimal[], label: string): Metric {
+  const start = flows.findIndex((flow) => !flow.isZero());
+  if (start < 0) return some(ZERO);
   let cumulative = ZERO;
-  for (let period = 0; period < flows.length; period += 1) {
+  for (let period = start; period < flows.length; period += 1) {
     const flow = flows[period] ?? ZERO;
     const before = cumulative;
     cumulative = cumulative.plus(flow);
-    if (period === 0) {
-      if (!cumulative.isNegative()) return some(ZERO);
+    if (period === start) {
+      if (!cumulative.isNegative()) return some(new Decimal(period));
       continue;
     }
     if (!cumulative.isNegative()) return some(new Decimal(period - 1).plus(before.negated().div(flow)));

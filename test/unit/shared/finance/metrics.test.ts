@@ -92,3 +92,10 @@ describe('IRR', () => {
     expect(none([-1000, 3600, -4310, 1716])).toBe('The cash flows change sign 3 times and the NPV is zero at 3 rates (10%, 20%, 30%): no single IRR. Use NPV or MIRR.');
   });
 });
+
+describe('payback', () => {
+  it('starts counting at the first flow, so a project that spends next year is not paid back today', () => {
+    const result = payback([0, -200000, 95000, 115000].map((flow) => new Decimal(flow)));
+    expect(result.ok && result.value.toDecimalPlaces(6).toString()).toBe(new Decimal(2).plus(new Decimal(105000).div(115000)).toDecimalPlaces(6).toString());
+  });
+});

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import type { Proposal, ProposalStatus } from '../../shared/domain/proposal';
+import { Dialog } from '../components/Dialog';
+
+const VERBS: Record<ProposalStatus, string> = { funded: 'Fund', deferred: 'Defer', rejected: 'Reject', proposed: 'Reopen' };
+
+/** A decision on a proposal always carries its reason: the decisions log says who, when and why. */
+export function DecisionDialog({ proposal, decision, onDecide, onClose }: { proposal: Proposal; decision: ProposalStatus; onDecide: (reason: string) => void; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const ready = reason.trim() !== '';
+  return (
+    <Dialog
+      title={`${VERBS[decision]} “${proposal.title}”`}
+      testId="decision-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form="decision-form" className="primary" disabled={!ready}>{VERBS[decision]}</button>
+        </>
+      }
+    >
+      <form
+        id="decision-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (ready) onDecide(reason.trim());
+        }}
+      >
+        <label>
+          Reason (for the decisions log)
+          <input value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. Best NPV per dollar; pays back in under three years" />
+        </label>
+      </form>
+    </Dialog>
+  );
+}

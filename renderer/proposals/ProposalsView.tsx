@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import type { ProposalStatus } from '../../shared/domain/proposal';
+import { Decimal } from '../../shared/money/decimal';
+import { RANK_KEYS, RANK_LABELS, type RankKey } from '../../shared/portfolio/ranking';
+import { usePortfolioStore } from '../state/portfolio-store';
+import { useSheetStore } from '../state/sheet-store';
+import { DecisionDialog } from './DecisionDialog';
+import { formatMoney } from './format-metric';
+import { ProposalDetail } from './ProposalDetail';
+import { ProposalGrid } from './ProposalGrid';
+
+/** A cap per year, saved on Enter or when the field loses focus; empty means no cap. */
+function CapField({ year, label, cap, used }: { year: number; label: string; cap: string | null; used: Decimal }) {
+  const setCapitalCap = usePortfolioStore((state) => state.setCapitalCap);
+  const [text, setText] = useState(cap ?? '');
+  const [shown, setShown] = useState(cap);
+  if (shown !== cap) {
+    setShown(cap);
+    setText(cap ?? '');
+  }
+  const over = cap !== null && used.gt(cap);
+  return (
+    <label className={`cap-field${over ? ' cap-over' : ''}`} title={cap === null ? 'No cap this year' : `Committed and above the line: ${used.toFixed(2)} of ${cap}`}>
+      {label}
+      <input
+        aria-label={`Capital cap ${label}`}
+        value={text}
+        placeholder="no cap"
+        onChange={(event) => setText(event.target.value)}
+        onBlur={() => text !== (cap ?? '') && void setCapitalCap(year, text)}
+        onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
+      />
+      <span className="cap-used">{formatMoney(used)} used</span>
+    </label>
+  );
+}
+
+/** The portfolio: proposals ranked live with the funding line, weights and caps to move it, and the selected proposal's detail. */
+export function ProposalsView({ dark }: { dark: boolean }) {
+  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, load, select, setRankKey, setWeight, decide } = usePortfolioStore();
+  const departments = useSheetStore((state) => state.view?.model.departments ?? []);
+  const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
+  useEffect(() => {
+    if (portfolio === null) void load();
+  }, [portfolio, load]);
+  if (portfolio === null) return <main className="loading">Reading the proposals…</main>;
+  const selected = portfolio.proposals.find((proposal) => proposal.id === selectedId) ?? null;
+  const selectedMetrics = selected === null ? undefined : metrics.get(selected.id);
+  const firstYear = Number(portfolio.firstYearLabel.replace(/\D/g, '')) || 0;
+  const inside = ranked.filter((entry) => entry.place === 'committed' || entry.place === 'above');
+  const usedByYear = Array.from({ length: portfolio.settings.years }, (_unused, year) => inside.reduce((sum, entry) => sum.plus(entry.metrics.capital[year] ?? 0), new Decimal(0)));
+  const decidingProposal = deciding === null ? undefined : portfolio.proposals.find((proposal) => proposal.id === deciding.proposalId);
+  return (
+    <main className="proposals-view" data-testid="proposals-view">
+      <section className="portfolio-controls" aria-label="Ranking, weights and caps">
+        <label className="toolbar-select">
+          Rank by
+          <select aria-label="Rank by" value={rankKey} onChange={(event) => setRankKey(event.target.value as RankKey)}>
+            {RANK_KEYS.map((key) => (
+              <option key={key} value={key}>{RANK_LABELS[key]}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="weights">
+          <legend>Weights</legend>
+          {portfolio.criteria.map((criterion) => (
+            <label key={criterion.id} className="weight-slider">
+              <span>{criterion.name}</span>
+              <input type="range" min={0} max={10} step={0.5} aria-label={`Weight of ${criterion.name}`} value={Number(criterion.weight)} onChange={(event) => setWeight(criterion.id, event.target.value)} />
+              <output>{criterion.weight}</output>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="caps">
+          <legend>Capital budget per year</legend>
+          {usedByYear.map((used, year) => (
+            <CapField key={year} year={year} label={firstYear > 0 ? `FY${firstYear + year}` : `Year ${year + 1}`} cap={portfolio.settings.capitalCaps[year] ?? null} used={used} />
+          ))}
+        </fieldset>
+      </section>
+      {rankingProblem !== null && (
+        <p className="ranking-problem" role="status">
+          {rankingProblem}
+        </p>
+      )}
+      <div className="portfolio-body">
+        {ranked.length === 0 ? (
+          <div className="empty-portfolio">
+            <h2>No proposals yet</h2>
+            <p>Add investment proposals to rank them, draw the funding line and pick the best portfolio.</p>
+          </div>
+        ) : (
+          <ProposalGrid ranked={ranked} departments={departments} dark={dark} onSelect={select} onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })} />
+        )}
+        {selected !== null && selectedMetrics !== undefined && <ProposalDetail proposal={selected} metrics={selectedMetrics} portfolio={portfolio} departments={departments} />}
+      </div>
+      <p className="portfolio-keys hint">Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason).</p>
+      {deciding !== null && decidingProposal !== undefined && (
+        <DecisionDialog
+          proposal={decidingProposal}
+          decision={deciding.decision}
+          onClose={() => setDeciding(null)}
+          onDecide={(reason) => {
+            setDeciding(null);
+            void decide(deciding.proposalId, deciding.decision, reason);
+          }}
+        />
+      )}
+    </main>
+  );
+}

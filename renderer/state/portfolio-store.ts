@@ -1,0 +1,165 @@
+import { create } from 'zustand';
+import type { WriteReceipt } from '../../shared/api/sheet-api';
+import type { FlowKind, Portfolio, ProposalStatus } from '../../shared/domain/proposal';
+import type { ProposalFields } from '../../shared/domain/proposal-fields';
+import { parseAmount } from '../../shared/money/parse-amount';
+import { proposalMetrics, type ProposalMetrics } from '../../shared/portfolio/proposal-metrics';
+import { rankPortfolio, type RankedProposal, type RankKey } from '../../shared/portfolio/ranking';
+import { weightedScores } from '../../shared/portfolio/scoring';
+import { api } from '../api/client';
+import { showError, useNoticeStore } from './notice-store';
+import { useSheetStore } from './sheet-store';
+
+/** The proposals view: the portfolio from the file, each proposal's metrics, and the live ranking with its funding line. */
+interface PortfolioState {
+  portfolio: Portfolio | null;
+  metrics: Map<number, ProposalMetrics>;
+  rankKey: RankKey;
+  ranked: RankedProposal[];
+  /** why there is no ranking by score (weights that add up to zero) */
+  rankingProblem: string | null;
+  selectedId: number | null;
+  /** the workbook revision the portfolio was read at or last written to */
+  revision: number | null;
+  load(): Promise<void>;
+  select(proposalId: number | null): void;
+  setRankKey(key: RankKey): void;
+  /** A weight moved in the session: re-ranked at once, saved in the background. */
+  setWeight(criterionId: number, weight: string): void;
+  update(proposalId: number, fields: ProposalFields): Promise<boolean>;
+  setFlow(proposalId: number, kind: FlowKind, year: number, text: string): Promise<boolean>;
+  setScore(proposalId: number, criterionId: number, text: string): Promise<boolean>;
+  setCapitalCap(year: number, text: string): Promise<boolean>;
+  decide(proposalId: number, decision: ProposalStatus, reason: string): Promise<boolean>;
+  addProposal(title: string): Promise<boolean>;
+}
+
+/** Ranks the portfolio as the state says: pure, so a weight change re-ranks without touching the back. */
+function ranking(portfolio: Portfolio, metrics: ReadonlyMap<number, ProposalMetrics>, key: RankKey): Pick<PortfolioState, 'ranked' | 'rankingProblem'> {
+  const scoring = weightedScores(portfolio.proposals, portfolio.criteria);
+  if (!scoring.ok && key === 'score') {
+    return { ranked: rankPortfolio(portfolio.proposals, metrics, null, 'manual', portfolio.settings), rankingProblem: scoring.message };
+  }
+  return { ranked: rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring.scores : null, key, portfolio.settings), rankingProblem: null };
+}
+
+function metricsOf(portfolio: Portfolio): Map<number, ProposalMetrics> {
+  return new Map(portfolio.proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, portfolio.settings)]));
+}
+
+let weightSave: ReturnType<typeof setTimeout> | undefined;
+
+export const usePortfolioStore = create<PortfolioState>((set, get) => {
+  /** A write to the back; then the portfolio is read again and the undo labels follow. */
+  async function write(call: () => Promise<WriteReceipt>, where?: string): Promise<boolean> {
+    try {
+      const receipt = await call();
+      set({ revision: receipt.revision });
+      useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+      await get().load();
+      return true;
+    } catch (error) {
+      showError(error, where);
+      return false;
+    }
+  }
+  return {
+    portfolio: null,
+    metrics: new Map(),
+    rankKey: 'score',
+    ranked: [],
+    rankingProblem: null,
+    selectedId: null,
+    revision: null,
+    async load() {
+      try {
+        const portfolio = await api.call('proposal/get-portfolio', {});
+        const metrics = metricsOf(portfolio);
+        const selectedId = get().selectedId;
+        set({
+          portfolio,
+          metrics,
+          ...ranking(portfolio, metrics, get().rankKey),
+          selectedId: selectedId !== null && portfolio.proposals.some((proposal) => proposal.id === selectedId) ? selectedId : (portfolio.proposals[0]?.id ?? null),
+          revision: useSheetStore.getState().revision,
+        });
+      } catch (error) {
+        showError(error);
+      }
+    },
+    select: (selectedId) => set({ selectedId }),
+    setRankKey(rankKey) {
+      const { portfolio, metrics } = get();
+      set({ rankKey, ...(portfolio === null ? {} : ranking(portfolio, metrics, rankKey)) });
+    },
+    setWeight(criterionId, weight) {
+      const { portfolio, metrics, rankKey } = get();
+      if (portfolio === null) return;
+      const criteria = portfolio.criteria.map((criterion) => (criterion.id === criterionId ? { ...criterion, weight } : criterion));
+      const next = { ...portfolio, criteria };
+      set({ portfolio: next, ...ranking(next, metrics, rankKey) });
+      // Sliders move many times a second: save the weights once they rest.
+      clearTimeout(weightSave);
+      weightSave = setTimeout(() => {
+        void write(() => api.call('proposal/set-weights', { weights: criteria.map((criterion) => ({ criterionId: criterion.id, weight: criterion.weight })) }), 'Criteria weights');
+      }, 400);
+    },
+    update: (proposalId, fields) => write(() => api.call('proposal/update', { proposalId, fields })),
+    async setFlow(proposalId, kind, year, text) {
+      const parsed = text.trim() === '' ? { ok: true as const, amount: '0' } : parseAmount(text);
+      if (!parsed.ok) {
+        showError(new Error(parsed.message), `Year ${year + 1}`);
+        return false;
+      }
+      if (parsed.amount.startsWith('-')) {
+        showError(new Error('Enter costs and benefits as positive amounts: a cost is money spent, a benefit money gained or saved.'), `Year ${year + 1}`);
+        return false;
+      }
+      return write(() => api.call('proposal/set-flows', { proposalId, flows: [{ kind, year, amount: parsed.amount }] }));
+    },
+    async setScore(proposalId, criterionId, text) {
+      const trimmed = text.trim();
+      if (trimmed !== '' && !/^\d+(\.\d{1,6})?$/.test(trimmed)) {
+        showError(new Error(`"${trimmed}" is not a score. Type a number from 0 to 10, such as 7 or 7.5.`));
+        return false;
+      }
+      return write(() => api.call('proposal/set-score', { proposalId, criterionId, score: trimmed === '' ? null : trimmed.replace(/\.?0+$/, '') || '0' }));
+    },
+    async setCapitalCap(year, text) {
+      const portfolio = get().portfolio;
+      if (portfolio === null) return false;
+      const parsed = text.trim() === '' ? null : parseAmount(text);
+      if (parsed !== null && !parsed.ok) {
+        showError(new Error(parsed.message), `Capital cap, year ${year + 1}`);
+        return false;
+      }
+      const caps = Array.from({ length: portfolio.settings.years }, (_unused, index) => portfolio.settings.capitalCaps[index] ?? null);
+      caps[year] = parsed === null ? null : parsed.amount;
+      return write(() => api.call('proposal/set-settings', { capitalCaps: caps }));
+    },
+    async decide(proposalId, decision, reason) {
+      const saved = await write(() => api.call('proposal/decide', { proposalId, decision, reason }));
+      if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Recorded: ${decision} — ${reason}` });
+      return saved;
+    },
+    async addProposal(title) {
+      try {
+        const receipt = await api.call('proposal/add', { title });
+        set({ revision: receipt.revision, selectedId: receipt.proposalId });
+        useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+        await get().load();
+        return true;
+      } catch (error) {
+        showError(error);
+        return false;
+      }
+    },
+  };
+});
+
+// Undo and redo run through the sheet's history; when the workbook's revision moves for a reason
+// other than our own write, the portfolio is read again.
+useSheetStore.subscribe((state, previous) => {
+  const { portfolio, revision } = usePortfolioStore.getState();
+  if (portfolio !== null && state.revision !== previous.revision && state.revision !== revision) void usePortfolioStore.getState().load();
+});

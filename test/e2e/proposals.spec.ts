@@ -1,0 +1,71 @@
+import { expect, test, type Page } from './support/sheet-test';
+import { saveScreenshot } from './support/screenshots';
+
+/** Proposal titles in ranking order, as the grid shows them. */
+async function rankedTitles(page: Page): Promise<string[]> {
+  const rows = page.locator('[data-testid="proposal-grid"] .ag-row[row-index]');
+  const entries = await rows.evaluateAll((elements) =>
+    elements.map((element) => ({ index: Number(element.getAttribute('row-index')), title: element.querySelector('[col-id="title"] .proposal-title')?.childNodes[0]?.textContent ?? '' })),
+  );
+  return entries.sort((a, b) => a.index - b.index).map((entry) => entry.title);
+}
+
+test('the proposals re-rank live as a weight moves, and the funding line follows the caps', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  const grid = page.getByTestId('proposal-grid');
+  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  await expect(grid.locator('.ag-row.funding-line')).toHaveCount(1);
+  await saveScreenshot(page, 'proposals-ranked');
+  const before = await rankedTitles(page);
+  // All weight on risk reduction: the safety and security proposals rise to the top.
+  for (const name of ['Strategic alignment', 'Customer impact', 'Urgency']) await page.getByLabel(`Weight of ${name}`).fill('0');
+  await page.getByLabel('Weight of Risk reduction').fill('10');
+  await expect.poll(() => rankedTitles(page).then((titles) => titles.slice(0, 2).sort())).toEqual(['Plant safety retrofit (machine guarding)', 'Security operations monitoring (SOC)']);
+  expect(await rankedTitles(page)).not.toEqual(before);
+  // A bigger first-year budget moves the funding line down.
+  const crossingBefore = await grid.locator('.ag-row.funding-line [col-id="rank"]').innerText();
+  await page.getByLabel('Capital cap FY2027').fill('2,600,000');
+  await page.getByLabel('Capital cap FY2027').press('Enter');
+  await expect.poll(async () => Number(await grid.locator('.ag-row.funding-line [col-id="rank"]').innerText())).toBeGreaterThan(Number(crossingBefore));
+  await saveScreenshot(page, 'proposals-weights-moved');
+});
+
+test('a one-key decision asks for the reason, is logged, and undo takes it back', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  const grid = page.getByTestId('proposal-grid');
+  const row = grid.locator('.ag-row[row-index]').filter({ hasText: 'Compressed-air leak programme' });
+  await row.locator('[col-id="status"]').click();
+  await page.keyboard.press('r');
+  const dialog = page.getByTestId('decision-dialog');
+  await expect(dialog).toContainText('Reject “Compressed-air leak programme”');
+  await dialog.getByLabel('Reason').fill('Covered by the facilities maintenance contract');
+  await dialog.getByRole('button', { name: 'Reject' }).click();
+  await expect(row.locator('[col-id="status"]')).toHaveText('rejected');
+  await expect(row.locator('[col-id="place"]')).toHaveText('Out');
+  await page.keyboard.press('Control+z');
+  await expect(row.locator('[col-id="status"]')).toHaveText('proposed');
+});
+
+test('the detail panel edits a cash flow and shows exact metrics with the NPV note', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  // In the order they were entered, LED lighting is the 16th: on screen without scrolling.
+  await page.getByLabel('Rank by').selectOption('manual');
+  const grid = page.getByTestId('proposal-grid');
+  await grid.locator('.ag-row[row-index]').filter({ hasText: 'LED lighting retrofit' }).locator('[col-id="title"]').click();
+  const detail = page.getByTestId('proposal-detail');
+  await expect(detail.getByLabel('Title')).toHaveValue('LED lighting retrofit');
+  // Capital 70,000 now; savings of 26,000 a year for four years at 8%: NPV = -70,000 + 26,000 x annuity(4, 8%).
+  await expect(detail.getByTestId('metric-list')).toContainText('16,115.30');
+  await detail.getByLabel('Benefit FY2028').fill('36000');
+  await detail.getByLabel('Benefit FY2028').press('Enter');
+  // 10,000 more a year later adds 10,000 / 1.08 = 9,259.26.
+  await expect(detail.getByTestId('metric-list')).toContainText('25,374.56');
+  await expect(detail).toContainText('A spreadsheet’s NPV function discounts its first value too');
+  await saveScreenshot(page, 'proposal-detail');
+  await detail.getByLabel('Benefit FY2028').fill('-5');
+  await detail.getByLabel('Benefit FY2028').press('Enter');
+  await expect(page.getByTestId('notice-error')).toContainText('positive amounts');
+});
