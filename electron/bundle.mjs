@@ -1,5 +1,5 @@
 // Bundles the back (Electron main, preload, the launcher and browser host) for Node with esbuild.
-// better-sqlite3 stays external (a native module); so does electron.
+// better-sqlite3 stays external (a native module); so do electron and highs (it loads its .wasm from its own folder).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,7 @@ await build({
     main: 'electron/main.ts',
     preload: 'electron/preload.ts',
     start: 'electron/start.ts',
+    'solver-worker': 'electron/optimizer/solver-worker.ts',
   },
   outdir: 'dist/back',
   bundle: true,
@@ -18,6 +19,6 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'highs'],
   logLevel: 'warning',
 });

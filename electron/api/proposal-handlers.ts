@@ -1,6 +1,9 @@
 import type { HandlersOf } from '../../shared/api/method';
 import type { proposalMethods } from '../../shared/api/proposal-api';
 import { ProposalStore } from '../store/proposal-store';
+import { ApiError } from '../../shared/api/errors';
+import { Decimal } from '../../shared/money/decimal';
+import { frontier, optimizePortfolio, portfolioInput } from '../optimizer/portfolio-optimizer';
 import type { HandlerContext } from './handler-context';
 
 const proposalsOf = (context: HandlerContext) => new ProposalStore(context.session.requireStore());
@@ -16,6 +19,22 @@ export const proposalHandlers: HandlersOf<typeof proposalMethods, HandlerContext
   'proposal/add-criterion': ({ name, weight }, context) => context.session.announced(proposalsOf(context).addCriterion(name, weight, context.session.settings.userName)),
   'proposal/set-weights': ({ weights }, context) => context.session.announced(proposalsOf(context).setWeights(weights, context.session.settings.userName)),
   'proposal/set-settings': (patch, context) => context.session.announced(proposalsOf(context).setSettings(patch, context.session.settings.userName)),
+  async 'proposal/optimize'({ objective, timeLimitSeconds, relativeGap, forceIn }, context) {
+    const prepared = portfolioInput(proposalsOf(context).portfolio(), objective);
+    if (!prepared.ok) return { ok: false, message: prepared.message, conflicts: [] };
+    const input = forceIn === undefined ? prepared.input : { ...prepared.input, alsoForcedIn: [forceIn] };
+    return optimizePortfolio(context.session.optimizer, input, { timeLimitSeconds, relativeGap }, (progress) =>
+      context.session.emit({ name: 'proposal/optimize-progress', payload: progress }),
+    );
+  },
+  'proposal/cancel-optimize': (_input, context) => ({ cancelled: context.session.optimizer.cancel() }),
+  async 'proposal/frontier'({ objective, points, fromScale, toScale }, context) {
+    const prepared = portfolioInput(proposalsOf(context).portfolio(), objective);
+    if (!prepared.ok) throw new ApiError('invalid-input', prepared.message);
+    const step = new Decimal(toScale).minus(fromScale).div(points - 1);
+    const scales = Array.from({ length: points }, (_unused, index) => new Decimal(fromScale).plus(step.times(index)).toDecimalPlaces(4));
+    return { points: await frontier(context.session.optimizer, prepared.input, scales) };
+  },
   'proposal/decide': ({ proposalId, decision, reason }, context) =>
     context.session.announced(proposalsOf(context).decide(proposalId, decision, reason, context.session.settings.userName)),
 };

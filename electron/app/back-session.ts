@@ -7,6 +7,7 @@ import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { blankWorkbookSeed, sampleWorkbookSeed } from '../sample/sample-workbook';
 import { WorkbookStore } from '../store/workbook-store';
+import { OptimizerService } from '../optimizer/optimizer-service';
 import type { AppPaths } from './app-paths';
 import { AppSettings } from './app-settings';
 
@@ -21,6 +22,8 @@ type EventListener = (event: ApiEvent) => void;
  */
 export class BackSession {
   readonly settings: AppSettings;
+  /** the portfolio optimizer's solves, one at a time */
+  readonly optimizer = new OptimizerService();
   private store: WorkbookStore | null = null;
   private readonly listeners = new Set<EventListener>();
 
@@ -53,6 +56,7 @@ export class BackSession {
   }
 
   shutDown(): void {
+    this.optimizer.shutDown();
     this.store?.close();
     this.store = null;
   }

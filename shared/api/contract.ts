@@ -18,6 +18,8 @@ export type ApiResult<Name extends MethodName> = ResultOf<Api[Name]>;
 export interface ApiEvents {
   /** the open workbook was written: its new revision */
   'workbook/changed': { path: string; revision: number };
+  /** the optimizer's progress on a running solve */
+  'proposal/optimize-progress': { seconds: number; incumbent: number | null; bound: number | null; gap: number | null };
 }
 export type EventName = keyof ApiEvents;
 export interface ApiEvent<Name extends EventName = EventName> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FLOW_KINDS, PROPOSAL_STATUSES, RISK_RATINGS, type Portfolio } from '../domain/proposal';
 import { isCanonicalAmount, isCanonicalQuantity } from '../money/amount';
 import { method } from './method';
+import type { OptimizeOutcome } from '../portfolio/optimize-result';
 import type { WriteReceipt } from './sheet-api';
 
 const id = z.number().int().positive();
@@ -66,6 +67,34 @@ export const proposalMethods = {
       })
       .partial()
       .strict(),
+  ),
+  /**
+   * The portfolio that maximises the objective under the caps and the logical constraints, from
+   * a MILP solver, checked exactly and explained. Stops at the time limit or the gap (then says so).
+   */
+  'proposal/optimize': method<OptimizeOutcome>()(
+    z
+      .object({
+        objective: z.enum(['npv', 'score']),
+        timeLimitSeconds: z.number().positive().max(3600).default(60),
+        relativeGap: z.number().min(0).max(0.5).default(0),
+        /** "what if this one were in": the optimum with it forced in */
+        forceIn: id.optional(),
+      })
+      .strict(),
+  ),
+  'proposal/cancel-optimize': method<{ cancelled: boolean }>()(z.object({}).strict()),
+  /** The best objective as every cap is scaled from `fromScale` to `toScale` of today's, in `points` steps. */
+  'proposal/frontier': method<{ points: { scale: string; capitalTotal: string; objective: string | null; proven: boolean }[] }>()(
+    z
+      .object({
+        objective: z.enum(['npv', 'score']),
+        points: z.number().int().min(2).max(100).default(25),
+        fromScale: z.number().min(0).max(10).default(0.25),
+        toScale: z.number().min(0).max(10).default(2),
+      })
+      .strict()
+      .refine((input) => input.toScale > input.fromScale, { message: 'the frontier needs toScale above fromScale' }),
   ),
   /** Fund, defer, reject (or return to proposed) with the reason: recorded in the decisions log. */
   'proposal/decide': method<WriteReceipt>()(
