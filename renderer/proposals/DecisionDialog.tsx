@@ -6,17 +6,22 @@ const VERBS: Record<ProposalStatus, string> = { funded: 'Fund', deferred: 'Defer
 
 /** A decision on a proposal always carries its reason: the decisions log says who, when and why. */
 export function DecisionDialog({ proposal, decision, onDecide, onClose }: { proposal: Proposal; decision: ProposalStatus; onDecide: (reason: string) => void; onClose: () => void }) {
+  return <ReasonDialog title={`${VERBS[decision]} “${proposal.title}”`} action={VERBS[decision]} onConfirm={onDecide} onClose={onClose} />;
+}
+
+/** Asks for the reason a decision is taken, then confirms it. */
+export function ReasonDialog({ title, action, onConfirm, onClose }: { title: string; action: string; onConfirm: (reason: string) => void; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const ready = reason.trim() !== '';
   return (
     <Dialog
-      title={`${VERBS[decision]} “${proposal.title}”`}
+      title={title}
       testId="decision-dialog"
       onClose={onClose}
       actions={
         <>
           <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="decision-form" className="primary" disabled={!ready}>{VERBS[decision]}</button>
+          <button type="submit" form="decision-form" className="primary" disabled={!ready}>{action}</button>
         </>
       }
     >
@@ -24,7 +29,7 @@ export function DecisionDialog({ proposal, decision, onDecide, onClose }: { prop
         id="decision-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (ready) onDecide(reason.trim());
+          if (ready) onConfirm(reason.trim());
         }}
       >
         <label>

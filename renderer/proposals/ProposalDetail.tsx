@@ -37,7 +37,20 @@ function CommitField({ label, value, onCommit, className, align }: { label: stri
 const plain = (value: Decimal) => formatAmount(value, { negatives: 'minus', zero: 'digits' });
 
 /** One proposal: its fields, its cash-flow schedule by year, its scores and its metrics with their exact values. */
-export function ProposalDetail({ proposal, metrics, portfolio, departments }: { proposal: Proposal; metrics: ProposalMetrics; portfolio: Portfolio; departments: readonly Department[] }) {
+export function ProposalDetail({
+  proposal,
+  metrics,
+  portfolio,
+  departments,
+  optimizerReason,
+}: {
+  proposal: Proposal;
+  metrics: ProposalMetrics;
+  portfolio: Portfolio;
+  departments: readonly Department[];
+  /** why the optimizer's last portfolio has it in or out */
+  optimizerReason: string | null;
+}) {
   const { update, setFlow, setScore } = usePortfolioStore();
   const years = portfolio.settings.years;
   const firstYear = Number(portfolio.firstYearLabel.replace(/\D/g, '')) || 0;
@@ -49,6 +62,11 @@ export function ProposalDetail({ proposal, metrics, portfolio, departments }: { 
     <aside className="proposal-detail" data-testid="proposal-detail" aria-label={`Proposal ${proposal.title}`}>
       <CommitField label="Title" className="detail-title" value={proposal.title} onCommit={(title) => void update(proposal.id, { title })} />
       <p className="hint">{proposal.description}</p>
+      {optimizerReason !== null && (
+        <p className="optimizer-reason" data-testid="optimizer-reason">
+          Optimizer: {optimizerReason}
+        </p>
+      )}
       <div className="detail-fields">
         <label>
           Owner

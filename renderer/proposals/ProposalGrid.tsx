@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import type { ProposalStatus } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
 import type { RankedProposal } from '../../shared/portfolio/ranking';
+import type { PortfolioChoice } from '../../shared/portfolio/optimize-result';
 import { darkGridTheme, lightGridTheme } from '../grid/grid-theme';
 import { formatMetric, formatMoney, metricTooltip } from './format-metric';
 
@@ -22,6 +23,8 @@ export const DECISION_KEYS: Record<string, ProposalStatus> = { f: 'funded', d: '
 
 export interface ProposalGridProps {
   ranked: RankedProposal[];
+  /** the optimizer's last portfolio: who is in, and why each is in or out */
+  choice: PortfolioChoice | null;
   departments: readonly Department[];
   dark: boolean;
   onSelect: (proposalId: number) => void;
@@ -29,16 +32,16 @@ export interface ProposalGridProps {
 }
 
 /** The ranked proposals with their metrics; the funding line is drawn above the proposal it runs through. */
-export function ProposalGrid({ ranked, departments, dark, onSelect, onDecisionKey }: ProposalGridProps) {
+export function ProposalGrid({ ranked, choice, departments, dark, onSelect, onDecisionKey }: ProposalGridProps) {
   const departmentName = useMemo(() => new Map(departments.map((department) => [department.id, department.name])), [departments]);
   const columns = useMemo<ColDef<RankedProposal>[]>(
     () => [
-      { colId: 'rank', headerName: '#', width: 48, type: 'rightAligned', valueGetter: (params) => params.data?.rank ?? null },
+      { colId: 'rank', headerName: '#', width: 44, type: 'rightAligned', valueGetter: (params) => params.data?.rank ?? null },
       {
         colId: 'title',
         headerName: 'Proposal',
         flex: 1,
-        minWidth: 190,
+        minWidth: 170,
         valueGetter: (params) => params.data?.proposal.title ?? '',
         cellRenderer: (params: { data?: RankedProposal; value: string }) => {
           const proposal = params.data?.proposal;
@@ -52,12 +55,12 @@ export function ProposalGrid({ ranked, departments, dark, onSelect, onDecisionKe
           );
         },
       },
-      { colId: 'department', headerName: 'Department', width: 104, valueGetter: (params) => departmentName.get(params.data?.proposal.departmentId ?? 0) ?? '' },
+      { colId: 'department', headerName: 'Department', width: 96, valueGetter: (params) => departmentName.get(params.data?.proposal.departmentId ?? 0) ?? '' },
       { colId: 'status', headerName: 'Status', width: 80, valueGetter: (params) => params.data?.proposal.status ?? '' },
       {
         colId: 'capital',
         headerName: 'Capital',
-        width: 100,
+        width: 92,
         type: 'rightAligned',
         valueGetter: (params) => (params.data === undefined ? '' : formatMoney(params.data.metrics.capitalTotal)),
         tooltipValueGetter: (params) => params.data?.metrics.capital.map((amount, year) => `Year ${year + 1}: ${amount.toFixed(2)}`).join('\n'),
@@ -65,7 +68,7 @@ export function ProposalGrid({ ranked, departments, dark, onSelect, onDecisionKe
       {
         colId: 'npv',
         headerName: 'NPV',
-        width: 104,
+        width: 100,
         type: 'rightAligned',
         valueGetter: (params) => (params.data === undefined ? '' : formatMoney(params.data.metrics.npv)),
         // A cellClass replaces the right-aligned type's own class: keep it.
@@ -75,7 +78,7 @@ export function ProposalGrid({ ranked, departments, dark, onSelect, onDecisionKe
       {
         colId: 'irr',
         headerName: 'IRR',
-        width: 70,
+        width: 64,
         type: 'rightAligned',
         valueGetter: (params) => (params.data === undefined ? '' : formatMetric(params.data.metrics.irr, 'rate')),
         tooltipValueGetter: (params) => (params.data === undefined ? undefined : metricTooltip(params.data.metrics.irr, (value) => `${value.times(100).toDecimalPlaces(6).toString()}%`)),
@@ -83,7 +86,7 @@ export function ProposalGrid({ ranked, departments, dark, onSelect, onDecisionKe
       {
         colId: 'pi',
         headerName: 'PI',
-        width: 58,
+        width: 52,
         type: 'rightAligned',
         valueGetter: (params) => (params.data === undefined ? '' : formatMetric(params.data.metrics.profitabilityIndex, 'ratio')),
         tooltipValueGetter: (params) => (params.data === undefined ? undefined : metricTooltip(params.data.metrics.profitabilityIndex, (value) => value.toDecimalPlaces(6).toString())),
@@ -91,7 +94,7 @@ export function ProposalGrid({ ranked, departments, dark, onSelect, onDecisionKe
       {
         colId: 'payback',
         headerName: 'Payback',
-        width: 78,
+        width: 74,
         type: 'rightAligned',
         valueGetter: (params) => (params.data === undefined ? '' : formatMetric(params.data.metrics.payback, 'years')),
         tooltipValueGetter: (params) => (params.data === undefined ? undefined : metricTooltip(params.data.metrics.payback, (value) => `${value.toDecimalPlaces(4).toString()} years`)),
@@ -99,20 +102,29 @@ export function ProposalGrid({ ranked, departments, dark, onSelect, onDecisionKe
       {
         colId: 'score',
         headerName: 'Score',
-        width: 66,
+        width: 62,
         type: 'rightAligned',
         valueGetter: (params) => (params.data?.score === null || params.data?.score === undefined ? '—' : params.data.score.toFixed(2)),
       },
       {
         colId: 'place',
         headerName: 'Funding line',
-        width: 120,
+        width: 112,
         valueGetter: (params) => (params.data === undefined ? '' : PLACE_LABELS[params.data.place]),
         tooltipValueGetter: (params) => params.data?.note,
         cellClass: (params) => [`place-${params.data?.place ?? 'below'}`],
       },
+      {
+        colId: 'optimal',
+        headerName: 'Optimizer',
+        width: 84,
+        hide: choice === null,
+        valueGetter: (params) => (params.data === undefined || choice === null ? '' : choice.chosen.includes(params.data.proposal.id) ? 'In' : 'Out'),
+        tooltipValueGetter: (params) => (params.data === undefined || choice === null ? undefined : choice.reasons[params.data.proposal.id]),
+        cellClass: (params) => (choice !== null && params.data !== undefined && choice.chosen.includes(params.data.proposal.id) ? ['optimal-in'] : ['optimal-out']),
+      },
     ],
-    [departmentName],
+    [departmentName, choice],
   );
   const getRowId = useCallback((params: GetRowIdParams<RankedProposal>) => String(params.data.proposal.id), []);
   // Class rules (not getRowClass) are evaluated again when a row's data changes, as it does on every re-rank.

@@ -8,6 +8,10 @@ import { DecisionDialog } from './DecisionDialog';
 import { formatMoney } from './format-metric';
 import { ProposalDetail } from './ProposalDetail';
 import { ProposalGrid } from './ProposalGrid';
+import { OptimizerBar } from './OptimizerBar';
+import { FrontierDialog } from './FrontierDialog';
+import { ReasonDialog } from './DecisionDialog';
+import type { Objective } from '../../shared/portfolio/portfolio-model';
 
 /** A cap per year, saved on Enter or when the field loses focus; empty means no cap. */
 function CapField({ year, label, cap, used }: { year: number; label: string; cap: string | null; used: Decimal }) {
@@ -37,7 +41,10 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
 
 /** The portfolio: proposals ranked live with the funding line, weights and caps to move it, and the selected proposal's detail. */
 export function ProposalsView({ dark }: { dark: boolean }) {
-  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, load, select, setRankKey, setWeight, decide } = usePortfolioStore();
+  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, load, select, setRankKey, setWeight, decide, optimized, fundChosen } = usePortfolioStore();
+  const choice = optimized?.ok === true ? optimized.choice : null;
+  const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
+  const [fundingChosen, setFundingChosen] = useState(false);
   const departments = useSheetStore((state) => state.view?.model.departments ?? []);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
   useEffect(() => {
@@ -71,6 +78,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
             </label>
           ))}
         </fieldset>
+        <OptimizerBar onFrontier={setFrontierFor} onFundChosen={() => setFundingChosen(true)} />
         <fieldset className="caps">
           <legend>Capital budget per year</legend>
           {usedByYear.map((used, year) => (
@@ -90,11 +98,25 @@ export function ProposalsView({ dark }: { dark: boolean }) {
             <p>Add investment proposals to rank them, draw the funding line and pick the best portfolio.</p>
           </div>
         ) : (
-          <ProposalGrid ranked={ranked} departments={departments} dark={dark} onSelect={select} onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })} />
+          <ProposalGrid ranked={ranked} choice={choice} departments={departments} dark={dark} onSelect={select} onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })} />
         )}
-        {selected !== null && selectedMetrics !== undefined && <ProposalDetail proposal={selected} metrics={selectedMetrics} portfolio={portfolio} departments={departments} />}
+        {selected !== null && selectedMetrics !== undefined && (
+          <ProposalDetail proposal={selected} metrics={selectedMetrics} portfolio={portfolio} departments={departments} optimizerReason={choice?.reasons[selected.id] ?? null} />
+        )}
       </div>
       <p className="portfolio-keys hint">Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason).</p>
+      {frontierFor !== null && <FrontierDialog objective={frontierFor} onClose={() => setFrontierFor(null)} />}
+      {fundingChosen && choice !== null && (
+        <ReasonDialog
+          title={`Fund the ${choice.chosen.length} proposals the optimizer chose`}
+          action="Fund them"
+          onClose={() => setFundingChosen(false)}
+          onConfirm={(reason) => {
+            setFundingChosen(false);
+            void fundChosen(reason);
+          }}
+        />
+      )}
       {deciding !== null && decidingProposal !== undefined && (
         <DecisionDialog
           proposal={decidingProposal}

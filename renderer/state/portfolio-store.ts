@@ -6,7 +6,10 @@ import { parseAmount } from '../../shared/money/parse-amount';
 import { proposalMetrics, type ProposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio, type RankedProposal, type RankKey } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
+import type { OptimizeOutcome } from '../../shared/portfolio/optimize-result';
+import type { Objective } from '../../shared/portfolio/portfolio-model';
 import { api } from '../api/client';
+import type { ApiEvents } from '../../shared/api/contract';
 import { showError, useNoticeStore } from './notice-store';
 import { useSheetStore } from './sheet-store';
 
@@ -32,6 +35,16 @@ interface PortfolioState {
   setCapitalCap(year: number, text: string): Promise<boolean>;
   decide(proposalId: number, decision: ProposalStatus, reason: string): Promise<boolean>;
   addProposal(title: string): Promise<boolean>;
+  /** the optimizer's last answer, and its progress while it works */
+  optimizing: boolean;
+  progress: { seconds: number; gap: number | null; incumbent: number | null } | null;
+  optimized: OptimizeOutcome | null;
+  /** the objective the last answer maximised */
+  optimizedFor: Objective | null;
+  optimize(objective: Objective): Promise<void>;
+  cancelOptimize(): Promise<void>;
+  /** Marks every proposal the optimizer chose as funded, with one reason, as one step each. */
+  fundChosen(reason: string): Promise<void>;
 }
 
 /** Ranks the portfolio as the state says: pure, so a weight change re-ranks without touching the back. */
@@ -141,6 +154,45 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       const saved = await write(() => api.call('proposal/decide', { proposalId, decision, reason }));
       if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Recorded: ${decision} — ${reason}` });
       return saved;
+    },
+    optimizing: false,
+    progress: null,
+    optimized: null,
+    optimizedFor: null,
+    async optimize(objective) {
+      if (get().optimizing) return;
+      set({ optimizing: true, progress: null });
+      const stop = api.onEvent((event) => {
+        if (event.name === 'proposal/optimize-progress') set({ progress: event.payload as ApiEvents['proposal/optimize-progress'] });
+      });
+      try {
+        const optimized = await api.call('proposal/optimize', { objective, timeLimitSeconds: 60, relativeGap: 0 });
+        set({ optimized, optimizedFor: objective });
+        if (!optimized.ok) showError(new Error([optimized.message, ...optimized.conflicts].join(' ')), 'Optimize');
+      } catch (error) {
+        showError(error, 'Optimize');
+      } finally {
+        stop();
+        set({ optimizing: false, progress: null });
+      }
+    },
+    async cancelOptimize() {
+      try {
+        await api.call('proposal/cancel-optimize', {});
+      } catch (error) {
+        showError(error);
+      }
+    },
+    async fundChosen(reason) {
+      const optimized = get().optimized;
+      const portfolio = get().portfolio;
+      if (optimized === null || !optimized.ok || portfolio === null) return;
+      for (const id of optimized.choice.chosen) {
+        const proposal = portfolio.proposals.find((candidate) => candidate.id === id);
+        if (proposal === undefined || proposal.status === 'funded') continue;
+        const saved = await write(() => api.call('proposal/decide', { proposalId: id, decision: 'funded', reason }), proposal.title);
+        if (!saved) return;
+      }
     },
     async addProposal(title) {
       try {

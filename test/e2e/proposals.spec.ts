@@ -69,3 +69,24 @@ test('the detail panel edits a cash flow and shows exact metrics with the NPV no
   await detail.getByLabel('Benefit FY2028').press('Enter');
   await expect(page.getByTestId('notice-error')).toContainText('positive amounts');
 });
+
+test('Optimize finds the proven optimum, explains each proposal, and the frontier is drawn', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  const result = page.getByTestId('optimizer-result');
+  await expect(result).toContainText('Proven optimum');
+  const grid = page.getByTestId('proposal-grid');
+  // The mandatory retrofit is always in; of the two SMT vendors at most one is.
+  await expect(grid.locator('.ag-row[row-index]').filter({ hasText: 'Plant safety retrofit' }).locator('[col-id="optimal"]')).toHaveText('In');
+  const vendors = await grid.locator('.ag-row[row-index]').filter({ hasText: 'SMT line' }).locator('[col-id="optimal"]').allInnerTexts();
+  expect(vendors.filter((text) => text === 'In').length).toBeLessThanOrEqual(1);
+  await grid.locator('.ag-row[row-index]').filter({ hasText: 'Security operations monitoring' }).locator('[col-id="title"]').click();
+  await expect(page.getByTestId('optimizer-reason')).toContainText('Out: its NPV');
+  await saveScreenshot(page, 'proposals-optimized');
+  await page.getByRole('button', { name: 'Frontier…' }).click();
+  const chart = page.getByTestId('frontier-dialog').locator('svg.frontier-chart');
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  await expect(chart.locator('circle')).toHaveCount(25);
+  await saveScreenshot(page, 'frontier');
+});
