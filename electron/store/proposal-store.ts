@@ -2,7 +2,9 @@ import { ApiError } from '../../shared/api/errors';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
 import { FLOW_KINDS, type Criterion, type Decision, type FlowKind, type Portfolio, type PortfolioSettings, type Proposal, type ProposalStatus, type RiskRating } from '../../shared/domain/proposal';
-import type { AmountText } from '../../shared/money/amount';
+import { toAmountText, type AmountText } from '../../shared/money/amount';
+import { Decimal } from '../../shared/money/decimal';
+import { spreadEvenly } from '../../shared/engine/spread';
 import type { ProposalFields } from '../../shared/domain/proposal-fields';
 import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
 import type { WorkbookStore } from './workbook-store';
@@ -218,25 +220,95 @@ export class ProposalStore {
     });
   }
 
+  /**
+   * Records a decision with its reason. Funding a proposal also writes its capital and operating
+   * costs into the budget as lines of its department (each year spread evenly over that fiscal
+   * year's months, to the cent), linked to it; taking the funding back removes those lines. All
+   * of it is one undo step.
+   */
   decide(proposalId: number, decision: ProposalStatus, reason: string, actor: string): WriteReceipt {
     return this.workbook.change('proposal/decide', actor, () => {
       const before = this.requireProposal(proposalId);
       if (decision !== 'funded' && before.mandatory === 1 && decision !== 'proposed') {
         throw new ApiError('invalid-input', `“${String(before.title)}” is mandatory: it is always funded. Clear “mandatory” first if that has changed.`, 'decision');
       }
+      const changes: RowChange[] = [];
+      // Lines of an earlier funding go first (children before their line), then the proposal changes.
+      if (before.status === 'funded' && decision !== 'funded') changes.push(...this.removeBudgetLines(proposalId));
       this.db.prepare('UPDATE proposals SET status = ? WHERE id = ?').run(decision, proposalId);
       const after = this.row('proposals', { id: proposalId });
+      changes.push({ table: 'proposals', before, after });
+      if (decision === 'funded' && before.status !== 'funded') changes.push(...this.addBudgetLines(proposalId));
       const decisionId = Number(
         this.db.prepare('INSERT INTO decisions (proposal_id, decision, reason, actor, at) VALUES (?, ?, ?, ?, ?)').run(proposalId, decision, reason, actor, new Date().toISOString()).lastInsertRowid,
       );
-      const logged = this.row('decisions', { id: decisionId });
+      changes.push({ table: 'decisions', before: null, after: this.row('decisions', { id: decisionId }) });
       return {
-        step: { kind: 'rows', changes: [{ table: 'proposals', before, after }, { table: 'decisions', before: null, after: logged }] },
+        step: { kind: 'rows', changes },
         label: `${decision === 'proposed' ? 'reopen' : decision === 'funded' ? 'fund' : decision === 'deferred' ? 'defer' : 'reject'} “${String(before.title)}”`,
         detail: { proposalId, decision, reason },
         result: {},
       };
     });
+  }
+
+  /** Writes a funded proposal's costs into the budget version as linked lines; returns the rows written. */
+  private addBudgetLines(proposalId: number): RowChange[] {
+    const proposal = this.portfolio().proposals.find((candidate) => candidate.id === proposalId);
+    if (proposal === undefined) return [];
+    const calendar = this.workbook.calendar();
+    const versionId = this.db.prepare<[], number>('SELECT id FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1').pluck().get() as number;
+    const departmentId = proposal.departmentId ?? (this.db.prepare<[], number>('SELECT id FROM departments ORDER BY sort_order, id LIMIT 1').pluck().get() as number);
+    const accountOf = (type: 'capex' | 'opex') => this.db.prepare<[string], number>("SELECT id FROM accounts WHERE type = ? AND unit = 'currency' ORDER BY code LIMIT 1").pluck().get(type) as number | undefined;
+    const changes: RowChange[] = [];
+    for (const [kind, type, label] of [['capex', 'capex', 'capital'], ['opex', 'opex', 'operating']] as const) {
+      const accountId = accountOf(type);
+      const years = proposal.flows[kind];
+      // Only the years the budget's calendar covers reach it.
+      const inBudget = years.filter((amount, year) => amount !== '0' && year * 12 < calendar.periodCount);
+      if (accountId === undefined || inBudget.length === 0) continue;
+      const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM budget_lines').pluck().get() as number;
+      const lineId = Number(
+        this.db
+          .prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, proposal_id) VALUES (?, ?, ?, ?, ?)')
+          .run(departmentId, accountId, `${proposal.title} (${label})`, sortOrder, proposalId).lastInsertRowid,
+      );
+      changes.push({ table: 'budget_lines', before: null, after: this.row('budget_lines', { id: lineId }) });
+      years.forEach((amount, year) => {
+        const first = year * 12;
+        if (amount === '0' || first >= calendar.periodCount) return;
+        const months = Math.min(12, calendar.periodCount - first);
+        // A year the budget covers only in part gets the share of its months that fall inside.
+        const inside = months === 12 ? amount : toAmountText(new Decimal(amount).times(months).div(12));
+        const spread = spreadEvenly(inside, months);
+        if (!spread.ok) return;
+        spread.amounts.forEach((value, month) => {
+          if (value === '0') return;
+          const cell = { line_id: lineId, version_id: versionId, period: first + month, amount: value };
+          writeRow(this.db, 'cell_values', null, cell);
+          changes.push({ table: 'cell_values', before: null, after: cell });
+        });
+      });
+    }
+    return changes;
+  }
+
+  /** Deletes the budget lines a funding created (their amounts first); returns the rows removed. */
+  private removeBudgetLines(proposalId: number): RowChange[] {
+    const lines = this.db.prepare<[number], StoredRow>('SELECT * FROM budget_lines WHERE proposal_id = ?').all(proposalId);
+    const changes: RowChange[] = [];
+    for (const line of lines) {
+      const cells = this.db.prepare<[number], StoredRow>('SELECT * FROM cell_values WHERE line_id = ?').all(line.id as number);
+      const comments = this.db.prepare<[number], number>('SELECT COUNT(*) FROM comments WHERE line_id = ?').pluck().get(line.id as number) as number;
+      if (comments > 0) throw new ApiError('invalid-input', `The budget line “${String(line.description)}” has comments; delete them before taking the funding back.`, 'proposalId');
+      for (const cell of cells) {
+        writeRow(this.db, 'cell_values', cell, null);
+        changes.push({ table: 'cell_values', before: cell, after: null });
+      }
+      writeRow(this.db, 'budget_lines', line, null);
+      changes.push({ table: 'budget_lines', before: line, after: null });
+    }
+    return changes;
   }
 
   private checkFields(proposalId: number | null, fields: ProposalFields): void {

@@ -186,7 +186,7 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <span className="brand">Tandem</span>
-        <span className="workbook-name" data-testid="workbook-name">{current?.name ?? ''}</span>
+        <span className="workbook-name" data-testid="workbook-name" title={current?.name}>{current?.name ?? ''}</span>
         {current !== null && (
           <div className="page-tabs" role="tablist" aria-label="Workbook part">
             <button type="button" role="tab" aria-selected={page === 'budget'} onClick={() => setPage('budget')} title="The budget sheet (Ctrl+1)">

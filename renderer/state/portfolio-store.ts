@@ -64,11 +64,13 @@ let weightSave: ReturnType<typeof setTimeout> | undefined;
 
 export const usePortfolioStore = create<PortfolioState>((set, get) => {
   /** A write to the back; then the portfolio is read again and the undo labels follow. */
-  async function write(call: () => Promise<WriteReceipt>, where?: string): Promise<boolean> {
+  async function write(call: () => Promise<WriteReceipt>, where?: string, budgetChanges = false): Promise<boolean> {
     try {
       const receipt = await call();
       set({ revision: receipt.revision });
       useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+      // Funding writes budget lines: the sheet reads them again.
+      if (budgetChanges) await useSheetStore.getState().load();
       await get().load();
       return true;
     } catch (error) {
@@ -151,7 +153,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       return write(() => api.call('proposal/set-settings', { capitalCaps: caps }));
     },
     async decide(proposalId, decision, reason) {
-      const saved = await write(() => api.call('proposal/decide', { proposalId, decision, reason }));
+      const saved = await write(() => api.call('proposal/decide', { proposalId, decision, reason }), undefined, true);
       if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Recorded: ${decision} — ${reason}` });
       return saved;
     },
@@ -190,7 +192,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       for (const id of optimized.choice.chosen) {
         const proposal = portfolio.proposals.find((candidate) => candidate.id === id);
         if (proposal === undefined || proposal.status === 'funded') continue;
-        const saved = await write(() => api.call('proposal/decide', { proposalId: id, decision: 'funded', reason }), proposal.title);
+        const saved = await write(() => api.call('proposal/decide', { proposalId: id, decision: 'funded', reason }), proposal.title, true);
         if (!saved) return;
       }
     },

@@ -90,3 +90,25 @@ test('Optimize finds the proven optimum, explains each proposal, and the frontie
   await expect(chart.locator('circle')).toHaveCount(25);
   await saveScreenshot(page, 'frontier');
 });
+
+test('funding the optimizer’s choice puts its costs in the budget sheet; undo takes them out', async ({ page, host }) => {
+  await page.goto(host.url);
+  const capexBefore = await page.locator('.ag-row-pinned[row-id="total-capex"] [col-id="year"]').innerText();
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(page.getByTestId('optimizer-result')).toContainText('Proven optimum');
+  await page.getByRole('button', { name: 'Fund these…' }).click();
+  const dialog = page.getByTestId('decision-dialog');
+  await dialog.getByLabel('Reason').fill('Optimal portfolio under the FY2027–FY2031 caps');
+  await dialog.getByRole('button', { name: 'Fund them' }).click();
+  await expect(page.getByTestId('proposal-grid').locator('.ag-row[row-index]').filter({ hasText: 'Plant safety retrofit' }).locator('[col-id="status"]')).toHaveText('funded');
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  // Capital expenses now include the funded proposals' first-year capital.
+  await expect(page.locator('.ag-row-pinned[row-id="total-capex"] [col-id="year"]')).not.toHaveText(capexBefore);
+  await page.locator('.ag-row[row-id="g:d5"] [col-id="department"]').click();
+  await expect(page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: 'Plant safety retrofit (machine guarding) (capital)' })).toHaveCount(1);
+  await saveScreenshot(page, 'budget-with-funded-proposals');
+  // Undo the last funding: its line leaves the sheet.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('button', { name: 'Redo' })).toHaveAttribute('title', /Redo fund/);
+});

@@ -81,3 +81,43 @@ describe('investment proposals through the API', () => {
     back.stop();
   });
 });
+
+describe('from decision to budget', () => {
+  it('funding writes the costs into the budget as linked lines; un-funding removes them; undo covers both', async () => {
+    const back = startBack(tempFolder());
+    const warehouse = await proposalNamed(back, 'Warehouse automation (shuttle AS/RS)');
+    const linesBefore = (await back.call('sheet/get-sheet', {})).lines.length;
+    await back.call('proposal/decide', { proposalId: warehouse.id, decision: 'funded', reason: 'Approved by the board' });
+    const sheet = await back.call('sheet/get-sheet', {});
+    const added = sheet.lines.filter((line) => line.description.startsWith('Warehouse automation (shuttle AS/RS)'));
+    expect(added.map((line) => line.description)).toEqual(['Warehouse automation (shuttle AS/RS) (capital)']);
+    // The sample budget is FY2027 only: year 1's 650,000 capital, spread over its twelve months to the cent.
+    const capital = added[0]?.values ?? [];
+    expect(capital.reduce((sum, value) => sum + Math.round(Number(value ?? 0) * 100), 0)).toBe(65_000_000);
+    expect(capital[0]).toBe('54166.67');
+    // Operating costs start in FY2028, outside this budget: no operating line.
+    expect(sheet.lines).toHaveLength(linesBefore + 1);
+    await back.call('proposal/decide', { proposalId: warehouse.id, decision: 'deferred', reason: 'Vendor delay' });
+    expect((await back.call('sheet/get-sheet', {})).lines).toHaveLength(linesBefore);
+    await back.call('sheet/undo', {});
+    expect((await back.call('sheet/get-sheet', {})).lines).toHaveLength(linesBefore + 1);
+    await back.call('sheet/undo', {});
+    expect((await back.call('sheet/get-sheet', {})).lines).toHaveLength(linesBefore);
+    expect((await proposalNamed(back, 'Warehouse automation (shuttle AS/RS)')).status).toBe('proposed');
+    back.stop();
+  });
+
+  it('optimizes the sample portfolio to its proven optimum over the API', async () => {
+    const back = startBack(tempFolder());
+    const outcome = await back.call('proposal/optimize', { objective: 'npv' });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.choice.status).toBe('optimal');
+    expect(outcome.choice.gap).toBe('0');
+    const safety = await proposalNamed(back, 'Plant safety retrofit (machine guarding)');
+    expect(outcome.choice.chosen).toContain(safety.id);
+    expect(outcome.choice.reasons[safety.id]).toBe('In: mandatory.');
+    // Every year's capital stays within its cap, checked in decimals.
+    for (const year of outcome.choice.capital) if (year.cap !== null) expect(Number(year.used)).toBeLessThanOrEqual(Number(year.cap));
+    back.stop();
+  });
+});
