@@ -3,7 +3,7 @@ import { buildPortfolioModel, type PortfolioInput } from '../../shared/portfolio
 import { greedyStart } from '../../shared/portfolio/greedy-start';
 import { interpretOutcome, type OptimizeOutcome } from '../../shared/portfolio/optimize-result';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
-import { weightedScores } from '../../shared/portfolio/scoring';
+import { weightedScores, type ScoreLookup } from '../../shared/portfolio/scoring';
 import { Decimal } from '../../shared/money/decimal';
 import type { Portfolio } from '../../shared/domain/proposal';
 import type { MipProgress } from './solve-mip';
@@ -12,7 +12,7 @@ import type { OptimizerService } from './optimizer-service';
 /** The optimizer's input from a portfolio as the file holds it; null with the reason when the objective cannot be computed. */
 export function portfolioInput(portfolio: Portfolio, objective: Objective): { ok: true; input: PortfolioInput } | { ok: false; message: string } {
   const metricsById = new Map(portfolio.proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, portfolio.settings)]));
-  let scores: Map<number, Decimal> | null = null;
+  let scores: ScoreLookup | null = null;
   if (objective === 'score') {
     const scoring = weightedScores(portfolio.proposals, portfolio.criteria);
     if (!scoring.ok) return { ok: false, message: scoring.message };

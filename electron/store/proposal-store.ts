@@ -227,29 +227,37 @@ export class ProposalStore {
    * of it is one undo step.
    */
   decide(proposalId: number, decision: ProposalStatus, reason: string, actor: string): WriteReceipt {
+    return this.decideMany([proposalId], decision, reason, actor);
+  }
+
+  /** The same decision on several proposals (funding the optimizer's portfolio): one undo step. */
+  decideMany(proposalIds: readonly number[], decision: ProposalStatus, reason: string, actor: string): WriteReceipt {
     return this.workbook.change('proposal/decide', actor, () => {
-      const before = this.requireProposal(proposalId);
-      if (decision !== 'funded' && before.mandatory === 1 && decision !== 'proposed') {
-        throw new ApiError('invalid-input', `“${String(before.title)}” is mandatory: it is always funded. Clear “mandatory” first if that has changed.`, 'decision');
-      }
-      const changes: RowChange[] = [];
-      // Lines of an earlier funding go first (children before their line), then the proposal changes.
-      if (before.status === 'funded' && decision !== 'funded') changes.push(...this.removeBudgetLines(proposalId));
-      this.db.prepare('UPDATE proposals SET status = ? WHERE id = ?').run(decision, proposalId);
-      const after = this.row('proposals', { id: proposalId });
-      changes.push({ table: 'proposals', before, after });
-      if (decision === 'funded' && before.status !== 'funded') changes.push(...this.addBudgetLines(proposalId));
-      const decisionId = Number(
-        this.db.prepare('INSERT INTO decisions (proposal_id, decision, reason, actor, at) VALUES (?, ?, ?, ?, ?)').run(proposalId, decision, reason, actor, new Date().toISOString()).lastInsertRowid,
-      );
-      changes.push({ table: 'decisions', before: null, after: this.row('decisions', { id: decisionId }) });
-      return {
-        step: { kind: 'rows', changes },
-        label: `${decision === 'proposed' ? 'reopen' : decision === 'funded' ? 'fund' : decision === 'deferred' ? 'defer' : 'reject'} “${String(before.title)}”`,
-        detail: { proposalId, decision, reason },
-        result: {},
-      };
+      const changes = proposalIds.flatMap((proposalId) => this.decisionChanges(proposalId, decision, reason, actor));
+      const verb = decision === 'proposed' ? 'reopen' : decision === 'funded' ? 'fund' : decision === 'deferred' ? 'defer' : 'reject';
+      const first = changes.find((change) => change.table === 'proposals')?.before?.title;
+      const label = proposalIds.length === 1 ? `${verb} “${String(first)}”` : `${verb} ${proposalIds.length} proposals`;
+      return { step: { kind: 'rows', changes }, label, detail: { proposalIds, decision, reason }, result: {} };
     });
+  }
+
+  /** One proposal's decision, written inside the caller's transaction; returns the rows it changed. */
+  private decisionChanges(proposalId: number, decision: ProposalStatus, reason: string, actor: string): RowChange[] {
+    const before = this.requireProposal(proposalId);
+    if (decision !== 'funded' && before.mandatory === 1 && decision !== 'proposed') {
+      throw new ApiError('invalid-input', `“${String(before.title)}” is mandatory: it is always funded. Clear “mandatory” first if that has changed.`, 'decision');
+    }
+    const changes: RowChange[] = [];
+    // Lines of an earlier funding go first (children before their line), then the proposal changes.
+    if (before.status === 'funded' && decision !== 'funded') changes.push(...this.removeBudgetLines(proposalId));
+    this.db.prepare('UPDATE proposals SET status = ? WHERE id = ?').run(decision, proposalId);
+    changes.push({ table: 'proposals', before, after: this.row('proposals', { id: proposalId }) });
+    if (decision === 'funded' && before.status !== 'funded') changes.push(...this.addBudgetLines(proposalId));
+    const decisionId = Number(
+      this.db.prepare('INSERT INTO decisions (proposal_id, decision, reason, actor, at) VALUES (?, ?, ?, ?, ?)').run(proposalId, decision, reason, actor, new Date().toISOString()).lastInsertRowid,
+    );
+    changes.push({ table: 'decisions', before: null, after: this.row('decisions', { id: decisionId }) });
+    return changes;
   }
 
   /** Writes a funded proposal's costs into the budget version as linked lines; returns the rows written. */

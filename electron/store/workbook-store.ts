@@ -602,6 +602,10 @@ export class WorkbookStore {
         if (lineIds.length > 0 && !withLines) {
           throw new ApiError('invalid-input', `“${row.name}” still has ${lineIds.length} line${lineIds.length === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'departmentId');
         }
+        const proposals = this.db.prepare<[number], number>('SELECT COUNT(*) FROM proposals WHERE department_id = ?').pluck().get(id) as number;
+        if (proposals > 0) {
+          throw new ApiError('invalid-input', `“${row.name}” has ${proposals} investment proposal${proposals === 1 ? '' : 's'}. Give ${proposals === 1 ? 'it' : 'them'} another department first.`, 'departmentId');
+        }
         const lineSteps = lineIds.map((lineId) => this.deleteLineStep(lineId));
         const departmentStep = { kind: 'dimension' as const, table: 'departments' as const, before: { id, name: row.name, sortOrder: row.sort_order, parentId: row.parent_id }, after: null };
         applyStep(this.db, departmentStep, 'forward');

@@ -35,7 +35,9 @@ export function OptimizerBar({ onFrontier, onFundChosen }: { onFrontier: (object
       <button type="button" onClick={() => onFrontier(objective)} disabled={optimizing} title="Best objective as the capital budget varies">Frontier…</button>
       {choice !== null && !optimizing && (
         <span className="optimizer-result" data-testid="optimizer-result">
-          {choice.status === 'optimal' ? 'Proven optimum' : `Best found (${choice.status === 'time-limit' ? 'time limit' : 'cancelled'}), within ${choice.gap === null ? '?' : `${new Decimal(choice.gap).times(100).toDecimalPlaces(2).toString()}%`} of the optimum`}: {choice.chosen.length} proposals, {value(choice.objective)} · {choice.seconds.toFixed(2)} s
+          {choice.status === 'optimal'
+            ? 'Proven optimum'
+            : `${choice.status === 'within-gap' ? 'Good enough' : `Best found (${choice.status === 'time-limit' ? 'time limit' : 'cancelled'})`}, within ${choice.gap === null ? 'an unknown distance' : `${new Decimal(choice.gap).times(100).toDecimalPlaces(3).toString()}%`} of the optimum`}: {choice.chosen.length} proposals, {value(choice.objective)} · {choice.seconds.toFixed(2)} s
           <button type="button" className="link-button" onClick={onFundChosen}>Fund these…</button>
         </span>
       )}

@@ -53,7 +53,7 @@ function ranking(portfolio: Portfolio, metrics: ReadonlyMap<number, ProposalMetr
   if (!scoring.ok && key === 'score') {
     return { ranked: rankPortfolio(portfolio.proposals, metrics, null, 'manual', portfolio.settings), rankingProblem: scoring.message };
   }
-  return { ranked: rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring.scores : null, key, portfolio.settings), rankingProblem: null };
+  return { ranked: rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring : null, key, portfolio.settings), rankingProblem: null };
 }
 
 function metricsOf(portfolio: Portfolio): Map<number, ProposalMetrics> {
@@ -189,12 +189,10 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       const optimized = get().optimized;
       const portfolio = get().portfolio;
       if (optimized === null || !optimized.ok || portfolio === null) return;
-      for (const id of optimized.choice.chosen) {
-        const proposal = portfolio.proposals.find((candidate) => candidate.id === id);
-        if (proposal === undefined || proposal.status === 'funded') continue;
-        const saved = await write(() => api.call('proposal/decide', { proposalId: id, decision: 'funded', reason }), proposal.title, true);
-        if (!saved) return;
-      }
+      const open = optimized.choice.chosen.filter((id) => portfolio.proposals.find((candidate) => candidate.id === id)?.status !== 'funded');
+      if (open.length === 0) return;
+      const saved = await write(() => api.call('proposal/decide-many', { proposalIds: open, decision: 'funded', reason }), 'Fund the chosen proposals', true);
+      if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Funded ${open.length} proposals; their costs are in the budget. Undo (Ctrl+Z) takes all of it back.` });
     },
     async addProposal(title) {
       try {

@@ -100,4 +100,14 @@ export const proposalMethods = {
   'proposal/decide': method<WriteReceipt>()(
     z.object({ proposalId: id, decision: z.enum(PROPOSAL_STATUSES), reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000) }).strict(),
   ),
+  /** The same decision on several proposals at once (funding the optimizer's portfolio): one undo step. */
+  'proposal/decide-many': method<WriteReceipt>()(
+    z
+      .object({
+        proposalIds: z.array(id).min(1).max(10_000),
+        decision: z.enum(PROPOSAL_STATUSES),
+        reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000),
+      })
+      .strict(),
+  ),
 };

@@ -16,7 +16,8 @@ export interface MipOutcome {
 
 /** A portfolio the optimizer chose, checked in exact decimals, with the reason for each proposal. */
 export interface PortfolioChoice {
-  status: 'optimal' | 'time-limit' | 'interrupted';
+  /** proven optimal; within the gap that was asked for; stopped by the time limit or by cancel */
+  status: 'optimal' | 'within-gap' | 'time-limit' | 'interrupted';
   chosen: number[];
   /** the objective of the chosen set, exact (decimal text) */
   objective: string;
@@ -72,8 +73,12 @@ export function interpretOutcome(input: PortfolioInput, model: PortfolioModel, o
   }
   const objective = [...chosen].reduce((sum, id) => sum.plus(model.value.get(id) ?? 0), new Decimal(0));
   const bound = outcome.bound === null || !Number.isFinite(outcome.bound) ? null : new Decimal(outcome.bound);
-  const status = outcome.status;
-  const gap = status === 'optimal' ? new Decimal(0) : bound === null ? null : Decimal.max(bound.minus(objective), 0).div(Decimal.max(objective.abs(), 1));
+  // The gap between the portfolio and the proven bound. HiGHS says "optimal" once the gap is within
+  // the tolerance asked for; only a gap of (floating-point) nothing is called a proven optimum.
+  const rawGap = bound === null ? null : Decimal.max(bound.minus(objective), 0).div(Decimal.max(objective.abs(), 1));
+  const proven = outcome.status === 'optimal' && (rawGap === null || rawGap.lte('1e-9'));
+  const status: PortfolioChoice['status'] = proven ? 'optimal' : outcome.status === 'optimal' ? 'within-gap' : outcome.status;
+  const gap = proven ? new Decimal(0) : rawGap;
   const reasons: Record<number, string> = {};
   for (const proposal of input.proposals) reasons[proposal.id] = reasonFor(proposal, input, model, chosen, usedCapital, byId);
   return {
@@ -82,7 +87,7 @@ export function interpretOutcome(input: PortfolioInput, model: PortfolioModel, o
       status,
       chosen: [...chosen],
       objective: objective.toString(),
-      bound: bound === null ? null : (status === 'optimal' ? objective : bound).toString(),
+      bound: bound === null ? null : (proven ? objective : bound).toString(),
       gap: gap === null ? null : gap.toString(),
       seconds: outcome.seconds,
       capital: model.capitalCaps.map((cap, year) => ({ used: (usedCapital[year] ?? new Decimal(0)).toString(), cap: cap === null ? null : cap.toString() })),

@@ -1,6 +1,7 @@
 import type { PortfolioSettings, Proposal } from '../domain/proposal';
 import { Decimal } from '../money/decimal';
 import type { ProposalMetrics } from './proposal-metrics';
+import type { ScoreLookup } from './scoring';
 
 /** What the optimizer maximises: the portfolio's total NPV, or its total weighted score. */
 export type Objective = 'npv' | 'score';
@@ -10,7 +11,7 @@ export interface PortfolioInput {
   proposals: readonly Proposal[];
   metricsById: ReadonlyMap<number, ProposalMetrics>;
   /** weighted scores, needed when the objective is the score */
-  scores: ReadonlyMap<number, Decimal> | null;
+  scores: ScoreLookup | null;
   settings: Pick<PortfolioSettings, 'capitalCaps' | 'operatingCaps' | 'years'>;
   objective: Objective;
   /** caps multiplied by this (the efficient frontier varies it); 1 by default */

@@ -2,6 +2,8 @@ import type { PortfolioSettings, Proposal } from '../domain/proposal';
 import { Decimal } from '../money/decimal';
 import type { Metric } from '../finance/metrics';
 import type { ProposalMetrics } from './proposal-metrics';
+import type { ScoreLookup } from './scoring';
+import { toScaledInteger } from '../money/scaled-integer';
 
 export const RANK_KEYS = ['score', 'npv', 'irr', 'mirr', 'profitabilityIndex', 'roi', 'payback', 'manual'] as const;
 /** What the ranking sorts by: weighted score, a metric, or the order the user dragged them into. */
@@ -30,22 +32,24 @@ export type LinePlace =
   | 'out';
 
 export interface RankedProposal {
-  proposal: Proposal;
-  metrics: ProposalMetrics;
-  score: Decimal | null;
+  readonly proposal: Proposal;
+  readonly metrics: ProposalMetrics;
+  readonly score: Decimal | null;
   /** 1-based position in the ranking */
-  rank: number;
-  place: LinePlace;
+  readonly rank: number;
+  readonly place: LinePlace;
   /** why it is where it is, for the tooltip and the session view */
-  note: string;
+  readonly note: string;
 }
 
 const metricValue = (metric: Metric): Decimal | null => (metric.ok ? metric.value : null);
 
-function sortValue(key: RankKey, metrics: ProposalMetrics, score: Decimal | null): Decimal | null {
+type SortValue = Decimal | bigint | null;
+
+function sortValue(key: RankKey, metrics: ProposalMetrics, scoreKey: bigint | undefined): SortValue {
   switch (key) {
     case 'score':
-      return score;
+      return scoreKey ?? null;
     case 'npv':
       return metrics.npv;
     case 'irr':
@@ -66,41 +70,71 @@ function sortValue(key: RankKey, metrics: ProposalMetrics, score: Decimal | null
   }
 }
 
+/** b before a when b is larger: bigints and decimals each compared within their kind. */
+function compareDescending(a: Exclude<SortValue, null>, b: Exclude<SortValue, null>): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a === b ? 0 : b > a ? 1 : -1;
+  if (typeof a !== 'bigint' && typeof b !== 'bigint') return b.comparedTo(a);
+  return 0;
+}
+
+/** Capital per year in cents, computed once per metrics object: the funding line adds thousands of them on every re-rank. */
+const capitalCents = new WeakMap<ProposalMetrics, bigint[]>();
+function centsOf(metrics: ProposalMetrics): bigint[] {
+  let cents = capitalCents.get(metrics);
+  if (cents === undefined) {
+    cents = metrics.capital.map((amount) => toScaledInteger(amount.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN), 2));
+    capitalCents.set(metrics, cents);
+  }
+  return cents;
+}
+
+/** Weighted scores for the ranking: the decimal scores to show and the exact sums to sort by. */
+export interface RankScores {
+  scores: ScoreLookup;
+  sortKeys: ReadonlyMap<number, bigint>;
+}
+
 /**
  * The proposals in ranking order (best first; proposals without a value for the key last,
  * ties by the order the user gave them), then the funding line drawn through them: what is
  * committed comes first out of the caps, then each proposal in rank order while it fits every
  * year's capital cap; the first that does not fit is where the line crosses, and all after it
- * are below. Alternatives and prerequisites are honoured on the way.
+ * are below. Alternatives and prerequisites are honoured on the way. Sums run over exact
+ * integers (cents, scaled scores) so a re-rank of thousands stays within a frame.
  */
 export function rankPortfolio(
   proposals: readonly Proposal[],
   metricsById: ReadonlyMap<number, ProposalMetrics>,
-  scores: ReadonlyMap<number, Decimal> | null,
+  scoring: RankScores | null,
   key: RankKey,
   settings: Pick<PortfolioSettings, 'capitalCaps'>,
 ): RankedProposal[] {
   const entries = proposals.map((proposal, order) => {
     const metrics = metricsById.get(proposal.id);
     if (metrics === undefined) throw new Error(`No metrics for proposal ${proposal.id}.`);
-    const score = scores?.get(proposal.id) ?? null;
-    return { proposal, metrics, score, order, value: sortValue(key, metrics, score) };
+    return { proposal, metrics, order, value: sortValue(key, metrics, scoring?.sortKeys.get(proposal.id)) };
   });
   entries.sort((a, b) => {
     if (key !== 'manual') {
       if (a.value === null && b.value !== null) return 1;
       if (b.value === null && a.value !== null) return -1;
       if (a.value !== null && b.value !== null) {
-        const compared = b.value.comparedTo(a.value);
+        const compared = compareDescending(a.value, b.value);
         if (compared !== 0) return compared;
       }
     }
     return a.order - b.order;
   });
-  const caps = settings.capitalCaps.map((cap) => (cap === null ? null : new Decimal(cap)));
-  const used = caps.map(() => new Decimal(0));
-  const fits = (metrics: ProposalMetrics) => caps.every((cap, year) => cap === null || (used[year] ?? new Decimal(0)).plus(metrics.capital[year] ?? 0).lte(cap));
-  const take = (metrics: ProposalMetrics) => caps.forEach((_cap, year) => (used[year] = (used[year] ?? new Decimal(0)).plus(metrics.capital[year] ?? 0)));
+  const caps = settings.capitalCaps.map((cap) => (cap === null ? null : toScaledInteger(cap, 2)));
+  const used = caps.map(() => 0n);
+  const fits = (metrics: ProposalMetrics) => {
+    const cents = centsOf(metrics);
+    return caps.every((cap, year) => cap === null || (used[year] ?? 0n) + (cents[year] ?? 0n) <= cap);
+  };
+  const take = (metrics: ProposalMetrics) => {
+    const cents = centsOf(metrics);
+    caps.forEach((_cap, year) => (used[year] = (used[year] ?? 0n) + (cents[year] ?? 0n)));
+  };
   const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
   const inIds = new Set<number>();
   const places = new Map<number, { place: LinePlace; note: string }>();
@@ -132,10 +166,30 @@ export function rankPortfolio(
       places.set(proposal.id, { place: 'above', note: 'Above the funding line: fits the capital caps.' });
     } else {
       crossed = true;
-      places.set(proposal.id, { place: 'crossing', note: `The funding line runs through it: its capital does not fit the cap in ${overCapYears(metrics, caps, used)}.` });
+      const over = caps.flatMap((cap, year) => (cap !== null && (used[year] ?? 0n) + (centsOf(metrics)[year] ?? 0n) > cap ? [`year ${year + 1}`] : []));
+      places.set(proposal.id, { place: 'crossing', note: `The funding line runs through it: its capital does not fit the cap in ${over.join(', ')}.` });
     }
   }
-  return entries.map((entry, index) => ({ proposal: entry.proposal, metrics: entry.metrics, score: entry.score, rank: index + 1, ...(places.get(entry.proposal.id) ?? { place: 'below', note: '' }) }));
+  return entries.map((entry, index) => {
+    const { place, note } = places.get(entry.proposal.id) ?? { place: 'below' as const, note: '' };
+    return new RankedEntry(entry.proposal, entry.metrics, scoring?.scores ?? null, index + 1, place, note);
+  });
+}
+
+/** A ranked proposal whose score (a decimal division) is computed only when something shows it. */
+class RankedEntry implements RankedProposal {
+  constructor(
+    readonly proposal: Proposal,
+    readonly metrics: ProposalMetrics,
+    private readonly scores: ScoreLookup | null,
+    readonly rank: number,
+    readonly place: LinePlace,
+    readonly note: string,
+  ) {}
+
+  get score(): Decimal | null {
+    return this.scores?.get(this.proposal.id) ?? null;
+  }
 }
 
 function outReason(proposal: Proposal, byId: ReadonlyMap<number, Proposal>, inIds: ReadonlySet<number>): string | null {
@@ -148,9 +202,4 @@ function outReason(proposal: Proposal, byId: ReadonlyMap<number, Proposal>, inId
   }
   if (proposal.dependsOn !== null && !inIds.has(proposal.dependsOn)) return `Needs “${byId.get(proposal.dependsOn)?.title ?? '?'}”, which is not funded above it.`;
   return null;
-}
-
-function overCapYears(metrics: ProposalMetrics, caps: readonly (Decimal | null)[], used: readonly Decimal[]): string {
-  const years = caps.flatMap((cap, year) => (cap !== null && (used[year] ?? new Decimal(0)).plus(metrics.capital[year] ?? 0).gt(cap) ? [`year ${year + 1}`] : []));
-  return years.join(', ');
 }

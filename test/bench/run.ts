@@ -18,6 +18,7 @@ import type { CellEdit } from '../../shared/domain/cell-edit';
 import type { SheetModel } from '../../shared/domain/workbook';
 import { computeSheetTotals } from '../../shared/engine/sheet-totals';
 import { benchInBrowser } from './browser-bench';
+import { benchPortfolio } from './portfolio-bench';
 import { printTable, time, type BenchRow } from './bench-table';
 
 const LINES = Number(process.env.BENCH_LINES ?? 10_000);
@@ -119,15 +120,20 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const rows: BenchRow[] = [];
+  // BENCH_ONLY=sheet or BENCH_ONLY=portfolio runs one part.
+  const only = process.env.BENCH_ONLY;
   try {
-    await suite(folder, 12, rows);
-    const path36 = await suite(folder, 36, rows);
-    // The real UI: a browser host whose settings reopen the 36-month workbook.
-    const dataDir = join(folder, 'browser');
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recentFiles: [path36], lastOpened: path36, sampleOffered: true }));
-    const browserRows = await benchInBrowser(dataDir, `${LINES.toLocaleString('en-US')} x 36`);
-    rows.push(...browserRows);
+    if (only !== 'portfolio') {
+      await suite(folder, 12, rows);
+      const path36 = await suite(folder, 36, rows);
+      // The real UI: a browser host whose settings reopen the 36-month workbook.
+      const dataDir = join(folder, 'browser');
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recentFiles: [path36], lastOpened: path36, sampleOffered: true }));
+      const browserRows = await benchInBrowser(dataDir, `${LINES.toLocaleString('en-US')} x 36`);
+      rows.push(...browserRows);
+    }
+    if (only !== 'sheet') rows.push(...(await benchPortfolio()));
     printTable(rows);
     console.log(`node ${process.version} · ${process.platform} ${process.arch} · bench process RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
   } finally {

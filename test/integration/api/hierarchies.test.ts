@@ -9,7 +9,7 @@ const tempFolder = useTempFolder();
 async function sheet(back: TestBack) {
   return back.call('sheet/get-sheet', {});
 }
-async function departmentId(back: TestBack, name: string): Promise<number> {
+async function departmentNamed(back: TestBack, name: string): Promise<number> {
   const found = (await sheet(back)).departments.find((department) => department.name === name);
   if (found === undefined) throw new Error(`no department ${name}`);
   return found.id;
@@ -28,9 +28,9 @@ async function lineId(back: TestBack, description: string): Promise<number> {
 describe('department and account trees through the API', () => {
   it('puts a department under a division and back with undo, refusing a loop', async () => {
     const back = startBack(tempFolder());
-    const gna = await departmentId(back, 'G&A');
-    const commercial = await departmentId(back, 'Commercial');
-    const sales = await departmentId(back, 'Sales');
+    const gna = await departmentNamed(back, 'G&A');
+    const commercial = await departmentNamed(back, 'Commercial');
+    const sales = await departmentNamed(back, 'Sales');
     await back.call('dimension/set-department-parent', { departmentId: gna, parentId: commercial });
     expect((await sheet(back)).departments.find((department) => department.id === gna)?.parentId).toBe(commercial);
     expect((await sheet(back)).history.undo).toBe('put department “G&A” under “Commercial”');
@@ -67,7 +67,7 @@ describe('department and account trees through the API', () => {
     const back = startBack(tempFolder());
     const id = await lineId(back, 'Customer visits');
     const before = (await sheet(back)).lines.find((line) => line.id === id);
-    const operations = await departmentId(back, 'Operations');
+    const operations = await departmentNamed(back, 'Operations');
     const marketing = await accountId(back, '6400');
     await back.call('sheet/relocate-line', { lineId: id, departmentId: operations, accountId: marketing });
     const moved = (await sheet(back)).lines.find((line) => line.id === id);
@@ -85,22 +85,28 @@ describe('department and account trees through the API', () => {
 
   it('deletes a department with its lines only when asked to, and undo brings every amount back', async () => {
     const back = startBack(tempFolder());
-    const gna = await departmentId(back, 'G&A');
-    const beforeLines = (await sheet(back)).lines.filter((line) => line.departmentId === gna);
-    expect(beforeLines.length).toBeGreaterThan(5);
-    expect((await rejection(back.call('dimension/delete-department', { departmentId: gna }))).message).toContain(`still has ${beforeLines.length} lines`);
-    await back.call('dimension/delete-department', { departmentId: gna, withLines: true });
+    const { departmentId } = await back.call('dimension/add-department', { name: 'Field service', parentId: null });
+    const travel = await accountId(back, '6200');
+    for (const description of ['Technician travel', 'Van leases']) {
+      const { line } = await back.call('sheet/add-line', { departmentId, accountId: travel, description });
+      await back.call('sheet/set-cells', { edits: [{ lineId: line.id, period: 0, value: '1200.5' }, { lineId: line.id, period: 5, value: '99' }], label: 'amounts' });
+    }
+    const beforeLines = (await sheet(back)).lines.filter((line) => line.departmentId === departmentId);
+    expect((await rejection(back.call('dimension/delete-department', { departmentId }))).message).toBe('“Field service” still has 2 lines. Delete or move them first, so no amounts are lost.');
+    await back.call('dimension/delete-department', { departmentId, withLines: true });
     const after = await sheet(back);
-    expect(after.departments.some((department) => department.id === gna)).toBe(false);
-    expect(after.lines.some((line) => line.departmentId === gna)).toBe(false);
-    expect(after.history.undo).toBe(`delete department “G&A” and its ${beforeLines.length} lines`);
+    expect(after.departments.some((department) => department.id === departmentId)).toBe(false);
+    expect(after.lines.some((line) => line.departmentId === departmentId)).toBe(false);
+    expect(after.history.undo).toBe('delete department “Field service” and its 2 lines');
     await back.call('sheet/undo', {});
-    expect((await sheet(back)).lines.filter((line) => line.departmentId === gna)).toEqual(beforeLines);
+    expect((await sheet(back)).lines.filter((line) => line.departmentId === departmentId)).toEqual(beforeLines);
     await back.call('sheet/redo', {});
-    expect((await sheet(back)).lines.some((line) => line.departmentId === gna)).toBe(false);
-    // A division with departments under it cannot go, even with its lines.
-    const product = await departmentId(back, 'Product & Supply');
+    expect((await sheet(back)).lines.some((line) => line.departmentId === departmentId)).toBe(false);
+    // A division with departments under it cannot go, nor a department that proposals belong to.
+    const product = await departmentNamed(back, 'Product & Supply');
     expect((await rejection(back.call('dimension/delete-department', { departmentId: product, withLines: true }))).message).toBe('“Product & Supply” has 2 departments under it. Move them first.');
+    const gna = await departmentNamed(back, 'G&A');
+    expect((await rejection(back.call('dimension/delete-department', { departmentId: gna, withLines: true }))).message).toBe('“G&A” has 5 investment proposals. Give them another department first.');
     back.stop();
   });
 });
