@@ -73,15 +73,13 @@ function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'
 
 const engineLine = (line: BudgetLine): EngineLine => ({ id: line.id, name: line.description, values: line.values, formula: line.formula });
 
-function totalRowsOf(totals: SheetTotals): TotalsRow[] {
-  const row = (id: string, label: string, source: TotalRow, emphasis = false): TotalsRow => ({
-    kind: 'total',
-    id,
-    label,
-    periods: source.periods,
-    year: source.year,
-    emphasis,
-  });
+/** The pinned total rows; a row whose totals did not move keeps its identity, so the grid does not redraw it. */
+function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): TotalsRow[] {
+  const row = (id: string, label: string, source: TotalRow, emphasis = false): TotalsRow => {
+    const before = previous.find((candidate) => candidate.id === id);
+    if (before !== undefined && before.periods === source.periods && before.year === source.year) return before;
+    return { kind: 'total', id, label, periods: source.periods, year: source.year, emphasis };
+  };
   return [
     row('total-revenue', 'Total revenue', totals.byType.revenue),
     row('total-cogs', 'Total cost of goods sold', totals.byType.cogs),
@@ -170,7 +168,7 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     rows[index] = next;
     changedRows.push({ before: current, after: next });
   }
-  return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals), display: updateDisplay(view.display, changedRows) };
+  return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals, view.totalRows), display: updateDisplay(view.display, changedRows) };
 }
 
 /** The view after one cell changes. */
