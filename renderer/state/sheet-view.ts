@@ -133,7 +133,7 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
       values = current.line.values.slice();
       changedValues.set(edit.lineId, values);
     }
-    changes.push({ lineId: edit.lineId, type: current.account.type, period: edit.period, before: amountOf(values[edit.period]), after: amountOf(edit.value) });
+    changes.push({ lineId: edit.lineId, type: current.account.type, period: edit.period, before: values[edit.period] ?? null, after: edit.value });
     values[edit.period] = edit.value;
   }
   // Formula lines that depend on the edited lines move with them, in the same update.
@@ -148,7 +148,7 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     if (current === undefined) continue;
     outcome.values.forEach((value, period) => {
       const before = current.line.values[period] ?? null;
-      if (before !== value) changes.push({ lineId, type: current.account.type, period, before: amountOf(before), after: amountOf(value) });
+      if (before !== value) changes.push({ lineId, type: current.account.type, period, before, after: value });
     });
     changedValues.set(lineId, outcome.values);
   }
