@@ -3,6 +3,7 @@ import { planPaste } from '../../shared/clipboard/plan-paste';
 import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
+import { prepareFormulaGrammar } from '../../shared/formula/parse-formula';
 import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
@@ -96,7 +97,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     });
   },
   async load() {
-    const model = await api.call('sheet/get-sheet', {});
+    const reading = api.call('sheet/get-sheet', {});
+    // The back takes a while to read a large workbook: build the formula grammar meanwhile.
+    prepareFormulaGrammar();
+    const model = await reading;
     const { grouping, collapsed } = get();
     set({ view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
   },
