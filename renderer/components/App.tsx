@@ -1,5 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { BudgetGrid } from '../grid/BudgetGrid';
 import { useSheetStore } from '../state/sheet-store';
 import type { Grouping } from '../state/sheet-groups';
@@ -36,8 +37,27 @@ const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: d
 
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
-  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment, moveLine, toggleGroup, renameDimension } =
-    useSheetStore();
+  // Selected, not the whole store: a save answer changes pendingWrites and revision, which the app does not show.
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment, moveLine, toggleGroup, renameDimension } = useSheetStore(
+    useShallow((state) => ({
+      view: state.view,
+      addLine: state.addLine,
+      deleteLine: state.deleteLine,
+      history: state.history,
+      undo: state.undo,
+      redo: state.redo,
+      spreadTotal: state.spreadTotal,
+      grouping: state.grouping,
+      setGrouping: state.setGrouping,
+      showQuarters: state.showQuarters,
+      showYears: state.showYears,
+      setTotalColumns: state.setTotalColumns,
+      addComment: state.addComment,
+      moveLine: state.moveLine,
+      toggleGroup: state.toggleGroup,
+      renameDimension: state.renameDimension,
+    })),
+  );
   const [commentsOpen, setCommentsOpen] = useState(false);
   const [displayOpen, setDisplayOpen] = useState(false);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
@@ -125,7 +145,7 @@ export function App() {
   }, [dialog, lineDialog, current, view, showDialog, requestDelete, requestSpread, undo, redo]);
 
   /** The context menu's commands for a row, each with the key that does the same. */
-  function menuItems(target: { row: GridRow; rowIndex: number; colId: string }): MenuItem[] {
+  const menuItems = useCallback((target: { row: GridRow; rowIndex: number; colId: string }): MenuItem[] => {
     const manage: MenuItem = { label: 'Departments and accounts…', action: () => setDimensionsOpen(true) };
     if (target.row.kind === 'group') {
       const group = target.row;
@@ -180,7 +200,14 @@ export function App() {
       'separator',
       manage,
     ];
-  }
+  }, [toggleGroup, moveLine]);
+
+  // The grid's callbacks keep their identity, so an edit does not hand AG Grid new options.
+  const onGridReady = useCallback((api: GridApi<GridRow>) => (gridApi.current = api), []);
+  const onGridContextMenu = useCallback(
+    (request: { row: GridRow; rowIndex: number; colId: string; x: number; y: number }) => setMenu({ x: request.x, y: request.y, items: menuItems(request) }),
+    [menuItems],
+  );
 
   return (
     <div className="app">
@@ -264,7 +291,7 @@ export function App() {
         <>
           <FormulaBar />
           <div className="sheet-area">
-            <BudgetGrid view={view} dark={dark} onReady={(api) => (gridApi.current = api)} onContextMenu={(request) => setMenu({ x: request.x, y: request.y, items: menuItems(request) })} />
+            <BudgetGrid view={view} dark={dark} onReady={onGridReady} onContextMenu={onGridContextMenu} />
             {commentsOpen && <CommentsPanel view={view} onClose={() => setCommentsOpen(false)} />}
           </div>
         </>

@@ -2,6 +2,8 @@ import {
   AllCommunityModule,
   ModuleRegistry,
   type CellClassParams,
+  type CellClickedEvent,
+  type CellContextMenuEvent,
   type CellEditRequestEvent,
   type CellFocusedEvent,
   type CellMouseDownEvent,
@@ -10,11 +12,13 @@ import {
   type ColGroupDef,
   type GetRowIdParams,
   type GridApi,
+  type GridReadyEvent,
   type RowClassParams,
   type ValueFormatterParams,
   type ValueGetterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { useShallow } from 'zustand/react/shallow';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { fiscalLayout, fiscalYearLabel, type Period, type PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import { isCanonicalQuantity, QUANTITY_SCALE } from '../../shared/money/amount';
@@ -258,6 +262,9 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
   ];
 }
 
+// One object for the life of the page: AG Grid rebuilds every column when it gets a new one.
+const DEFAULT_COL_DEF: ColDef<GridRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
+
 function rowClass(params: RowClassParams<GridRow>): string | undefined {
   // Bands by role: the top of the tree darkest, the groups that hold lines lightest.
   if (params.data?.kind === 'group') return `group-row group-level-${params.data.level === 0 ? 0 : params.data.innermost ? 2 : 1}`;
@@ -275,14 +282,27 @@ export interface BudgetGridProps {
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
 export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridProps) {
-  const { editCell, paste, clearRange, fill, fillFromHandle, spreadTotal, toggleGroup, renameLine, moveLine } = useSheetStore();
+  // Selected, not the whole store: a save answer (pendingWrites, revision) must not redraw the grid.
+  const { editCell, paste, clearRange, fill, fillFromHandle, spreadTotal, toggleGroup, renameLine, moveLine } = useSheetStore(
+    useShallow((state) => ({
+      editCell: state.editCell,
+      paste: state.paste,
+      clearRange: state.clearRange,
+      fill: state.fill,
+      fillFromHandle: state.fillFromHandle,
+      spreadTotal: state.spreadTotal,
+      toggleGroup: state.toggleGroup,
+      renameLine: state.renameLine,
+      moveLine: state.moveLine,
+    })),
+  );
   const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const shiftHeld = useRef(false);
   const dragging = useRef(false);
   // Columns depend only on the calendar: a new value edit must not rebuild them.
-  const { showQuarters, showYears } = useSheetStore();
+  const { showQuarters, showYears } = useSheetStore(useShallow((state) => ({ showQuarters: state.showQuarters, showYears: state.showYears })));
   // Redraw every amount when the display settings change.
   useEffect(() => useDisplayStore.subscribe(() => apiRef.current?.refreshCells({ force: true })), []);
   const columns = useMemo(() => columnsFor(view, { showQuarters, showYears }), [view.model.periods, view.model.calendar, showQuarters, showYears]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -303,8 +323,10 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
           for (const cellElement of rowElement.querySelectorAll<HTMLElement>('.ag-cell[col-id^="p"]')) {
             const period = periodOfColumn(cellElement.getAttribute('col-id') ?? '');
             const inRange = isLine && period !== null && range !== null && cellCount(range) > 1 && rangeContains(range, rowIndex, period);
-            cellElement.classList.toggle('cell-in-range', inRange);
-            cellElement.classList.toggle('fill-handle-cell', isLine && period !== null && isFillHandleCell(rowIndex, period));
+            const handle = isLine && period !== null && isFillHandleCell(rowIndex, period);
+            // Touch only the cells whose look changes: each class change costs the browser a style pass.
+            if (cellElement.classList.contains('cell-in-range') !== inRange) cellElement.classList.toggle('cell-in-range', inRange);
+            if (cellElement.classList.contains('fill-handle-cell') !== handle) cellElement.classList.toggle('fill-handle-cell', handle);
           }
         }
       }),
@@ -650,6 +672,31 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     },
     [editCell, spreadTotal, renameLine],
   );
+  // Handlers keep their identity across renders: AG Grid re-applies every grid option whose value changed.
+  const onCellContextMenu = useCallback(
+    (event: CellContextMenuEvent<GridRow>) => {
+      const mouse = event.event as MouseEvent | null;
+      if (event.data === undefined || event.rowIndex === null || mouse === null) return;
+      event.api.setFocusedCell(event.rowIndex, event.column, event.node.rowPinned ?? null);
+      onContextMenu?.({ row: event.data, rowIndex: event.rowIndex, colId: event.column.getColId(), x: mouse.clientX, y: mouse.clientY });
+    },
+    [onContextMenu],
+  );
+  const onCellClicked = useCallback(
+    (event: CellClickedEvent<GridRow>) => {
+      if (event.data?.kind === 'group' && event.column.getColId() === 'department') toggleGroup(event.data.id);
+    },
+    [toggleGroup],
+  );
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<GridRow>) => {
+      apiRef.current = event.api;
+      shownRows.current = useSheetStore.getState().view?.display.rows ?? [];
+      event.api.setGridOption('rowData', shownRows.current);
+      onReady?.(event.api);
+    },
+    [onReady],
+  );
   return (
     <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
       <AgGridReact<GridRow>
@@ -665,28 +712,16 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
         onCellMouseOver={onCellMouseOver}
         onRowDataUpdated={placeRequestedCursor}
         preventDefaultOnContextMenu
-        onCellContextMenu={(event) => {
-          const mouse = event.event as MouseEvent | null;
-          if (event.data === undefined || event.rowIndex === null || mouse === null) return;
-          event.api.setFocusedCell(event.rowIndex, event.column, event.node.rowPinned ?? null);
-          onContextMenu?.({ row: event.data, rowIndex: event.rowIndex, colId: event.column.getColId(), x: mouse.clientX, y: mouse.clientY });
-        }}
-        onCellClicked={(event) => {
-          if (event.data?.kind === 'group' && event.column.getColId() === 'department') toggleGroup(event.data.id);
-        }}
+        onCellContextMenu={onCellContextMenu}
+        onCellClicked={onCellClicked}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         suppressMovableColumns
         animateRows={false}
-        defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={600}
-        onGridReady={(event) => {
-          apiRef.current = event.api;
-          shownRows.current = useSheetStore.getState().view?.display.rows ?? [];
-          event.api.setGridOption('rowData', shownRows.current);
-          onReady?.(event.api);
-        }}
+        onGridReady={onGridReady}
       />
     </div>
   );

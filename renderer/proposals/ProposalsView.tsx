@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ProposalStatus } from '../../shared/domain/proposal';
+import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
 import { RANK_KEYS, RANK_LABELS, type RankKey } from '../../shared/portfolio/ranking';
 import { usePortfolioStore } from '../state/portfolio-store';
@@ -12,6 +13,9 @@ import { OptimizerBar } from './OptimizerBar';
 import { FrontierDialog } from './FrontierDialog';
 import { ReasonDialog } from './DecisionDialog';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
+
+/** A stable empty list: a selector must not return a new array on every call. */
+const NO_DEPARTMENTS: readonly Department[] = [];
 
 /** A cap per year, saved on Enter or when the field loses focus; empty means no cap. */
 function CapField({ year, label, cap, used }: { year: number; label: string; cap: string | null; used: Decimal }) {
@@ -45,7 +49,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
-  const departments = useSheetStore((state) => state.view?.model.departments ?? []);
+  const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
   useEffect(() => {
     if (portfolio === null) void load();

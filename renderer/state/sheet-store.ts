@@ -4,6 +4,7 @@ import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
 import { parseEntry } from '../../shared/money/parse-entry';
+import { prepareFormulaGrammar } from '../../shared/formula/parse-formula';
 import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
@@ -15,6 +16,8 @@ import type { Grouping } from './sheet-groups';
 import { buildSheetView, regroup, withCellValues, type SheetView } from './sheet-view';
 
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
+/** From this many cells a change is sent to the back before the sheet is recomputed (see applyEdits). */
+const SEND_FIRST_CELLS = 100;
 
 interface SheetState {
   view: SheetView | null;
@@ -93,7 +96,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     });
   },
   async load() {
-    const model = await api.call('sheet/get-sheet', {});
+    const reading = api.call('sheet/get-sheet', {});
+    // The back takes a while to read a large workbook: build the formula grammar meanwhile.
+    prepareFormulaGrammar();
+    const model = await reading;
     const { grouping, collapsed } = get();
     set({ view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
   },
@@ -254,9 +260,19 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       showError(new Error(`Nothing was changed: “${computed.description}” is computed by its formula (=${computed.formula ?? ''}). Change the formula, or clear it to type amounts.`), where);
       return false;
     }
-    set((state) => ({ view: state.view === null ? null : withCellValues(state.view, edits), pendingWrites: state.pendingWrites + 1 }));
+    const show = () => set((state) => ({ view: state.view === null ? null : withCellValues(state.view, edits), pendingWrites: state.pendingWrites + 1 }));
+    // A typed edit is shown first, so it reaches the screen at once. A large change (a paste, a
+    // fill) is sent first and shown while the back writes it: the request leaves in the write
+    // queue's turn, before the sheet is recomputed, so both take time side by side.
+    const sendFirst = edits.length >= SEND_FIRST_CELLS;
+    if (!sendFirst) show();
+    const saving = enqueue(() => api.call('sheet/set-cells', { edits, label }));
+    if (sendFirst) {
+      await Promise.resolve();
+      show();
+    }
     try {
-      const receipt = await enqueue(() => api.call('sheet/set-cells', { edits, label }));
+      const receipt = await saving;
       set((state) => ({ pendingWrites: state.pendingWrites - 1, revision: receipt.revision, history: receipt.history, saveError: null }));
       return true;
     } catch (error) {

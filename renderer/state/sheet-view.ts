@@ -79,15 +79,13 @@ const engineLine = (line: BudgetLine, accountsById: ReadonlyMap<number, Account>
   quantity: (accountsById.get(line.accountId)?.unit ?? 'currency') !== 'currency',
 });
 
-function totalRowsOf(totals: SheetTotals): TotalsRow[] {
-  const row = (id: string, label: string, source: TotalRow, emphasis = false): TotalsRow => ({
-    kind: 'total',
-    id,
-    label,
-    periods: source.periods,
-    year: source.year,
-    emphasis,
-  });
+/** The pinned total rows; a row whose totals did not move keeps its identity, so the grid does not redraw it. */
+function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): TotalsRow[] {
+  const row = (id: string, label: string, source: TotalRow, emphasis = false): TotalsRow => {
+    const before = previous.find((candidate) => candidate.id === id);
+    if (before !== undefined && before.periods === source.periods && before.year === source.year) return before;
+    return { kind: 'total', id, label, periods: source.periods, year: source.year, emphasis };
+  };
   return [
     row('total-revenue', 'Total revenue', totals.byType.revenue),
     row('total-cogs', 'Total cost of goods sold', totals.byType.cogs),
@@ -141,7 +139,7 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
       values = current.line.values.slice();
       changedValues.set(edit.lineId, values);
     }
-    changes.push({ lineId: edit.lineId, type: current.account.type, period: edit.period, before: amountOf(values[edit.period]), after: amountOf(edit.value) });
+    changes.push({ lineId: edit.lineId, type: current.account.type, period: edit.period, before: values[edit.period] ?? null, after: edit.value });
     values[edit.period] = edit.value;
   }
   // Formula lines that depend on the edited lines move with them, in the same update.
@@ -156,7 +154,7 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     if (current === undefined) continue;
     outcome.values.forEach((value, period) => {
       const before = current.line.values[period] ?? null;
-      if (before !== value) changes.push({ lineId, type: current.account.type, period, before: amountOf(before), after: amountOf(value) });
+      if (before !== value) changes.push({ lineId, type: current.account.type, period, before, after: value });
     });
     changedValues.set(lineId, outcome.values);
   }
@@ -176,7 +174,7 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     rows[index] = next;
     changedRows.push({ before: current, after: next });
   }
-  return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals), display: updateDisplay(view.display, changedRows) };
+  return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals, view.totalRows), display: updateDisplay(view.display, changedRows) };
 }
 
 /** The view after one cell changes. */

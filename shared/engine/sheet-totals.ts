@@ -1,5 +1,7 @@
 import type { AccountType, BudgetLine } from '../domain/workbook';
+import type { AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
+import { ExactSum } from '../money/exact-sum';
 
 /** The money account types that the sheet totals, in display order. Drivers are not money. */
 export const TOTALLED_TYPES = ['revenue', 'cogs', 'opex', 'capex'] as const satisfies readonly AccountType[];
@@ -41,6 +43,9 @@ export function computeSheetTotals(
   typeOfLine: (line: BudgetLine) => AccountType,
   periodCount: number,
 ): SheetTotals {
+  // Exact sums without a Decimal per cell (see ExactSum): 360,000 cells open in a fraction of the time.
+  const sumRow = () => ({ periods: Array.from({ length: periodCount }, () => new ExactSum()), year: new ExactSum() });
+  const sums: Record<TotalledType, { periods: ExactSum[]; year: ExactSum }> = { revenue: sumRow(), cogs: sumRow(), opex: sumRow(), capex: sumRow() };
   const totals: SheetTotals = {
     lineYear: new Map(),
     byType: { revenue: zeroRow(periodCount), cogs: zeroRow(periodCount), opex: zeroRow(periodCount), capex: zeroRow(periodCount) },
@@ -48,18 +53,20 @@ export function computeSheetTotals(
   };
   for (const line of lines) {
     const type = typeOfLine(line);
-    const row = isTotalled(type) ? totals.byType[type] : null;
-    let year = new Decimal(0);
+    const row = isTotalled(type) ? sums[type] : null;
+    const year = new ExactSum();
     for (let period = 0; period < periodCount; period += 1) {
       const text = line.values[period];
-      // Empty cells are most cells in a sparse budget: skip them without building a Decimal.
+      // Empty cells are most cells in a sparse budget: skip them.
       if (text === null || text === undefined || text === '') continue;
-      const value = new Decimal(text);
-      year = year.plus(value);
-      if (row !== null) row.periods[period] = (row.periods[period] ?? new Decimal(0)).plus(value);
+      year.add(text);
+      row?.periods[period]?.add(text);
     }
-    totals.lineYear.set(line.id, year);
-    if (row !== null) row.year = row.year.plus(year);
+    totals.lineYear.set(line.id, year.value());
+    if (row !== null) row.year.addSum(year);
+  }
+  for (const type of TOTALLED_TYPES) {
+    totals.byType[type] = { periods: sums[type].periods.map((sum) => sum.value()), year: sums[type].year.value() };
   }
   for (let period = 0; period < periodCount; period += 1) {
     totals.operatingIncome.periods[period] = operatingIncomeOf(totals, (row) => row.periods[period] ?? new Decimal(0));
@@ -77,8 +84,8 @@ export interface CellChangeForTotals {
   lineId: number;
   type: AccountType;
   period: number;
-  before: Decimal;
-  after: Decimal;
+  before: AmountText | null;
+  after: AmountText | null;
 }
 
 /**
@@ -87,26 +94,39 @@ export interface CellChangeForTotals {
  * redraw) and shares the rest; copies each structure once however many cells change.
  */
 export function applyCellChanges(totals: SheetTotals, changes: readonly CellChangeForTotals[]): SheetTotals {
-  const moving = changes.filter((change) => !change.after.minus(change.before).isZero());
-  if (moving.length === 0) return totals;
+  // The differences are summed exactly per line and per type and month first (ExactSum, no
+  // Decimal per cell), then each total moves once: a 12,000-cell paste costs a few hundred
+  // Decimal additions instead of tens of thousands.
+  const byLine = new Map<number, ExactSum>();
+  const byTypeAndPeriod = new Map<TotalledType, Map<number, ExactSum>>();
+  for (const change of changes) {
+    const delta = new ExactSum();
+    delta.addDifference(change.after, change.before);
+    if (delta.isZero()) continue;
+    let lineSum = byLine.get(change.lineId);
+    if (lineSum === undefined) byLine.set(change.lineId, (lineSum = new ExactSum()));
+    lineSum.addSum(delta);
+    if (!isTotalled(change.type)) continue;
+    let periods = byTypeAndPeriod.get(change.type);
+    if (periods === undefined) byTypeAndPeriod.set(change.type, (periods = new Map()));
+    let cell = periods.get(change.period);
+    if (cell === undefined) periods.set(change.period, (cell = new ExactSum()));
+    cell.addSum(delta);
+  }
+  if (byLine.size === 0) return totals;
   const lineYear = new Map(totals.lineYear);
+  for (const [lineId, delta] of byLine) lineYear.set(lineId, (lineYear.get(lineId) ?? new Decimal(0)).plus(delta.value()));
   const byType = { ...totals.byType };
-  const copied = new Set<TotalledType>();
   let operatingIncome: TotalRow | null = null;
   const mutable = (row: TotalRow): TotalRow => ({ periods: row.periods.slice(), year: row.year });
-  for (const change of moving) {
-    const delta = change.after.minus(change.before);
-    lineYear.set(change.lineId, (lineYear.get(change.lineId) ?? new Decimal(0)).plus(delta));
-    if (!isTotalled(change.type)) continue;
-    if (!copied.has(change.type)) {
-      byType[change.type] = mutable(byType[change.type]);
-      copied.add(change.type);
-    }
-    shift(byType[change.type], change.period, delta);
-    const sign = operatingSign(change.type);
-    if (sign !== 0) {
-      operatingIncome ??= mutable(totals.operatingIncome);
-      shift(operatingIncome, change.period, sign === 1 ? delta : delta.negated());
+  for (const [type, periods] of byTypeAndPeriod) {
+    byType[type] = mutable(byType[type]);
+    const sign = operatingSign(type);
+    if (sign !== 0) operatingIncome ??= mutable(totals.operatingIncome);
+    for (const [period, sum] of periods) {
+      const delta = sum.value();
+      shift(byType[type], period, delta);
+      if (operatingIncome !== null && sign !== 0) shift(operatingIncome, period, sign === 1 ? delta : delta.negated());
     }
   }
   return { lineYear, byType, operatingIncome: operatingIncome ?? totals.operatingIncome };

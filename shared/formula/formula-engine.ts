@@ -38,6 +38,9 @@ export class FormulaEngine {
   private readonly outcomes = new Map<number, FormulaOutcome>();
   /** line ids by lower-cased name, for resolving references without scanning the sheet */
   private readonly byName = new Map<string, number[]>();
+  /** constants (numbers, and percentages of numbers) and resolved names, by node: each formula is evaluated once per month */
+  private readonly constants = new WeakMap<FormulaNode, Decimal>();
+  private readonly resolved = new Map<string, number>();
   private order: number[] = [];
   private placed = new Set<number>();
 
@@ -92,6 +95,7 @@ export class FormulaEngine {
     this.usedBy.clear();
     this.outcomes.clear();
     this.byName.clear();
+    this.resolved.clear();
     const byName = this.byName;
     for (const line of this.lines.values()) {
       const key = line.name.trim().toLowerCase();
@@ -219,12 +223,28 @@ export class FormulaEngine {
   }
 
   private resolve(name: string): number {
+    const known = this.resolved.get(name);
+    if (known !== undefined) return known;
     const found = this.byName.get(name.trim().toLowerCase())?.[0];
     if (found === undefined) throw new CellError(`There is no line named “${name}”.`);
+    this.resolved.set(name, found);
     return found;
   }
 
+  /** A number, or a percentage of a number, as a Decimal built once. */
+  private constant(node: FormulaNode): Decimal | undefined {
+    if (node.kind !== 'number' && !(node.kind === 'percent' && node.operand.kind === 'number')) return undefined;
+    let value = this.constants.get(node);
+    if (value === undefined) {
+      value = node.kind === 'number' ? new Decimal(node.text) : new Decimal(node.operand.kind === 'number' ? node.operand.text : 0).div(100);
+      this.constants.set(node, value);
+    }
+    return value;
+  }
+
   private evaluate(node: FormulaNode, selfId: number, period: number, ownValues: readonly (AmountText | null)[]): Decimal {
+    const constant = this.constant(node);
+    if (constant !== undefined) return constant;
     const recurse = (child: FormulaNode) => this.evaluate(child, selfId, period, ownValues);
     switch (node.kind) {
       case 'number':

@@ -42,7 +42,6 @@ const TOKENS: TokenType[] = [
   Comma,
 ];
 
-const lexer = new Lexer(TOKENS, { positionTracking: 'onlyOffset' });
 
 type CompareOperator = '=' | '<>' | '<' | '<=' | '>' | '>=';
 
@@ -148,7 +147,16 @@ class FormulaParser extends EmbeddedActionsParser {
   });
 }
 
-const parser = new FormulaParser();
+// Building the lexer and the parser (Chevrotain's grammar analysis) takes tens of milliseconds:
+// done on first use rather than when the app's code loads, and the sheet store asks for it while
+// it waits for the back to read the workbook.
+let grammar: { lexer: Lexer; parser: FormulaParser } | null = null;
+
+/** Builds the formula grammar now, if it is not built yet: call it where the app is waiting anyway. */
+export function prepareFormulaGrammar(): { lexer: Lexer; parser: FormulaParser } {
+  grammar ??= { lexer: new Lexer(TOKENS, { positionTracking: 'onlyOffset' }), parser: new FormulaParser() };
+  return grammar;
+}
 
 export type ParsedFormula = { ok: true; ast: FormulaNode } | { ok: false; message: string };
 
@@ -156,6 +164,7 @@ export type ParsedFormula = { ok: true; ast: FormulaNode } | { ok: false; messag
 export function parseFormula(text: string): ParsedFormula {
   const source = text.trim().replace(/^=/, '');
   if (source.trim() === '') return { ok: false, message: 'The formula is empty.' };
+  const { lexer, parser } = prepareFormulaGrammar();
   const lexed = lexer.tokenize(source);
   const badCharacter = lexed.errors[0];
   if (badCharacter !== undefined) {
