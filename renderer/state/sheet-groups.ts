@@ -1,8 +1,8 @@
 import { pathTo, treeOrder } from '../../shared/domain/dimension-tree';
 import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type Account, type AccountType, type Department } from '../../shared/domain/workbook';
 import { operatingSign } from '../../shared/engine/sheet-totals';
-import { amountOf } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
+import { ExactSum } from '../../shared/money/exact-sum';
 import type { LineRow } from './sheet-view';
 
 /** How the sheet groups its lines: by department (then account type), by account type (then account), or not at all. */
@@ -134,20 +134,13 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
       ? lines.slice().sort((a, b) => typeRank(a) - typeRank(b) || accountRank(a) - accountRank(b) || a.account.code.localeCompare(b.account.code))
       : lines.slice().sort((a, b) => departmentRank(a) - departmentRank(b) || typeRank(a) - typeRank(b));
   const groups = new Map<string, GroupRow>();
+  // Subtotals are summed exactly over whole cents (ExactSum) and become Decimals once at the end.
+  const sums = new Map<string, ExactSum[]>();
   const open: string[] = [];
   for (const row of ordered) {
     const path = groupPath(row, grouping, trees);
     const memberships: { id: string; sign: 1 | -1 }[] = [];
     let hidden = false;
-    // Each month parsed once, whichever groups the line counts in.
-    let amounts: (Decimal | null)[] | null = null;
-    const amountsOfLine = (): (Decimal | null)[] => {
-      amounts ??= Array.from({ length: periodCount }, (_unused, period) => {
-        const text = row.line.values[period];
-        return text === null || text === undefined || text === '' ? null : new Decimal(text);
-      });
-      return amounts;
-    };
     path.forEach((spec, level) => {
       let group = groups.get(spec.id);
       if (open[level] !== spec.id) {
@@ -179,14 +172,15 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
       const sign = spec.signOf(row.account.type);
       if (sign !== 0) {
         memberships.push({ id: spec.id, sign });
-        group.periods ??= Array.from({ length: periodCount }, () => new Decimal(0));
-        group.year ??= new Decimal(0);
-        const lineAmounts = amountsOfLine();
+        let groupSums = sums.get(spec.id);
+        if (groupSums === undefined) sums.set(spec.id, (groupSums = Array.from({ length: periodCount }, () => new ExactSum())));
+        group.year = (group.year ?? new Decimal(0)).plus(sign === 1 ? row.year : row.year.negated());
         for (let period = 0; period < periodCount; period += 1) {
-          const value = lineAmounts[period];
-          if (value !== null && value !== undefined && !value.isZero()) group.periods[period] = (group.periods[period] ?? new Decimal(0)).plus(sign === 1 ? value : value.negated());
+          const text = row.line.values[period];
+          if (text === null || text === undefined || text === '') continue;
+          if (sign === 1) groupSums[period]?.add(text);
+          else groupSums[period]?.subtract(text);
         }
-        group.year = group.year.plus(sign === 1 ? row.year : row.year.negated());
       }
       if (group.collapsed) hidden = true;
     });
@@ -195,6 +189,10 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
       display.lineIndex.set(row.line.id, display.rows.length);
       display.rows.push(row);
     }
+  }
+  for (const [id, groupSums] of sums) {
+    const group = groups.get(id);
+    if (group !== undefined) group.periods = groupSums.map((sum) => sum.value());
   }
   return display;
 }
@@ -216,8 +214,12 @@ export function updateDisplay(display: SheetDisplay, changed: readonly { before:
       if (current === undefined || current.periods === null || current.year === null) continue;
       const periods = touched.has(id) ? current.periods : current.periods.slice();
       for (let period = 0; period < periods.length; period += 1) {
-        const delta = amountOf(after.line.values[period]).minus(amountOf(before.line.values[period]));
-        if (!delta.isZero()) periods[period] = (periods[period] ?? new Decimal(0)).plus(sign === 1 ? delta : delta.negated());
+        const textBefore = before.line.values[period];
+        const textAfter = after.line.values[period];
+        if (textBefore === textAfter) continue;
+        const delta = new ExactSum();
+        delta.addDifference(textAfter, textBefore);
+        if (!delta.isZero()) periods[period] = (periods[period] ?? new Decimal(0)).plus(sign === 1 ? delta.value() : delta.value().negated());
       }
       const yearDelta = after.year.minus(before.year);
       const next: GroupRow = { ...current, periods, year: current.year.plus(sign === 1 ? yearDelta : yearDelta.negated()) };
