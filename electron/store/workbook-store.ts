@@ -153,15 +153,22 @@ export class WorkbookStore {
       lines.push(line);
       byId.set(line.id, line);
     }
-    const cells = this.db
-      .prepare<[number, number], { line_id: number; period: number; amount: string }>(
-        'SELECT line_id, period, amount FROM cell_values WHERE version_id = ? AND period < ?',
+    // One row per line with its cells joined (`period:amount;…`): better-sqlite3 spends about a
+    // microsecond per row, so 360,000 cell rows took about 0.4 s and 10,000 line rows take 0.1 s.
+    // Amounts are canonical decimals (no ':' or ';'), periods integers.
+    const cellsByLine = this.db
+      .prepare<[number, number], [number, string]>(
+        "SELECT line_id, group_concat(period || ':' || amount, ';') FROM cell_values WHERE version_id = ? AND period < ? GROUP BY line_id",
       )
-      .raw(false)
-      .iterate(version.id, calendar.periodCount);
-    for (const cell of cells) {
-      const line = byId.get(cell.line_id);
-      if (line !== undefined) line.values[cell.period] = cell.amount;
+      .raw(true)
+      .all(version.id, calendar.periodCount);
+    for (const [lineId, joined] of cellsByLine) {
+      const line = byId.get(lineId);
+      if (line === undefined) continue;
+      for (const cell of joined.split(';')) {
+        const colon = cell.indexOf(':');
+        line.values[Number(cell.slice(0, colon))] = cell.slice(colon + 1);
+      }
     }
     const comments = this.db
       .prepare<[number], SheetComment>('SELECT id, line_id AS lineId, period, text, author, created_at AS createdAt FROM comments WHERE version_id = ? ORDER BY id')
