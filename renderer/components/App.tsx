@@ -200,7 +200,7 @@ export function App() {
       'separator',
       manage,
     ];
-  }, [toggleGroup, moveLine]);
+  }, [toggleGroup, moveLine, view]);
 
   // The grid's callbacks keep their identity, so an edit does not hand AG Grid new options.
   const onGridReady = useCallback((api: GridApi<GridRow>) => (gridApi.current = api), []);
