@@ -1,7 +1,10 @@
 import { ApiError } from '../../shared/api/errors';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
-import { FLOW_KINDS, type Criterion, type Decision, type FlowKind, type Portfolio, type PortfolioSettings, type Proposal, type ProposalStatus, type RiskRating } from '../../shared/domain/proposal';
+import { FLOW_KINDS, type Criterion, type Decision, type FlowKind, type Portfolio, type PortfolioSettings, type Proposal, type ProposalStatus, type RiskRating, type SessionSnapshot } from '../../shared/domain/proposal';
+import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
+import { rankPortfolio, type RankKey } from '../../shared/portfolio/ranking';
+import { weightedScores } from '../../shared/portfolio/scoring';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
 import { spreadEvenly } from '../../shared/engine/spread';
@@ -85,7 +88,11 @@ export class ProposalStore {
     const decisions = this.db
       .prepare<[], Decision>('SELECT id, proposal_id AS proposalId, decision, reason, actor, at FROM decisions ORDER BY id')
       .all();
-    return { proposals: [...proposals.values()], criteria, settings, decisions, firstYearLabel: fiscalYearLabel(this.workbook.calendar()) };
+    const snapshots = this.db
+      .prepare<[], { id: number; name: string; taken_at: string; actor: string; content: string }>('SELECT id, name, taken_at, actor, content FROM session_snapshots ORDER BY id')
+      .all()
+      .map((row): SessionSnapshot => ({ id: row.id, name: row.name, takenAt: row.taken_at, actor: row.actor, content: JSON.parse(row.content) as SessionSnapshot['content'] }));
+    return { proposals: [...proposals.values()], criteria, settings, decisions, snapshots, firstYearLabel: fiscalYearLabel(this.workbook.calendar()) };
   }
 
   add(fields: ProposalFields & { title: string }, actor: string): WriteReceipt & { proposalId: number } {
@@ -317,6 +324,30 @@ export class ProposalStore {
       changes.push({ table: 'budget_lines', before: line, after: null });
     }
     return changes;
+  }
+
+  /** Saves the session's outcome as it stands (ranking by `rankKey` with the funding line), to compare with later. */
+  saveSnapshot(name: string, rankKey: RankKey, actor: string): WriteReceipt & { snapshotId: number } {
+    return this.workbook.change('proposal/save-snapshot', actor, () => {
+      const portfolio = this.portfolio();
+      const metrics = new Map(portfolio.proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, portfolio.settings)]));
+      const scoring = weightedScores(portfolio.proposals, portfolio.criteria);
+      const ranked = rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring : null, scoring.ok || rankKey !== 'score' ? rankKey : 'manual', portfolio.settings);
+      const content: SessionSnapshot['content'] = {
+        rankKey,
+        weights: portfolio.criteria.map((criterion) => ({ criterionId: criterion.id, name: criterion.name, weight: criterion.weight })),
+        capitalCaps: portfolio.settings.capitalCaps,
+        ranking: ranked.map((entry) => ({ proposalId: entry.proposal.id, title: entry.proposal.title, rank: entry.rank, place: entry.place, status: entry.proposal.status })),
+      };
+      const takenAt = new Date().toISOString();
+      const id = Number(this.db.prepare('INSERT INTO session_snapshots (name, taken_at, actor, content) VALUES (?, ?, ?, ?)').run(name, takenAt, actor, JSON.stringify(content)).lastInsertRowid);
+      return {
+        step: { kind: 'rows', changes: [{ table: 'session_snapshots', before: null, after: this.row('session_snapshots', { id }) }] },
+        label: `save snapshot “${name}”`,
+        detail: { id, name },
+        result: { snapshotId: id },
+      };
+    });
   }
 
   private checkFields(proposalId: number | null, fields: ProposalFields): void {

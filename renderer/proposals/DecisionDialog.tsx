@@ -10,7 +10,21 @@ export function DecisionDialog({ proposal, decision, onDecide, onClose }: { prop
 }
 
 /** Asks for the reason a decision is taken, then confirms it. */
-export function ReasonDialog({ title, action, onConfirm, onClose }: { title: string; action: string; onConfirm: (reason: string) => void; onClose: () => void }) {
+export function ReasonDialog({
+  title,
+  action,
+  onConfirm,
+  onClose,
+  label = 'Reason (for the decisions log)',
+  placeholder = 'e.g. Best NPV per dollar; pays back in under three years',
+}: {
+  title: string;
+  action: string;
+  onConfirm: (reason: string) => void;
+  onClose: () => void;
+  label?: string;
+  placeholder?: string;
+}) {
   const [reason, setReason] = useState('');
   const ready = reason.trim() !== '';
   return (
@@ -33,8 +47,8 @@ export function ReasonDialog({ title, action, onConfirm, onClose }: { title: str
         }}
       >
         <label>
-          Reason (for the decisions log)
-          <input value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. Best NPV per dollar; pays back in under three years" />
+          {label}
+          <input value={reason} onChange={(event) => setReason(event.target.value)} placeholder={placeholder} />
         </label>
       </form>
     </Dialog>

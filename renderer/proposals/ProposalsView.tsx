@@ -10,6 +10,7 @@ import { formatMoney } from './format-metric';
 import { ProposalDetail } from './ProposalDetail';
 import { ProposalGrid } from './ProposalGrid';
 import { OptimizerBar } from './OptimizerBar';
+import { SessionView } from './SessionView';
 import { FrontierDialog } from './FrontierDialog';
 import { ReasonDialog } from './DecisionDialog';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
@@ -49,6 +50,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
+  const [inSession, setInSession] = useState(false);
   const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
   useEffect(() => {
@@ -82,6 +84,9 @@ export function ProposalsView({ dark }: { dark: boolean }) {
             </label>
           ))}
         </fieldset>
+        <button type="button" className="session-button" onClick={() => setInSession(true)} title="Full-screen view for the prioritization meeting">
+          Session mode
+        </button>
         <OptimizerBar onFrontier={setFrontierFor} onFundChosen={() => setFundingChosen(true)} />
         <fieldset className="caps">
           <legend>Capital budget per year</legend>
@@ -109,6 +114,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
         )}
       </div>
       <p className="portfolio-keys hint">Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason).</p>
+      {inSession && <SessionView departments={departments} onClose={() => setInSession(false)} />}
       {frontierFor !== null && <FrontierDialog objective={frontierFor} onClose={() => setFrontierFor(null)} />}
       {fundingChosen && choice !== null && (
         <ReasonDialog

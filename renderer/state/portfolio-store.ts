@@ -35,6 +35,9 @@ interface PortfolioState {
   setCapitalCap(year: number, text: string): Promise<boolean>;
   decide(proposalId: number, decision: ProposalStatus, reason: string): Promise<boolean>;
   addProposal(title: string): Promise<boolean>;
+  /** A cap moved on a slider: re-ranked at once, saved once the slider rests. */
+  setCapitalCapLive(year: number, cap: string): void;
+  saveSnapshot(name: string): Promise<boolean>;
   /** the optimizer's last answer, and its progress while it works */
   optimizing: boolean;
   progress: { seconds: number; gap: number | null; incumbent: number | null } | null;
@@ -61,6 +64,7 @@ function metricsOf(portfolio: Portfolio): Map<number, ProposalMetrics> {
 }
 
 let weightSave: ReturnType<typeof setTimeout> | undefined;
+let capSave: ReturnType<typeof setTimeout> | undefined;
 
 export const usePortfolioStore = create<PortfolioState>((set, get) => {
   /** A write to the back; then the portfolio is read again and the undo labels follow. */
@@ -119,6 +123,17 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
         void write(() => api.call('proposal/set-weights', { weights: criteria.map((criterion) => ({ criterionId: criterion.id, weight: criterion.weight })) }), 'Criteria weights');
       }, 400);
     },
+    setCapitalCapLive(year, cap) {
+      const { portfolio, metrics, rankKey } = get();
+      if (portfolio === null) return;
+      const capitalCaps = Array.from({ length: portfolio.settings.years }, (_unused, index) => portfolio.settings.capitalCaps[index] ?? null);
+      capitalCaps[year] = cap;
+      const next = { ...portfolio, settings: { ...portfolio.settings, capitalCaps } };
+      set({ portfolio: next, ...ranking(next, metrics, rankKey) });
+      clearTimeout(capSave);
+      capSave = setTimeout(() => void write(() => api.call('proposal/set-settings', { capitalCaps }), 'Capital caps'), 400);
+    },
+    saveSnapshot: (name) => write(() => api.call('proposal/save-snapshot', { name, rankKey: get().rankKey })),
     update: (proposalId, fields) => write(() => api.call('proposal/update', { proposalId, fields })),
     async setFlow(proposalId, kind, year, text) {
       const parsed = text.trim() === '' ? { ok: true as const, amount: '0' } : parseAmount(text);

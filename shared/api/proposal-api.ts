@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLOW_KINDS, PROPOSAL_STATUSES, RISK_RATINGS, type Portfolio } from '../domain/proposal';
+import { RANK_KEYS } from '../portfolio/ranking';
 import { isCanonicalAmount, isCanonicalQuantity } from '../money/amount';
 import { method } from './method';
 import type { OptimizeOutcome } from '../portfolio/optimize-result';
@@ -99,6 +100,10 @@ export const proposalMethods = {
   /** Fund, defer, reject (or return to proposed) with the reason: recorded in the decisions log. */
   'proposal/decide': method<WriteReceipt>()(
     z.object({ proposalId: id, decision: z.enum(PROPOSAL_STATUSES), reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000) }).strict(),
+  ),
+  /** Saves the session's outcome (weights, caps, ranking with the funding line, statuses) under a name. */
+  'proposal/save-snapshot': method<WriteReceipt & { snapshotId: number }>()(
+    z.object({ name: z.string().trim().min(1, 'Name the snapshot.').max(120), rankKey: z.enum(RANK_KEYS).default('score') }).strict(),
   ),
   /** The same decision on several proposals at once (funding the optimizer's portfolio): one undo step. */
   'proposal/decide-many': method<WriteReceipt>()(

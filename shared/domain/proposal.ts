@@ -69,12 +69,30 @@ export interface Decision {
   at: string;
 }
 
+/** A prioritization session's outcome as it stood when saved: weights, caps, ranking and decisions. */
+export interface SessionSnapshot {
+  id: number;
+  name: string;
+  /** ISO time */
+  takenAt: string;
+  actor: string;
+  content: {
+    rankKey: string;
+    weights: { criterionId: number; name: string; weight: string }[];
+    capitalCaps: (AmountText | null)[];
+    /** every proposal in ranking order, with its place against the funding line and its status */
+    ranking: { proposalId: number; title: string; rank: number; place: string; status: ProposalStatus }[];
+  };
+}
+
 /** Everything the proposals view needs. */
 export interface Portfolio {
   proposals: Proposal[];
   criteria: Criterion[];
   settings: PortfolioSettings;
   decisions: Decision[];
+  /** saved session outcomes, oldest first */
+  snapshots: SessionSnapshot[];
   /** the first fiscal year's label ("FY2027"), year 0 of the flows */
   firstYearLabel: string;
 }

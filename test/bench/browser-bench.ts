@@ -8,6 +8,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The bench runs from the project root (npm run bench), bundled into dist/bench/.
 const START_SCRIPT = join(process.cwd(), 'dist', 'back', 'start.js');
 
+/** The sheet's first budget line: below its division, department and account-type group rows. */
+const FIRST_LINE = '.ag-row[row-id]:not(.ag-row-pinned):not([row-id^="g:"])';
+
 /** The back's resident memory, from /proc (Linux); null elsewhere. */
 function residentMb(pid: number): number | null {
   try {
@@ -49,7 +52,7 @@ export async function benchInBrowser(dataDir: string, tag: string): Promise<Benc
       await page?.close();
       page = await context.newPage();
       await page.goto(url);
-      await page.locator('.ag-row[row-index="2"] [col-id="p0"]').waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator(`${FIRST_LINE} [col-id="p0"]`).first().waitFor({ state: 'visible', timeout: 30_000 });
       // Time from the start of navigation to the sheet drawn with its first rows.
       openSamples.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
     }
@@ -57,7 +60,7 @@ export async function benchInBrowser(dataDir: string, tag: string): Promise<Benc
     if (page === undefined) return rows;
 
     // A keystroke edit: from Enter to the frame that shows the new line total.
-    const line = page.locator('.ag-row[row-index="2"]');
+    const line = page.locator(FIRST_LINE).first();
     const rowId = (await line.getAttribute('row-id')) ?? '';
     const editSamples: number[] = [];
     for (let run = 0; run < 20; run += 1) {
@@ -86,7 +89,7 @@ export async function benchInBrowser(dataDir: string, tag: string): Promise<Benc
     const block = Array.from({ length: 1000 }, (_row, row) => Array.from({ length: 12 }, (_cell, period) => String(((row + 1) * (period + 3)) % 9973)).join('\t')).join('\n');
     const pasteSamples: number[] = [];
     for (let run = 0; run < 5; run += 1) {
-      await page.locator('.ag-row[row-index="2"] [col-id="p0"]').click();
+      await page.locator(`${FIRST_LINE} [col-id="p0"]`).first().click();
       const text = run % 2 === 0 ? block : block.replace(/\d+/g, (digits) => String(Number(digits) + 1));
       pasteSamples.push(
         await page.evaluate(

@@ -114,3 +114,34 @@ test('funding the optimizer’s choice puts its costs in the budget sheet; undo 
   await expect(page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: 'Plant safety retrofit (machine guarding) (capital)' })).toHaveCount(0);
   await expect(page.locator('.ag-row-pinned[row-id="total-capex"] [col-id="year"]')).toHaveText(capexBefore);
 });
+
+test('session mode: sliders re-rank live, one-key decisions are logged, snapshots compare', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByRole('button', { name: 'Session mode' }).click();
+  const session = page.getByTestId('session-view');
+  await expect(session.getByRole('separator')).toHaveText('Funding line');
+  await session.getByRole('button', { name: 'Save snapshot…' }).click();
+  await page.getByTestId('decision-dialog').getByLabel('Name').fill('Before the debate');
+  await page.getByTestId('decision-dialog').getByRole('button', { name: 'Save snapshot' }).click();
+  const firstBefore = await session.locator('.session-row').first().locator('.session-title').innerText();
+  // Customer impact above all: the security monitoring (customer impact 5) leaves the top.
+  await session.getByLabel('Session weight of Risk reduction').fill('0');
+  await session.getByLabel('Session weight of Customer impact').fill('10');
+  await expect(session.locator('.session-row').first().locator('.session-title')).not.toHaveText(firstBefore);
+  // The first proposal is selected: F funds it, with a reason.
+  await session.getByRole('listbox').focus();
+  const first = await session.locator('.session-row').first().locator('.session-title').innerText();
+  await page.keyboard.press('f');
+  await page.getByTestId('decision-dialog').getByLabel('Reason').fill('Required by the OEM security audit');
+  await page.getByTestId('decision-dialog').getByRole('button', { name: 'Fund' }).click();
+  await expect(session.locator('.session-row').first().locator('.status-chip')).toHaveText('funded');
+  await expect(session.getByTestId('decisions-log')).toContainText('Required by the OEM security audit');
+  await saveScreenshot(page, 'session-mode');
+  await session.getByLabel('Compare with snapshot').selectOption({ index: 1 });
+  await expect(session.getByTestId('snapshot-differences')).toContainText(`“${first.replace(/mandatory$/, '').trim()}”`);
+  await expect(session.getByTestId('snapshot-differences')).toContainText('proposed → funded');
+  await saveScreenshot(page, 'session-compare');
+  await session.getByRole('listbox').press('Escape');
+  await expect(session).toHaveCount(0);
+});
