@@ -5,6 +5,7 @@ import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
 import type { WorkbookSeed } from '../store/workbook-seed';
+import { seededRandom } from './seeded-random';
 
 /** Monthly weights by calendar month (Jan..Dec); each profile averages 1. */
 const SEASONS: Record<string, readonly number[]> = {
@@ -30,18 +31,6 @@ interface LineTemplate {
   constant?: string;
   /** a formula line: values are computed */
   formula?: string;
-}
-
-/** A small deterministic pseudo-random generator (mulberry32): the same seed gives the same workbook. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const SAMPLE_CALENDAR: FiscalCalendar = { startYear: 2027, startMonth: 1, periodCount: 12 };

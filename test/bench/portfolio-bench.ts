@@ -1,6 +1,8 @@
 import { OptimizerService } from '../../electron/optimizer/optimizer-service';
 import { frontier, optimizePortfolio } from '../../electron/optimizer/portfolio-optimizer';
 import type { Criterion, Proposal } from '../../shared/domain/proposal';
+import { seededRandom } from '../../electron/sample/seeded-random';
+import { proposalFixture } from '../helpers/proposal';
 import { Decimal } from '../../shared/money/decimal';
 import type { PortfolioInput } from '../../shared/portfolio/portfolio-model';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
@@ -10,18 +12,6 @@ import { median, time, type BenchRow } from './bench-table';
 
 const YEARS = 5;
 
-/** A small deterministic generator (mulberry32), so every run solves the same instances. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The issue's generated instance: n proposals over five years, capital in the first two,
  * benefits after; five yearly caps at 30% of the demand; a prerequisite per ten proposals; a
@@ -29,7 +19,7 @@ function random(seed: number): () => number {
  * weights), which is what makes such knapsacks hard.
  */
 export function generatedPortfolio(n: number, seed = 7): { input: PortfolioInput; criteria: Criterion[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const criteria: Criterion[] = ['Strategy', 'Risk', 'Customers', 'Urgency'].map((name, index) => ({ id: index + 1, name, weight: String(1 + index) }));
   const proposals: Proposal[] = [];
   for (let index = 0; index < n; index += 1) {
@@ -40,24 +30,18 @@ export function generatedPortfolio(n: number, seed = 7): { input: PortfolioInput
     const yearly = Math.floor(size * ((start === 0 ? 0.42 : 0.62) + next() * 0.06));
     const benefit = Array.from({ length: YEARS }, (_unused, year) => (year > start ? String(yearly) : '0'));
     const opex = Array.from({ length: YEARS }, (_unused, year) => (year > start ? String(Math.floor(size * 0.03)) : '0'));
-    proposals.push({
-      id: index + 1,
-      title: `Proposal ${index + 1}`,
-      owner: '',
-      departmentId: null,
-      category: '',
-      goal: '',
-      description: '',
-      status: 'proposed',
-      usefulLife: 8,
-      risk: 'medium',
-      mandatory: false,
-      dependsOn: index % 10 === 9 ? Math.max(1, index - 1 - Math.floor(next() * 8)) : null,
-      exclusiveGroup: index % 40 < 3 ? `trio ${Math.floor(index / 40)}` : null,
-      forced: null,
-      flows: { capex, opex, benefit },
-      scores: Object.fromEntries(criteria.map((criterion) => [criterion.id, String(Math.floor(next() * 11))])),
-    });
+    proposals.push(
+      proposalFixture(
+        index + 1,
+        { capex, opex, benefit },
+        {
+          title: `Proposal ${index + 1}`,
+          dependsOn: index % 10 === 9 ? Math.max(1, index - 1 - Math.floor(next() * 8)) : null,
+          exclusiveGroup: index % 40 < 3 ? `trio ${Math.floor(index / 40)}` : null,
+          scores: Object.fromEntries(criteria.map((criterion) => [criterion.id, String(Math.floor(next() * 11))])),
+        },
+      ),
+    );
   }
   const settings = { discountRate: '0.08', financeRate: '0.06', reinvestRate: '0.1' };
   const metricsById = new Map(proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, settings)]));

@@ -6,31 +6,14 @@ import type { Proposal } from '../../../../shared/domain/proposal';
 import { Decimal } from '../../../../shared/money/decimal';
 import type { PortfolioInput } from '../../../../shared/portfolio/portfolio-model';
 import { proposalMetrics } from '../../../../shared/portfolio/proposal-metrics';
+import { proposalFixture } from '../../../helpers/proposal';
 
 const YEARS = 3;
 const SETTINGS = { discountRate: '0.08', financeRate: '0.06', reinvestRate: '0.1' };
 
 function proposal(id: number, capex: number[], benefit: number[], extra: Partial<Proposal> = {}): Proposal {
   const text = (values: number[]) => Array.from({ length: YEARS }, (_unused, year) => String(values[year] ?? 0));
-  return {
-    id,
-    title: `P${id}`,
-    owner: '',
-    departmentId: null,
-    category: '',
-    goal: '',
-    description: '',
-    status: 'proposed',
-    usefulLife: null,
-    risk: 'medium',
-    mandatory: false,
-    dependsOn: null,
-    exclusiveGroup: null,
-    forced: null,
-    flows: { capex: text(capex), opex: text([]), benefit: text(benefit) },
-    scores: {},
-    ...extra,
-  };
+  return proposalFixture(id, { capex: text(capex), benefit: text(benefit), opex: text([]) }, extra);
 }
 
 function inputOf(proposals: Proposal[], caps: (string | null)[]): PortfolioInput {

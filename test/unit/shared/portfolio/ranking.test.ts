@@ -3,6 +3,7 @@ import type { Criterion, Proposal } from '../../../../shared/domain/proposal';
 import { proposalMetrics } from '../../../../shared/portfolio/proposal-metrics';
 import { rankPortfolio } from '../../../../shared/portfolio/ranking';
 import { weightedScores } from '../../../../shared/portfolio/scoring';
+import { proposalFixture } from '../../../helpers/proposal';
 
 const SETTINGS = { discountRate: '0.08', financeRate: '0.06', reinvestRate: '0.1' };
 const criteria: Criterion[] = [
@@ -11,25 +12,7 @@ const criteria: Criterion[] = [
 ];
 
 function proposal(id: number, capital: string, scores: [string, string], extra: Partial<Proposal> = {}): Proposal {
-  return {
-    id,
-    title: `P${id}`,
-    owner: '',
-    departmentId: null,
-    category: '',
-    goal: '',
-    description: '',
-    status: 'proposed',
-    usefulLife: null,
-    risk: 'medium',
-    mandatory: false,
-    dependsOn: null,
-    exclusiveGroup: null,
-    forced: null,
-    flows: { capex: [capital, '0'], opex: ['0', '0'], benefit: ['0', '0'] },
-    scores: { 1: scores[0], 2: scores[1] },
-    ...extra,
-  };
+  return proposalFixture(id, { capex: [capital, '0'] }, { scores: { 1: scores[0], 2: scores[1] }, ...extra });
 }
 
 function rank(proposals: Proposal[], caps: (string | null)[]) {
