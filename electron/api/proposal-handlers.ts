@@ -35,6 +35,7 @@ export const proposalHandlers: HandlersOf<typeof proposalMethods, HandlerContext
     const scales = Array.from({ length: points }, (_unused, index) => new Decimal(fromScale).plus(step.times(index)).toDecimalPlaces(4));
     return { points: await frontier(context.session.optimizer, prepared.input, scales) };
   },
+  'proposal/reorder': ({ proposalIds }, context) => context.session.announced(proposalsOf(context).reorder(proposalIds, context.session.settings.userName)),
   'proposal/save-snapshot': ({ name, rankKey }, context) => context.session.announced(proposalsOf(context).saveSnapshot(name, rankKey, context.session.settings.userName)),
   'proposal/decide-many': ({ proposalIds, decision, reason }, context) =>
     context.session.announced(proposalsOf(context).decideMany(proposalIds, decision, reason, context.session.settings.userName)),

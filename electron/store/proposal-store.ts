@@ -326,6 +326,27 @@ export class ProposalStore {
     return changes;
   }
 
+  /** Puts the proposals in the order given (ranking by hand): every proposal, each once. */
+  reorder(proposalIds: readonly number[], actor: string): WriteReceipt {
+    return this.workbook.change('proposal/reorder', actor, () => {
+      const rows = this.db.prepare<[], StoredRow>('SELECT * FROM proposals ORDER BY sort_order, id').all();
+      const known = new Set(rows.map((row) => row.id as number));
+      if (proposalIds.length !== rows.length || new Set(proposalIds).size !== proposalIds.length || proposalIds.some((id) => !known.has(id))) {
+        throw new ApiError('invalid-input', `Give every proposal once, in the new order (${rows.length} proposals).`, 'proposalIds');
+      }
+      const byId = new Map(rows.map((row) => [row.id as number, row]));
+      const changes: RowChange[] = [];
+      proposalIds.forEach((id, index) => {
+        const before = byId.get(id) as StoredRow;
+        if (before.sort_order === index + 1) return;
+        const after = { ...before, sort_order: index + 1 };
+        writeRow(this.db, 'proposals', before, after);
+        changes.push({ table: 'proposals', before, after });
+      });
+      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label: 'rank the proposals by hand', detail: { proposalIds }, result: {} };
+    });
+  }
+
   /** Saves the session's outcome as it stands (ranking by `rankKey` with the funding line), to compare with later. */
   saveSnapshot(name: string, rankKey: RankKey, actor: string): WriteReceipt & { snapshotId: number } {
     return this.workbook.change('proposal/save-snapshot', actor, () => {

@@ -51,7 +51,7 @@ export function ProposalDetail({
   /** why the optimizer's last portfolio has it in or out */
   optimizerReason: string | null;
 }) {
-  const { update, setFlow, setScore } = usePortfolioStore();
+  const { update, setFlow, setScore, askWhatIf, whatIf } = usePortfolioStore();
   const years = portfolio.settings.years;
   const firstYear = Number(portfolio.firstYearLabel.replace(/\D/g, '')) || 0;
   const yearLabel = (year: number) => (firstYear > 0 ? `FY${firstYear + year}` : `Year ${year + 1}`);
@@ -63,9 +63,15 @@ export function ProposalDetail({
       <CommitField label="Title" className="detail-title" value={proposal.title} onCommit={(title) => void update(proposal.id, { title })} />
       <p className="hint">{proposal.description}</p>
       {optimizerReason !== null && (
-        <p className="optimizer-reason" data-testid="optimizer-reason">
+        <div className="optimizer-reason" data-testid="optimizer-reason">
           Optimizer: {optimizerReason}
-        </p>
+          {optimizerReason.startsWith('Out:') && !proposal.mandatory && proposal.forced !== 'out' && (
+            <button type="button" className="link-button" onClick={() => void askWhatIf(proposal.id)} title="Solve again with this proposal forced in">
+              What if it were in?
+            </button>
+          )}
+          {whatIf?.proposalId === proposal.id && <p data-testid="what-if">{whatIf.text}</p>}
+        </div>
       )}
       <div className="detail-fields">
         <label>

@@ -25,6 +25,9 @@ export interface ProposalGridProps {
   ranked: RankedProposal[];
   /** the optimizer's last portfolio: who is in, and why each is in or out */
   choice: PortfolioChoice | null;
+  /** ranked by hand: rows can be dragged into a new order */
+  byHand: boolean;
+  onReorder: (proposalIds: number[]) => void;
   departments: readonly Department[];
   dark: boolean;
   onSelect: (proposalId: number) => void;
@@ -32,11 +35,11 @@ export interface ProposalGridProps {
 }
 
 /** The ranked proposals with their metrics; the funding line is drawn above the proposal it runs through. */
-export function ProposalGrid({ ranked, choice, departments, dark, onSelect, onDecisionKey }: ProposalGridProps) {
+export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, dark, onSelect, onDecisionKey }: ProposalGridProps) {
   const departmentName = useMemo(() => new Map(departments.map((department) => [department.id, department.name])), [departments]);
   const columns = useMemo<ColDef<RankedProposal>[]>(
     () => [
-      { colId: 'rank', headerName: '#', width: 44, type: 'rightAligned', valueGetter: (params) => params.data?.rank ?? null },
+      { colId: 'rank', headerName: '#', width: byHand ? 64 : 44, type: 'rightAligned', rowDrag: byHand, valueGetter: (params) => params.data?.rank ?? null },
       {
         colId: 'title',
         headerName: 'Proposal',
@@ -78,7 +81,7 @@ export function ProposalGrid({ ranked, choice, departments, dark, onSelect, onDe
       {
         colId: 'irr',
         headerName: 'IRR',
-        width: 64,
+        width: 70,
         type: 'rightAligned',
         valueGetter: (params) => (params.data === undefined ? '' : formatMetric(params.data.metrics.irr, 'rate')),
         tooltipValueGetter: (params) => (params.data === undefined ? undefined : metricTooltip(params.data.metrics.irr, (value) => `${value.times(100).toDecimalPlaces(6).toString()}%`)),
@@ -94,7 +97,7 @@ export function ProposalGrid({ ranked, choice, departments, dark, onSelect, onDe
       {
         colId: 'payback',
         headerName: 'Payback',
-        width: 74,
+        width: 70,
         type: 'rightAligned',
         valueGetter: (params) => (params.data === undefined ? '' : formatMetric(params.data.metrics.payback, 'years')),
         tooltipValueGetter: (params) => (params.data === undefined ? undefined : metricTooltip(params.data.metrics.payback, (value) => `${value.toDecimalPlaces(4).toString()} years`)),
@@ -124,7 +127,7 @@ export function ProposalGrid({ ranked, choice, departments, dark, onSelect, onDe
         cellClass: (params) => (choice !== null && params.data !== undefined && choice.chosen.includes(params.data.proposal.id) ? ['optimal-in'] : ['optimal-out']),
       },
     ],
-    [departmentName, choice],
+    [departmentName, choice, byHand],
   );
   const getRowId = useCallback((params: GetRowIdParams<RankedProposal>) => String(params.data.proposal.id), []);
   // Class rules (not getRowClass) are evaluated again when a row's data changes, as it does on every re-rank.
@@ -163,6 +166,12 @@ export function ProposalGrid({ ranked, choice, departments, dark, onSelect, onDe
           if (row !== undefined) onSelect(row.proposal.id);
         }}
         onCellKeyDown={onKeyDown}
+        rowDragManaged={byHand}
+        onRowDragEnd={(event) => {
+          const order: number[] = [];
+          event.api.forEachNode((node) => node.data !== undefined && order.push(node.data.proposal.id));
+          onReorder(order);
+        }}
       />
     </div>
   );

@@ -46,7 +46,7 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
 
 /** The portfolio: proposals ranked live with the funding line, weights and caps to move it, and the selected proposal's detail. */
 export function ProposalsView({ dark }: { dark: boolean }) {
-  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, load, select, setRankKey, setWeight, decide, optimized, fundChosen } = usePortfolioStore();
+  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, load, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder } = usePortfolioStore();
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
@@ -107,7 +107,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
             <p>Add investment proposals to rank them, draw the funding line and pick the best portfolio.</p>
           </div>
         ) : (
-          <ProposalGrid ranked={ranked} choice={choice} departments={departments} dark={dark} onSelect={select} onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })} />
+          <ProposalGrid ranked={ranked} choice={choice} byHand={rankKey === 'manual'} onReorder={(ids) => void reorder(ids)} departments={departments} dark={dark} onSelect={select} onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })} />
         )}
         {selected !== null && selectedMetrics !== undefined && (
           <ProposalDetail proposal={selected} metrics={selectedMetrics} portfolio={portfolio} departments={departments} optimizerReason={choice?.reasons[selected.id] ?? null} />

@@ -3,12 +3,14 @@ import type { WriteReceipt } from '../../shared/api/sheet-api';
 import type { FlowKind, Portfolio, ProposalStatus } from '../../shared/domain/proposal';
 import type { ProposalFields } from '../../shared/domain/proposal-fields';
 import { parseAmount } from '../../shared/money/parse-amount';
+import { formatAmount } from '../../shared/money/format-amount';
 import { proposalMetrics, type ProposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio, type RankedProposal, type RankKey } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
 import type { OptimizeOutcome } from '../../shared/portfolio/optimize-result';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
 import { api } from '../api/client';
+import { Decimal } from '../../shared/money/decimal';
 import type { ApiEvents } from '../../shared/api/contract';
 import { showError, useNoticeStore } from './notice-store';
 import { useSheetStore } from './sheet-store';
@@ -38,6 +40,11 @@ interface PortfolioState {
   /** A cap moved on a slider: re-ranked at once, saved once the slider rests. */
   setCapitalCapLive(year: number, cap: string): void;
   saveSnapshot(name: string): Promise<boolean>;
+  /** Ranking by hand: the proposals in their new order. */
+  reorder(proposalIds: number[]): Promise<boolean>;
+  /** "What if it were in?": the optimum with one proposal forced in, against the last answer */
+  whatIf: { proposalId: number; text: string } | null;
+  askWhatIf(proposalId: number): Promise<void>;
   /** the optimizer's last answer, and its progress while it works */
   optimizing: boolean;
   progress: { seconds: number; gap: number | null; incumbent: number | null } | null;
@@ -132,6 +139,36 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       set({ portfolio: next, ...ranking(next, metrics, rankKey) });
       clearTimeout(capSave);
       capSave = setTimeout(() => void write(() => api.call('proposal/set-settings', { capitalCaps }), 'Capital caps'), 400);
+    },
+    reorder: (proposalIds) => write(() => api.call('proposal/reorder', { proposalIds }), 'Ranking by hand'),
+    whatIf: null,
+    async askWhatIf(proposalId) {
+      const { optimized, optimizedFor, portfolio } = get();
+      if (optimized === null || !optimized.ok || optimizedFor === null || portfolio === null) return;
+      set({ whatIf: { proposalId, text: 'Solving with it forced in…' } });
+      try {
+        const answer = await api.call('proposal/optimize', { objective: optimizedFor, timeLimitSeconds: 30, relativeGap: 0, forceIn: proposalId });
+        const titleOf = (id: number) => `“${portfolio.proposals.find((proposal) => proposal.id === id)?.title ?? '?'}”`;
+        if (!answer.ok) {
+          set({ whatIf: { proposalId, text: [answer.message, ...answer.conflicts].join(' ') } });
+          return;
+        }
+        const before = new Set(optimized.choice.chosen);
+        const after = new Set(answer.choice.chosen);
+        const displaced = [...before].filter((id) => !after.has(id) && id !== proposalId).map(titleOf);
+        const added = [...after].filter((id) => !before.has(id) && id !== proposalId).map(titleOf);
+        const change = new Decimal(answer.choice.objective).minus(optimized.choice.objective);
+        const what = optimizedFor === 'npv' ? 'total NPV' : 'total score';
+        const text = [
+          `With it in, the best portfolio's ${what} changes by ${optimizedFor === 'npv' ? formatAmount(change, { negatives: 'minus', zero: 'digits' }) : change.toDecimalPlaces(2).toString()}.`,
+          displaced.length > 0 ? `It displaces ${displaced.join(', ')}.` : 'It displaces nothing.',
+          added.length > 0 ? `It brings in ${added.join(', ')} as well.` : '',
+        ].join(' ');
+        set({ whatIf: { proposalId, text: text.trim() } });
+      } catch (error) {
+        set({ whatIf: null });
+        showError(error, 'What if');
+      }
     },
     saveSnapshot: (name) => write(() => api.call('proposal/save-snapshot', { name, rankKey: get().rankKey })),
     update: (proposalId, fields) => write(() => api.call('proposal/update', { proposalId, fields })),

@@ -101,6 +101,8 @@ export const proposalMethods = {
   'proposal/decide': method<WriteReceipt>()(
     z.object({ proposalId: id, decision: z.enum(PROPOSAL_STATUSES), reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000) }).strict(),
   ),
+  /** Ranks by hand: every proposal's id once, in the new order. */
+  'proposal/reorder': method<WriteReceipt>()(z.object({ proposalIds: z.array(id).min(1).max(100_000) }).strict()),
   /** Saves the session's outcome (weights, caps, ranking with the funding line, statuses) under a name. */
   'proposal/save-snapshot': method<WriteReceipt & { snapshotId: number }>()(
     z.object({ name: z.string().trim().min(1, 'Name the snapshot.').max(120), rankKey: z.enum(RANK_KEYS).default('score') }).strict(),

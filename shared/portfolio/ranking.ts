@@ -17,7 +17,7 @@ export const RANK_LABELS: Record<RankKey, string> = {
   profitabilityIndex: 'Profitability index',
   roi: 'ROI',
   payback: 'Payback (shortest first)',
-  manual: 'By hand',
+  manual: 'By hand (drag the rows)',
 };
 
 /** Where a proposal stands against the funding line. */

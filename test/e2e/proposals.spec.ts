@@ -83,6 +83,9 @@ test('Optimize finds the proven optimum, explains each proposal, and the frontie
   expect(vendors.filter((text) => text === 'In').length).toBeLessThanOrEqual(1);
   await grid.locator('.ag-row[row-index]').filter({ hasText: 'Security operations monitoring' }).locator('[col-id="title"]').click();
   await expect(page.getByTestId('optimizer-reason')).toContainText('Out: its NPV');
+  // What forcing it in would cost: the optimum falls by at least its own negative NPV.
+  await page.getByRole('button', { name: 'What if it were in?' }).click();
+  await expect(page.getByTestId('what-if')).toContainText("With it in, the best portfolio's total NPV changes by -");
   await saveScreenshot(page, 'proposals-optimized');
   await page.getByRole('button', { name: 'Frontier…' }).click();
   const chart = page.getByTestId('frontier-dialog').locator('svg.frontier-chart');
@@ -144,4 +147,24 @@ test('session mode: sliders re-rank live, one-key decisions are logged, snapshot
   await saveScreenshot(page, 'session-compare');
   await session.getByRole('listbox').press('Escape');
   await expect(session).toHaveCount(0);
+});
+
+test('ranking by hand: dragging a proposal to the top reorders them, and undo restores the order', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByLabel('Rank by').selectOption('manual');
+  const before = await rankedTitles(page);
+  const grid = page.getByTestId('proposal-grid');
+  const third = grid.locator('.ag-row[row-index="2"] .ag-row-drag');
+  const first = grid.locator('.ag-row[row-index="0"]');
+  await third.hover();
+  await page.mouse.down();
+  const box = await first.boundingBox();
+  if (box === null) throw new Error('no first row');
+  await page.mouse.move(box.x + 30, box.y + 4, { steps: 12 });
+  await page.mouse.up();
+  await expect.poll(() => rankedTitles(page).then((titles) => titles[0])).toBe(before[2]);
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /rank the proposals by hand/);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => rankedTitles(page).then((titles) => titles.slice(0, 3))).toEqual(before.slice(0, 3));
 });
