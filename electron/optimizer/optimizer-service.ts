@@ -6,8 +6,11 @@ import type { MipOutcome } from '../../shared/portfolio/optimize-result';
 import { loadHighs, solveMip, type MipOptions, type MipProgress } from './solve-mip';
 import type { SolveJob } from './solver-worker';
 
-/** The bundled worker, next to the bundled back (dist/back). */
-const WORKER_SCRIPT = join(__dirname, 'solver-worker.js');
+/**
+ * The bundled worker, next to the bundled back (dist/back). In a packaged app it is unpacked
+ * from the archive (electron-builder.yml), because a worker thread cannot start from inside app.asar.
+ */
+const WORKER_SCRIPT = join(__dirname, 'solver-worker.js').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
 /**
  * Runs MIP solves one at a time, in a worker thread when the back is bundled (the app), so a
