@@ -127,18 +127,18 @@ test('session mode: sliders re-rank live, one-key decisions are logged, snapshot
   await session.getByRole('button', { name: 'Save snapshot…' }).click();
   await page.getByTestId('decision-dialog').getByLabel('Name').fill('Before the debate');
   await page.getByTestId('decision-dialog').getByRole('button', { name: 'Save snapshot' }).click();
-  const firstBefore = await session.locator('.session-row').first().locator('.session-title').innerText();
+  const firstBefore = await session.locator('.session-row[role="option"]').first().locator('.session-title').innerText();
   // Customer impact above all: the security monitoring (customer impact 5) leaves the top.
   await session.getByLabel('Session weight of Risk reduction').fill('0');
   await session.getByLabel('Session weight of Customer impact').fill('10');
-  await expect(session.locator('.session-row').first().locator('.session-title')).not.toHaveText(firstBefore);
+  await expect(session.locator('.session-row[role="option"]').first().locator('.session-title')).not.toHaveText(firstBefore);
   // The first proposal is selected: F funds it, with a reason.
   await session.getByRole('listbox').focus();
-  const first = await session.locator('.session-row').first().locator('.session-title').innerText();
+  const first = await session.locator('.session-row[role="option"]').first().locator('.session-title').innerText();
   await page.keyboard.press('f');
   await page.getByTestId('decision-dialog').getByLabel('Reason').fill('Required by the OEM security audit');
   await page.getByTestId('decision-dialog').getByRole('button', { name: 'Fund' }).click();
-  await expect(session.locator('.session-row').first().locator('.status-chip')).toHaveText('funded');
+  await expect(session.locator('.session-row[role="option"]').first().locator('.status-chip')).toHaveText('funded');
   await expect(session.getByTestId('decisions-log')).toContainText('Required by the OEM security audit');
   await saveScreenshot(page, 'session-mode');
   await session.getByLabel('Compare with snapshot').selectOption({ index: 1 });
