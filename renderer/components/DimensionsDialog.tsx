@@ -8,7 +8,7 @@ import { Dialog } from './Dialog';
 import { AccountOptions, DepartmentOptions } from './DimensionOptions';
 
 /** One name that can be edited in place and saved with Enter or the button. */
-function NameField({ label, name, onSave }: { label: string; name: string; onSave: (name: string) => void }) {
+function NameField({ label, name, onSave, depth = 0 }: { label: string; name: string; onSave: (name: string) => void; depth?: number }) {
   const [text, setText] = useState(name);
   const changed = text.trim() !== '' && text.trim() !== name;
   return (
@@ -19,7 +19,8 @@ function NameField({ label, name, onSave }: { label: string; name: string; onSav
         if (changed) onSave(text.trim());
       }}
     >
-      <input aria-label={label} value={text} onChange={(event) => setText(event.target.value)} />
+      {/* The tree shows as the name's indent, so the columns beside it stay aligned. */}
+      <input aria-label={label} value={text} style={depth > 0 ? { marginLeft: depth * 18 } : undefined} onChange={(event) => setText(event.target.value)} />
       <button type="submit" disabled={!changed}>Rename</button>
     </form>
   );
@@ -52,8 +53,8 @@ export function DimensionsDialog({ view, onClose }: { view: SheetView; onClose: 
           const children = view.model.departments.filter((candidate) => candidate.parentId === department.id).length;
           const blocker = children > 0 ? `Has ${children} department${children === 1 ? '' : 's'} under it: move them first` : lines > 0 ? `Has ${lines} line${lines === 1 ? '' : 's'}: delete or move them first` : null;
           return (
-            <li key={`${department.id}:${department.name}:${department.parentId ?? ''}`} style={{ paddingLeft: depth * 18 }}>
-              <NameField label={`Name of ${department.name}`} name={department.name} onSave={(name) => void renameDimension('department', department.id, name)} />
+            <li key={`${department.id}:${department.name}:${department.parentId ?? ''}`}>
+              <NameField label={`Name of ${department.name}`} name={department.name} depth={depth} onSave={(name) => void renameDimension('department', department.id, name)} />
               <select
                 aria-label={`${department.name} belongs to`}
                 title="The division it belongs to"
@@ -92,9 +93,9 @@ export function DimensionsDialog({ view, onClose }: { view: SheetView; onClose: 
           const children = view.model.accounts.filter((candidate) => candidate.parentId === account.id).length;
           const blocker = children > 0 ? `Has ${children} account${children === 1 ? '' : 's'} under it: move them first` : lines > 0 ? `Has ${lines} line${lines === 1 ? '' : 's'}: delete or move them first` : null;
           return (
-            <li key={`${account.id}:${account.name}:${account.parentId ?? ''}`} style={{ paddingLeft: depth * 18 }}>
+            <li key={`${account.id}:${account.name}:${account.parentId ?? ''}`}>
               <span className="account-code">{account.code}</span>
-              <NameField label={`Name of account ${account.code}`} name={account.name} onSave={(name) => void renameDimension('account', account.id, name)} />
+              <NameField label={`Name of account ${account.code}`} name={account.name} depth={depth} onSave={(name) => void renameDimension('account', account.id, name)} />
               <span className="account-type">
                 {ACCOUNT_TYPE_LABELS[account.type]}
                 {account.unit === 'percent' ? ' (rate)' : ''}
