@@ -37,21 +37,32 @@ export class OptimizerService {
       }
       const worker = (this.worker ??= new Worker(this.workerScript));
       return await new Promise<MipOutcome>((resolve, reject) => {
+        const detach = () => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+        };
         const onMessage = (message: { kind: 'progress'; progress: MipProgress } | { kind: 'done'; outcome: MipOutcome }) => {
           if (message.kind === 'progress') onProgress?.(message.progress);
           else {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
+            detach();
             resolve(message.outcome);
           }
         };
         const onError = (error: Error) => {
-          worker.off('message', onMessage);
+          detach();
           this.worker = null;
           reject(error);
         };
+        // A worker that dies without an error (out of memory, killed) must not leave the optimizer busy for good.
+        const onExit = (code: number) => {
+          detach();
+          this.worker = null;
+          reject(new ApiError('internal', `The solver stopped unexpectedly (exit code ${code}). Try again; a smaller problem or a time limit may help.`));
+        };
         worker.on('message', onMessage);
         worker.once('error', onError);
+        worker.once('exit', onExit);
         worker.postMessage({ lp, options, cancel } satisfies SolveJob);
       });
     } finally {

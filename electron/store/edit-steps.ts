@@ -47,6 +47,8 @@ export interface StoredLine {
   sortOrder: number;
   /** absent in steps recorded before formulas existed */
   formula?: string | null;
+  /** the funded proposal the line belongs to; absent in steps recorded before proposals existed */
+  proposalId?: number | null;
 }
 
 /**
@@ -187,13 +189,14 @@ export function cellWriter(db: Database.Database): (lineId: number, versionId: n
 }
 
 function insertLine(db: Database.Database, line: StoredLine, values: { versionId: number; period: number; amount: AmountText }[]): void {
-  db.prepare('INSERT INTO budget_lines (id, department_id, account_id, description, sort_order, formula) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO budget_lines (id, department_id, account_id, description, sort_order, formula, proposal_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     line.id,
     line.departmentId,
     line.accountId,
     line.description,
     line.sortOrder,
     line.formula ?? null,
+    line.proposalId ?? null,
   );
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   for (const value of values) insertCell.run(line.id, value.versionId, value.period, value.amount);

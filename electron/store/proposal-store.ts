@@ -120,6 +120,10 @@ export class ProposalStore {
   delete(proposalId: number, actor: string): WriteReceipt {
     return this.workbook.change('proposal/delete', actor, () => {
       const proposal = this.requireProposal(proposalId);
+      const fundedLines = this.db.prepare<[number], number>('SELECT COUNT(*) FROM budget_lines WHERE proposal_id = ?').pluck().get(proposalId) as number;
+      if (fundedLines > 0) {
+        throw new ApiError('invalid-input', `“${String(proposal.title)}” has ${fundedLines} budget line${fundedLines === 1 ? '' : 's'} from its funding. Take the funding back first (reopen, defer or reject it), so they go too.`, 'proposalId');
+      }
       const dependents = this.db.prepare<[number], string>('SELECT title FROM proposals WHERE depends_on = ?').pluck().all(proposalId) as string[];
       if (dependents.length > 0) {
         throw new ApiError('invalid-input', `“${String(proposal.title)}” is needed by ${dependents.map((title) => `“${title}”`).join(', ')}. Remove that dependency first.`, 'proposalId');
@@ -274,7 +278,12 @@ export class ProposalStore {
     const calendar = this.workbook.calendar();
     const versionId = this.db.prepare<[], number>('SELECT id FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1').pluck().get() as number;
     const departmentId = proposal.departmentId ?? (this.db.prepare<[], number>('SELECT id FROM departments ORDER BY sort_order, id LIMIT 1').pluck().get() as number);
-    const accountOf = (type: 'capex' | 'opex') => this.db.prepare<[string], number>("SELECT id FROM accounts WHERE type = ? AND unit = 'currency' ORDER BY code LIMIT 1").pluck().get(type) as number | undefined;
+    // The first account of the type that is not a header over other accounts, in the chart's order.
+    const accountOf = (type: 'capex' | 'opex') =>
+      this.db
+        .prepare<[string], number>("SELECT id FROM accounts a WHERE type = ? AND unit = 'currency' AND NOT EXISTS (SELECT 1 FROM accounts c WHERE c.parent_id = a.id) ORDER BY sort_order, id LIMIT 1")
+        .pluck()
+        .get(type) as number | undefined;
     const changes: RowChange[] = [];
     for (const [kind, type, label] of [['capex', 'capex', 'capital'], ['opex', 'opex', 'operating']] as const) {
       const accountId = accountOf(type);
@@ -296,7 +305,7 @@ export class ProposalStore {
         // A year the budget covers only in part gets the share of its months that fall inside.
         const inside = months === 12 ? amount : toAmountText(new Decimal(amount).times(months).div(12));
         const spread = spreadEvenly(inside, months);
-        if (!spread.ok) return;
+        if (!spread.ok) throw new ApiError('invalid-input', `The ${label} costs of year ${year + 1} of “${proposal.title}” could not be spread over its months: ${spread.message}`, 'proposalId');
         spread.amounts.forEach((value, month) => {
           if (value === '0') return;
           const cell = { line_id: lineId, version_id: versionId, period: first + month, amount: value };

@@ -344,7 +344,8 @@ export class WorkbookStore {
     const values = this.db
       .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
       .all(lineId);
-    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula };
+    const proposalId = this.db.prepare<[number], number | null>('SELECT proposal_id FROM budget_lines WHERE id = ?').pluck().get(lineId) ?? null;
+    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula, proposalId };
     const comments = this.db
       .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE line_id = ?')
       .all(lineId);

@@ -46,16 +46,18 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
 
 /** The portfolio: proposals ranked live with the funding line, weights and caps to move it, and the selected proposal's detail. */
 export function ProposalsView({ dark }: { dark: boolean }) {
-  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, load, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder } = usePortfolioStore();
+  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder } = usePortfolioStore();
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
   const [inSession, setInSession] = useState(false);
   const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
+  // On screen, the portfolio follows every change of the file; off screen it is read again when it comes back.
   useEffect(() => {
-    if (portfolio === null) void load();
-  }, [portfolio, load]);
+    setVisible(true);
+    return () => setVisible(false);
+  }, [setVisible]);
   if (portfolio === null) return <main className="loading">Reading the proposals…</main>;
   const selected = portfolio.proposals.find((proposal) => proposal.id === selectedId) ?? null;
   const selectedMetrics = selected === null ? undefined : metrics.get(selected.id);

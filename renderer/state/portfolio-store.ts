@@ -3,6 +3,7 @@ import type { WriteReceipt } from '../../shared/api/sheet-api';
 import type { FlowKind, Portfolio, ProposalStatus } from '../../shared/domain/proposal';
 import type { ProposalFields } from '../../shared/domain/proposal-fields';
 import { parseAmount } from '../../shared/money/parse-amount';
+import { toQuantityText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { proposalMetrics, type ProposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio, type RankedProposal, type RankKey } from '../../shared/portfolio/ranking';
@@ -13,7 +14,8 @@ import { api } from '../api/client';
 import { Decimal } from '../../shared/money/decimal';
 import type { ApiEvents } from '../../shared/api/contract';
 import { showError, useNoticeStore } from './notice-store';
-import { useSheetStore } from './sheet-store';
+import { enqueue, useSheetStore } from './sheet-store';
+import { useWorkbookStore } from './workbook-store';
 
 /** The proposals view: the portfolio from the file, each proposal's metrics, and the live ranking with its funding line. */
 interface PortfolioState {
@@ -26,6 +28,11 @@ interface PortfolioState {
   selectedId: number | null;
   /** the workbook revision the portfolio was read at or last written to */
   revision: number | null;
+  /** whether the proposals view is on screen: only then does a change elsewhere re-read the portfolio */
+  visible: boolean;
+  /** the file changed while the view was not on screen: read it again when it shows */
+  stale: boolean;
+  setVisible(visible: boolean): void;
   load(): Promise<void>;
   select(proposalId: number | null): void;
   setRankKey(key: RankKey): void;
@@ -66,8 +73,22 @@ function ranking(portfolio: Portfolio, metrics: ReadonlyMap<number, ProposalMetr
   return { ranked: rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring : null, key, portfolio.settings), rankingProblem: null };
 }
 
+/** Metrics by what they depend on (flows and rates): a reload after an unrelated change computes none again. */
+const metricsCache = new Map<string, ProposalMetrics>();
 function metricsOf(portfolio: Portfolio): Map<number, ProposalMetrics> {
-  return new Map(portfolio.proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, portfolio.settings)]));
+  const { discountRate, financeRate, reinvestRate } = portfolio.settings;
+  if (metricsCache.size > 20_000) metricsCache.clear();
+  return new Map(
+    portfolio.proposals.map((proposal) => {
+      const key = JSON.stringify([discountRate, financeRate, reinvestRate, proposal.flows]);
+      let metrics = metricsCache.get(key);
+      if (metrics === undefined) {
+        metrics = proposalMetrics(proposal, portfolio.settings);
+        metricsCache.set(key, metrics);
+      }
+      return [proposal.id, metrics];
+    }),
+  );
 }
 
 let weightSave: ReturnType<typeof setTimeout> | undefined;
@@ -77,11 +98,14 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
   /** A write to the back; then the portfolio is read again and the undo labels follow. */
   async function write(call: () => Promise<WriteReceipt>, where?: string, budgetChanges = false): Promise<boolean> {
     try {
-      const receipt = await call();
-      set({ revision: receipt.revision });
-      useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
-      // Funding writes budget lines: the sheet reads them again.
-      if (budgetChanges) await useSheetStore.getState().load();
+      // In the sheet's write queue, so a sheet edit still on its way is saved before, and never undone by a reload.
+      await enqueue(async () => {
+        const receipt = await call();
+        set({ revision: receipt.revision });
+        useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+        // Funding writes budget lines: the sheet reads them again.
+        if (budgetChanges) await useSheetStore.getState().load();
+      });
       await get().load();
       return true;
     } catch (error) {
@@ -97,6 +121,12 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
     rankingProblem: null,
     selectedId: null,
     revision: null,
+    visible: false,
+    stale: false,
+    setVisible(visible) {
+      set({ visible });
+      if (visible && (get().stale || get().portfolio === null)) void get().load();
+    },
     async load() {
       try {
         const portfolio = await api.call('proposal/get-portfolio', {});
@@ -105,6 +135,10 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
         set({
           portfolio,
           metrics,
+          // An optimizer answer is for the portfolio it was computed on: any change makes it stale.
+          optimized: null,
+          whatIf: null,
+          stale: false,
           ...ranking(portfolio, metrics, get().rankKey),
           selectedId: selectedId !== null && portfolio.proposals.some((proposal) => proposal.id === selectedId) ? selectedId : (portfolio.proposals[0]?.id ?? null),
           revision: useSheetStore.getState().revision,
@@ -190,7 +224,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
         showError(new Error(`"${trimmed}" is not a score. Type a number from 0 to 10, such as 7 or 7.5.`));
         return false;
       }
-      return write(() => api.call('proposal/set-score', { proposalId, criterionId, score: trimmed === '' ? null : trimmed.replace(/\.?0+$/, '') || '0' }));
+      return write(() => api.call('proposal/set-score', { proposalId, criterionId, score: trimmed === '' ? null : toQuantityText(new Decimal(trimmed)) }));
     },
     async setCapitalCap(year, text) {
       const portfolio = get().portfolio;
@@ -264,6 +298,17 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
 // Undo and redo run through the sheet's history; when the workbook's revision moves for a reason
 // other than our own write, the portfolio is read again.
 useSheetStore.subscribe((state, previous) => {
-  const { portfolio, revision } = usePortfolioStore.getState();
-  if (portfolio !== null && state.revision !== previous.revision && state.revision !== revision) void usePortfolioStore.getState().load();
+  const { portfolio, revision, visible } = usePortfolioStore.getState();
+  if (portfolio === null || state.revision === previous.revision || state.revision === revision) return;
+  // A typed cell in the sheet must not recompute every proposal's metrics: only while they are on screen.
+  if (visible) void usePortfolioStore.getState().load();
+  else usePortfolioStore.setState({ stale: true });
+});
+
+// Another file: nothing of this one's portfolio (or its optimizer answer) may carry over.
+useWorkbookStore.subscribe((state, previous) => {
+  if (state.session?.current?.path === previous.session?.current?.path) return;
+  clearTimeout(weightSave);
+  clearTimeout(capSave);
+  usePortfolioStore.setState({ portfolio: null, metrics: new Map(), ranked: [], optimized: null, optimizedFor: null, whatIf: null, selectedId: null, revision: null, stale: false });
 });

@@ -66,7 +66,7 @@ interface SheetState {
 // Writes (and the reloads that follow structure changes) go to the back one after another, in
 // the order the user made them, so a reload never overtakes an edit still on its way.
 let writeQueue: Promise<unknown> = Promise.resolve();
-function enqueue<T>(write: () => Promise<T>): Promise<T> {
+export function enqueue<T>(write: () => Promise<T>): Promise<T> {
   const next = writeQueue.then(write, write);
   writeQueue = next.catch(() => undefined);
   return next;

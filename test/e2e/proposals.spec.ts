@@ -64,6 +64,15 @@ test('the detail panel edits a cash flow and shows exact metrics with the NPV no
   // 10,000 more a year later adds 10,000 / 1.08 = 9,259.26.
   await expect(detail.getByTestId('metric-list')).toContainText('25,374.56');
   await expect(detail).toContainText('A spreadsheet’s NPV function discounts its first value too');
+  // A score of 10, the top of the scale, stays 10.
+  await detail.getByLabel('Score on Strategic alignment').fill('10');
+  await detail.getByLabel('Score on Strategic alignment').press('Enter');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /score “LED lighting retrofit” on Strategic alignment/);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByLabel('Rank by').selectOption('manual');
+  await grid.locator('.ag-row[row-index]').filter({ hasText: 'LED lighting retrofit' }).locator('[col-id="title"]').click();
+  await expect(detail.getByLabel('Score on Strategic alignment')).toHaveValue('10');
   await saveScreenshot(page, 'proposal-detail');
   await detail.getByLabel('Benefit FY2028').fill('-5');
   await detail.getByLabel('Benefit FY2028').press('Enter');

@@ -121,3 +121,40 @@ describe('from decision to budget', () => {
     back.stop();
   });
 });
+
+describe('funded lines keep their proposal', () => {
+  it('a funded line deleted and brought back by undo still goes when the funding is taken back', async () => {
+    const back = startBack(tempFolder());
+    const warehouse = await proposalNamed(back, 'Warehouse automation (shuttle AS/RS)');
+    const linesBefore = (await back.call('sheet/get-sheet', {})).lines.length;
+    await back.call('proposal/decide', { proposalId: warehouse.id, decision: 'funded', reason: 'Approved' });
+    const line = (await back.call('sheet/get-sheet', {})).lines.find((candidate) => candidate.description === 'Warehouse automation (shuttle AS/RS) (capital)');
+    if (line === undefined) throw new Error('no funded line');
+    await back.call('sheet/delete-line', { lineId: line.id });
+    await back.call('sheet/undo', {});
+    await back.call('proposal/decide', { proposalId: warehouse.id, decision: 'deferred', reason: 'Vendor delay' });
+    expect((await back.call('sheet/get-sheet', {})).lines).toHaveLength(linesBefore);
+    back.stop();
+  });
+
+  it('refuses to delete a funded proposal until its funding is taken back, saying so', async () => {
+    const back = startBack(tempFolder());
+    const led = await proposalNamed(back, 'LED lighting retrofit');
+    await back.call('proposal/decide', { proposalId: led.id, decision: 'funded', reason: 'Quick payback' });
+    const refusal = await rejection(back.call('proposal/delete', { proposalId: led.id }));
+    expect(refusal.message).toBe('“LED lighting retrofit” has 1 budget line from its funding. Take the funding back first (reopen, defer or reject it), so they go too.');
+    back.stop();
+  });
+
+  it('books operating costs on an account that is not a header', async () => {
+    const back = startBack(tempFolder());
+    const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
+    await back.call('proposal/decide', { proposalId: erp.id, decision: 'funded', reason: 'Support ends in 2028' });
+    const sheet = await back.call('sheet/get-sheet', {});
+    const operating = sheet.lines.find((line) => line.description === 'ERP upgrade to cloud edition (operating)');
+    const account = sheet.accounts.find((candidate) => candidate.id === operating?.accountId);
+    expect(account?.type).toBe('opex');
+    expect(sheet.accounts.some((candidate) => candidate.parentId === account?.id)).toBe(false);
+    back.stop();
+  });
+});
