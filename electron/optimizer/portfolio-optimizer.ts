@@ -28,6 +28,7 @@ export async function optimizePortfolio(
   limits: { timeLimitSeconds: number; relativeGap: number },
   onProgress?: (progress: MipProgress) => void,
 ): Promise<OptimizeOutcome> {
+  if (input.proposals.length === 0) return { ok: false, message: 'There are no proposals to choose from yet.', conflicts: [] };
   const built = buildPortfolioModel(input);
   if (!built.ok) return { ok: false, message: 'These constraints cannot all hold, so no portfolio is possible:', conflicts: built.conflicts };
   const outcome = await service.solve(built.model.lp, { ...limits, start: greedyStart(input, built.model) }, onProgress);

@@ -133,5 +133,12 @@ function priorYearOf(templates: readonly LineTemplate[], calendar: FiscalCalenda
 
 /** A blank workbook: the sample's departments and chart of accounts, no lines. */
 export function blankWorkbookSeed(name: string, calendar: FiscalCalendar = SAMPLE_CALENDAR): WorkbookSeed {
-  return { ...sampleWorkbookSeed({ calendar, lineCount: 0 }), name, versionName: `Budget ${fiscalYearLabel(calendar)}`, comments: [] };
+  // The sample's scoring criteria come along, so proposals can be ranked as soon as they are scored.
+  return {
+    ...sampleWorkbookSeed({ calendar, lineCount: 0 }),
+    name,
+    versionName: `Budget ${fiscalYearLabel(calendar)}`,
+    comments: [],
+    portfolio: { criteria: proposals.criteria, capitalCaps: [], proposals: [] },
+  };
 }

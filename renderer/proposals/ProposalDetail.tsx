@@ -43,6 +43,7 @@ export function ProposalDetail({
   portfolio,
   departments,
   optimizerReason,
+  onDelete,
 }: {
   proposal: Proposal;
   metrics: ProposalMetrics;
@@ -50,6 +51,7 @@ export function ProposalDetail({
   departments: readonly Department[];
   /** why the optimizer's last portfolio has it in or out */
   optimizerReason: string | null;
+  onDelete: () => void;
 }) {
   const { update, setFlow, setScore, askWhatIf, whatIf } = usePortfolioStore();
   const years = portfolio.settings.years;
@@ -191,6 +193,9 @@ export function ProposalDetail({
         <dt>ROI</dt>
         <dd>{formatMetric(metrics.roi, 'rate')}</dd>
       </dl>
+      <button type="button" className="link-button danger-link" onClick={onDelete}>
+        Delete this proposal…
+      </button>
       <p className="hint npv-note">
         NPV counts {yearLabel(0)}&rsquo;s flow at time 0, undiscounted. A spreadsheet&rsquo;s NPV function discounts its first value too: =NPV({formatRate(rate)}, all flows) gives{' '}
         {plain(spreadsheetNpv(net, rate))}; to match Tandem write =first flow + NPV(rate, later flows). MIRR finances at {formatRate(new Decimal(portfolio.settings.financeRate))} and

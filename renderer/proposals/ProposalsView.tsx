@@ -11,6 +11,7 @@ import { ProposalDetail } from './ProposalDetail';
 import { ProposalGrid } from './ProposalGrid';
 import { OptimizerBar } from './OptimizerBar';
 import { SessionView } from './SessionView';
+import { AddProposalDialog, DeleteProposalDialog } from './ProposalDialogs';
 import { FrontierDialog } from './FrontierDialog';
 import { ReasonDialog } from './DecisionDialog';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
@@ -46,11 +47,14 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
 
 /** The portfolio: proposals ranked live with the funding line, weights and caps to move it, and the selected proposal's detail. */
 export function ProposalsView({ dark }: { dark: boolean }) {
-  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder } = usePortfolioStore();
+  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder, addProposal, deleteProposal } =
+    usePortfolioStore();
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
   const [inSession, setInSession] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [deletingId, setDeletingId] = useState<number | null>(null);
   const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
   // On screen, the portfolio follows every change of the file; off screen it is read again when it comes back.
@@ -86,7 +90,10 @@ export function ProposalsView({ dark }: { dark: boolean }) {
             </label>
           ))}
         </fieldset>
-        <button type="button" className="session-button" onClick={() => setInSession(true)} title="Full-screen view for the prioritization meeting">
+        <button type="button" className="session-button" onClick={() => setAdding(true)} title="Add an investment proposal">
+          Add proposal
+        </button>
+        <button type="button" className="session-button" onClick={() => setInSession(true)} disabled={ranked.length === 0} title="Full-screen view for the prioritization meeting">
           Session mode
         </button>
         <OptimizerBar onFrontier={setFrontierFor} onFundChosen={() => setFundingChosen(true)} />
@@ -107,15 +114,45 @@ export function ProposalsView({ dark }: { dark: boolean }) {
           <div className="empty-portfolio">
             <h2>No proposals yet</h2>
             <p>Add investment proposals to rank them, draw the funding line and pick the best portfolio.</p>
+            <button type="button" className="primary" onClick={() => setAdding(true)}>
+              Add proposal
+            </button>
           </div>
         ) : (
           <ProposalGrid ranked={ranked} choice={choice} byHand={rankKey === 'manual'} onReorder={(ids) => void reorder(ids)} departments={departments} dark={dark} onSelect={select} onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })} />
         )}
         {selected !== null && selectedMetrics !== undefined && (
-          <ProposalDetail proposal={selected} metrics={selectedMetrics} portfolio={portfolio} departments={departments} optimizerReason={choice?.reasons[selected.id] ?? null} />
+          <ProposalDetail
+            proposal={selected}
+            metrics={selectedMetrics}
+            portfolio={portfolio}
+            departments={departments}
+            optimizerReason={choice?.reasons[selected.id] ?? null}
+            onDelete={() => setDeletingId(selected.id)}
+          />
         )}
       </div>
       <p className="portfolio-keys hint">Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason).</p>
+      {adding && (
+        <AddProposalDialog
+          departments={departments}
+          onClose={() => setAdding(false)}
+          onAdd={(title, departmentId) => {
+            setAdding(false);
+            void addProposal(title, departmentId);
+          }}
+        />
+      )}
+      {deletingId !== null && portfolio.proposals.some((proposal) => proposal.id === deletingId) && (
+        <DeleteProposalDialog
+          proposal={portfolio.proposals.find((proposal) => proposal.id === deletingId) as (typeof portfolio.proposals)[number]}
+          onClose={() => setDeletingId(null)}
+          onConfirm={() => {
+            setDeletingId(null);
+            void deleteProposal(deletingId);
+          }}
+        />
+      )}
       {inSession && <SessionView departments={departments} onClose={() => setInSession(false)} />}
       {frontierFor !== null && <FrontierDialog objective={frontierFor} onClose={() => setFrontierFor(null)} />}
       {fundingChosen && choice !== null && (

@@ -43,7 +43,8 @@ interface PortfolioState {
   setScore(proposalId: number, criterionId: number, text: string): Promise<boolean>;
   setCapitalCap(year: number, text: string): Promise<boolean>;
   decide(proposalId: number, decision: ProposalStatus, reason: string): Promise<boolean>;
-  addProposal(title: string): Promise<boolean>;
+  addProposal(title: string, departmentId: number | null): Promise<boolean>;
+  deleteProposal(proposalId: number): Promise<boolean>;
   /** A cap moved on a slider: re-ranked at once, saved once the slider rests. */
   setCapitalCapLive(year: number, cap: string): void;
   saveSnapshot(name: string): Promise<boolean>;
@@ -280,18 +281,17 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       const saved = await write(() => api.call('proposal/decide-many', { proposalIds: open, decision: 'funded', reason }), 'Fund the chosen proposals', true);
       if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Funded ${open.length} proposals; their costs are in the budget. Undo (Ctrl+Z) takes all of it back.` });
     },
-    async addProposal(title) {
-      try {
-        const receipt = await api.call('proposal/add', { title });
-        set({ revision: receipt.revision, selectedId: receipt.proposalId });
-        useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
-        await get().load();
-        return true;
-      } catch (error) {
-        showError(error);
-        return false;
-      }
+    async addProposal(title, departmentId) {
+      let added: number | null = null;
+      const saved = await write(async () => {
+        const receipt = await api.call('proposal/add', { title, departmentId });
+        added = receipt.proposalId;
+        return receipt;
+      }, 'New proposal');
+      if (added !== null) set({ selectedId: added });
+      return saved;
     },
+    deleteProposal: (proposalId) => write(() => api.call('proposal/delete', { proposalId })),
   };
 });
 

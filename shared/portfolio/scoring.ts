@@ -30,6 +30,7 @@ function scoresOf(proposal: Proposal): Map<number, bigint> {
  * Weights that sum to zero give no ranking, and say so.
  */
 export function weightedScores(proposals: readonly Proposal[], criteria: readonly Criterion[]): Scoring {
+  if (criteria.length === 0) return { ok: false, message: 'This workbook has no scoring criteria yet, so there is no weighted score to rank by. Rank by a metric instead.' };
   const weights = criteria.map((criterion) => ({ id: criterion.id, weight: toScaledInteger(criterion.weight, SCALE) }));
   const total = weights.reduce((sum, { weight }) => sum + weight, 0n);
   if (total === 0n) return { ok: false, message: 'The criteria weights add up to zero, so there is no weighted score to rank by. Give at least one criterion a weight.' };

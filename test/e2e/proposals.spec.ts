@@ -177,3 +177,33 @@ test('ranking by hand: dragging a proposal to the top reorders them, and undo re
   await page.keyboard.press('Control+z');
   await expect.poll(() => rankedTitles(page).then((titles) => titles.slice(0, 3))).toEqual(before.slice(0, 3));
 });
+
+test('a new workbook starts with no proposals and says what to do; one is added, deleted, and brought back', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await page.getByTestId('new-dialog').getByLabel('Name').fill('Capital plan');
+  await page.getByTestId('new-dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByTestId('workbook-name')).toHaveText('Capital plan');
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  const view = page.getByTestId('proposals-view');
+  await expect(view).toContainText('No proposals yet');
+  // The sample's criteria come with a new workbook: nothing to complain about before the first proposal.
+  await expect(view.getByLabel('Weight of Strategic alignment')).toBeVisible();
+  await expect(view.locator('.ranking-problem')).toHaveCount(0);
+  await saveScreenshot(page, 'proposals-empty');
+  await view.locator('.empty-portfolio').getByRole('button', { name: 'Add proposal' }).click();
+  const dialog = page.getByTestId('add-proposal-dialog');
+  await dialog.getByLabel('Title').fill('Automated optical inspection');
+  await dialog.getByLabel('Department').selectOption({ label: 'Operations' });
+  await dialog.getByRole('button', { name: 'Add proposal' }).click();
+  const detail = page.getByTestId('proposal-detail');
+  await expect(detail.getByLabel('Title')).toHaveValue('Automated optical inspection');
+  await detail.getByLabel('Capital cost FY2027').fill('120,000');
+  await detail.getByLabel('Capital cost FY2027').press('Enter');
+  await expect(page.getByTestId('proposal-grid').locator('.ag-row[row-index="0"] [col-id="capital"]')).toHaveText('120,000');
+  await detail.getByRole('button', { name: 'Delete this proposal…' }).click();
+  await page.getByTestId('delete-proposal-dialog').getByRole('button', { name: 'Delete proposal' }).click();
+  await expect(view).toContainText('No proposals yet');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('proposal-grid').locator('.ag-row[row-index="0"] [col-id="capital"]')).toHaveText('120,000');
+});

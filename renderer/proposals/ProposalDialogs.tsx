@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { Proposal } from '../../shared/domain/proposal';
+import type { Department } from '../../shared/domain/workbook';
+import { Dialog } from '../components/Dialog';
+import { DepartmentOptions } from '../components/DimensionOptions';
+
+/** A new proposal: a title and its department; the rest is filled in the detail panel. */
+export function AddProposalDialog({ departments, onAdd, onClose }: { departments: readonly Department[]; onAdd: (title: string, departmentId: number | null) => void; onClose: () => void }) {
+  const [title, setTitle] = useState('');
+  const [departmentId, setDepartmentId] = useState(0);
+  const ready = title.trim() !== '';
+  return (
+    <Dialog
+      title="Add a proposal"
+      testId="add-proposal-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form="add-proposal-form" className="primary" disabled={!ready}>Add proposal</button>
+        </>
+      }
+    >
+      <form
+        id="add-proposal-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (ready) onAdd(title.trim(), departmentId === 0 ? null : departmentId);
+        }}
+      >
+        <label>
+          Title
+          <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="e.g. Automated optical inspection" />
+        </label>
+        <label>
+          Department
+          <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))}>
+            <option value={0}>(none yet)</option>
+            <DepartmentOptions departments={departments} />
+          </select>
+        </label>
+        <p className="hint">Then enter its cash flows by year and its scores in the panel on the right.</p>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Deleting a proposal takes its flows, scores and decisions along (undo brings them back). */
+export function DeleteProposalDialog({ proposal, onConfirm, onClose }: { proposal: Proposal; onConfirm: () => void; onClose: () => void }) {
+  return (
+    <Dialog
+      title="Delete this proposal?"
+      testId="delete-proposal-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>Keep it</button>
+          <button type="button" className="danger" onClick={onConfirm}>Delete proposal</button>
+        </>
+      }
+    >
+      <p>
+        <strong>{proposal.title}</strong> goes with its cash flows, scores and decisions. Undo (Ctrl+Z) brings it all back.
+      </p>
+    </Dialog>
+  );
+}
