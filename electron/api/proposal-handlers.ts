@@ -20,9 +20,11 @@ export const proposalHandlers: HandlersOf<typeof proposalMethods, HandlerContext
   'proposal/set-weights': ({ weights }, context) => context.session.announced(proposalsOf(context).setWeights(weights, context.session.settings.userName)),
   'proposal/set-settings': (patch, context) => context.session.announced(proposalsOf(context).setSettings(patch, context.session.settings.userName)),
   async 'proposal/optimize'({ objective, timeLimitSeconds, relativeGap, forceIn }, context) {
-    const prepared = portfolioInput(proposalsOf(context).portfolio(), objective);
+    const proposals = proposalsOf(context);
+    const prepared = portfolioInput(proposals.portfolio(), objective);
     if (!prepared.ok) return { ok: false, message: prepared.message, conflicts: [] };
-    const input = forceIn === undefined ? prepared.input : { ...prepared.input, alsoForcedIn: [forceIn] };
+    const named = { ...prepared.input, departmentNames: proposals.departmentNames() };
+    const input = forceIn === undefined ? named : { ...named, alsoForcedIn: [forceIn] };
     return optimizePortfolio(context.session.optimizer, input, { timeLimitSeconds, relativeGap }, (progress) =>
       context.session.emit({ name: 'proposal/optimize-progress', payload: progress }),
     );

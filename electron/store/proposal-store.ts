@@ -45,7 +45,14 @@ const COLUMN_OF: Record<keyof ProposalFields, keyof ProposalRow> = {
   forced: 'forced',
 };
 
-const SETTING_KEYS = { discountRate: 'discount_rate', financeRate: 'finance_rate', reinvestRate: 'reinvest_rate', capitalCaps: 'capital_caps', operatingCaps: 'operating_caps' } as const;
+const SETTING_KEYS = {
+  discountRate: 'discount_rate',
+  financeRate: 'finance_rate',
+  reinvestRate: 'reinvest_rate',
+  capitalCaps: 'capital_caps',
+  operatingCaps: 'operating_caps',
+  departmentMinimums: 'department_minimums',
+} as const;
 
 /**
  * Investment proposals in a workbook file: read as a portfolio, changed through the
@@ -67,7 +74,13 @@ export class ProposalStore {
       years: Number(setting('proposal_years', '5')),
       capitalCaps: JSON.parse(setting('capital_caps', '[]')) as (AmountText | null)[],
       operatingCaps: JSON.parse(setting('operating_caps', '[]')) as (AmountText | null)[],
+      departmentMinimums: JSON.parse(setting('department_minimums', '{}')) as Record<number, AmountText>,
     };
+  }
+
+  /** Department names by id, for the optimizer's messages. */
+  departmentNames(): Map<number, string> {
+    return new Map(this.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM departments').all().map((row) => [row.id, row.name]));
   }
 
   portfolio(): Portfolio {
@@ -216,6 +229,11 @@ export class ProposalStore {
 
   setSettings(patch: Partial<Omit<PortfolioSettings, 'years'>>, actor: string): WriteReceipt {
     return this.workbook.change('proposal/set-settings', actor, () => {
+      for (const departmentId of Object.keys(patch.departmentMinimums ?? {})) {
+        if (this.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(Number(departmentId)) === undefined) {
+          throw new ApiError('not-found', `Department ${departmentId} does not exist in this workbook.`, `departmentMinimums.${departmentId}`);
+        }
+      }
       const changes: RowChange[] = [];
       for (const [field, key] of Object.entries(SETTING_KEYS) as [keyof typeof SETTING_KEYS, string][]) {
         const value = patch[field];

@@ -5,7 +5,7 @@ import { usePortfolioStore } from '../state/portfolio-store';
 import { formatMoney } from './format-metric';
 
 /** Optimize: the objective, the run with its progress and cancel, and what came out of it. */
-export function OptimizerBar({ onFrontier, onFundChosen }: { onFrontier: (objective: Objective) => void; onFundChosen: () => void }) {
+export function OptimizerBar({ onFrontier, onFundChosen, onMinimums }: { onFrontier: (objective: Objective) => void; onFundChosen: () => void; onMinimums: () => void }) {
   const { optimize, cancelOptimize, optimizing, progress, optimized, optimizedFor } = usePortfolioStore();
   const [objective, setObjective] = useState<Objective>('npv');
   const choice = optimized?.ok === true ? optimized.choice : null;
@@ -33,6 +33,7 @@ export function OptimizerBar({ onFrontier, onFundChosen }: { onFrontier: (object
         </button>
       )}
       <button type="button" onClick={() => onFrontier(objective)} disabled={optimizing} title="Best objective as the capital budget varies">Frontier…</button>
+      <button type="button" onClick={onMinimums} disabled={optimizing} title="Capital each department must get at least">Minimums…</button>
       {choice !== null && !optimizing && (
         <span className="optimizer-result" data-testid="optimizer-result">
           {choice.status === 'optimal'

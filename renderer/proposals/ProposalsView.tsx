@@ -12,6 +12,7 @@ import { ProposalGrid } from './ProposalGrid';
 import { OptimizerBar } from './OptimizerBar';
 import { SessionView } from './SessionView';
 import { AddProposalDialog, DeleteProposalDialog } from './ProposalDialogs';
+import { MinimumsDialog } from './MinimumsDialog';
 import { FrontierDialog } from './FrontierDialog';
 import { ReasonDialog } from './DecisionDialog';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
@@ -47,13 +48,14 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
 
 /** The portfolio: proposals ranked live with the funding line, weights and caps to move it, and the selected proposal's detail. */
 export function ProposalsView({ dark }: { dark: boolean }) {
-  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder, addProposal, deleteProposal } =
+  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder, addProposal, deleteProposal, setDepartmentMinimums } =
     usePortfolioStore();
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
   const [inSession, setInSession] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [minimumsOpen, setMinimumsOpen] = useState(false);
   const [deletingId, setDeletingId] = useState<number | null>(null);
   const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
@@ -96,7 +98,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
         <button type="button" className="session-button" onClick={() => setInSession(true)} disabled={ranked.length === 0} title="Full-screen view for the prioritization meeting">
           Session mode
         </button>
-        <OptimizerBar onFrontier={setFrontierFor} onFundChosen={() => setFundingChosen(true)} />
+        <OptimizerBar onFrontier={setFrontierFor} onFundChosen={() => setFundingChosen(true)} onMinimums={() => setMinimumsOpen(true)} />
         <fieldset className="caps">
           <legend>Capital budget per year</legend>
           {usedByYear.map((used, year) => (
@@ -133,6 +135,17 @@ export function ProposalsView({ dark }: { dark: boolean }) {
         )}
       </div>
       <p className="portfolio-keys hint">Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason).</p>
+      {minimumsOpen && (
+        <MinimumsDialog
+          departments={departments}
+          minimums={portfolio.settings.departmentMinimums}
+          onClose={() => setMinimumsOpen(false)}
+          onSave={(minimums) => {
+            setMinimumsOpen(false);
+            void setDepartmentMinimums(minimums);
+          }}
+        />
+      )}
       {adding && (
         <AddProposalDialog
           departments={departments}

@@ -48,6 +48,8 @@ interface PortfolioState {
   /** A cap moved on a slider: re-ranked at once, saved once the slider rests. */
   setCapitalCapLive(year: number, cap: string): void;
   saveSnapshot(name: string): Promise<boolean>;
+  /** The capital each department must get at least, as typed (empty: no minimum); every amount checked first. */
+  setDepartmentMinimums(minimums: Record<number, string>): Promise<boolean>;
   /** Ranking by hand: the proposals in their new order. */
   reorder(proposalIds: number[]): Promise<boolean>;
   /** "What if it were in?": the optimum with one proposal forced in, against the last answer */
@@ -94,16 +96,36 @@ function metricsOf(portfolio: Portfolio): Map<number, ProposalMetrics> {
 
 let weightSave: ReturnType<typeof setTimeout> | undefined;
 let capSave: ReturnType<typeof setTimeout> | undefined;
+/** Slider values not yet saved, by what they set: sent before any other write, so it never reads them back stale. */
+const pendingSaves = new Map<'weights' | 'caps', () => Promise<unknown>>();
 
 export const usePortfolioStore = create<PortfolioState>((set, get) => {
-  /** A write to the back; then the portfolio is read again and the undo labels follow. */
-  async function write(call: () => Promise<WriteReceipt>, where?: string, budgetChanges = false): Promise<boolean> {
+  /** Sends the sliders' unsaved values (each a write of its own, in the sheet's queue). */
+  async function flushSliders(): Promise<void> {
+    clearTimeout(weightSave);
+    clearTimeout(capSave);
+    const saves = [...pendingSaves.values()];
+    pendingSaves.clear();
+    for (const save of saves) {
+      await enqueue(async () => {
+        const receipt = (await save()) as WriteReceipt;
+        set({ revision: receipt.revision });
+        useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+      });
+    }
+  }
+
+  /** A write to the back (null: only the sliders' pending values); then the portfolio is read again and the undo labels follow. */
+  async function write(call: () => Promise<WriteReceipt | null>, where?: string, budgetChanges = false): Promise<boolean> {
     try {
+      await flushSliders();
       // In the sheet's write queue, so a sheet edit still on its way is saved before, and never undone by a reload.
       await enqueue(async () => {
         const receipt = await call();
-        set({ revision: receipt.revision });
-        useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+        if (receipt !== null) {
+          set({ revision: receipt.revision });
+          useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+        }
         // Funding writes budget lines: the sheet reads them again.
         if (budgetChanges) await useSheetStore.getState().load();
       });
@@ -161,9 +183,8 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       set({ portfolio: next, ...ranking(next, metrics, rankKey) });
       // Sliders move many times a second: save the weights once they rest.
       clearTimeout(weightSave);
-      weightSave = setTimeout(() => {
-        void write(() => api.call('proposal/set-weights', { weights: criteria.map((criterion) => ({ criterionId: criterion.id, weight: criterion.weight })) }), 'Criteria weights');
-      }, 400);
+      pendingSaves.set('weights', () => api.call('proposal/set-weights', { weights: criteria.map((criterion) => ({ criterionId: criterion.id, weight: criterion.weight })) }));
+      weightSave = setTimeout(() => void write(() => Promise.resolve(null), 'Criteria weights'), 400);
     },
     setCapitalCapLive(year, cap) {
       const { portfolio, metrics, rankKey } = get();
@@ -173,7 +194,8 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       const next = { ...portfolio, settings: { ...portfolio.settings, capitalCaps } };
       set({ portfolio: next, ...ranking(next, metrics, rankKey) });
       clearTimeout(capSave);
-      capSave = setTimeout(() => void write(() => api.call('proposal/set-settings', { capitalCaps }), 'Capital caps'), 400);
+      pendingSaves.set('caps', () => api.call('proposal/set-settings', { capitalCaps }));
+      capSave = setTimeout(() => void write(() => Promise.resolve(null), 'Capital caps'), 400);
     },
     reorder: (proposalIds) => write(() => api.call('proposal/reorder', { proposalIds }), 'Ranking by hand'),
     whatIf: null,
@@ -204,6 +226,19 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
         set({ whatIf: null });
         showError(error, 'What if');
       }
+    },
+    async setDepartmentMinimums(minimums) {
+      const parsed: Record<string, string> = {};
+      for (const [departmentId, text] of Object.entries(minimums)) {
+        if (text.trim() === '') continue;
+        const amount = parseAmount(text);
+        if (!amount.ok || amount.amount.startsWith('-')) {
+          showError(new Error(amount.ok ? 'A minimum cannot be negative.' : amount.message), 'Department minimums');
+          return false;
+        }
+        if (amount.amount !== '0') parsed[departmentId] = amount.amount;
+      }
+      return write(() => api.call('proposal/set-settings', { departmentMinimums: parsed }), 'Department minimums');
     },
     saveSnapshot: (name) => write(() => api.call('proposal/save-snapshot', { name, rankKey: get().rankKey })),
     update: (proposalId, fields) => write(() => api.call('proposal/update', { proposalId, fields })),
@@ -310,5 +345,6 @@ useWorkbookStore.subscribe((state, previous) => {
   if (state.session?.current?.path === previous.session?.current?.path) return;
   clearTimeout(weightSave);
   clearTimeout(capSave);
+  pendingSaves.clear();
   usePortfolioStore.setState({ portfolio: null, metrics: new Map(), ranked: [], optimized: null, optimizedFor: null, whatIf: null, selectedId: null, revision: null, stale: false });
 });

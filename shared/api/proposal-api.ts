@@ -65,6 +65,8 @@ export const proposalMethods = {
         reinvestRate: rate,
         capitalCaps: z.array(amount.nullable()).max(30),
         operatingCaps: z.array(amount.nullable()).max(30),
+        /** capital (all years) a department's proposals get at least, by department id */
+        departmentMinimums: z.record(z.string().regex(/^[1-9]\d*$/, 'expected a department id'), amount.refine((text) => !text.startsWith('-'), { message: 'a minimum cannot be negative' })),
       })
       .partial()
       .strict(),

@@ -56,6 +56,8 @@ export interface PortfolioSettings {
   capitalCaps: (AmountText | null)[];
   /** optional operating-cost caps per year */
   operatingCaps: (AmountText | null)[];
+  /** optional: at least this much capital (all years together) goes to a department's proposals, by department id */
+  departmentMinimums: Record<number, AmountText>;
 }
 
 /** A decision taken in a session, with its reason: the decisions log. */

@@ -54,6 +54,10 @@ export function interpretOutcome(input: PortfolioInput, model: PortfolioModel, o
   const broken: string[] = [];
   model.capitalCaps.forEach((cap, year) => cap !== null && usedCapital[year]?.gt(cap) === true && broken.push(`capital cap of year ${year + 1}`));
   model.operatingCaps.forEach((cap, year) => cap !== null && usedOperating[year]?.gt(cap) === true && broken.push(`operating cap of year ${year + 1}`));
+  for (const [departmentId, minimum] of model.departmentMinimums) {
+    const got = [...chosen].filter((id) => byId.get(id)?.departmentId === departmentId).reduce((sum, id) => sum.plus(metricsOf(id).capitalTotal), new Decimal(0));
+    if (got.lt(minimum)) broken.push(`the minimum for ${input.departmentNames?.get(departmentId) ?? `department ${departmentId}`}`);
+  }
   for (const id of chosen) {
     const proposal = byId.get(id);
     if (proposal?.dependsOn !== null && proposal?.dependsOn !== undefined && !chosen.has(proposal.dependsOn)) broken.push(`prerequisite of “${proposal.title}”`);

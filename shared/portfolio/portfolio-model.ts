@@ -12,12 +12,14 @@ export interface PortfolioInput {
   metricsById: ReadonlyMap<number, ProposalMetrics>;
   /** weighted scores, needed when the objective is the score */
   scores: ScoreLookup | null;
-  settings: Pick<PortfolioSettings, 'capitalCaps' | 'operatingCaps' | 'years'>;
+  settings: Pick<PortfolioSettings, 'capitalCaps' | 'operatingCaps' | 'years'> & Partial<Pick<PortfolioSettings, 'departmentMinimums'>>;
   objective: Objective;
   /** caps multiplied by this (the efficient frontier varies it); 1 by default */
   capScale?: Decimal;
   /** proposals the question "what if it were in?" forces in */
   alsoForcedIn?: readonly number[];
+  /** department names, for messages */
+  departmentNames?: ReadonlyMap<number, string>;
 }
 
 /** Why a proposal is decided before the solver runs. */
@@ -35,6 +37,8 @@ export interface PortfolioModel {
   /** the caps in force per year (scaled), null where none */
   capitalCaps: (Decimal | null)[];
   operatingCaps: (Decimal | null)[];
+  /** capital (all years) each department's chosen proposals must reach, by department id */
+  departmentMinimums: Map<number, Decimal>;
 }
 
 export type ModelBuild = { ok: true; model: PortfolioModel } | { ok: false; conflicts: string[] };
@@ -77,7 +81,12 @@ export function buildPortfolioModel(input: PortfolioInput): ModelBuild {
     const metrics = input.metricsById.get(proposal.id);
     value.set(proposal.id, input.objective === 'npv' ? (metrics?.npv ?? new Decimal(0)) : (input.scores?.get(proposal.id) ?? new Decimal(0)));
   }
-  const conflicts = fixedConflicts(input, fixed, byId, capitalCaps, operatingCaps);
+  const departmentMinimums = new Map(
+    Object.entries(input.settings.departmentMinimums ?? {})
+      .map(([departmentId, minimum]) => [Number(departmentId), new Decimal(minimum)] as const)
+      .filter(([, minimum]) => minimum.isPositive()),
+  );
+  const conflicts = [...fixedConflicts(input, fixed, byId, capitalCaps, operatingCaps), ...minimumConflicts(input, fixed, departmentMinimums)];
   if (conflicts.length > 0) return { ok: false, conflicts };
 
   const columns = input.proposals.map((proposal) => proposal.id);
@@ -106,6 +115,12 @@ export function buildPortfolioModel(input: PortfolioInput): ModelBuild {
   [...groups.values()].forEach((ids, index) => {
     if (ids.length > 1) rows.push(` one_of_${index}: ${ids.map((id) => `+ ${column.get(id) ?? ''}`).join(' ')} <= 1`);
   });
+  for (const [departmentId, minimum] of departmentMinimums) {
+    const terms = input.proposals
+      .filter((proposal) => proposal.departmentId === departmentId && !(input.metricsById.get(proposal.id) as ProposalMetrics).capitalTotal.isZero())
+      .map((proposal) => `+ ${lpNumber((input.metricsById.get(proposal.id) as ProposalMetrics).capitalTotal)} ${column.get(proposal.id) ?? ''}`);
+    if (terms.length > 0) rows.push(` department_min_${departmentId}: ${terms.join(' ')} >= ${lpNumber(minimum)}`);
+  }
   const bounds = columns.flatMap((id) => {
     const reason = fixed.get(id);
     if (reason === undefined) return [];
@@ -122,7 +137,7 @@ export function buildPortfolioModel(input: PortfolioInput): ModelBuild {
     ` ${columns.map((id) => column.get(id) ?? '').join(' ')}`,
     'End',
   ].join('\n');
-  return { ok: true, model: { lp, columns, fixed, value, capitalCaps, operatingCaps } };
+  return { ok: true, model: { lp, columns, fixed, value, capitalCaps, operatingCaps, departmentMinimums } };
 }
 
 /** Conflicts among what is decided before solving: caps broken, alternatives both in, prerequisites out. */
@@ -158,6 +173,20 @@ function fixedConflicts(
     const neededFix = fixed.get(proposal.dependsOn);
     if (needed !== undefined && neededFix !== undefined && !IN_REASONS.has(neededFix)) {
       conflicts.push(`${label(proposal)} needs “${needed.title}”, which is ${describe(neededFix)}.`);
+    }
+  }
+  return conflicts;
+}
+
+/** A department minimum that even every open proposal of the department could not reach. */
+function minimumConflicts(input: PortfolioInput, fixed: ReadonlyMap<number, FixedReason>, minimums: ReadonlyMap<number, Decimal>): string[] {
+  const conflicts: string[] = [];
+  for (const [departmentId, minimum] of minimums) {
+    const reachable = input.proposals
+      .filter((proposal) => proposal.departmentId === departmentId && !['forced-out', 'rejected', 'deferred'].includes(fixed.get(proposal.id) ?? ''))
+      .reduce((sum, proposal) => sum.plus((input.metricsById.get(proposal.id) as ProposalMetrics).capitalTotal), new Decimal(0));
+    if (reachable.lt(minimum)) {
+      conflicts.push(`${input.departmentNames?.get(departmentId) ?? `Department ${departmentId}`} must get at least ${minimum.toFixed(2)} of capital, but all its open proposals together ask for ${reachable.toFixed(2)}. Lower the minimum or add proposals.`);
     }
   }
   return conflicts;

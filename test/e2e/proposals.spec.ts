@@ -207,3 +207,21 @@ test('a new workbook starts with no proposals and says what to do; one is added,
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('proposal-grid').locator('.ag-row[row-index="0"] [col-id="capital"]')).toHaveText('120,000');
 });
+
+test('a department minimum that cannot be met is named when optimizing; one that can is kept', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByRole('button', { name: 'Minimums…' }).click();
+  const dialog = page.getByTestId('minimums-dialog');
+  await dialog.getByLabel('Minimum for R&D').fill('10,000,000');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(page.getByTestId('notice-error')).toContainText('R&D must get at least 10000000.00 of capital, but all its open proposals together ask for');
+  await page.getByRole('button', { name: 'Minimums…' }).click();
+  await dialog.getByLabel('Minimum for R&D').fill('1,000,000');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(page.getByTestId('optimizer-result')).toContainText('Proven optimum');
+  // The cleanroom (780,000) is R&D's largest ask: without it R&D cannot reach 1,000,000, so it is in.
+  await expect(page.getByTestId('proposal-grid').locator('.ag-row[row-index]').filter({ hasText: 'Cleanroom expansion' }).locator('[col-id="optimal"]')).toHaveText('In');
+});

@@ -96,4 +96,19 @@ describe('the portfolio optimizer', () => {
     if (outcome.ok) return;
     expect(outcome.conflicts).toEqual(['The capital cap of year 1 is 500000.00, but “P1” (mandatory), “P2” (mandatory) already need 550000.00. Raise the cap or release one of them.']);
   });
+
+  it('honours a department minimum, even at the cost of NPV, and says when one cannot be met', async () => {
+    const proposals = [
+      proposal(1, [100000], [0, 90000, 90000], { departmentId: 1 }),
+      proposal(2, [100000], [0, 60000, 60000], { departmentId: 2 }),
+    ];
+    const capped = inputOf(proposals, ['100000', null, null]);
+    const free = await optimizePortfolio(service, capped, { timeLimitSeconds: 10, relativeGap: 0 });
+    expect(free.ok && free.choice.chosen).toEqual([1]);
+    const minimum = { ...capped, settings: { ...capped.settings, departmentMinimums: { 2: '100000' } }, departmentNames: new Map([[2, 'R&D']]) };
+    const bound = await optimizePortfolio(service, minimum, { timeLimitSeconds: 10, relativeGap: 0 });
+    expect(bound.ok && bound.choice.chosen).toEqual([2]);
+    const impossible = await optimizePortfolio(service, { ...minimum, settings: { ...minimum.settings, departmentMinimums: { 2: '250000' } } }, { timeLimitSeconds: 10, relativeGap: 0 });
+    expect(impossible.ok ? [] : impossible.conflicts).toEqual(['R&D must get at least 250000.00 of capital, but all its open proposals together ask for 100000.00. Lower the minimum or add proposals.']);
+  });
 });
