@@ -10,7 +10,22 @@ import { DepartmentOptions } from '../components/DimensionOptions';
 import { formatMetric, formatMoney, formatRate } from './format-metric';
 
 /** A text that is saved when it loses focus or on Enter, and put back on Escape. */
-function CommitField({ label, value, onCommit, className, align }: { label: string; value: string; onCommit: (text: string) => void; className?: string; align?: 'right' }) {
+function CommitField({
+  label,
+  value,
+  onCommit,
+  onPasteBlock,
+  className,
+  align,
+}: {
+  label: string;
+  value: string;
+  onCommit: (text: string) => void;
+  /** a block of cells pasted here (text with tabs or line breaks), as a spreadsheet puts it on the clipboard */
+  onPasteBlock?: (text: string) => void;
+  className?: string;
+  align?: 'right';
+}) {
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
   // A new value from the file replaces what is shown (after a save, an undo or another proposal).
@@ -25,6 +40,12 @@ function CommitField({ label, value, onCommit, className, align }: { label: stri
       style={align === 'right' ? { textAlign: 'right' } : undefined}
       value={text}
       onChange={(event) => setText(event.target.value)}
+      onPaste={(event) => {
+        const pasted = event.clipboardData.getData('text/plain');
+        if (onPasteBlock === undefined || !/[\t\n]/.test(pasted.replace(/\r?\n$/, ''))) return;
+        event.preventDefault();
+        onPasteBlock(pasted);
+      }}
       onBlur={() => text !== value && onCommit(text)}
       onKeyDown={(event) => {
         if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
@@ -53,7 +74,7 @@ export function ProposalDetail({
   optimizerReason: string | null;
   onDelete: () => void;
 }) {
-  const { update, setFlow, setScore, askWhatIf, whatIf } = usePortfolioStore();
+  const { update, setFlow, pasteFlows, setScore, askWhatIf, whatIf } = usePortfolioStore();
   const years = portfolio.settings.years;
   const firstYear = Number(portfolio.firstYearLabel.replace(/\D/g, '')) || 0;
   const yearLabel = (year: number) => (firstYear > 0 ? `FY${firstYear + year}` : `Year ${year + 1}`);
@@ -152,7 +173,13 @@ export function ProposalDetail({
               <th>{FLOW_LABELS[kind]}</th>
               {proposal.flows[kind].map((amount, year) => (
                 <td key={year}>
-                  <CommitField label={`${FLOW_LABELS[kind]} ${yearLabel(year)}`} align="right" value={amount === '0' ? '' : amount} onCommit={(text) => void setFlow(proposal.id, kind, year, text)} />
+                  <CommitField
+                    label={`${FLOW_LABELS[kind]} ${yearLabel(year)}`}
+                    align="right"
+                    value={amount === '0' ? '' : amount}
+                    onCommit={(text) => void setFlow(proposal.id, kind, year, text)}
+                    onPasteBlock={(text) => void pasteFlows(proposal.id, kind, year, text)}
+                  />
                 </td>
               ))}
             </tr>

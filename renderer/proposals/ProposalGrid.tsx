@@ -1,6 +1,8 @@
 import { AllCommunityModule, ModuleRegistry, type CellKeyDownEvent, type ColDef, type GetRowIdParams, type RowClassRules } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { toTabularText } from '../../shared/clipboard/tabular-text';
+import { rankingCells } from './ranking-table';
 import type { ProposalStatus } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
 import type { RankedProposal } from '../../shared/portfolio/ranking';
@@ -130,6 +132,26 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
     [departmentName, choice, byHand],
   );
   const getRowId = useCallback((params: GetRowIdParams<RankedProposal>) => String(params.data.proposal.id), []);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const focusedRow = useRef<number | null>(null);
+  // Ctrl+A marks the whole ranking for the next copy, as in a spreadsheet; moving the cursor ends it.
+  const wholeRanking = useRef(false);
+
+  // Copy: the focused proposal's row, or the whole ranking after Ctrl+A, as tab-separated text and an HTML table.
+  useEffect(() => {
+    const onCopy = (event: ClipboardEvent) => {
+      if (hostRef.current === null || !hostRef.current.contains(document.activeElement) || event.clipboardData === null) return;
+      const rows = wholeRanking.current ? ranked : ranked.filter((entry) => entry.rank - 1 === focusedRow.current);
+      if (rows.length === 0) return;
+      event.preventDefault();
+      const cells = rankingCells(rows, departmentName, choice, wholeRanking.current);
+      const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      event.clipboardData.setData('text/plain', toTabularText(cells));
+      event.clipboardData.setData('text/html', `<table>${cells.map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`).join('')}</table>`);
+    };
+    document.addEventListener('copy', onCopy);
+    return () => document.removeEventListener('copy', onCopy);
+  }, [ranked, departmentName, choice]);
   // Class rules (not getRowClass) are evaluated again when a row's data changes, as it does on every re-rank.
   const rowClassRules = useMemo<RowClassRules<RankedProposal>>(
     () => ({
@@ -142,6 +164,11 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
   const onKeyDown = useCallback(
     (event: CellKeyDownEvent<RankedProposal>) => {
       const native = event.event as KeyboardEvent | null;
+      if (native !== null && (native.ctrlKey || native.metaKey) && native.key.toLowerCase() === 'a') {
+        native.preventDefault();
+        wholeRanking.current = true;
+        return;
+      }
       if (native === null || native.ctrlKey || native.metaKey || native.altKey || event.data === undefined) return;
       const decision = DECISION_KEYS[native.key.toLowerCase()];
       if (decision === undefined) return;
@@ -151,7 +178,7 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
     [onDecisionKey],
   );
   return (
-    <div className="proposal-grid" data-testid="proposal-grid">
+    <div className="proposal-grid" data-testid="proposal-grid" ref={hostRef}>
       <AgGridReact<RankedProposal>
         theme={dark ? darkGridTheme : lightGridTheme}
         rowData={ranked}
@@ -163,6 +190,8 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
         tooltipShowDelay={400}
         onCellFocused={(event) => {
           const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
+          if (focusedRow.current !== (event.rowIndex ?? null)) wholeRanking.current = false;
+          focusedRow.current = event.rowIndex ?? null;
           if (row !== undefined) onSelect(row.proposal.id);
         }}
         onCellKeyDown={onKeyDown}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
-import type { FlowKind, Portfolio, ProposalStatus } from '../../shared/domain/proposal';
+import { FLOW_KINDS, FLOW_LABELS, type FlowKind, type Portfolio, type ProposalStatus } from '../../shared/domain/proposal';
+import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { ProposalFields } from '../../shared/domain/proposal-fields';
 import { parseAmount } from '../../shared/money/parse-amount';
 import { toQuantityText } from '../../shared/money/amount';
@@ -40,6 +41,8 @@ interface PortfolioState {
   setWeight(criterionId: number, weight: string): void;
   update(proposalId: number, fields: ProposalFields): Promise<boolean>;
   setFlow(proposalId: number, kind: FlowKind, year: number, text: string): Promise<boolean>;
+  /** A block pasted into the cash flows from a spreadsheet: rows are flow kinds from `kind` down, columns years from `year`; all cells or none. */
+  pasteFlows(proposalId: number, kind: FlowKind, year: number, text: string): Promise<boolean>;
   setScore(proposalId: number, criterionId: number, text: string): Promise<boolean>;
   setCapitalCap(year: number, text: string): Promise<boolean>;
   decide(proposalId: number, decision: ProposalStatus, reason: string): Promise<boolean>;
@@ -253,6 +256,30 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
         return false;
       }
       return write(() => api.call('proposal/set-flows', { proposalId, flows: [{ kind, year, amount: parsed.amount }] }));
+    },
+    async pasteFlows(proposalId, kind, year, text) {
+      const portfolio = get().portfolio;
+      if (portfolio === null) return false;
+      const block = parseTabularText(text);
+      const kinds = FLOW_KINDS.slice(FLOW_KINDS.indexOf(kind));
+      if (block.length > kinds.length || block.some((row) => year + row.length > portfolio.settings.years)) {
+        showError(new Error(`The pasted block is ${block.length} × ${Math.max(...block.map((row) => row.length))}; from here there is room for ${kinds.length} rows and ${portfolio.settings.years - year} years. Nothing was pasted.`), 'Cash flows');
+        return false;
+      }
+      const flows: { kind: FlowKind; year: number; amount: string }[] = [];
+      for (const [rowIndex, row] of block.entries()) {
+        for (const [columnIndex, cell] of row.entries()) {
+          const flowKind = kinds[rowIndex] as FlowKind;
+          const parsed = cell.trim() === '' ? { ok: true as const, amount: '0' } : parseAmount(cell);
+          if (!parsed.ok || parsed.amount.startsWith('-')) {
+            const reason = parsed.ok ? 'costs and benefits are entered as positive amounts' : parsed.message;
+            showError(new Error(`Nothing was pasted. Row ${rowIndex + 1}, column ${columnIndex + 1} of the block: ${reason}`), `${FLOW_LABELS[flowKind]}, year ${year + columnIndex + 1}`);
+            return false;
+          }
+          flows.push({ kind: flowKind, year: year + columnIndex, amount: parsed.amount });
+        }
+      }
+      return write(() => api.call('proposal/set-flows', { proposalId, flows }), 'Cash flows');
     },
     async setScore(proposalId, criterionId, text) {
       const trimmed = text.trim();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './support/sheet-test';
+import { copySelection, expect, pasteText, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
 /** Proposal titles in ranking order, as the grid shows them. */
@@ -224,4 +224,39 @@ test('a department minimum that cannot be met is named when optimizing; one that
   await expect(page.getByTestId('optimizer-result')).toContainText('Proven optimum');
   // The cleanroom (780,000) is R&D's largest ask: without it R&D cannot reach 1,000,000, so it is in.
   await expect(page.getByTestId('proposal-grid').locator('.ag-row[row-index]').filter({ hasText: 'Cleanroom expansion' }).locator('[col-id="optimal"]')).toHaveText('In');
+});
+
+test('the ranking copies to a spreadsheet, and a block of cash flows pastes in one step', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByLabel('Rank by').selectOption('manual');
+  const grid = page.getByTestId('proposal-grid');
+  const led = grid.locator('.ag-row[row-index]').filter({ hasText: 'LED lighting retrofit' });
+  await led.locator('[col-id="status"]').click();
+  const one = await copySelection(page);
+  expect(one.text.split('\t').slice(0, 5)).toEqual(['16', 'LED lighting retrofit', 'G&A', 'proposed', '70000.00']);
+  await page.keyboard.press('Control+a');
+  const all = await copySelection(page);
+  const lines = all.text.split('\n');
+  expect(lines).toHaveLength(28);
+  expect(lines[0]).toContain('Rank\tProposal\tDepartment');
+  expect(all.html).toContain('<td>Warehouse automation (shuttle AS/RS)</td>');
+
+  // Two rows of three years from a spreadsheet: capital costs, then operating costs.
+  const detail = page.getByTestId('proposal-detail');
+  await detail.getByLabel('Capital cost FY2027').focus();
+  await pasteText(page, '80,000\t5,000\t1,000\n2,500\t2,500\t2,500');
+  await expect(detail.getByLabel('Capital cost FY2029')).toHaveValue('1000');
+  await expect(detail.getByLabel('Operating cost FY2029')).toHaveValue('2500');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /cash flows of “LED lighting retrofit”/);
+  // A block with something that is not an amount is refused whole.
+  await detail.getByLabel('Benefit FY2028').focus();
+  await pasteText(page, '30000\tlots');
+  await expect(page.getByTestId('notice-error')).toContainText('Nothing was pasted. Row 1, column 2 of the block');
+  await expect(detail.getByLabel('Benefit FY2028')).toHaveValue('26000');
+  await page.keyboard.press('Escape');
+  await grid.locator('.ag-row[row-index="0"] [col-id="status"]').click();
+  await page.keyboard.press('Control+z');
+  await led.locator('[col-id="status"]').click();
+  await expect(detail.getByLabel('Capital cost FY2027')).toHaveValue('70000');
 });
