@@ -111,4 +111,36 @@ describe('the portfolio optimizer', () => {
     const impossible = await optimizePortfolio(service, { ...minimum, settings: { ...minimum.settings, departmentMinimums: { 2: '250000' } } }, { timeLimitSeconds: 10, relativeGap: 0 });
     expect(impossible.ok ? [] : impossible.conflicts).toEqual(['R&D must get at least 250000.00 of capital, but all its open proposals together ask for 100000.00. Lower the minimum or add proposals.']);
   });
+
+  it('finds the known optimum of a large constructed portfolio: the best-value set that fills the cap exactly', async () => {
+    // 600 proposals; a chosen 150 return their capital once over in NPV (ratio 1), the others half
+    // of it. The cap is exactly the chosen ones' capital, so no other set can be worth as much.
+    const next = (() => {
+      let state = 12345;
+      return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    })();
+    const proposals: Proposal[] = [];
+    let cap = new Decimal(0);
+    let best = new Decimal(0);
+    const chosen: number[] = [];
+    for (let id = 1; id <= 600; id += 1) {
+      const capital = new Decimal(1000 + Math.floor(next() * 99000));
+      const good = id % 4 === 0;
+      const npvWanted = good ? capital : capital.div(2);
+      // NPV = -capital + benefit / 1.08 at the 8% discount rate.
+      const benefit = capital.plus(npvWanted).times('1.08');
+      proposals.push(proposal(id, [capital.toNumber()], [0, benefit.toNumber()]));
+      if (good) {
+        cap = cap.plus(capital);
+        best = best.plus(npvWanted);
+        chosen.push(id);
+      }
+    }
+    const input = inputOf(proposals, [cap.toString(), null, null]);
+    const outcome = await optimizePortfolio(service, input, { timeLimitSeconds: 60, relativeGap: 0 });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.choice.status).toBe('optimal');
+    expect(new Decimal(outcome.choice.objective).equals(best)).toBe(true);
+    expect(outcome.choice.chosen.slice().sort((a, b) => a - b)).toEqual(chosen);
+  });
 });
