@@ -101,20 +101,21 @@ let weightSave: ReturnType<typeof setTimeout> | undefined;
 let capSave: ReturnType<typeof setTimeout> | undefined;
 /** Slider values not yet saved, by what they set: sent before any other write, so it never reads them back stale. */
 const pendingSaves = new Map<'weights' | 'caps', () => Promise<unknown>>();
+let loadGeneration = 0;
 
 export const usePortfolioStore = create<PortfolioState>((set, get) => {
   /** Sends the sliders' unsaved values (each a write of its own, in the sheet's queue). */
   async function flushSliders(): Promise<void> {
     clearTimeout(weightSave);
     clearTimeout(capSave);
-    const saves = [...pendingSaves.values()];
-    pendingSaves.clear();
-    for (const save of saves) {
+    for (const [key, save] of [...pendingSaves]) {
       await enqueue(async () => {
         const receipt = (await save()) as WriteReceipt;
         set({ revision: receipt.revision });
         useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
       });
+      // Saved: from now on the file has these values (unless the slider has moved again meanwhile).
+      if (pendingSaves.get(key) === save) pendingSaves.delete(key);
     }
   }
 
@@ -154,8 +155,23 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       if (visible && (get().stale || get().portfolio === null)) void get().load();
     },
     async load() {
+      // Loads can overlap (a slider's save and a decision each read the portfolio back): only the
+      // latest one started may show, or an older answer would put stale statuses back on screen.
+      const generation = ++loadGeneration;
       try {
-        const portfolio = await api.call('proposal/get-portfolio', {});
+        const answer = await api.call('proposal/get-portfolio', {});
+        if (generation !== loadGeneration) return;
+        // Slider values not saved yet win over what the file says: a load that started before the
+        // slider moved must not put the old weights or caps back (and re-rank with them).
+        const shown = get().portfolio;
+        const portfolio =
+          shown === null
+            ? answer
+            : {
+                ...answer,
+                criteria: pendingSaves.has('weights') ? shown.criteria : answer.criteria,
+                settings: pendingSaves.has('caps') ? { ...answer.settings, capitalCaps: shown.settings.capitalCaps } : answer.settings,
+              };
         const metrics = metricsOf(portfolio);
         const selectedId = get().selectedId;
         set({
