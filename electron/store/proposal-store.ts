@@ -83,6 +83,17 @@ export class ProposalStore {
     return new Map(this.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM departments').all().map((row) => [row.id, row.name]));
   }
 
+  /** One proposal with its flows (not its scores): funding many at once must not read the whole portfolio for each. */
+  private oneProposal(proposalId: number): Proposal | null {
+    const row = this.db.prepare<[number], ProposalRow>('SELECT * FROM proposals WHERE id = ?').get(proposalId);
+    if (row === undefined) return null;
+    const { years } = this.settings();
+    const proposal = proposalOf(row, years);
+    const flows = this.db.prepare<[number], { kind: FlowKind; year: number; amount: string }>('SELECT kind, year, amount FROM proposal_flows WHERE proposal_id = ?').all(proposalId);
+    for (const flow of flows) if (flow.year < years) proposal.flows[flow.kind][flow.year] = flow.amount;
+    return proposal;
+  }
+
   portfolio(): Portfolio {
     const settings = this.settings();
     const rows = this.db.prepare<[], ProposalRow>('SELECT * FROM proposals ORDER BY sort_order, id').all();
@@ -291,8 +302,8 @@ export class ProposalStore {
 
   /** Writes a funded proposal's costs into the budget version as linked lines; returns the rows written. */
   private addBudgetLines(proposalId: number): RowChange[] {
-    const proposal = this.portfolio().proposals.find((candidate) => candidate.id === proposalId);
-    if (proposal === undefined) return [];
+    const proposal = this.oneProposal(proposalId);
+    if (proposal === null) return [];
     const calendar = this.workbook.calendar();
     const versionId = this.db.prepare<[], number>('SELECT id FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1').pluck().get() as number;
     const departmentId = proposal.departmentId ?? (this.db.prepare<[], number>('SELECT id FROM departments ORDER BY sort_order, id LIMIT 1').pluck().get() as number);

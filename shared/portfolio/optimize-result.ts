@@ -1,5 +1,6 @@
 import type { Proposal } from '../domain/proposal';
 import { Decimal } from '../money/decimal';
+import { formatAmount } from '../money/format-amount';
 import { describe, type PortfolioInput, type PortfolioModel } from './portfolio-model';
 import type { ProposalMetrics } from './proposal-metrics';
 
@@ -33,7 +34,7 @@ export interface PortfolioChoice {
 
 export type OptimizeOutcome = { ok: true; choice: PortfolioChoice } | { ok: false; message: string; conflicts: string[] };
 
-const money = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const money = (value: Decimal) => formatAmount(value, { negatives: 'minus', zero: 'digits' });
 
 /**
  * Reads the solver's answer: rounds each column to 0 or 1, checks every constraint again in
