@@ -39,3 +39,43 @@ export function Dialog({ title, children, onClose, actions, testId }: DialogProp
     </div>
   );
 }
+
+export interface FormDialogProps {
+  title: string;
+  testId?: string;
+  /** the submit button's label */
+  submitLabel: string;
+  /** whether the form can be submitted (the button is disabled otherwise) */
+  ready: boolean;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A dialog around a form: Cancel and a primary submit button; Enter submits once the form is ready. */
+export function FormDialog({ title, testId, submitLabel, ready, onSubmit, onClose, children }: FormDialogProps) {
+  const formId = `${testId ?? 'form'}-form`;
+  return (
+    <Dialog
+      title={title}
+      testId={testId}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form={formId} className="primary" disabled={!ready}>{submitLabel}</button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (ready) onSubmit();
+        }}
+      >
+        {children}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,35 +1,17 @@
 import { useState } from 'react';
-import { Dialog } from './Dialog';
+import { Dialog, FormDialog } from './Dialog';
 
 /** Renames the department or account behind a group row of the sheet. */
 export function RenameGroupDialog({ what, name, onSave, onClose }: { what: 'department' | 'account'; name: string; onSave: (name: string) => void; onClose: () => void }) {
   const [text, setText] = useState(name);
   const ready = text.trim() !== '' && text.trim() !== name;
   return (
-    <Dialog
-      title={`Rename ${what} “${name}”`}
-      testId="rename-group-dialog"
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="rename-group-form" className="primary" disabled={!ready}>Rename</button>
-        </>
-      }
-    >
-      <form
-        id="rename-group-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (ready) onSave(text.trim());
-        }}
-      >
-        <label>
-          Name
-          <input value={text} onChange={(event) => setText(event.target.value)} />
-        </label>
-      </form>
-    </Dialog>
+    <FormDialog title={`Rename ${what} “${name}”`} testId="rename-group-dialog" submitLabel="Rename" ready={ready} onClose={onClose} onSubmit={() => onSave(text.trim())}>
+      <label>
+        Name
+        <input value={text} onChange={(event) => setText(event.target.value)} />
+      </label>
+    </FormDialog>
   );
 }
 

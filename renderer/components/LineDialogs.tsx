@@ -1,7 +1,42 @@
 import { useState } from 'react';
 import type { LineRow, SheetView } from '../state/sheet-view';
-import { Dialog } from './Dialog';
+import type { Account } from '../../shared/domain/workbook';
+import { Dialog, FormDialog } from './Dialog';
 import { AccountOptions, DepartmentOptions } from './DimensionOptions';
+
+/** Where a line sits: its department and account, each a tree-ordered choice. */
+function LinePlaceFields({
+  view,
+  departmentId,
+  accountId,
+  onDepartment,
+  onAccount,
+  excludeAccount,
+}: {
+  view: SheetView;
+  departmentId: number;
+  accountId: number;
+  onDepartment: (departmentId: number) => void;
+  onAccount: (accountId: number) => void;
+  excludeAccount?: (account: Account) => boolean;
+}) {
+  return (
+    <>
+      <label>
+        Department
+        <select value={departmentId} onChange={(event) => onDepartment(Number(event.target.value))}>
+          <DepartmentOptions departments={view.model.departments} />
+        </select>
+      </label>
+      <label>
+        Account
+        <select value={accountId} onChange={(event) => onAccount(Number(event.target.value))}>
+          <AccountOptions accounts={view.model.accounts} exclude={excludeAccount} />
+        </select>
+      </label>
+    </>
+  );
+}
 
 export function AddLineDialog({ view, onAdd, onClose }: { view: SheetView; onAdd: (departmentId: number, accountId: number, description: string) => void; onClose: () => void }) {
   // Start on the first department that holds lines (a division above it usually holds none).
@@ -10,42 +45,13 @@ export function AddLineDialog({ view, onAdd, onClose }: { view: SheetView; onAdd
   const [description, setDescription] = useState('');
   const ready = description.trim() !== '' && departmentId > 0 && accountId > 0;
   return (
-    <Dialog
-      title="Add a budget line"
-      testId="add-line-dialog"
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="add-line-form" className="primary" disabled={!ready}>Add line</button>
-        </>
-      }
-    >
-      <form
-        id="add-line-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (ready) onAdd(departmentId, accountId, description.trim());
-        }}
-      >
-        <label>
-          Department
-          <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))}>
-            <DepartmentOptions departments={view.model.departments} />
-          </select>
-        </label>
-        <label>
-          Account
-          <select value={accountId} onChange={(event) => setAccountId(Number(event.target.value))}>
-            <AccountOptions accounts={view.model.accounts} />
-          </select>
-        </label>
-        <label>
-          Description
-          <input value={description} onChange={(event) => setDescription(event.target.value)} placeholder="e.g. Field service technicians" />
-        </label>
-      </form>
-    </Dialog>
+    <FormDialog title="Add a budget line" testId="add-line-dialog" submitLabel="Add line" ready={ready} onClose={onClose} onSubmit={() => onAdd(departmentId, accountId, description.trim())}>
+      <LinePlaceFields view={view} departmentId={departmentId} accountId={accountId} onDepartment={setDepartmentId} onAccount={setAccountId} />
+      <label>
+        Description
+        <input value={description} onChange={(event) => setDescription(event.target.value)} placeholder="e.g. Field service technicians" />
+      </label>
+    </FormDialog>
   );
 }
 
@@ -77,40 +83,18 @@ export function MoveLineDialog({ view, row, onMove, onClose }: { view: SheetView
   const [accountId, setAccountId] = useState(row.line.accountId);
   const changed = departmentId !== row.line.departmentId || accountId !== row.line.accountId;
   return (
-    <Dialog
-      title={`Move “${row.line.description}”`}
-      testId="move-line-dialog"
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="move-line-form" className="primary" disabled={!changed}>Move line</button>
-        </>
-      }
-    >
-      <form
-        id="move-line-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (changed) onMove(departmentId, accountId);
-        }}
-      >
-        <p className="dialog-note">
-          Now in {row.department}, {row.account.code} {row.account.name}. Its amounts, formula and comments move with it; formulas that use it keep working.
-        </p>
-        <label>
-          Department
-          <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))}>
-            <DepartmentOptions departments={view.model.departments} />
-          </select>
-        </label>
-        <label>
-          Account
-          <select value={accountId} onChange={(event) => setAccountId(Number(event.target.value))}>
-            <AccountOptions accounts={view.model.accounts} exclude={(account) => account.unit !== row.account.unit} />
-          </select>
-        </label>
-      </form>
-    </Dialog>
+    <FormDialog title={`Move “${row.line.description}”`} testId="move-line-dialog" submitLabel="Move line" ready={changed} onClose={onClose} onSubmit={() => onMove(departmentId, accountId)}>
+      <p className="dialog-note">
+        Now in {row.department}, {row.account.code} {row.account.name}. Its amounts, formula and comments move with it; formulas that use it keep working.
+      </p>
+      <LinePlaceFields
+        view={view}
+        departmentId={departmentId}
+        accountId={accountId}
+        onDepartment={setDepartmentId}
+        onAccount={setAccountId}
+        excludeAccount={(account) => account.unit !== row.account.unit}
+      />
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Proposal, ProposalStatus } from '../../shared/domain/proposal';
-import { Dialog } from '../components/Dialog';
+import { FormDialog } from '../components/Dialog';
 
 const VERBS: Record<ProposalStatus, string> = { funded: 'Fund', deferred: 'Defer', rejected: 'Reject', proposed: 'Reopen' };
 
@@ -28,29 +28,11 @@ export function ReasonDialog({
   const [reason, setReason] = useState('');
   const ready = reason.trim() !== '';
   return (
-    <Dialog
-      title={title}
-      testId="decision-dialog"
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="decision-form" className="primary" disabled={!ready}>{action}</button>
-        </>
-      }
-    >
-      <form
-        id="decision-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (ready) onConfirm(reason.trim());
-        }}
-      >
-        <label>
-          {label}
-          <input value={reason} onChange={(event) => setReason(event.target.value)} placeholder={placeholder} />
-        </label>
-      </form>
-    </Dialog>
+    <FormDialog title={title} testId="decision-dialog" submitLabel={action} ready={ready} onClose={onClose} onSubmit={() => onConfirm(reason.trim())}>
+      <label>
+        {label}
+        <input value={reason} onChange={(event) => setReason(event.target.value)} placeholder={placeholder} />
+      </label>
+    </FormDialog>
   );
 }

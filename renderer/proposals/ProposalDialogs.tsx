@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Proposal } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
-import { Dialog } from '../components/Dialog';
+import { Dialog, FormDialog } from '../components/Dialog';
 import { DepartmentOptions } from '../components/DimensionOptions';
 
 /** A new proposal: a title and its department; the rest is filled in the detail panel. */
@@ -10,38 +10,20 @@ export function AddProposalDialog({ departments, onAdd, onClose }: { departments
   const [departmentId, setDepartmentId] = useState(0);
   const ready = title.trim() !== '';
   return (
-    <Dialog
-      title="Add a proposal"
-      testId="add-proposal-dialog"
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="add-proposal-form" className="primary" disabled={!ready}>Add proposal</button>
-        </>
-      }
-    >
-      <form
-        id="add-proposal-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (ready) onAdd(title.trim(), departmentId === 0 ? null : departmentId);
-        }}
-      >
-        <label>
-          Title
-          <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="e.g. Automated optical inspection" />
-        </label>
-        <label>
-          Department
-          <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))}>
-            <option value={0}>(none yet)</option>
-            <DepartmentOptions departments={departments} />
-          </select>
-        </label>
-        <p className="hint">Then enter its cash flows by year and its scores in the panel on the right.</p>
-      </form>
-    </Dialog>
+    <FormDialog title="Add a proposal" testId="add-proposal-dialog" submitLabel="Add proposal" ready={ready} onClose={onClose} onSubmit={() => onAdd(title.trim(), departmentId === 0 ? null : departmentId)}>
+      <label>
+        Title
+        <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="e.g. Automated optical inspection" />
+      </label>
+      <label>
+        Department
+        <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))}>
+          <option value={0}>(none yet)</option>
+          <DepartmentOptions departments={departments} />
+        </select>
+      </label>
+      <p className="hint">Then enter its cash flows by year and its scores in the panel on the right.</p>
+    </FormDialog>
   );
 }
 
