@@ -176,7 +176,7 @@ export function ProposalDetail({
                   <CommitField
                     label={`${FLOW_LABELS[kind]} ${yearLabel(year)}`}
                     align="right"
-                    value={amount === '0' ? '' : amount}
+                    value={amount === '0' ? '' : formatAmount(amount, { negatives: 'minus', zero: 'digits', trimDecimals: true })}
                     onCommit={(text) => void setFlow(proposal.id, kind, year, text)}
                     onPasteBlock={(text) => void pasteFlows(proposal.id, kind, year, text)}
                   />

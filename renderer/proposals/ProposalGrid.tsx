@@ -13,10 +13,10 @@ import { formatMetric, formatMoney, metricTooltip } from './format-metric';
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 const PLACE_LABELS: Record<RankedProposal['place'], string> = {
-  committed: 'In (committed)',
-  above: 'Above the line',
-  crossing: 'Crosses the line',
-  below: 'Below the line',
+  committed: 'Committed',
+  above: 'Above',
+  crossing: 'On the line',
+  below: 'Below',
   out: 'Out',
 };
 
@@ -46,7 +46,7 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
         colId: 'title',
         headerName: 'Proposal',
         flex: 1,
-        minWidth: 170,
+        minWidth: 150,
         valueGetter: (params) => params.data?.proposal.title ?? '',
         cellRenderer: (params: { data?: RankedProposal; value: string }) => {
           const proposal = params.data?.proposal;
@@ -114,7 +114,7 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
       {
         colId: 'place',
         headerName: 'Funding line',
-        width: 112,
+        width: 100,
         valueGetter: (params) => (params.data === undefined ? '' : PLACE_LABELS[params.data.place]),
         tooltipValueGetter: (params) => params.data?.note,
         cellClass: (params) => [`place-${params.data?.place ?? 'below'}`],

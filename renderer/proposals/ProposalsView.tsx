@@ -23,11 +23,13 @@ const NO_DEPARTMENTS: readonly Department[] = [];
 /** A cap per year, saved on Enter or when the field loses focus; empty means no cap. */
 function CapField({ year, label, cap, used }: { year: number; label: string; cap: string | null; used: Decimal }) {
   const setCapitalCap = usePortfolioStore((state) => state.setCapitalCap);
-  const [text, setText] = useState(cap ?? '');
+  // Shown grouped as the used amount below it is (1,800,000); typed back with or without separators.
+  const shownCap = cap === null ? '' : formatMoney(new Decimal(cap));
+  const [text, setText] = useState(shownCap);
   const [shown, setShown] = useState(cap);
   if (shown !== cap) {
     setShown(cap);
-    setText(cap ?? '');
+    setText(shownCap);
   }
   const over = cap !== null && used.gt(cap);
   return (
@@ -38,7 +40,7 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
         value={text}
         placeholder="no cap"
         onChange={(event) => setText(event.target.value)}
-        onBlur={() => text !== (cap ?? '') && void setCapitalCap(year, text)}
+        onBlur={() => text !== shownCap && void setCapitalCap(year, text)}
         onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
       />
       <span className="cap-used">{formatMoney(used)} used</span>

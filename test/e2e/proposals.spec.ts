@@ -246,17 +246,17 @@ test('the ranking copies to a spreadsheet, and a block of cash flows pastes in o
   const detail = page.getByTestId('proposal-detail');
   await detail.getByLabel('Capital cost FY2027').focus();
   await pasteText(page, '80,000\t5,000\t1,000\n2,500\t2,500\t2,500');
-  await expect(detail.getByLabel('Capital cost FY2029')).toHaveValue('1000');
-  await expect(detail.getByLabel('Operating cost FY2029')).toHaveValue('2500');
+  await expect(detail.getByLabel('Capital cost FY2029')).toHaveValue('1,000');
+  await expect(detail.getByLabel('Operating cost FY2029')).toHaveValue('2,500');
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /cash flows of “LED lighting retrofit”/);
   // A block with something that is not an amount is refused whole.
   await detail.getByLabel('Benefit FY2028').focus();
   await pasteText(page, '30000\tlots');
   await expect(page.getByTestId('notice-error')).toContainText('Nothing was pasted. Row 1, column 2 of the block');
-  await expect(detail.getByLabel('Benefit FY2028')).toHaveValue('26000');
+  await expect(detail.getByLabel('Benefit FY2028')).toHaveValue('26,000');
   await page.keyboard.press('Escape');
   await grid.locator('.ag-row[row-index="0"] [col-id="status"]').click();
   await page.keyboard.press('Control+z');
   await led.locator('[col-id="status"]').click();
-  await expect(detail.getByLabel('Capital cost FY2027')).toHaveValue('70000');
+  await expect(detail.getByLabel('Capital cost FY2027')).toHaveValue('70,000');
 });
