@@ -6,7 +6,7 @@ import { useSheetStore } from '../state/sheet-store';
 import type { Grouping } from '../state/sheet-groups';
 import type { GridRow, LineRow } from '../state/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
-import { periodOfColumn } from '../grid/BudgetGrid';
+import { periodOfColumn } from '../grid/sheet-cells';
 import { CommentDialog } from './CommentDialog';
 import { ContextMenu, type MenuItem } from './ContextMenu';
 import { DimensionsDialog } from './DimensionsDialog';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatAmount } from '../../shared/money/format-amount';
-import { periodOfColumn } from '../grid/BudgetGrid';
+import { periodOfColumn } from '../grid/sheet-cells';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
 

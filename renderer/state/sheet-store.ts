@@ -9,7 +9,7 @@ import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { planSpread, type SpreadMethod } from './spread-plan';
-import { boundsOf, clearEdits, dragFillEdits, fillEdits, type CellRange } from '../grid/cell-range';
+import { boundsOf, type CellRange } from '../grid/spreadsheet/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { useSelectionStore } from './selection-store';
 import type { Grouping } from './sheet-groups';
@@ -45,16 +45,12 @@ interface SheetState {
   deleteComment(commentId: number): Promise<boolean>;
   /** Tab-separated text pasted at the selection's top-left cell (a single value fills the selection): all cells or none. */
   paste(range: CellRange, text: string): Promise<CellRange | null>;
-  clearRange(range: CellRange): Promise<boolean>;
   /** An amount spread over the line's months (or the months of one quarter or year), exact to the cent. */
   spreadTotal(lineId: number, text: string, method: SpreadMethod, span?: { label: string; periods: number[] }): Promise<boolean>;
   /** which total columns the sheet shows besides the months */
   showQuarters: boolean;
   showYears: boolean;
   setTotalColumns(columns: { showQuarters?: boolean; showYears?: boolean }): void;
-  fill(range: CellRange, direction: 'down' | 'right'): Promise<boolean>;
-  /** The fill handle dragged from `source` out to `target`. */
-  fillFromHandle(source: CellRange, target: CellRange): Promise<boolean>;
   /** Cell edits shown at once and saved as one undoable step. */
   applyEdits(edits: CellEdit[], label: string, where?: string): Promise<boolean>;
   undo(): Promise<void>;
@@ -195,7 +191,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       });
     }
     const lastRow = shownLines[lineIndex + plan.rows - 1]?.index ?? bounds.top;
-    const pasted = { anchor: { row: bounds.top, period: bounds.left }, focus: { row: lastRow, period: bounds.left + plan.columns - 1 } };
+    const pasted = { anchor: { row: bounds.top, column: bounds.left }, focus: { row: lastRow, column: bounds.left + plan.columns - 1 } };
     return saved ? pasted : null;
   },
   showQuarters: false,
@@ -232,24 +228,6 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const saved = edits.length === 0 || (await get().applyEdits(edits, `spread ${total} over ${row.line.description}`, where));
     if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Spread ${total} over ${periods} months ${plan.how}.`, where });
     return saved;
-  },
-  async clearRange(range) {
-    const view = get().view;
-    if (view === null) return false;
-    const edits = clearEdits(view, range);
-    return edits.length === 0 ? true : get().applyEdits(edits, `clear ${cellsLabel(edits.length)}`);
-  },
-  async fillFromHandle(source, target) {
-    const view = get().view;
-    if (view === null) return false;
-    const edits = dragFillEdits(view, source, target);
-    return edits.length === 0 ? true : get().applyEdits(edits, `fill ${cellsLabel(edits.length)}`);
-  },
-  async fill(range, direction) {
-    const view = get().view;
-    if (view === null) return false;
-    const edits = fillEdits(view, range, direction);
-    return edits.length === 0 ? true : get().applyEdits(edits, `fill ${direction} ${cellsLabel(edits.length)}`);
   },
   async applyEdits(edits, label, where) {
     const view = get().view;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, cellCount, clearEdits, dragFillEdits, fillEdits, rangeAsHtml, rangeAsText, rangeContains, wholeSheet } from '../../../../renderer/grid/cell-range';
+import { boundsOf, cellCount, clearWrites, dragFillWrites, fillWrites, rangeAsHtml as gridAsHtml, rangeAsText as gridAsText, rangeContains, wholeGrid, type CellRange } from '../../../../renderer/grid/spreadsheet/cell-range';
+import { editsOf, sheetCells } from '../../../../renderer/grid/sheet-cells';
+import type { SheetView } from '../../../../renderer/state/sheet-view';
 import { buildSheetView } from '../../../../renderer/state/sheet-view';
 import { sheetModel } from '../../../helpers/sheet-model';
 
@@ -12,9 +14,17 @@ const view = buildSheetView(
   'none',
 );
 
+// The budget sheet's range operations: the shared grid behaviour over the sheet's cells, as edits of lines.
+const clearEdits = (sheet: SheetView, range: CellRange) => editsOf(sheet, clearWrites(sheetCells(sheet), range));
+const fillEdits = (sheet: SheetView, range: CellRange, direction: 'down' | 'right') => editsOf(sheet, fillWrites(sheetCells(sheet), range, direction));
+const dragFillEdits = (sheet: SheetView, source: CellRange, target: CellRange) => editsOf(sheet, dragFillWrites(sheetCells(sheet), source, target));
+const rangeAsText = (sheet: SheetView, range: CellRange) => gridAsText(sheetCells(sheet), range);
+const rangeAsHtml = (sheet: SheetView, range: CellRange) => gridAsHtml(sheetCells(sheet), range);
+const wholeSheet = (sheet: SheetView) => wholeGrid(sheetCells(sheet));
+
 describe('cell ranges', () => {
   it('have the same bounds whichever corner the selection started from', () => {
-    const range = { anchor: { row: 2, period: 0 }, focus: { row: 0, period: 1 } };
+    const range = { anchor: { row: 2, column: 0 }, focus: { row: 0, column: 1 } };
     expect(boundsOf(range)).toEqual({ top: 0, bottom: 2, left: 0, right: 1 });
     expect(cellCount(range)).toBe(6);
     expect(rangeContains(range, 1, 1)).toBe(true);
@@ -22,31 +32,31 @@ describe('cell ranges', () => {
   });
 
   it('select the whole sheet', () => {
-    expect(wholeSheet(view)).toEqual({ anchor: { row: 0, period: 0 }, focus: { row: 2, period: 2 } });
+    expect(wholeSheet(view)).toEqual({ anchor: { row: 0, column: 0 }, focus: { row: 2, column: 2 } });
   });
 
   it('copy as tab-separated canonical amounts and as an HTML table', () => {
-    const range = { anchor: { row: 0, period: 1 }, focus: { row: 2, period: 2 } };
+    const range = { anchor: { row: 0, column: 1 }, focus: { row: 2, column: 2 } };
     expect(rangeAsText(view, range)).toBe('2\t\n\t6\n8\t9.5');
     expect(rangeAsHtml(view, range)).toBe('<table><tr><td>2</td><td></td></tr><tr><td></td><td>6</td></tr><tr><td>8</td><td>9.5</td></tr></table>');
   });
 
   it('clear only the cells that hold values', () => {
-    expect(clearEdits(view, { anchor: { row: 0, period: 1 }, focus: { row: 1, period: 2 } })).toEqual([
+    expect(clearEdits(view, { anchor: { row: 0, column: 1 }, focus: { row: 1, column: 2 } })).toEqual([
       { lineId: 1, period: 1, value: null },
       { lineId: 2, period: 2, value: null },
     ]);
   });
 
   it('fill down copies the first row over the rest; a single cell takes the value above', () => {
-    expect(fillEdits(view, { anchor: { row: 0, period: 0 }, focus: { row: 2, period: 1 } }, 'down')).toEqual([
+    expect(fillEdits(view, { anchor: { row: 0, column: 0 }, focus: { row: 2, column: 1 } }, 'down')).toEqual([
       { lineId: 2, period: 0, value: '1' },
       { lineId: 2, period: 1, value: '2' },
       { lineId: 3, period: 0, value: '1' },
       { lineId: 3, period: 1, value: '2' },
     ]);
-    expect(fillEdits(view, { anchor: { row: 2, period: 0 }, focus: { row: 2, period: 0 } }, 'down')).toEqual([{ lineId: 3, period: 0, value: '4' }]);
-    expect(fillEdits(view, { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 0 } }, 'down')).toEqual([]);
+    expect(fillEdits(view, { anchor: { row: 2, column: 0 }, focus: { row: 2, column: 0 } }, 'down')).toEqual([{ lineId: 3, period: 0, value: '4' }]);
+    expect(fillEdits(view, { anchor: { row: 0, column: 0 }, focus: { row: 0, column: 0 } }, 'down')).toEqual([]);
   });
 
   it('skip group rows: fill down from a line over a group row lands on the next line', () => {
@@ -59,12 +69,12 @@ describe('cell ranges', () => {
     );
     // Rows: [Revenue] [4000] line 1, [Operating expenses] [4001] line 2
     expect(grouped.display.rows.map((row) => row.kind)).toEqual(['group', 'group', 'line', 'group', 'group', 'line']);
-    expect(fillEdits(grouped, { anchor: { row: 2, period: 0 }, focus: { row: 5, period: 0 } }, 'down')).toEqual([{ lineId: 2, period: 0, value: '7' }]);
-    expect(rangeAsText(grouped, { anchor: { row: 0, period: 0 }, focus: { row: 5, period: 0 } })).toBe('7\n1');
+    expect(fillEdits(grouped, { anchor: { row: 2, column: 0 }, focus: { row: 5, column: 0 } }, 'down')).toEqual([{ lineId: 2, period: 0, value: '7' }]);
+    expect(rangeAsText(grouped, { anchor: { row: 0, column: 0 }, focus: { row: 5, column: 0 } })).toBe('7\n1');
   });
 
   it('fill right copies the first column across, including empty cells', () => {
-    expect(fillEdits(view, { anchor: { row: 1, period: 0 }, focus: { row: 2, period: 2 } }, 'right')).toEqual([
+    expect(fillEdits(view, { anchor: { row: 1, column: 0 }, focus: { row: 2, column: 2 } }, 'right')).toEqual([
       { lineId: 2, period: 2, value: '4' },
       { lineId: 2, period: 1, value: '4' },
       { lineId: 3, period: 1, value: null },
@@ -85,8 +95,8 @@ describe('dragging the fill handle', () => {
   );
 
   it('down repeats the source lines over the new ones', () => {
-    const source = { anchor: { row: 0, period: 0 }, focus: { row: 1, period: 1 } };
-    expect(dragFillEdits(sheet, source, { anchor: { row: 0, period: 0 }, focus: { row: 3, period: 1 } })).toEqual([
+    const source = { anchor: { row: 0, column: 0 }, focus: { row: 1, column: 1 } };
+    expect(dragFillEdits(sheet, source, { anchor: { row: 0, column: 0 }, focus: { row: 3, column: 1 } })).toEqual([
       { lineId: 3, period: 0, value: '1' },
       { lineId: 3, period: 1, value: '2' },
       { lineId: 4, period: 0, value: '3' },
@@ -95,8 +105,8 @@ describe('dragging the fill handle', () => {
   });
 
   it('right repeats the source months over the new ones', () => {
-    const source = { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 1 } };
-    expect(dragFillEdits(sheet, source, { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 3 } })).toEqual([
+    const source = { anchor: { row: 0, column: 0 }, focus: { row: 0, column: 1 } };
+    expect(dragFillEdits(sheet, source, { anchor: { row: 0, column: 0 }, focus: { row: 0, column: 3 } })).toEqual([
       { lineId: 1, period: 2, value: '1' },
       { lineId: 1, period: 3, value: '2' },
     ]);
@@ -112,11 +122,11 @@ describe('formula lines in a range', () => {
     ]),
     'none',
   );
-  const all = { anchor: { row: 0, period: 0 }, focus: { row: 2, period: 2 } };
+  const all = { anchor: { row: 0, column: 0 }, focus: { row: 2, column: 2 } };
 
   it('are passed by when clearing and filling: their months are computed', () => {
     expect(clearEdits(sheet, all).map((edit) => edit.lineId)).toEqual([1, 1, 1, 3]);
     expect(fillEdits(sheet, all, 'down').map((edit) => edit.lineId)).toEqual([3, 3, 3]);
-    expect(dragFillEdits(sheet, { anchor: { row: 0, period: 0 }, focus: { row: 0, period: 2 } }, all).map((edit) => edit.lineId)).toEqual([3, 3, 3]);
+    expect(dragFillEdits(sheet, { anchor: { row: 0, column: 0 }, focus: { row: 0, column: 2 } }, all).map((edit) => edit.lineId)).toEqual([3, 3, 3]);
   });
 });
