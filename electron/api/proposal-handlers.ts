@@ -16,6 +16,7 @@ export const proposalHandlers: HandlersOf<typeof proposalMethods, HandlerContext
   'proposal/set-flows': ({ proposalId, flows }, context) => context.session.announced(proposalsOf(context).setFlows(proposalId, flows, context.session.settings.userName)),
   'proposal/set-score': ({ proposalId, criterionId, score }, context) =>
     context.session.announced(proposalsOf(context).setScore(proposalId, criterionId, score, context.session.settings.userName)),
+  'proposal/edit-many': ({ edits, label }, context) => context.session.announced(proposalsOf(context).editMany(edits, label, context.session.settings.userName)),
   'proposal/add-criterion': ({ name, weight }, context) => context.session.announced(proposalsOf(context).addCriterion(name, weight, context.session.settings.userName)),
   'proposal/set-weights': ({ weights }, context) => context.session.announced(proposalsOf(context).setWeights(weights, context.session.settings.userName)),
   'proposal/set-settings': (patch, context) => context.session.announced(proposalsOf(context).setSettings(patch, context.session.settings.userName)),

@@ -8,7 +8,7 @@ import { weightedScores } from '../../shared/portfolio/scoring';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
 import { spreadEvenly } from '../../shared/engine/spread';
-import type { ProposalFields } from '../../shared/domain/proposal-fields';
+import type { ProposalEdit, ProposalFields, ProposalFlow } from '../../shared/domain/proposal-fields';
 import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
 import type { WorkbookStore } from './workbook-store';
 
@@ -132,13 +132,39 @@ export class ProposalStore {
 
   update(proposalId: number, fields: ProposalFields, actor: string): WriteReceipt {
     return this.workbook.change('proposal/update', actor, () => {
-      const before = this.requireProposal(proposalId);
-      this.checkFields(proposalId, fields);
-      this.writeFields(proposalId, fields);
-      const after = this.row('proposals', { id: proposalId });
-      const changed = Object.keys(fields).join(', ');
-      return { step: { kind: 'rows', changes: [{ table: 'proposals', before, after }] }, label: `change ${changed} of “${String(before.title)}”`, detail: { before, after }, result: {} };
+      const { title } = this.requireProposal(proposalId);
+      const changes = this.applyFields(proposalId, fields);
+      return { step: { kind: 'rows', changes }, label: `change ${Object.keys(fields).join(', ')} of “${String(title)}”`, detail: changes[0], result: {} };
     });
+  }
+
+  /**
+   * Many proposals' fields, cash flows and scores changed together (a paste, a fill, a clear
+   * on the proposals sheet): every change checked, then all written as one undo step, or none.
+   */
+  editMany(edits: readonly ProposalEdit[], label: string, actor: string): WriteReceipt {
+    return this.workbook.change('proposal/edit-many', actor, () => {
+      const changes: RowChange[] = [];
+      edits.forEach((edit, index) => {
+        try {
+          if (edit.fields !== undefined && Object.keys(edit.fields).length > 0) changes.push(...this.applyFields(edit.proposalId, edit.fields));
+          if (edit.flows !== undefined && edit.flows.length > 0) changes.push(...this.applyFlows(edit.proposalId, edit.flows));
+          for (const { criterionId, score } of edit.scores ?? []) changes.push(...this.applyScore(edit.proposalId, criterionId, score));
+        } catch (error) {
+          // Name the change that failed: the whole edit is refused and nothing is written.
+          if (error instanceof ApiError) throw new ApiError(error.code, error.message, `edits.${index}${error.where === undefined ? '' : `.${error.where}`}`);
+          throw error;
+        }
+      });
+      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label, detail: { changes: changes.length }, result: {} };
+    });
+  }
+
+  private applyFields(proposalId: number, fields: ProposalFields): RowChange[] {
+    const before = this.requireProposal(proposalId);
+    this.checkFields(proposalId, fields);
+    this.writeFields(proposalId, fields);
+    return [{ table: 'proposals', before, after: this.row('proposals', { id: proposalId }) }];
   }
 
   delete(proposalId: number, actor: string): WriteReceipt {
@@ -169,46 +195,54 @@ export class ProposalStore {
     });
   }
 
-  setFlows(proposalId: number, flows: readonly { kind: FlowKind; year: number; amount: AmountText }[], actor: string): WriteReceipt {
+  setFlows(proposalId: number, flows: readonly ProposalFlow[], actor: string): WriteReceipt {
     return this.workbook.change('proposal/set-flows', actor, () => {
-      const proposal = this.requireProposal(proposalId);
-      const { years } = this.settings();
-      const seen = new Set<string>();
-      flows.forEach((flow, index) => {
-        if (flow.year >= years) throw new ApiError('invalid-input', `Year ${flow.year + 1} is past the proposals' horizon of ${years} years.`, `flows.${index}.year`);
-        const key = `${flow.kind}:${flow.year}`;
-        if (seen.has(key)) throw new ApiError('invalid-input', `The ${flow.kind} of year ${flow.year + 1} is set twice in one change.`, `flows.${index}`);
-        seen.add(key);
-      });
-      const changes: RowChange[] = [];
-      for (const flow of flows) {
-        const key = { proposal_id: proposalId, kind: flow.kind, year: flow.year };
-        const before = this.rowOrNull('proposal_flows', key);
-        const after = flow.amount === '0' ? null : { ...key, amount: flow.amount };
-        if (before?.amount === after?.amount) continue;
-        this.write({ table: 'proposal_flows', before, after });
-        changes.push({ table: 'proposal_flows', before, after });
-      }
-      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label: `cash flows of “${String(proposal.title)}”`, detail: { proposalId, changes }, result: {} };
+      const { title } = this.requireProposal(proposalId);
+      const changes = this.applyFlows(proposalId, flows);
+      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label: `cash flows of “${String(title)}”`, detail: { proposalId, changes }, result: {} };
     });
+  }
+
+  private applyFlows(proposalId: number, flows: readonly ProposalFlow[]): RowChange[] {
+    this.requireProposal(proposalId);
+    const { years } = this.settings();
+    const seen = new Set<string>();
+    flows.forEach((flow, index) => {
+      if (flow.year >= years) throw new ApiError('invalid-input', `Year ${flow.year + 1} is past the proposals' horizon of ${years} years.`, `flows.${index}.year`);
+      const key = `${flow.kind}:${flow.year}`;
+      if (seen.has(key)) throw new ApiError('invalid-input', `The ${flow.kind} of year ${flow.year + 1} is set twice in one change.`, `flows.${index}`);
+      seen.add(key);
+    });
+    const changes: RowChange[] = [];
+    for (const flow of flows) {
+      const key = { proposal_id: proposalId, kind: flow.kind, year: flow.year };
+      const before = this.rowOrNull('proposal_flows', key);
+      const after = flow.amount === '0' ? null : { ...key, amount: flow.amount };
+      if (before?.amount === after?.amount) continue;
+      this.write({ table: 'proposal_flows', before, after });
+      changes.push({ table: 'proposal_flows', before, after });
+    }
+    return changes;
   }
 
   setScore(proposalId: number, criterionId: number, score: string | null, actor: string): WriteReceipt {
     return this.workbook.change('proposal/set-score', actor, () => {
-      const proposal = this.requireProposal(proposalId);
-      const criterion = this.rowOrNull('criteria', { id: criterionId });
-      if (criterion === null) throw new ApiError('not-found', `Criterion ${criterionId} does not exist.`, 'criterionId');
-      const key = { proposal_id: proposalId, criterion_id: criterionId };
-      const before = this.rowOrNull('proposal_scores', key);
-      const after = score === null ? null : { ...key, score };
-      this.write({ table: 'proposal_scores', before, after });
-      return {
-        step: { kind: 'rows', changes: [{ table: 'proposal_scores', before, after }] },
-        label: `score “${String(proposal.title)}” on ${String(criterion.name)}`,
-        detail: { before, after },
-        result: {},
-      };
+      const { title } = this.requireProposal(proposalId);
+      const changes = this.applyScore(proposalId, criterionId, score);
+      const criterion = this.row('criteria', { id: criterionId });
+      return { step: { kind: 'rows', changes }, label: `score “${String(title)}” on ${String(criterion.name)}`, detail: changes[0], result: {} };
     });
+  }
+
+  private applyScore(proposalId: number, criterionId: number, score: string | null): RowChange[] {
+    this.requireProposal(proposalId);
+    if (this.rowOrNull('criteria', { id: criterionId }) === null) throw new ApiError('not-found', `Criterion ${criterionId} does not exist.`, 'criterionId');
+    const key = { proposal_id: proposalId, criterion_id: criterionId };
+    const before = this.rowOrNull('proposal_scores', key);
+    const after = score === null ? null : { ...key, score };
+    if (before?.score === after?.score) return [];
+    this.write({ table: 'proposal_scores', before, after });
+    return [{ table: 'proposal_scores', before, after }];
   }
 
   addCriterion(name: string, weight: string, actor: string): WriteReceipt & { criterionId: number } {

@@ -1,9 +1,26 @@
-import { AllCommunityModule, ModuleRegistry, type CellKeyDownEvent, type ColDef, type GetRowIdParams, type RowClassRules } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type ColDef,
+  type ColGroupDef,
+  type GetRowIdParams,
+  type GridApi,
+  type RowClassRules,
+  type SuppressKeyboardEventParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { toTabularText } from '../../shared/clipboard/tabular-text';
-import { rankingCells } from './ranking-table';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { rankingGridCells } from './ranking-table';
 import type { ProposalStatus } from '../../shared/domain/proposal';
+import type { ProposalEdit } from '../../shared/domain/proposal-fields';
+import { showError } from '../state/notice-store';
+import { parseTabularText } from '../../shared/clipboard/tabular-text';
+import { pasteWrites, type CellRange, type CellWrite } from '../grid/spreadsheet/cell-range';
+import { createSelectionStore } from '../grid/spreadsheet/selection-store';
+import { isSpreadsheetCommand, rangeCellClassRules, useSpreadsheet, type SpreadsheetCells } from '../grid/spreadsheet/use-spreadsheet';
+import { inputColumns, proposalEdits, proposalSheetCells, type SheetContext } from './proposal-sheet';
 import type { Department } from '../../shared/domain/workbook';
 import type { RankedProposal } from '../../shared/portfolio/ranking';
 import type { PortfolioChoice } from '../../shared/portfolio/optimize-result';
@@ -23,8 +40,14 @@ const PLACE_LABELS: Record<RankedProposal['place'], string> = {
 /** One-key decisions on the focused proposal, as in the session: F fund, D defer, R reject, P back to proposed. */
 export const DECISION_KEYS: Record<string, ProposalStatus> = { f: 'funded', d: 'deferred', r: 'rejected', p: 'proposed' };
 
+/** The ranking with its metrics, or the proposals sheet of their inputs (fields, scores, cash flows by year). */
+export type ProposalGridLayout = 'ranking' | 'sheet';
+
 export interface ProposalGridProps {
   ranked: RankedProposal[];
+  layout: ProposalGridLayout;
+  /** what the sheet's columns need: departments, criteria, years */
+  sheet: SheetContext;
   /** the optimizer's last portfolio: who is in, and why each is in or out */
   choice: PortfolioChoice | null;
   /** ranked by hand: rows can be dragged into a new order */
@@ -34,12 +57,65 @@ export interface ProposalGridProps {
   dark: boolean;
   onSelect: (proposalId: number) => void;
   onDecisionKey: (proposalId: number, decision: ProposalStatus) => void;
+  /** saves typed, pasted, cleared or filled cells as one undo step */
+  onEdit: (edits: ProposalEdit[], label: string) => Promise<boolean>;
 }
 
-/** The ranked proposals with their metrics; the funding line is drawn above the proposal it runs through. */
-export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, dark, onSelect, onDecisionKey }: ProposalGridProps) {
+const suppressSpreadsheetKeys = (params: SuppressKeyboardEventParams) => !params.editing && isSpreadsheetCommand(params.event);
+
+function cellsLabel(count: number): string {
+  return `${count} cell${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The proposals in ranked order, as the ranking (metrics, the funding line drawn above the
+ * proposal it runs through) or as the proposals sheet. Both have the budget sheet's habits,
+ * from the same shared behaviour: ranges, copy and paste, Delete, fills, Ctrl+arrows, undo.
+ */
+export function ProposalGrid({ ranked, layout, sheet, choice, byHand, onReorder, departments, dark, onSelect, onDecisionKey, onEdit }: ProposalGridProps) {
   const departmentName = useMemo(() => new Map(departments.map((department) => [department.id, department.name])), [departments]);
-  const columns = useMemo<ColDef<RankedProposal>[]>(
+  const [selection] = useState(createSelectionStore);
+  const apiRef = useRef<GridApi<RankedProposal> | null>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const sheetColumns = useMemo(() => inputColumns(sheet), [sheet]);
+  const rows = useMemo(() => ranked.map((entry) => entry.proposal), [ranked]);
+
+  const cells = useCallback(
+    (): SpreadsheetCells => (layout === 'sheet' ? proposalSheetCells(rows, sheetColumns) : rankingGridCells(ranked, departmentName, choice)),
+    [layout, rows, sheetColumns, ranked, departmentName, choice],
+  );
+  const write = useCallback(
+    async (writes: CellWrite[], label: string): Promise<boolean> => {
+      if (layout !== 'sheet') {
+        showError(new Error('The ranking shows computed figures: switch to the Sheet view to type or paste a proposal’s inputs.'));
+        return false;
+      }
+      const plan = proposalEdits(writes, rows, sheetColumns);
+      if (!plan.ok) {
+        showError(new Error(plan.message), plan.where);
+        return false;
+      }
+      return plan.edits.length === 0 ? true : onEdit(plan.edits, label);
+    },
+    [layout, rows, sheetColumns, onEdit],
+  );
+  const paste = useCallback(
+    async (range: CellRange, text: string): Promise<CellRange | null> => {
+      const plan = pasteWrites(cells(), range, parseTabularText(text));
+      if (!plan.ok) {
+        showError(new Error(plan.message));
+        return null;
+      }
+      return (await write(plan.writes, `paste ${cellsLabel(plan.writes.length)}`)) ? plan.pasted : null;
+    },
+    [cells, write],
+  );
+  const spreadsheet = useSpreadsheet<RankedProposal>({ apiRef, hostRef, selection, cells, paste, write, noCellMessage: 'Put the cursor on a proposal’s cell first.' });
+  // A new layout or a new order puts other cells under the old selection: start afresh.
+  const order = ranked.map((entry) => entry.proposal.id).join(',');
+  useEffect(() => selection.getState().setRange(null), [selection, layout, order]);
+
+  const rankingColumns = useMemo<ColDef<RankedProposal>[]>(
     () => [
       { colId: 'rank', headerName: '#', width: byHand ? 64 : 44, type: 'rightAligned', rowDrag: byHand, valueGetter: (params) => params.data?.rank ?? null },
       {
@@ -131,27 +207,37 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
     ],
     [departmentName, choice, byHand],
   );
+  // Every column of either layout is a range column: its cells show the selection and take the shared keys.
+  const columns = useMemo<(ColDef<RankedProposal> | ColGroupDef<RankedProposal>)[]>(() => {
+    if (layout === 'ranking') {
+      return rankingColumns
+        .filter((column) => column.colId !== 'optimal' || choice !== null)
+        .map((column, index) => ({ ...column, cellClassRules: rangeCellClassRules<RankedProposal>(selection, index, () => true), suppressKeyboardEvent: suppressSpreadsheetKeys }));
+    }
+    const grouped: (ColDef<RankedProposal> | ColGroupDef<RankedProposal>)[] = [];
+    sheetColumns.forEach((column, index) => {
+      const definition: ColDef<RankedProposal> = {
+        colId: column.id,
+        headerName: column.header,
+        width: column.width,
+        pinned: column.id === 'title' ? 'left' : undefined,
+        type: column.numeric ? 'rightAligned' : undefined,
+        editable: column.parse !== undefined,
+        valueGetter: (params) => (params.data === undefined ? '' : (column.value(params.data.proposal) ?? '')),
+        valueFormatter: (params) => (params.data === undefined ? '' : column.display(params.data.proposal)),
+        cellClass: column.numeric ? ['ag-right-aligned-cell', 'amount-cell'] : column.parse === undefined ? ['computed-cell'] : [],
+        cellClassRules: rangeCellClassRules<RankedProposal>(selection, index, () => true),
+        suppressKeyboardEvent: suppressSpreadsheetKeys,
+        ...(column.choices === undefined ? {} : { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...column.choices] } }),
+      };
+      const last = grouped[grouped.length - 1];
+      if (column.group === null) grouped.push(definition);
+      else if (last !== undefined && 'children' in last && last.headerName === column.group) last.children.push(definition);
+      else grouped.push({ headerName: column.group, children: [definition] });
+    });
+    return grouped;
+  }, [layout, rankingColumns, sheetColumns, choice, selection]);
   const getRowId = useCallback((params: GetRowIdParams<RankedProposal>) => String(params.data.proposal.id), []);
-  const hostRef = useRef<HTMLDivElement>(null);
-  const focusedRow = useRef<number | null>(null);
-  // Ctrl+A marks the whole ranking for the next copy, as in a spreadsheet; moving the cursor ends it.
-  const wholeRanking = useRef(false);
-
-  // Copy: the focused proposal's row, or the whole ranking after Ctrl+A, as tab-separated text and an HTML table.
-  useEffect(() => {
-    const onCopy = (event: ClipboardEvent) => {
-      if (hostRef.current === null || !hostRef.current.contains(document.activeElement) || event.clipboardData === null) return;
-      const rows = wholeRanking.current ? ranked : ranked.filter((entry) => entry.rank - 1 === focusedRow.current);
-      if (rows.length === 0) return;
-      event.preventDefault();
-      const cells = rankingCells(rows, departmentName, choice, wholeRanking.current);
-      const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-      event.clipboardData.setData('text/plain', toTabularText(cells));
-      event.clipboardData.setData('text/html', `<table>${cells.map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`).join('')}</table>`);
-    };
-    document.addEventListener('copy', onCopy);
-    return () => document.removeEventListener('copy', onCopy);
-  }, [ranked, departmentName, choice]);
   // Class rules (not getRowClass) are evaluated again when a row's data changes, as it does on every re-rank.
   const rowClassRules = useMemo<RowClassRules<RankedProposal>>(
     () => ({
@@ -161,24 +247,49 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
     }),
     [],
   );
-  const onKeyDown = useCallback(
-    (event: CellKeyDownEvent<RankedProposal>) => {
-      const native = event.event as KeyboardEvent | null;
-      if (native !== null && (native.ctrlKey || native.metaKey) && native.key.toLowerCase() === 'a') {
-        native.preventDefault();
-        wholeRanking.current = true;
-        return;
+  // One-key decisions on cells that take no typing (all of the ranking, the sheet's status);
+  // elsewhere a letter starts an entry, as in a spreadsheet. Then the shared keys.
+  const onKeyDownCapture = useCallback(
+    (event: ReactKeyboardEvent<HTMLDivElement>) => {
+      const grid = apiRef.current;
+      const native = event.nativeEvent;
+      const focused = grid?.getFocusedCell();
+      if (grid !== null && grid !== undefined && focused !== null && focused !== undefined && grid.getEditingCells().length === 0 && !native.ctrlKey && !native.metaKey && !native.altKey) {
+        const decision = DECISION_KEYS[native.key.toLowerCase()];
+        const shown = cells();
+        const column = shown.columnIds.indexOf(focused.column.getColId());
+        const entry = grid.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+        if (decision !== undefined && entry !== undefined && !shown.isWritable(focused.rowIndex, column)) {
+          event.preventDefault();
+          event.stopPropagation();
+          onDecisionKey(entry.proposal.id, decision);
+          return;
+        }
       }
-      if (native === null || native.ctrlKey || native.metaKey || native.altKey || event.data === undefined) return;
-      const decision = DECISION_KEYS[native.key.toLowerCase()];
-      if (decision === undefined) return;
-      native.preventDefault();
-      onDecisionKey(event.data.proposal.id, decision);
+      spreadsheet.handleKey(event);
     },
-    [onDecisionKey],
+    [cells, spreadsheet, onDecisionKey],
+  );
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent<RankedProposal>) => {
+      spreadsheet.onCellFocused(event);
+      const entry = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
+      if (entry !== undefined) onSelect(entry.proposal.id);
+    },
+    [spreadsheet, onSelect],
+  );
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<RankedProposal>) => {
+      const column = sheetColumns.findIndex((candidate) => candidate.id === event.column.getColId());
+      const spec = sheetColumns[column];
+      if (event.rowIndex === null || spec === undefined) return;
+      const text = event.newValue === null || event.newValue === undefined ? null : String(event.newValue);
+      void write([{ row: event.rowIndex, column, value: text === '' ? null : text }], `edit ${spec.group === null ? spec.header : `${spec.group} ${spec.header}`} of “${event.data.proposal.title}”`);
+    },
+    [sheetColumns, write],
   );
   return (
-    <div className="proposal-grid" data-testid="proposal-grid" ref={hostRef}>
+    <div className="proposal-grid" data-testid="proposal-grid" data-layout={layout} ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
       <AgGridReact<RankedProposal>
         theme={dark ? darkGridTheme : lightGridTheme}
         rowData={ranked}
@@ -188,14 +299,17 @@ export function ProposalGrid({ ranked, choice, byHand, onReorder, departments, d
         animateRows={false}
         suppressMovableColumns
         tooltipShowDelay={400}
-        onCellFocused={(event) => {
-          const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
-          if (focusedRow.current !== (event.rowIndex ?? null)) wholeRanking.current = false;
-          focusedRow.current = event.rowIndex ?? null;
-          if (row !== undefined) onSelect(row.proposal.id);
-        }}
-        onCellKeyDown={onKeyDown}
-        rowDragManaged={byHand}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        onGridReady={(event) => (apiRef.current = event.api)}
+        onCellFocused={onCellFocused}
+        onCellMouseDown={spreadsheet.onCellMouseDown}
+        onCellMouseOver={spreadsheet.onCellMouseOver}
+        suppressColumnVirtualisation
+        rowDragManaged={byHand && layout === 'ranking'}
         onRowDragEnd={(event) => {
           const order: number[] = [];
           event.api.forEachNode((node) => node.data !== undefined && order.push(node.data.proposal.id));

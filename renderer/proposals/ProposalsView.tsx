@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ProposalStatus } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
@@ -8,7 +8,7 @@ import { useSheetStore } from '../state/sheet-store';
 import { DecisionDialog } from './DecisionDialog';
 import { formatMoney } from './format-metric';
 import { ProposalDetail } from './ProposalDetail';
-import { ProposalGrid } from './ProposalGrid';
+import { ProposalGrid, type ProposalGridLayout } from './ProposalGrid';
 import { OptimizerBar } from './OptimizerBar';
 import { SessionView } from './SessionView';
 import { AddProposalDialog, DeleteProposalDialog } from './ProposalDialogs';
@@ -50,8 +50,9 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
 
 /** The portfolio: proposals ranked live with the funding line, weights and caps to move it, and the selected proposal's detail. */
 export function ProposalsView({ dark }: { dark: boolean }) {
-  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder, addProposal, deleteProposal, setDepartmentMinimums } =
+  const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder, addProposal, deleteProposal, setDepartmentMinimums, editCells } =
     usePortfolioStore();
+  const [layout, setLayout] = useState<ProposalGridLayout>('ranking');
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
@@ -61,6 +62,11 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   const [deletingId, setDeletingId] = useState<number | null>(null);
   const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
+  const criteria = portfolio?.criteria;
+  const years = portfolio?.settings.years ?? 0;
+  const firstYearLabel = portfolio?.firstYearLabel ?? '';
+  // The sheet's columns are rebuilt only when what they show changes, not on every re-rank.
+  const sheet = useMemo(() => ({ departments, criteria: criteria ?? [], years, firstYearLabel }), [departments, criteria, years, firstYearLabel]);
   // On screen, the portfolio follows every change of the file; off screen it is read again when it comes back.
   useEffect(() => {
     setVisible(true);
@@ -76,6 +82,14 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   return (
     <main className="proposals-view" data-testid="proposals-view">
       <section className="portfolio-controls" aria-label="Ranking, weights and caps">
+        <div className="segmented" role="group" aria-label="Show">
+          <button type="button" aria-pressed={layout === 'ranking'} onClick={() => setLayout('ranking')} title="Ranked proposals with their metrics and the funding line">
+            Ranking
+          </button>
+          <button type="button" aria-pressed={layout === 'sheet'} onClick={() => setLayout('sheet')} title="Every proposal's inputs as a sheet: type, paste, fill and clear as in the budget">
+            Sheet
+          </button>
+        </div>
         <label className="toolbar-select">
           Rank by
           <select aria-label="Rank by" value={rankKey} onChange={(event) => setRankKey(event.target.value as RankKey)}>
@@ -123,7 +137,19 @@ export function ProposalsView({ dark }: { dark: boolean }) {
             </button>
           </div>
         ) : (
-          <ProposalGrid ranked={ranked} choice={choice} byHand={rankKey === 'manual'} onReorder={(ids) => void reorder(ids)} departments={departments} dark={dark} onSelect={select} onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })} />
+          <ProposalGrid
+            ranked={ranked}
+            layout={layout}
+            sheet={sheet}
+            choice={choice}
+            byHand={rankKey === 'manual'}
+            onReorder={(ids) => void reorder(ids)}
+            departments={departments}
+            dark={dark}
+            onSelect={select}
+            onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })}
+            onEdit={editCells}
+          />
         )}
         {selected !== null && selectedMetrics !== undefined && (
           <ProposalDetail
@@ -136,7 +162,11 @@ export function ProposalsView({ dark }: { dark: boolean }) {
           />
         )}
       </div>
-      <p className="portfolio-keys hint">Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason).</p>
+      <p className="portfolio-keys hint">
+        {layout === 'ranking'
+          ? 'Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason). Shift+arrows select, Ctrl+C copies.'
+          : 'Type, paste, Delete, Ctrl+D and Ctrl+R as in the budget sheet; each change is one undo step. F, D, R, P on the Status column decide.'}
+      </p>
       {minimumsOpen && (
         <MinimumsDialog
           departments={departments}

@@ -1,3 +1,4 @@
+import type { ProposalEdit } from '../../shared/domain/proposal-fields';
 import { create } from 'zustand';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { FLOW_KINDS, FLOW_LABELS, type FlowKind, type Portfolio, type ProposalStatus } from '../../shared/domain/proposal';
@@ -44,6 +45,8 @@ interface PortfolioState {
   /** A block pasted into the cash flows from a spreadsheet: rows are flow kinds from `kind` down, columns years from `year`; all cells or none. */
   pasteFlows(proposalId: number, kind: FlowKind, year: number, text: string): Promise<boolean>;
   setScore(proposalId: number, criterionId: number, text: string): Promise<boolean>;
+  /** Cells of the proposals sheet typed, pasted, cleared or filled: checked already, saved as one undo step. */
+  editCells(edits: ProposalEdit[], label: string): Promise<boolean>;
   setCapitalCap(year: number, text: string): Promise<boolean>;
   decide(proposalId: number, decision: ProposalStatus, reason: string): Promise<boolean>;
   addProposal(title: string, departmentId: number | null): Promise<boolean>;
@@ -296,6 +299,9 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
         }
       }
       return write(() => api.call('proposal/set-flows', { proposalId, flows }), 'Cash flows');
+    },
+    async editCells(edits, label) {
+      return write(() => api.call('proposal/edit-many', { edits, label }));
     },
     async setScore(proposalId, criterionId, text) {
       const trimmed = text.trim();

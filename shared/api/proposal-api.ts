@@ -17,6 +17,11 @@ const rate = z.string().refine(isCanonicalQuantity, { message: 'expected a rate 
   message: 'a rate must be above -100%',
 });
 
+const flows = z
+  .array(z.object({ kind: z.enum(FLOW_KINDS), year: z.number().int().min(0), amount: amount.refine((text) => !text.startsWith('-'), { message: 'enter costs and benefits as positive amounts' }) }).strict())
+  .max(1000);
+const score = nonNegative('a score');
+
 /** What a proposal's fields may be set to; every field optional in a change. */
 const proposalFields = z
   .object({
@@ -42,18 +47,29 @@ export const proposalMethods = {
   'proposal/update': method<WriteReceipt>()(z.object({ proposalId: id, fields: proposalFields.partial() }).strict()),
   'proposal/delete': method<WriteReceipt>()(z.object({ proposalId: id }).strict()),
   /** Set cash flows by year (an empty value clears to zero): all or none, one undo step. */
-  'proposal/set-flows': method<WriteReceipt>()(
+  'proposal/set-flows': method<WriteReceipt>()(z.object({ proposalId: id, flows: flows.min(1) }).strict()),
+  'proposal/set-score': method<WriteReceipt>()(z.object({ proposalId: id, criterionId: id, score: score.nullable() }).strict()),
+  /** Many proposals' fields, flows and scores at once (a paste, a fill, a clear on the proposals sheet): all or none, one undo step. */
+  'proposal/edit-many': method<WriteReceipt>()(
     z
       .object({
-        proposalId: id,
-        flows: z
-          .array(z.object({ kind: z.enum(FLOW_KINDS), year: z.number().int().min(0), amount: amount.refine((text) => !text.startsWith('-'), { message: 'enter costs and benefits as positive amounts' }) }).strict())
+        label: z.string().trim().min(1).max(200),
+        edits: z
+          .array(
+            z
+              .object({
+                proposalId: id,
+                fields: proposalFields.partial().optional(),
+                flows: flows.optional(),
+                scores: z.array(z.object({ criterionId: id, score: score.nullable() }).strict()).max(1000).optional(),
+              })
+              .strict(),
+          )
           .min(1)
-          .max(1000),
+          .max(100_000),
       })
       .strict(),
   ),
-  'proposal/set-score': method<WriteReceipt>()(z.object({ proposalId: id, criterionId: id, score: nonNegative('a score').nullable() }).strict()),
   'proposal/add-criterion': method<WriteReceipt & { criterionId: number }>()(z.object({ name: z.string().trim().min(1).max(80), weight: nonNegative('a weight') }).strict()),
   /** Weights are changed live in the session; they may sum to zero only while no ranking by score is asked for. */
   'proposal/set-weights': method<WriteReceipt>()(z.object({ weights: z.array(z.object({ criterionId: id, weight: nonNegative('a weight') }).strict()).min(1) }).strict()),

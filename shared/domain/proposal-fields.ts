@@ -1,4 +1,5 @@
-import type { RiskRating } from './proposal';
+import type { FlowKind, RiskRating } from './proposal';
+import type { AmountText } from '../money/amount';
 
 /** The fields of a proposal a change may set; each optional. */
 export interface ProposalFields {
@@ -14,4 +15,19 @@ export interface ProposalFields {
   dependsOn?: number | null;
   exclusiveGroup?: string | null;
   forced?: 'in' | 'out' | null;
+}
+
+/** A cash flow of one year (an amount of "0" clears it). */
+export interface ProposalFlow {
+  kind: FlowKind;
+  year: number;
+  amount: AmountText;
+}
+
+/** What one proposal's part of a many-cell edit (a paste on the proposals sheet) changes. */
+export interface ProposalEdit {
+  proposalId: number;
+  fields?: ProposalFields;
+  flows?: ProposalFlow[];
+  scores?: { criterionId: number; score: string | null }[];
 }

@@ -232,15 +232,23 @@ test('the ranking copies to a spreadsheet, and a block of cash flows pastes in o
   await page.getByLabel('Rank by').selectOption('manual');
   const grid = page.getByTestId('proposal-grid');
   const led = grid.locator('.ag-row[row-index]').filter({ hasText: 'LED lighting retrofit' });
-  await led.locator('[col-id="status"]').click();
+  // The budget sheet's range keys: Shift+arrows select along the row, Ctrl+C copies exact figures.
+  await led.locator('[col-id="rank"]').click();
+  for (let step = 0; step < 4; step += 1) await page.keyboard.press('Shift+ArrowRight');
   const one = await copySelection(page);
-  expect(one.text.split('\t').slice(0, 5)).toEqual(['16', 'LED lighting retrofit', 'G&A', 'proposed', '70000.00']);
+  expect(one.text).toBe('16\tLED lighting retrofit\tG&A\tproposed\t70000.00');
+  await expect(led.locator('.cell-in-range')).toHaveCount(5);
   await page.keyboard.press('Control+a');
   const all = await copySelection(page);
   const lines = all.text.split('\n');
-  expect(lines).toHaveLength(28);
-  expect(lines[0]).toContain('Rank\tProposal\tDepartment');
+  expect(lines).toHaveLength(27);
+  expect(lines[0]).toMatch(/^1\t/);
   expect(all.html).toContain('<td>Warehouse automation (shuttle AS/RS)</td>');
+  // The ranking's figures are computed: a paste there is refused with the way to the inputs.
+  await pasteText(page, '5');
+  const refusal = page.getByTestId('notice-error').filter({ hasText: 'switch to the Sheet view' });
+  await expect(refusal).toBeVisible();
+  await refusal.getByRole('button', { name: 'Dismiss' }).click();
 
   // Two rows of three years from a spreadsheet: capital costs, then operating costs.
   const detail = page.getByTestId('proposal-detail');
@@ -259,4 +267,63 @@ test('the ranking copies to a spreadsheet, and a block of cash flows pastes in o
   await page.keyboard.press('Control+z');
   await led.locator('[col-id="status"]').click();
   await expect(detail.getByLabel('Capital cost FY2027')).toHaveValue('70,000');
+});
+
+test('the proposals sheet takes typing, pastes, fills and clears as the budget sheet does, each one undo step', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByLabel('Rank by').selectOption('manual');
+  await page.getByRole('button', { name: 'Sheet', exact: true }).click();
+  const grid = page.getByTestId('proposal-grid');
+  await expect(grid).toHaveAttribute('data-layout', 'sheet');
+  // A row's cells sit in two containers (the pinned title and the rest): match both by row index.
+  const row = (index: string) => grid.locator(`.ag-row[row-index="${index}"]`);
+  // Rows by ranking position (ranked by hand, the order is fixed): the LED retrofit is 16th.
+  const led = row('15');
+  const next = row('16');
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+
+  // Typing into a cell saves it.
+  await led.locator('[col-id="owner"]').click();
+  await page.keyboard.type('Morgan Lee');
+  await page.keyboard.press('Enter');
+  await expect(led.locator('[col-id="owner"]')).toHaveText('Morgan Lee');
+  await expect(undo).toHaveAttribute('title', /edit Owner of “LED lighting retrofit”/);
+
+  // A block from a spreadsheet: two proposals × three years of capital, one step.
+  await led.locator('[col-id="capex-0"]').click();
+  await pasteText(page, '80,000\t5,000\t1,000\n2,500\t2,500\t2,500');
+  await expect(led.locator('[col-id="capex-2"]')).toHaveText('1,000');
+  await expect(next.locator('[col-id="capex-1"]')).toHaveText('2,500');
+  await expect(undo).toHaveAttribute('title', /paste 6 cells/);
+  await saveScreenshot(page, 'proposals-sheet');
+
+  // Ctrl+D copies the first row of the selection down; Delete clears; each is one step.
+  await led.locator('[col-id="capex-0"]').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+d');
+  await expect(next.locator('[col-id="capex-0"]')).toHaveText('80,000');
+  await expect(next.locator('[col-id="capex-1"]')).toHaveText('5,000');
+  await expect(undo).toHaveAttribute('title', /fill down 2 cells/);
+  await page.keyboard.press('Delete');
+  await expect(next.locator('[col-id="capex-0"]')).toHaveText('');
+  await expect(led.locator('[col-id="capex-1"]')).toHaveText('');
+  await page.keyboard.press('Control+z');
+  await expect(led.locator('[col-id="capex-1"]')).toHaveText('5,000');
+
+  // Bad cells are refused whole, naming the proposal and the column; nothing changes.
+  await led.locator('[col-id="risk"]').click();
+  await pasteText(page, 'high\t400\tyes');
+  const badLife = page.getByTestId('notice-error').filter({ hasText: 'not a useful life' });
+  await expect(badLife).toContainText('LED lighting retrofit, Life (years)');
+  await expect(led.locator('[col-id="risk"]')).not.toHaveText('high');
+  await badLife.getByRole('button', { name: 'Dismiss' }).click();
+  await led.locator('[col-id="status"]').click();
+  await pasteText(page, 'funded');
+  await expect(page.getByTestId('notice-error')).toContainText('Status is set by decisions');
+
+  // The ranking sees the new figures: the LED retrofit's capital is now 86,000.
+  await page.getByRole('button', { name: 'Ranking', exact: true }).click();
+  await expect(grid.locator('.ag-row[row-index]').filter({ hasText: 'LED lighting retrofit' }).locator('[col-id="capital"]')).toHaveText('86,000');
 });

@@ -184,3 +184,42 @@ export function dragFillWrites(grid: CellGrid, source: CellRange, target: CellRa
   }
   return writes;
 }
+
+export type PastePlan = { ok: true; writes: CellWrite[]; pasted: CellRange } | { ok: false; message: string };
+
+/**
+ * Where a pasted block goes, as Excel places it: at the range's top-left cell, row by row over
+ * the rows that hold cells; a single value fills every writable cell of the range instead.
+ * A block that runs past the grid's edge is refused whole.
+ */
+export function pasteWrites(grid: CellGrid, range: CellRange, block: readonly (readonly string[])[]): PastePlan {
+  const bounds = boundsOf(range);
+  const width = Math.max(0, ...block.map((row) => row.length));
+  if (block.length === 0 || width === 0) return { ok: false, message: 'The clipboard holds no cells to paste.' };
+  const single = block.length === 1 && width === 1 ? (block[0]?.[0] ?? '') : null;
+  if (single !== null && cellCount(range) > 1) {
+    const writes: CellWrite[] = [];
+    for (const row of dataRowsIn(grid, bounds.top, bounds.bottom)) {
+      for (let column = bounds.left; column <= bounds.right; column += 1) writeIfChanged(grid, writes, row, column, single.trim() === '' ? null : single);
+    }
+    return { ok: true, writes, pasted: range };
+  }
+  const rows = dataRowsIn(grid, bounds.top, grid.rows - 1).slice(0, block.length);
+  if (rows.length < block.length || bounds.left + width > grid.columns) {
+    return {
+      ok: false,
+      message: `The pasted block is ${block.length} × ${width} cells; from here there is room for ${rows.length} × ${grid.columns - bounds.left}. Nothing was pasted.`,
+    };
+  }
+  const writes: CellWrite[] = [];
+  block.forEach((cells, index) => {
+    const row = rows[index] ?? bounds.top;
+    for (let offset = 0; offset < width; offset += 1) {
+      const text = cells[offset] ?? '';
+      const value = text.trim() === '' ? null : text;
+      if (grid.value(row, bounds.left + offset) !== value) writes.push({ row, column: bounds.left + offset, value });
+    }
+  });
+  const lastRow = rows[rows.length - 1] ?? bounds.top;
+  return { ok: true, writes, pasted: { anchor: { row: bounds.top, column: bounds.left }, focus: { row: lastRow, column: bounds.left + width - 1 } } };
+}

@@ -82,6 +82,53 @@ describe('investment proposals through the API', () => {
   });
 });
 
+describe('many proposals edited at once (the proposals sheet)', () => {
+  it('writes fields, flows and scores of several proposals as one undo step', async () => {
+    const back = startBack(tempFolder());
+    const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
+    const warehouse = await proposalNamed(back, 'Warehouse automation (shuttle AS/RS)');
+    const criterion = (await back.call('proposal/get-portfolio', {})).criteria[1];
+    if (criterion === undefined) throw new Error('no criterion');
+    const before = await back.call('proposal/get-portfolio', {});
+    await back.call('proposal/edit-many', {
+      label: 'paste 4 cells',
+      edits: [
+        { proposalId: erp.id, fields: { owner: 'Priya N.' }, flows: [{ kind: 'capex', year: 2, amount: '12500.25' }] },
+        { proposalId: warehouse.id, scores: [{ criterionId: criterion.id, score: '9' }], fields: { usefulLife: 12 } },
+      ],
+    });
+    expect(await proposalNamed(back, 'ERP upgrade to cloud edition')).toMatchObject({ owner: 'Priya N.' });
+    expect((await proposalNamed(back, 'ERP upgrade to cloud edition')).flows.capex[2]).toBe('12500.25');
+    expect(await proposalNamed(back, 'Warehouse automation (shuttle AS/RS)')).toMatchObject({ usefulLife: 12, scores: { [criterion.id]: '9' } });
+    // One undo takes every part back.
+    await back.call('sheet/undo', {});
+    const after = await back.call('proposal/get-portfolio', {});
+    expect(after.proposals).toEqual(before.proposals);
+    back.stop();
+  });
+
+  it('refuses the whole edit when one part is wrong, naming it, and writes nothing', async () => {
+    const back = startBack(tempFolder());
+    const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
+    const mes = await proposalNamed(back, 'MES integration with the new ERP');
+    const before = await back.call('proposal/get-portfolio', {});
+    const error = await rejection(
+      back.call('proposal/edit-many', {
+        label: 'paste 2 cells',
+        edits: [
+          { proposalId: mes.id, fields: { owner: 'Somebody' } },
+          // The ERP upgrade needing the MES integration, which needs the ERP upgrade: a cycle.
+          { proposalId: erp.id, fields: { dependsOn: mes.id } },
+        ],
+      }),
+    );
+    expect(error.message).toContain('dependency cycle');
+    expect(error.where).toBe('edits.1.dependsOn');
+    expect((await back.call('proposal/get-portfolio', {})).proposals).toEqual(before.proposals);
+    back.stop();
+  });
+});
+
 describe('from decision to budget', () => {
   it('funding writes the costs into the budget as linked lines; un-funding removes them; undo covers both', async () => {
     const back = startBack(tempFolder());
