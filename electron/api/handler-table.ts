@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { apiMethods } from '../../shared/api/contract';
 import { ApiError, type ApiResponse } from '../../shared/api/errors';
 import type { HandlersOf, MethodMap } from '../../shared/api/method';
+import { approvalMethods } from '../../shared/api/approval-api';
 import { dimensionMethods } from '../../shared/api/dimension-api';
 import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
 import type { HandlerContext } from './handler-context';
+import { approvalHandlers } from './approval-handlers';
 import { dimensionHandlers } from './dimension-handlers';
 import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
@@ -57,6 +59,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(sheetMethods, sheetHandlers),
   defineDomain(dimensionMethods, dimensionHandlers),
   defineDomain(proposalMethods, proposalHandlers),
+  defineDomain(approvalMethods, approvalHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */

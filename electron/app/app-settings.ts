@@ -46,6 +46,11 @@ export class AppSettings {
     return this.data.lastOpened;
   }
 
+  /** whether the user typed their name (otherwise the system's login name stands in) */
+  get userNameIsSet(): boolean {
+    return this.data.userName !== undefined;
+  }
+
   get userName(): string {
     if (this.data.userName !== undefined) return this.data.userName;
     try {

@@ -25,6 +25,14 @@ export class EditHistory {
     this.db.prepare('DELETE FROM edit_history WHERE id <= (SELECT MAX(id) FROM edit_history) - ?').run(HISTORY_LIMIT);
   }
 
+  /** The step an undo or redo would apply next, without applying it. */
+  peek(direction: 'undo' | 'redo'): { label: string; step: EditStep } | null {
+    const row = this.db
+      .prepare<[], HistoryRow>(direction === 'undo' ? 'SELECT id, label, step FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1' : 'SELECT id, label, step FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1')
+      .get();
+    return row === undefined ? null : { label: row.label, step: JSON.parse(row.step) as EditStep };
+  }
+
   /** Applies the latest step backward; null when there is nothing to undo. Runs inside the caller's transaction. */
   undo(): { label: string; step: EditStep } | null {
     return this.replay('SELECT id, label, step FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1', 'backward', 1);

@@ -107,6 +107,21 @@ export interface LinePlace {
 
 export type Direction = 'forward' | 'backward';
 
+/** Whether a step changes what an approved budget locks: values, formulas, lines, departments, accounts. */
+export function stepTouchesBudget(step: EditStep): boolean {
+  switch (step.kind) {
+    case 'comment':
+    case 'profile':
+      return false;
+    case 'rows':
+      return step.changes.some((change) => change.table === 'budget_lines' || change.table === 'cell_values');
+    case 'compound':
+      return step.steps.some(stepTouchesBudget);
+    default:
+      return true;
+  }
+}
+
 /** Writes a step's effect in the given direction. Runs inside the caller's transaction. */
 export function applyStep(db: Database.Database, step: EditStep, direction: Direction): void {
   switch (step.kind) {

@@ -9,10 +9,13 @@ import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, swapSortOrder, type CellChange, type EditStep, type StoredComment, type StoredDimension } from './edit-steps';
+import { applyStep, cellWriter, stepTouchesBudget, swapSortOrder, type CellChange, type EditStep, type StoredComment, type StoredDimension } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
+import { auditChangesOf, readAudit, writeAuditChanges } from './audit-trail';
+import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
+import { APPROVAL_TRANSITIONS, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent, type VersionStatus } from '../../shared/domain/approval';
 
 /** A department or account row; code, type and unit only for accounts. */
 interface DimensionRow {
@@ -119,15 +122,69 @@ export class WorkbookStore {
   }
 
   /** The budget version the sheet shows: the first one for now. */
-  private activeVersion(): BudgetVersion {
-    const row = this.db.prepare<[], { id: number; name: string; kind: VersionKind }>('SELECT id, name, kind FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1').get();
+  private activeVersion(): Omit<BudgetVersion, 'events'> {
+    const row = this.db
+      .prepare<[], { id: number; name: string; kind: VersionKind; status: VersionStatus }>('SELECT id, name, kind, status FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1')
+      .get();
     if (row === undefined) throw new ApiError('corrupt', `${this.path} has no budget version.`, this.path);
     return row;
   }
 
+  /** The version the sheet shows, with its approval history. */
+  version(): BudgetVersion {
+    const version = this.activeVersion();
+    const events = this.db
+      .prepare<[number], VersionEvent>('SELECT action, from_status AS fromStatus, to_status AS toStatus, actor, at, reason FROM version_events WHERE version_id = ? ORDER BY id')
+      .all(version.id);
+    return { ...version, events };
+  }
+
+  /**
+   * Refuses a change to the budget's content while its version is approved: values, formulas,
+   * lines, the departments and accounts they sit on. Comments, profiles and proposals that do
+   * not fund anything stay open. Every edit path calls this inside its transaction.
+   */
+  requireUnlocked(what: string): void {
+    const version = this.activeVersion();
+    if (version.status !== 'approved') return;
+    const approval = this.db
+      .prepare<[number], { actor: string; at: string }>("SELECT actor, at FROM version_events WHERE version_id = ? AND action = 'approve' ORDER BY id DESC LIMIT 1")
+      .get(version.id);
+    const by = approval === undefined ? '' : ` by ${approval.actor} on ${approval.at.slice(0, 10)}`;
+    throw new ApiError('locked', `“${version.name}” was approved${by}, so ${what} locked. Reopen the version (with a reason) to change it.`);
+  }
+
+  /** Moves the version's approval status one step, recorded with who, when and why; not an undo step. */
+  setVersionStatus(action: ApprovalAction, reason: string, actor: string): WriteReceipt & { version: BudgetVersion } {
+    return this.db
+      .transaction(() => {
+        const version = this.activeVersion();
+        const transition = APPROVAL_TRANSITIONS[action];
+        if (version.status !== transition.from) {
+          throw new ApiError('invalid-input', `“${version.name}” is ${VERSION_STATUS_LABELS[version.status].toLowerCase()}: “${transition.label}” applies to a ${VERSION_STATUS_LABELS[transition.from].toLowerCase()} version.`, 'action');
+        }
+        const why = reason.trim();
+        if (transition.needsReason && why === '') throw new ApiError('invalid-input', `Say why: “${transition.label}” records a reason.`, 'reason');
+        const at = new Date().toISOString();
+        this.db.prepare('UPDATE versions SET status = ? WHERE id = ?').run(transition.to, version.id);
+        this.db
+          .prepare('INSERT INTO version_events (version_id, action, from_status, to_status, actor, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(version.id, action, version.status, transition.to, actor, at, why);
+        const change: AuditChange = { kind: 'status', lineId: null, versionId: version.id, period: null, subject: `version “${version.name}”${why === '' ? '' : ` (${why})`}`, before: version.status, after: transition.to };
+        const revision = this.commit(null, `${transition.label.toLowerCase()} “${version.name}”`, actor, 'version/set-status', { action, reason: why }, [change]);
+        return { revision, history: this.edits.state(), version: this.version() };
+      })
+      .immediate();
+  }
+
+  /** The audit trail, newest first, filtered. */
+  audit(filter: AuditFilter): AuditPage {
+    return readAudit(this.db, filter);
+  }
+
   sheet(): SheetModel {
     const calendar = this.calendar();
-    const version = this.activeVersion();
+    const version = this.version();
     const departments = this.db.prepare<[], Department>('SELECT id, name, parent_id AS parentId FROM departments ORDER BY sort_order, id').all();
     const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type, unit, parent_id AS parentId FROM accounts ORDER BY sort_order, id').all();
     const rows = this.db
@@ -207,11 +264,22 @@ export class WorkbookStore {
     return { versionName: version.name, values };
   }
 
-  private bumpRevision(actor: string, action: string, detail: unknown): number {
+  /**
+   * Ends every write: records the undo step (if any), the audit record with each change the
+   * step made (or the changes given), and bumps the revision. Runs inside the write's
+   * transaction, so the change, its undo step and its audit trail are on disk together.
+   */
+  private commit(step: EditStep | null, label: string, actor: string, action: string, detail: unknown, changes?: readonly AuditChange[]): number {
+    if (step !== null) this.edits.record(step, label, actor);
+    return this.bumpRevision(actor, action, label, detail, changes ?? (step === null ? [] : auditChangesOf(this.db, step, 'forward')));
+  }
+
+  private bumpRevision(actor: string, action: string, label: string, detail: unknown, changes: readonly AuditChange[]): number {
     this.db.prepare("UPDATE workbook_settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'").run();
-    this.db
-      .prepare('INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)')
-      .run(new Date().toISOString(), actor, action, JSON.stringify(detail));
+    const auditId = Number(
+      this.db.prepare('INSERT INTO audit_log (at, actor, action, label, detail) VALUES (?, ?, ?, ?, ?)').run(new Date().toISOString(), actor, action, label, JSON.stringify(detail)).lastInsertRowid,
+    );
+    writeAuditChanges(this.db, auditId, changes);
     return Number(this.setting('revision'));
   }
 
@@ -239,8 +307,8 @@ export class WorkbookStore {
     return this.db
       .transaction(() => {
         const { step, label, detail, result } = apply();
-        if (step !== null) this.edits.record(step, label, actor);
-        const revision = this.bumpRevision(actor, action, detail);
+        if (step !== null && stepTouchesBudget(step)) this.requireUnlocked('changing its lines is');
+        const revision = this.commit(step, label, actor, action, detail);
         return { ...result, revision, history: this.edits.state() };
       })
       .immediate();
@@ -258,6 +326,7 @@ export class WorkbookStore {
   setCells(edits: readonly CellEdit[], label: string, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('its values are');
         const { periodCount } = this.calendar();
         const version = this.activeVersion();
         // A few cells: look their lines up; a large paste: read all line ids once.
@@ -296,8 +365,7 @@ export class WorkbookStore {
           write(edit.lineId, version.id, edit.period, edit.value);
           changes.push({ lineId: edit.lineId, versionId: version.id, period: edit.period, before, after: edit.value });
         }
-        if (changes.length > 0) this.edits.record({ kind: 'cells', changes }, label, actor);
-        const revision = this.bumpRevision(actor, 'sheet/set-cells', changes.length <= AUDIT_DETAIL_LIMIT ? { label, changes } : { label, cells: changes.length });
+        const revision = this.commit(changes.length > 0 ? { kind: 'cells', changes } : null, label, actor, 'sheet/set-cells', { cells: changes.length });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -306,6 +374,7 @@ export class WorkbookStore {
   addLine(departmentId: number, accountId: number, description: string, actor: string): { line: BudgetLine; revision: number; history: HistoryState } {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('adding a line is');
         if (this.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(departmentId) === undefined) {
           throw new ApiError('not-found', `Department ${departmentId} does not exist in this workbook.`, 'departmentId');
         }
@@ -317,8 +386,7 @@ export class WorkbookStore {
           .prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?)')
           .run(departmentId, accountId, description, next);
         const id = Number(result.lastInsertRowid);
-        this.edits.record({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor);
-        const revision = this.bumpRevision(actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
+        const revision = this.commit({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
         const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null), formula: null };
         return { line, revision, history: this.edits.state() };
       })
@@ -329,9 +397,9 @@ export class WorkbookStore {
   deleteLine(lineId: number, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('deleting a line is');
         const step = this.deleteLineStep(lineId);
-        this.edits.record(step, `delete line “${step.line.description}”`, actor);
-        const revision = this.bumpRevision(actor, 'sheet/delete-line', { line: step.line, values: step.values });
+        const revision = this.commit(step, `delete line “${step.line.description}”`, actor, 'sheet/delete-line', { line: step.line, values: step.values });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -357,14 +425,15 @@ export class WorkbookStore {
   setFormula(lineId: number, formula: string | null, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('its formulas are');
         const line = this.requireLine(lineId);
         const after = formula === null || formula.trim() === '' ? null : formula.trim();
         if (line.formula !== after) {
           this.db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?').run(after, lineId);
-          const label = after === null ? `clear the formula of “${line.description}”` : `formula of “${line.description}”`;
-          this.edits.record({ kind: 'formula', lineId, before: line.formula, after }, label, actor);
         }
-        const revision = this.bumpRevision(actor, 'sheet/set-formula', { lineId, before: line.formula, after });
+        const label = after === null ? `clear the formula of “${line.description}”` : `formula of “${line.description}”`;
+        const step: EditStep | null = line.formula === after ? null : { kind: 'formula', lineId, before: line.formula, after };
+        const revision = this.commit(step, label, actor, 'sheet/set-formula', { lineId, before: line.formula, after });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -384,8 +453,7 @@ export class WorkbookStore {
           this.db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(lineId, versionId, period, text, actor, createdAt).lastInsertRowid,
         );
         const comment = { id, lineId, period, text, author: actor, createdAt };
-        this.edits.record({ kind: 'comment', comment: { ...comment, versionId }, added: true }, `comment on “${line.description}”`, actor);
-        const revision = this.bumpRevision(actor, 'sheet/add-comment', { ...comment, versionId });
+        const revision = this.commit({ kind: 'comment', comment: { ...comment, versionId }, added: true }, `comment on “${line.description}”`, actor, 'sheet/add-comment', { ...comment, versionId });
         return { revision, history: this.edits.state(), comment };
       })
       .immediate();
@@ -399,8 +467,7 @@ export class WorkbookStore {
           .get(commentId);
         if (comment === undefined) throw new ApiError('not-found', `Comment ${commentId} does not exist (it may have been deleted).`, 'commentId');
         this.db.prepare('DELETE FROM comments WHERE id = ?').run(commentId);
-        this.edits.record({ kind: 'comment', comment, added: false }, 'delete a comment', actor);
-        const revision = this.bumpRevision(actor, 'sheet/delete-comment', comment);
+        const revision = this.commit({ kind: 'comment', comment, added: false }, 'delete a comment', actor, 'sheet/delete-comment', comment);
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -410,6 +477,7 @@ export class WorkbookStore {
   renameLine(lineId: number, description: string, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('renaming a line is');
         const line = this.requireLine(lineId);
         if (line.description === description) return { revision: Number(this.setting('revision')), history: this.edits.state() };
         const formulas = this.db
@@ -419,8 +487,7 @@ export class WorkbookStore {
           .filter((change) => change.after !== change.before);
         const step = { kind: 'rename-line' as const, lineId, before: line.description, after: description, formulas };
         applyStep(this.db, step, 'forward');
-        this.edits.record(step, `rename “${line.description}” to “${description}”`, actor);
-        const revision = this.bumpRevision(actor, 'sheet/rename-line', step);
+        const revision = this.commit(step, `rename “${line.description}” to “${description}”`, actor, 'sheet/rename-line', step);
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -436,8 +503,7 @@ export class WorkbookStore {
         if (parentId !== null) this.requireDimension('departments', parentId, 'parentId');
         const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM departments').pluck().get() as number;
         const id = Number(this.db.prepare('INSERT INTO departments (name, sort_order, parent_id) VALUES (?, ?, ?)').run(name, sortOrder, parentId).lastInsertRowid);
-        this.edits.record({ kind: 'dimension', table: 'departments', before: null, after: { id, name, sortOrder, parentId } }, `add department “${name}”`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/add-department', { id, name, parentId });
+        const revision = this.commit({ kind: 'dimension', table: 'departments', before: null, after: { id, name, sortOrder, parentId } }, `add department “${name}”`, actor, 'dimension/add-department', { id, name, parentId });
         return { revision, history: this.edits.state(), departmentId: id };
       })
       .immediate();
@@ -460,8 +526,7 @@ export class WorkbookStore {
         const id = Number(
           this.db.prepare('INSERT INTO accounts (code, name, type, sort_order, unit, parent_id) VALUES (?, ?, ?, ?, ?, ?)').run(code, name, type, sortOrder, unit, parentId).lastInsertRowid,
         );
-        this.edits.record({ kind: 'dimension', table: 'accounts', before: null, after: { id, name, sortOrder, code, type, unit, parentId } }, `add account ${code} “${name}”`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/add-account', { id, code, name, type, unit, parentId });
+        const revision = this.commit({ kind: 'dimension', table: 'accounts', before: null, after: { id, name, sortOrder, code, type, unit, parentId } }, `add account ${code} “${name}”`, actor, 'dimension/add-account', { id, code, name, type, unit, parentId });
         return { revision, history: this.edits.state(), accountId: id };
       })
       .immediate();
@@ -471,6 +536,7 @@ export class WorkbookStore {
   setParent(table: 'departments' | 'accounts', id: number, parentId: number | null, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('the departments and accounts are');
         const what = table === 'departments' ? 'department' : 'account';
         const row = this.requireDimension(table, id, `${what}Id`);
         if (parentId !== null) {
@@ -489,8 +555,7 @@ export class WorkbookStore {
         const step = { kind: 'dimension' as const, table, before, after: { ...before, parentId } };
         applyStep(this.db, step, 'forward');
         const parentName = parentId === null ? null : this.requireDimension(table, parentId, 'parentId').name;
-        this.edits.record(step, parentName === null ? `move ${what} “${row.name}” to the top` : `put ${what} “${row.name}” under “${parentName}”`, actor);
-        const revision = this.bumpRevision(actor, `dimension/set-${what}-parent`, { id, before: row.parent_id, after: parentId });
+        const revision = this.commit(step, parentName === null ? `move ${what} “${row.name}” to the top` : `put ${what} “${row.name}” under “${parentName}”`, actor, `dimension/set-${what}-parent`, { id, before: row.parent_id, after: parentId });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -500,6 +565,7 @@ export class WorkbookStore {
   deleteAccount(id: number, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('deleting an account is');
         const row = this.requireDimension('accounts', id, 'accountId');
         const label = `${row.code ?? ''} “${row.name}”`;
         const lines = this.db.prepare<[number], number>('SELECT COUNT(*) FROM budget_lines WHERE account_id = ?').pluck().get(id) as number;
@@ -512,8 +578,7 @@ export class WorkbookStore {
           after: null,
         };
         applyStep(this.db, step, 'forward');
-        this.edits.record(step, `delete account ${label}`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/delete-account', step.before);
+        const revision = this.commit(step, `delete account ${label}`, actor, 'dimension/delete-account', step.before);
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -529,8 +594,7 @@ export class WorkbookStore {
         const json = JSON.stringify(weights);
         const id = Number(this.db.prepare('INSERT INTO seasonality_profiles (name, weights) VALUES (?, ?)').run(name, json).lastInsertRowid);
         const profile = { id, name, weights: json };
-        this.edits.record({ kind: 'profile', profile, added: true }, `add profile “${name}”`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/add-profile', profile);
+        const revision = this.commit({ kind: 'profile', profile, added: true }, `add profile “${name}”`, actor, 'dimension/add-profile', profile);
         return { revision, history: this.edits.state(), profileId: id };
       })
       .immediate();
@@ -542,8 +606,7 @@ export class WorkbookStore {
         const profile = this.db.prepare<[number], { id: number; name: string; weights: string }>('SELECT id, name, weights FROM seasonality_profiles WHERE id = ?').get(id);
         if (profile === undefined) throw new ApiError('not-found', 'That profile does not exist (it may have been deleted).', 'profileId');
         this.db.prepare('DELETE FROM seasonality_profiles WHERE id = ?').run(id);
-        this.edits.record({ kind: 'profile', profile, added: false }, `delete profile “${profile.name}”`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/delete-profile', profile);
+        const revision = this.commit({ kind: 'profile', profile, added: false }, `delete profile “${profile.name}”`, actor, 'dimension/delete-profile', profile);
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -581,6 +644,7 @@ export class WorkbookStore {
   renameDimension(table: 'departments' | 'accounts', id: number, name: string, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('renaming a department or account is');
         const what = table === 'departments' ? 'department' : 'account';
         const row = this.db.prepare<[number], { name: string; sort_order: number }>(`SELECT name, sort_order FROM ${table} WHERE id = ?`).get(id);
         if (row === undefined) throw new ApiError('not-found', `That ${what} does not exist (it may have been deleted).`, `${what}Id`);
@@ -589,8 +653,7 @@ export class WorkbookStore {
         }
         const step = { kind: 'dimension' as const, table, before: { id, name: row.name, sortOrder: row.sort_order }, after: { id, name, sortOrder: row.sort_order } };
         applyStep(this.db, step, 'forward');
-        this.edits.record(step, `rename ${what} “${row.name}” to “${name}”`, actor);
-        const revision = this.bumpRevision(actor, `dimension/rename-${what}`, { id, before: row.name, after: name });
+        const revision = this.commit(step, `rename ${what} “${row.name}” to “${name}”`, actor, `dimension/rename-${what}`, { id, before: row.name, after: name });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -603,6 +666,7 @@ export class WorkbookStore {
   deleteDepartment(id: number, actor: string, withLines = false): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('deleting a department is');
         const row = this.db.prepare<[number], { name: string; sort_order: number; parent_id: number | null }>('SELECT name, sort_order, parent_id FROM departments WHERE id = ?').get(id);
         if (row === undefined) throw new ApiError('not-found', 'That department does not exist (it may have been deleted).', 'departmentId');
         this.refuseIfParent('departments', id, `“${row.name}”`);
@@ -618,8 +682,7 @@ export class WorkbookStore {
         const departmentStep = { kind: 'dimension' as const, table: 'departments' as const, before: { id, name: row.name, sortOrder: row.sort_order, parentId: row.parent_id }, after: null };
         applyStep(this.db, departmentStep, 'forward');
         const step: EditStep = lineSteps.length === 0 ? departmentStep : { kind: 'compound', steps: [...lineSteps, departmentStep] };
-        this.edits.record(step, lineSteps.length === 0 ? `delete department “${row.name}”` : `delete department “${row.name}” and its ${lineSteps.length} lines`, actor);
-        const revision = this.bumpRevision(actor, 'dimension/delete-department', { id, name: row.name, lines: lineSteps.map((lineStep) => ({ line: lineStep.line, values: lineStep.values })) });
+        const revision = this.commit(step, lineSteps.length === 0 ? `delete department “${row.name}”` : `delete department “${row.name}” and its ${lineSteps.length} lines`, actor, 'dimension/delete-department', { id, name: row.name, lines: lineSteps.map((lineStep) => ({ line: lineStep.line, values: lineStep.values })) });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -629,6 +692,7 @@ export class WorkbookStore {
   relocateLine(lineId: number, departmentId: number, accountId: number, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('moving a line is');
         const line = this.requireLine(lineId);
         const department = this.requireDimension('departments', departmentId, 'departmentId');
         const account = this.requireDimension('accounts', accountId, 'accountId');
@@ -650,8 +714,7 @@ export class WorkbookStore {
           after: { departmentId, accountId, sortOrder: end },
         };
         applyStep(this.db, step, 'forward');
-        this.edits.record(step, `move “${line.description}” to ${department.name}, ${account.code ?? ''} ${account.name}`, actor);
-        const revision = this.bumpRevision(actor, 'sheet/relocate-line', step);
+        const revision = this.commit(step, `move “${line.description}” to ${department.name}, ${account.code ?? ''} ${account.name}`, actor, 'sheet/relocate-line', step);
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -661,6 +724,7 @@ export class WorkbookStore {
   moveLine(lineId: number, direction: 'up' | 'down', actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('reordering lines is');
         const line = this.requireLine(lineId);
         const order = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
         const neighbour = this.db
@@ -674,8 +738,7 @@ export class WorkbookStore {
           throw new ApiError('invalid-input', `“${line.description}” is already the ${direction === 'up' ? 'first' : 'last'} line of its account in its department.`, 'lineId');
         }
         swapSortOrder(this.db, lineId, neighbour.id);
-        this.edits.record({ kind: 'swap-lines', lineId, otherId: neighbour.id }, `move “${line.description}” ${direction}`, actor);
-        const revision = this.bumpRevision(actor, 'sheet/move-line', { lineId, direction, otherId: neighbour.id });
+        const revision = this.commit({ kind: 'swap-lines', lineId, otherId: neighbour.id }, `move “${line.description}” ${direction}`, actor, 'sheet/move-line', { lineId, direction, otherId: neighbour.id });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -685,11 +748,15 @@ export class WorkbookStore {
   stepHistory(direction: 'undo' | 'redo', actor: string): HistoryReceipt {
     return this.db
       .transaction((): HistoryReceipt => {
-        const applied = direction === 'undo' ? this.edits.undo() : this.edits.redo();
-        if (applied === null) {
+        const next = this.edits.peek(direction);
+        if (next === null) {
           throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
         }
-        const revision = this.bumpRevision(actor, `sheet/${direction}`, { label: applied.label });
+        if (stepTouchesBudget(next.step)) this.requireUnlocked(`${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
+        const applied = direction === 'undo' ? this.edits.undo() : this.edits.redo();
+        if (applied === null) throw new Error('The history changed inside its own transaction.');
+        const changes = auditChangesOf(this.db, applied.step, direction === 'undo' ? 'backward' : 'forward');
+        const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, changes);
         const versionId = this.activeVersion().id;
         const cells =
           applied.step.kind === 'cells'
@@ -719,8 +786,6 @@ function moveIntoPlace(temporary: string, destination: string): void {
   unlinkSync(temporary);
 }
 
-/** Audit records list each cell up to this many; larger changes record the count (the undo step has them all). */
-const AUDIT_DETAIL_LIMIT = 1000;
 
 function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): void {
   const setSetting = db.prepare('INSERT INTO workbook_settings (key, value) VALUES (?, ?)');

@@ -1,4 +1,5 @@
 import type { InputOf, ResultOf } from './method';
+import { approvalMethods } from './approval-api';
 import { dimensionMethods } from './dimension-api';
 import { proposalMethods } from './proposal-api';
 import { sheetMethods } from './sheet-api';
@@ -8,7 +9,7 @@ import { workbookMethods } from './workbook-api';
  * The whole API: every domain's methods joined. Names read `domain/verb-noun`. The back
  * validates every input against these schemas before a handler sees it.
  */
-export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods };
+export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods, ...approvalMethods };
 export type Api = typeof apiMethods;
 export type MethodName = keyof Api;
 export type ApiInput<Name extends MethodName> = InputOf<Api[Name]>;

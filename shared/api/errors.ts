@@ -9,6 +9,7 @@ export const API_ERROR_CODES = [
   'newer-version',
   'corrupt',
   'unauthorized',
+  'locked',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

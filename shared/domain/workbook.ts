@@ -1,3 +1,4 @@
+import type { VersionEvent, VersionStatus } from './approval';
 import type { FiscalCalendar, Period } from '../calendar/fiscal-calendar';
 import type { AmountText } from '../money/amount';
 import type { HistoryState } from './cell-edit';
@@ -62,6 +63,9 @@ export interface BudgetVersion {
   id: number;
   name: string;
   kind: VersionKind;
+  status: VersionStatus;
+  /** the status's moves, oldest first; the last approve says who approved and when */
+  events: VersionEvent[];
 }
 
 /** One row of the sheet: a department's line on an account, with a value per period. */

@@ -5,10 +5,11 @@ import { comments } from './004-comments';
 import { hierarchiesAndReferences } from './005-hierarchies-and-references';
 import { proposals } from './006-proposals';
 import { proposalLines } from './007-proposal-lines';
+import { approvalAndAudit } from './008-approval-and-audit';
 import type { Migration } from './migration';
 
 /** Every schema step in order. Append only; each version is one more than the last. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, editHistory, lineFormulas, comments, hierarchiesAndReferences, proposals, proposalLines];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, editHistory, lineFormulas, comments, hierarchiesAndReferences, proposals, proposalLines, approvalAndAudit];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0);
 

@@ -67,11 +67,11 @@ describe('the sheet API over a real workbook file', () => {
     back.stop();
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(store.path, { readonly: true });
-    const last = db.prepare<[], { action: string; actor: string; detail: string }>('SELECT action, actor, detail FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    const last = db.prepare<[], { id: number; action: string; actor: string; label: string }>('SELECT id, action, actor, label FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    const changes = db.prepare<[number], { line_id: number; period: number; before: string | null; after: string | null }>('SELECT line_id, period, before, after FROM audit_changes WHERE audit_id = ?').all(last?.id ?? 0);
     db.close();
-    expect(last?.action).toBe('sheet/set-cells');
-    expect(last?.actor).toBe(back.session.settings.userName);
-    expect(JSON.parse(last?.detail ?? '{}')).toMatchObject({ label: 'test edit', changes: [{ lineId: line.id, period: 0, before: line.values[0], after: '-300' }] });
+    expect(last).toMatchObject({ action: 'sheet/set-cells', actor: back.session.settings.userName, label: 'test edit' });
+    expect(changes).toEqual([{ line_id: line.id, period: 0, before: line.values[0], after: '-300' }]);
   });
 
   it('adds and deletes lines', async () => {

@@ -1,0 +1,244 @@
+import type Database from 'better-sqlite3';
+import type { AuditChange, AuditEntry, AuditFilter, AuditKind, AuditPage } from '../../shared/domain/audit';
+import type { Direction, EditStep, RowChange, StoredRow } from './edit-steps';
+
+/** Names the trail writes into its records, so they still read well after a rename or delete. */
+interface Names {
+  line(lineId: number): string;
+  department(id: number): string;
+  account(id: number): string;
+}
+
+function namesOf(db: Database.Database): Names {
+  const line = db.prepare<[number], { description: string; department: string }>(
+    'SELECT l.description, d.name AS department FROM budget_lines l JOIN departments d ON d.id = l.department_id WHERE l.id = ?',
+  );
+  const department = db.prepare<[number], string>('SELECT name FROM departments WHERE id = ?').pluck();
+  const account = db.prepare<[number], { code: string; name: string }>('SELECT code, name FROM accounts WHERE id = ?');
+  const lines = new Map<number, string>();
+  return {
+    line(lineId) {
+      let name = lines.get(lineId);
+      if (name === undefined) {
+        const row = line.get(lineId);
+        name = row === undefined ? `line ${lineId}` : `${row.description} (${row.department})`;
+        lines.set(lineId, name);
+      }
+      return name;
+    },
+    department: (id) => (department.get(id) as string | undefined) ?? `department ${id}`,
+    account(id) {
+      const row = account.get(id);
+      return row === undefined ? `account ${id}` : `${row.code} ${row.name}`;
+    },
+  };
+}
+
+const text = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
+
+/** One change per column that differs, for rows of the proposals' tables and settings. */
+function rowChanges(change: RowChange, names: Names): AuditChange[] {
+  const row = change.after ?? change.before ?? {};
+  if (change.table === 'cell_values') {
+    return [
+      {
+        kind: 'value',
+        lineId: Number(row.line_id),
+        versionId: Number(row.version_id),
+        period: Number(row.period),
+        subject: names.line(Number(row.line_id)),
+        before: text(change.before?.amount),
+        after: text(change.after?.amount),
+      },
+    ];
+  }
+  const subject = subjectOfRow(change.table, row);
+  const lineId = change.table === 'budget_lines' ? Number(row.id) : null;
+  const kind: AuditKind = change.table === 'budget_lines' ? 'structure' : change.table === 'workbook_settings' ? 'setting' : 'proposal';
+  if (change.before === null || change.after === null) {
+    return [{ kind, lineId, versionId: null, period: null, subject, before: change.before === null ? null : 'present', after: change.after === null ? 'deleted' : 'added' }];
+  }
+  const before: StoredRow = change.before;
+  const after: StoredRow = change.after;
+  return Object.keys(after)
+    .filter((column) => before[column] !== after[column])
+    .map((column) => ({ kind, lineId, versionId: null, period: null, subject: `${subject}: ${column.replace(/_/g, ' ')}`, before: text(before[column]), after: text(after[column]) }));
+}
+
+function subjectOfRow(table: RowChange['table'], row: StoredRow): string {
+  switch (table) {
+    case 'proposals':
+      return `proposal “${String(row.title)}”`;
+    case 'proposal_flows':
+      return `proposal ${String(row.proposal_id)} ${String(row.kind)} year ${Number(row.year) + 1}`;
+    case 'proposal_scores':
+      return `proposal ${String(row.proposal_id)} score on criterion ${String(row.criterion_id)}`;
+    case 'criteria':
+      return `criterion “${String(row.name)}”`;
+    case 'decisions':
+      return `decision on proposal ${String(row.proposal_id)}`;
+    case 'session_snapshots':
+      return `snapshot “${String(row.name)}”`;
+    case 'workbook_settings':
+      return `setting ${String(row.key)}`;
+    case 'budget_lines':
+      return `line “${String(row.description)}”`;
+    default:
+      return table;
+  }
+}
+
+/**
+ * What a step changed, one record per cell, formula, name or row, as seen in `direction`
+ * (an undo records the step backward: before and after swap). Runs after the step was
+ * written, inside its transaction, so names are read as they are now.
+ */
+export function auditChangesOf(db: Database.Database, step: EditStep, direction: Direction): AuditChange[] {
+  return changesOf(step, direction, namesOf(db));
+}
+
+function changesOf(step: EditStep, direction: Direction, names: Names): AuditChange[] {
+  const forward = direction === 'forward';
+  const pair = <T>(before: T, after: T): [T, T] => (forward ? [before, after] : [after, before]);
+  switch (step.kind) {
+    case 'cells':
+      return step.changes.map((change) => {
+        const [before, after] = pair(change.before, change.after);
+        return { kind: 'value', lineId: change.lineId, versionId: change.versionId, period: change.period, subject: names.line(change.lineId), before, after };
+      });
+    case 'formula': {
+      const [before, after] = pair(step.before, step.after);
+      return [{ kind: 'formula', lineId: step.lineId, versionId: null, period: null, subject: names.line(step.lineId), before, after }];
+    }
+    case 'comment': {
+      const present = forward === step.added;
+      return [
+        {
+          kind: 'comment',
+          lineId: step.comment.lineId,
+          versionId: step.comment.versionId,
+          period: step.comment.period,
+          subject: names.line(step.comment.lineId),
+          before: present ? null : step.comment.text,
+          after: present ? step.comment.text : null,
+        },
+      ];
+    }
+    case 'rename-line': {
+      const [before, after] = pair(step.before, step.after);
+      return [
+        { kind: 'structure', lineId: step.lineId, versionId: null, period: null, subject: `${names.line(step.lineId)}: name`, before, after },
+        ...step.formulas.map((formula): AuditChange => {
+          const [formulaBefore, formulaAfter] = pair(formula.before, formula.after);
+          return { kind: 'formula', lineId: formula.lineId, versionId: null, period: null, subject: names.line(formula.lineId), before: formulaBefore, after: formulaAfter };
+        }),
+      ];
+    }
+    case 'dimension': {
+      const [before, after] = pair(step.before, step.after);
+      const what = step.table === 'departments' ? 'department' : 'account';
+      const name = (dimension: typeof before) => (dimension === null ? null : `${dimension.code === undefined ? '' : `${dimension.code} `}${dimension.name}`);
+      return [{ kind: 'structure', lineId: null, versionId: null, period: null, subject: what, before: name(before), after: name(after) }];
+    }
+    case 'relocate-line': {
+      const [before, after] = pair(step.before, step.after);
+      const place = (where: typeof before) => `${names.department(where.departmentId)}, ${names.account(where.accountId)}`;
+      return [{ kind: 'structure', lineId: step.lineId, versionId: null, period: null, subject: `${names.line(step.lineId)}: place`, before: place(before), after: place(after) }];
+    }
+    case 'profile': {
+      const present = forward === step.added;
+      return [{ kind: 'setting', lineId: null, versionId: null, period: null, subject: `seasonality profile “${step.profile.name}”`, before: present ? null : step.profile.weights, after: present ? step.profile.weights : null }];
+    }
+    case 'rows': {
+      const changes = forward ? step.changes : [...step.changes].reverse();
+      return changes.flatMap((change) => rowChanges(forward ? change : { table: change.table, before: change.after, after: change.before }, names));
+    }
+    case 'compound': {
+      const steps = forward ? step.steps : [...step.steps].reverse();
+      return steps.flatMap((inner) => changesOf(inner, direction, names));
+    }
+    case 'swap-lines':
+      return [{ kind: 'structure', lineId: step.lineId, versionId: null, period: null, subject: `${names.line(step.lineId)}: order`, before: `before ${names.line(step.otherId)}`, after: `after ${names.line(step.otherId)}` }];
+    case 'add-line':
+    case 'delete-line': {
+      const present = forward === (step.kind === 'add-line');
+      const line = step.line;
+      const subject = `${line.description} (${names.department(line.departmentId)})`;
+      const values = step.kind === 'delete-line' ? step.values : [];
+      return [
+        { kind: 'structure', lineId: line.id, versionId: null, period: null, subject, before: present ? null : names.account(line.accountId), after: present ? names.account(line.accountId) : null },
+        ...values.map((value): AuditChange => ({ kind: 'value', lineId: line.id, versionId: value.versionId, period: value.period, subject, before: present ? null : value.amount, after: present ? value.amount : null })),
+      ];
+    }
+  }
+}
+
+/** Writes an audit record's changes. */
+export function writeAuditChanges(db: Database.Database, auditId: number, changes: readonly AuditChange[]): void {
+  if (changes.length === 0) return;
+  const insert = db.prepare('INSERT INTO audit_changes (audit_id, kind, line_id, version_id, period, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const change of changes) insert.run(auditId, change.kind, change.lineId, change.versionId, change.period, change.subject, change.before, change.after);
+}
+
+interface EntryRow {
+  id: number;
+  audit_id: number;
+  at: string;
+  actor: string;
+  action: string;
+  label: string;
+  kind: AuditKind;
+  line_id: number | null;
+  version_id: number | null;
+  period: number | null;
+  subject: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** The trail, newest first, filtered; `total` counts every match for paging. */
+export function readAudit(db: Database.Database, filter: AuditFilter): AuditPage {
+  const conditions: string[] = [];
+  const parameters: (string | number)[] = [];
+  const where = (condition: string, ...values: (string | number)[]) => {
+    conditions.push(condition);
+    parameters.push(...values);
+  };
+  if (filter.lineId !== undefined) where('c.line_id = ?', filter.lineId);
+  if (filter.period !== undefined) where('c.period = ?', filter.period);
+  if (filter.kinds !== undefined && filter.kinds.length > 0) where(`c.kind IN (${filter.kinds.map(() => '?').join(', ')})`, ...filter.kinds);
+  if (filter.actor !== undefined && filter.actor !== '') where('a.actor = ?', filter.actor);
+  if (filter.from !== undefined) where('a.at >= ?', filter.from);
+  if (filter.to !== undefined) where('a.at < ?', filter.to);
+  if (filter.text !== undefined && filter.text.trim() !== '') {
+    const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    where("(c.subject LIKE ? ESCAPE '\\' OR a.label LIKE ? ESCAPE '\\' OR c.before LIKE ? ESCAPE '\\' OR c.after LIKE ? ESCAPE '\\')", pattern, pattern, pattern, pattern);
+  }
+  const clause = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const from = `FROM audit_changes c JOIN audit_log a ON a.id = c.audit_id ${clause}`;
+  const total = db.prepare<(string | number)[], number>(`SELECT COUNT(*) ${from}`).pluck().get(...parameters) as number;
+  const rows = db
+    .prepare<(string | number)[], EntryRow>(
+      `SELECT c.id, c.audit_id, a.at, a.actor, a.action, a.label, c.kind, c.line_id, c.version_id, c.period, c.subject, c.before, c.after ${from} ORDER BY c.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...parameters, filter.limit ?? 200, filter.offset ?? 0);
+  const actors = db.prepare<[], string>('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all() as string[];
+  const entries = rows.map(
+    (row): AuditEntry => ({
+      id: row.id,
+      auditId: row.audit_id,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      label: row.label,
+      kind: row.kind,
+      lineId: row.line_id,
+      versionId: row.version_id,
+      period: row.period,
+      subject: row.subject,
+      before: row.before,
+      after: row.after,
+    }),
+  );
+  return { entries, total, actors };
+}

@@ -1,0 +1,29 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkbookStore } from '../../../../../electron/store/workbook-store';
+import { oldWorkbook } from '../../../../helpers/old-workbook';
+import { useTempFolder } from '../../../../helpers/temp-folder';
+
+const tempFolder = useTempFolder();
+
+describe('migration 8: approval and the audit trail', () => {
+  it('upgrades a version 7 workbook: its version is a draft, older audit records stay, new ones list their changes', () => {
+    const path = join(tempFolder(), 'v7.tandem');
+    oldWorkbook(path, 7);
+    const old = new Database(path);
+    old.prepare("INSERT INTO audit_log (at, actor, action, detail) VALUES ('2026-06-02T00:00:00Z', 'old app', 'sheet/set-cells', '{}')").run();
+    old.close();
+    const store = WorkbookStore.open(path);
+    expect(store.version()).toMatchObject({ status: 'draft', events: [] });
+    store.setCells([{ lineId: 1, period: 0, value: '99' }], 'edit one cell', 'test');
+    expect(store.audit({ lineId: 1, period: 0 }).entries.map((entry) => [entry.before, entry.after, entry.label])).toEqual([['1250.5', '99', 'edit one cell']]);
+    store.setVersionStatus('submit', '', 'test');
+    store.setVersionStatus('approve', '', 'test');
+    expect(() => store.setCells([{ lineId: 1, period: 0, value: '1' }], 'edit', 'test')).toThrow(/approved by test/);
+    store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(4);
+    db.close();
+  });
+});
