@@ -15,7 +15,7 @@ import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { auditChangesOf, readAudit, writeAuditChanges } from './audit-trail';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
-import { APPROVAL_TRANSITIONS, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent, type VersionStatus } from '../../shared/domain/approval';
+import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent, type VersionStatus } from '../../shared/domain/approval';
 
 /** A department or account row; code, type and unit only for accounts. */
 interface DimensionRow {
@@ -145,13 +145,8 @@ export class WorkbookStore {
    * not fund anything stay open. Every edit path calls this inside its transaction.
    */
   requireUnlocked(what: string): void {
-    const version = this.activeVersion();
-    if (version.status !== 'approved') return;
-    const approval = this.db
-      .prepare<[number], { actor: string; at: string }>("SELECT actor, at FROM version_events WHERE version_id = ? AND action = 'approve' ORDER BY id DESC LIMIT 1")
-      .get(version.id);
-    const by = approval === undefined ? '' : ` by ${approval.actor} on ${approval.at.slice(0, 10)}`;
-    throw new ApiError('locked', `“${version.name}” was approved${by}, so ${what} locked. Reopen the version (with a reason) to change it.`);
+    const version = this.version();
+    if (version.status === 'approved') throw new ApiError('locked', lockedMessage(version.name, lastApproval(version.events), what));
   }
 
   /** Moves the version's approval status one step, recorded with who, when and why; not an undo step. */

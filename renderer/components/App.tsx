@@ -22,6 +22,10 @@ import { SpreadDialog } from './SpreadDialog';
 import { StatusBar } from './StatusBar';
 import { WelcomeScreen } from './WelcomeScreen';
 import { ProposalsView } from '../proposals/ProposalsView';
+import { ApprovalControl, ApprovedBanner } from '../approval/ApprovalControl';
+import { ApprovalDialog } from '../approval/ApprovalDialog';
+import { AuditDialog, type AuditScope } from '../audit/AuditDialog';
+import type { ApprovalAction } from '../../shared/domain/approval';
 
 type LineDialog =
   | { kind: 'none' }
@@ -60,6 +64,8 @@ export function App() {
   );
   const [commentsOpen, setCommentsOpen] = useState(false);
   const [displayOpen, setDisplayOpen] = useState(false);
+  const [approving, setApproving] = useState<ApprovalAction | null>(null);
+  const [auditScope, setAuditScope] = useState<AuditScope | null>(null);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
@@ -194,6 +200,7 @@ export function App() {
       { label: 'Move to another department or account…', action: () => setLineDialog({ kind: 'move', row }) },
       { label: 'Spread an amount…', shortcut: 'Ctrl+Shift+E', action: () => setLineDialog({ kind: 'spread', row }) },
       { label: period === null ? 'Comment on the line…' : 'Comment on the cell…', shortcut: 'Shift+F2', action: () => setLineDialog({ kind: 'comment', row, period }) },
+      { label: period === null ? 'History of the line…' : 'History of the cell…', action: () => setAuditScope(period === null ? { lineId: row.line.id } : { lineId: row.line.id, period }) },
       { label: 'Add line…', shortcut: 'Ctrl+Shift+L', action: () => setLineDialog({ kind: 'add' }) },
       'separator',
       { label: 'Delete line…', shortcut: 'Ctrl+Shift+K', action: () => setLineDialog({ kind: 'delete', row }) },
@@ -214,6 +221,7 @@ export function App() {
       <header className="toolbar">
         <span className="brand">Tandem</span>
         <span className="workbook-name" data-testid="workbook-name" title={current?.name}>{current?.name ?? ''}</span>
+        {current !== null && view !== null && <ApprovalControl version={view.model.version} onAction={setApproving} />}
         {current !== null && (
           <div className="page-tabs" role="tablist" aria-label="Workbook part">
             <button type="button" role="tab" aria-selected={page === 'budget'} onClick={() => setPage('budget')} title="The budget sheet (Ctrl+1)">
@@ -267,6 +275,7 @@ export function App() {
             </>
           )}
           <span className="toolbar-separator" />
+          <button type="button" onClick={() => setAuditScope({})} disabled={view === null} title="Who changed what and when: the workbook's audit trail">History…</button>
           <button type="button" onClick={() => setDisplayOpen(true)} title="How amounts look: negatives, zeros, separators">Display…</button>
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
         </nav>
@@ -289,6 +298,7 @@ export function App() {
         </main>
       ) : view !== null && current !== null ? (
         <>
+          <ApprovedBanner version={view.model.version} onReopen={() => setApproving('reopen')} />
           <FormulaBar />
           <div className="sheet-area">
             <BudgetGrid view={view} dark={dark} onReady={onGridReady} onContextMenu={onGridContextMenu} />
@@ -303,6 +313,8 @@ export function App() {
       {menu !== null && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={() => setMenu(null)} />}
       {dimensionsOpen && view !== null && <DimensionsDialog view={view} onClose={() => setDimensionsOpen(false)} />}
       {displayOpen && <DisplayDialog onClose={() => setDisplayOpen(false)} />}
+      {approving !== null && view !== null && <ApprovalDialog version={view.model.version} action={approving} onClose={() => setApproving(null)} />}
+      {auditScope !== null && view !== null && <AuditDialog view={view} scope={auditScope} onClose={() => setAuditScope(null)} />}
       {lineDialog.kind === 'add' && view !== null && (
         <AddLineDialog
           view={view}

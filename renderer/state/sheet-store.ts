@@ -8,6 +8,7 @@ import { prepareFormulaGrammar } from '../../shared/formula/parse-formula';
 import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
+import { lastApproval, lockedMessage } from '../../shared/domain/approval';
 import { planSpread, type SpreadMethod } from './spread-plan';
 import { boundsOf, type CellRange } from '../grid/spreadsheet/cell-range';
 import { showError, useNoticeStore } from './notice-store';
@@ -232,6 +233,12 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   async applyEdits(edits, label, where) {
     const view = get().view;
     if (view === null || edits.length === 0) return false;
+    // An approved version is locked: say so before showing anything (the back refuses too).
+    const version = view.model.version;
+    if (version.status === 'approved') {
+      showError(new Error(lockedMessage(version.name, lastApproval(version.events), 'its values are')), where);
+      return false;
+    }
     // Formula lines compute their months: refuse before showing anything, naming the line.
     const computed = edits.map((edit) => view.rows[view.rowIndex.get(edit.lineId) ?? -1]?.line).find((line) => line !== undefined && line.formula !== null);
     if (computed !== undefined) {
