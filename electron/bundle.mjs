@@ -19,6 +19,6 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'highs'],
+  external: ['electron', 'better-sqlite3', 'highs', 'exceljs'],
   logLevel: 'warning',
 });

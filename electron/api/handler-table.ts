@@ -4,12 +4,14 @@ import { ApiError, type ApiResponse } from '../../shared/api/errors';
 import type { HandlersOf, MethodMap } from '../../shared/api/method';
 import { approvalMethods } from '../../shared/api/approval-api';
 import { dimensionMethods } from '../../shared/api/dimension-api';
+import { exportMethods } from '../../shared/api/export-api';
 import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
 import type { HandlerContext } from './handler-context';
 import { approvalHandlers } from './approval-handlers';
 import { dimensionHandlers } from './dimension-handlers';
+import { exportHandlers } from './export-handlers';
 import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
 import { workbookHandlers } from './workbook-handlers';
@@ -60,6 +62,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(dimensionMethods, dimensionHandlers),
   defineDomain(proposalMethods, proposalHandlers),
   defineDomain(approvalMethods, approvalHandlers),
+  defineDomain(exportMethods, exportHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ApiEvent } from '../../shared/api/contract';
 import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
@@ -8,6 +8,7 @@ import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { blankWorkbookSeed, sampleWorkbookSeed } from '../sample/sample-workbook';
 import { WorkbookStore } from '../store/workbook-store';
 import { OptimizerService } from '../optimizer/optimizer-service';
+import { ExportService } from '../export/export-service';
 import type { AppPaths } from './app-paths';
 import { AppSettings } from './app-settings';
 
@@ -24,6 +25,8 @@ export class BackSession {
   readonly settings: AppSettings;
   /** the portfolio optimizer's solves, one at a time */
   readonly optimizer = new OptimizerService();
+  /** exports and imports, one at a time, with progress */
+  readonly exports = new ExportService((progress) => this.emit({ name: 'export/progress', payload: progress }));
   private store: WorkbookStore | null = null;
   private readonly listeners = new Set<EventListener>();
 
@@ -74,6 +77,18 @@ export class BackSession {
   requireStore(): WorkbookStore {
     if (this.store === null) throw new ApiError('no-workbook-open', 'No workbook is open. Open or create one first.');
     return this.store;
+  }
+
+  /** Where exports go unless the user gives a full path. */
+  get exportsFolder(): string {
+    return join(this.paths.workbooks, 'Exports');
+  }
+
+  /** An export's path as the user gave it: a bare name goes in the exports folder (created when needed); the extension is added when missing. */
+  resolveExportPath(path: string, extension: string | null): string {
+    const absolute = isAbsolute(path) ? path : resolve(this.exportsFolder, path);
+    if (extension !== null) mkdirSync(dirname(absolute), { recursive: true });
+    return extension !== null && extname(absolute).toLowerCase() !== extension ? `${absolute}${extension}` : absolute;
   }
 
   /** A path as the user gave it, made absolute: relative paths are taken in the workbooks folder. */

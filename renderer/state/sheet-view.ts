@@ -3,7 +3,7 @@ import { amountOf, type AmountText } from '../../shared/money/amount';
 import type { Decimal } from '../../shared/money/decimal';
 import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../../shared/engine/sheet-totals';
 import type { CellEdit } from '../../shared/domain/cell-edit';
-import { FormulaEngine, type EngineLine, type FormulaOutcome } from '../../shared/formula/formula-engine';
+import { engineLine, FormulaEngine, type FormulaOutcome } from '../../shared/formula/formula-engine';
 import { buildDisplay, updateDisplay, type Grouping, type GroupRow, type SheetDisplay } from './sheet-groups';
 
 /** A budget line as the grid shows it. A new object whenever anything in it changes. */
@@ -71,13 +71,7 @@ function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'
   };
 }
 
-const engineLine = (line: BudgetLine, accountsById: ReadonlyMap<number, Account>): EngineLine => ({
-  id: line.id,
-  name: line.description,
-  values: line.values,
-  formula: line.formula,
-  quantity: (accountsById.get(line.accountId)?.unit ?? 'currency') !== 'currency',
-});
+const unitOf = (line: BudgetLine, accountsById: ReadonlyMap<number, Account>) => accountsById.get(line.accountId)?.unit ?? 'currency';
 
 /** The pinned total rows; a row whose totals did not move keeps its identity, so the grid does not redraw it. */
 function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): TotalsRow[] {
@@ -98,7 +92,7 @@ function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): 
 export function buildSheetView(model: SheetModel, grouping: Grouping = 'department', collapsed: ReadonlySet<string> = new Set()): SheetView {
   const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
   const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
-  const formulas = new FormulaEngine(model.lines.map((line) => engineLine(line, accountsById)), model.periods.length);
+  const formulas = new FormulaEngine(model.lines.map((line) => engineLine(line, unitOf(line, accountsById))), model.periods.length);
   // Formula lines show what their formula computes; totals count those values like any other.
   const lines = model.lines.map((line) => {
     const outcome = formulas.outcome(line.id);

@@ -1,6 +1,7 @@
 import type { InputOf, ResultOf } from './method';
 import { approvalMethods } from './approval-api';
 import { dimensionMethods } from './dimension-api';
+import { exportMethods } from './export-api';
 import { proposalMethods } from './proposal-api';
 import { sheetMethods } from './sheet-api';
 import { workbookMethods } from './workbook-api';
@@ -9,7 +10,7 @@ import { workbookMethods } from './workbook-api';
  * The whole API: every domain's methods joined. Names read `domain/verb-noun`. The back
  * validates every input against these schemas before a handler sees it.
  */
-export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods, ...approvalMethods };
+export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods, ...approvalMethods, ...exportMethods };
 export type Api = typeof apiMethods;
 export type MethodName = keyof Api;
 export type ApiInput<Name extends MethodName> = InputOf<Api[Name]>;
@@ -21,6 +22,8 @@ export interface ApiEvents {
   'workbook/changed': { path: string; revision: number };
   /** the optimizer's progress on a running solve */
   'proposal/optimize-progress': { seconds: number; incumbent: number | null; bound: number | null; gap: number | null };
+  /** how far the running export or import is */
+  'export/progress': { fraction: number; label: string };
 }
 export type EventName = keyof ApiEvents;
 export interface ApiEvent<Name extends EventName = EventName> {

@@ -10,6 +10,8 @@ export const API_ERROR_CODES = [
   'corrupt',
   'unauthorized',
   'locked',
+  'cancelled',
+  'write-failed',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

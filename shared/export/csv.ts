@@ -18,6 +18,11 @@ export function neutraliseText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Text that may hold an amount (an audit's before and after): a canonical number stays a number, anything else is neutralised. */
+export function neutraliseUnlessNumber(text: string): string {
+  return /^-?\d+(\.\d+)?$/.test(text) ? text : neutraliseText(text);
+}
+
 /** A canonical amount with the chosen decimal separator. */
 export function csvAmount(amount: string, options: CsvOptions): string {
   return options.decimalSeparator === ',' ? amount.replace('.', ',') : amount;

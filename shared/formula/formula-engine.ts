@@ -1,3 +1,4 @@
+import type { AccountUnit, BudgetLine } from '../domain/workbook';
 import { toAmountText, toQuantityText, type AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
 import type { FormulaNode } from './ast';
@@ -11,6 +12,11 @@ export interface EngineLine {
   formula: string | null;
   /** a driver line (count or rate) keeps six decimals; money lines are rounded to the cent */
   quantity?: boolean;
+}
+
+/** A budget line for the engine: a driver (count or rate) line keeps six decimals. */
+export function engineLine(line: Pick<BudgetLine, 'id' | 'description' | 'values' | 'formula'>, unit: AccountUnit): EngineLine {
+  return { id: line.id, name: line.description, values: line.values, formula: line.formula, quantity: unit !== 'currency' };
 }
 
 /** What a formula line computes: a value or an error per period, or an error for the whole formula. */

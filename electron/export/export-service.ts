@@ -1,0 +1,92 @@
+import { statSync } from 'node:fs';
+import { ApiError } from '../../shared/api/errors';
+import { budgetTable } from '../../shared/export/budget-table';
+import type { Metric } from '../../shared/finance/metrics';
+import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
+import { rankPortfolio } from '../../shared/portfolio/ranking';
+import { weightedScores } from '../../shared/portfolio/scoring';
+import { ProposalStore } from '../store/proposal-store';
+import type { WorkbookStore } from '../store/workbook-store';
+import { stampOf } from './approval-stamp';
+import { exportJob, type ExportJob } from './export-job';
+import { writeFileSafely } from './safe-write';
+import { sealZip } from './zip-stamp';
+import { writeXlsx, type ProposalRow } from './xlsx-export';
+
+export interface XlsxOptions {
+  split: 'version' | 'department';
+  includeProposals: boolean;
+  includeAudit: boolean;
+}
+
+export interface ExportReceipt {
+  path: string;
+  bytes: number;
+  /** the approval stamp's hash when the version was approved */
+  sha256: string | null;
+}
+
+/** The portfolio ranked by weighted score, with the metrics an export lists. */
+function proposalRows(store: WorkbookStore): ProposalRow[] {
+  const portfolio = new ProposalStore(store).portfolio();
+  const metrics = new Map(portfolio.proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, portfolio.settings)]));
+  const scoring = weightedScores(portfolio.proposals, portfolio.criteria);
+  const departments = new Map(store.sheet().departments.map((department) => [department.id, department.name]));
+  const value = (metric: Metric) => (metric.ok ? metric.value : null);
+  return rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring : null, scoring.ok ? 'score' : 'npv', portfolio.settings).map((entry) => ({
+    title: entry.proposal.title,
+    department: departments.get(entry.proposal.departmentId ?? 0) ?? '',
+    status: entry.proposal.status,
+    capital: entry.metrics.capitalTotal,
+    npv: entry.metrics.npv,
+    irr: value(entry.metrics.irr),
+    mirr: value(entry.metrics.mirr),
+    payback: value(entry.metrics.payback),
+    profitabilityIndex: value(entry.metrics.profitabilityIndex),
+    score: entry.score,
+  }));
+}
+
+/**
+ * Exports of the open workbook, one at a time: each written safely (temporary file, then a
+ * rename), with progress reported and a cancel honoured between chunks.
+ */
+export class ExportService {
+  private running: { cancelled: boolean } | null = null;
+
+  constructor(private readonly report: (progress: { fraction: number; label: string }) => void) {}
+
+  cancel(): boolean {
+    if (this.running === null) return false;
+    this.running.cancelled = true;
+    return true;
+  }
+
+  private async run<T>(work: (job: ExportJob) => Promise<T>): Promise<T> {
+    if (this.running !== null) throw new ApiError('invalid-input', 'An export is already running: wait for it, or cancel it.');
+    const state = { cancelled: false };
+    this.running = state;
+    try {
+      return await work(exportJob(this.report, () => state.cancelled));
+    } finally {
+      this.running = null;
+    }
+  }
+
+  xlsx(store: WorkbookStore, destination: string, options: XlsxOptions, actor: string): Promise<ExportReceipt> {
+    return this.run(async (job) => {
+      // Read everything first, in one go, so the file shows one consistent state of the workbook.
+      const table = budgetTable(store.sheet());
+      const stamp = stampOf(table);
+      const proposals = options.includeProposals ? proposalRows(store) : null;
+      const audit = options.includeAudit ? store.audit({ limit: 1_000_000 }).entries : null;
+      await job.step(0, 'Writing the cover');
+      await writeFileSafely(destination, async (temporary) => {
+        await writeXlsx(temporary, { table, split: options.split, exportedBy: actor, exportedAt: new Date().toISOString(), stamp, proposals, audit }, job);
+        // The seal covers every byte of the file as written, beside the content hash on the cover.
+        if (stamp !== null) sealZip(temporary, { workbook: stamp.workbook, version: stamp.version, approvedBy: stamp.approvedBy, approvedAt: stamp.approvedAt, contentSha256: stamp.sha256 });
+      });
+      return { path: destination, bytes: statSync(destination).size, sha256: stamp?.sha256 ?? null };
+    });
+  }
+}

@@ -1,0 +1,312 @@
+import ExcelJS from 'exceljs';
+import { SECTION_TITLES, totalledSections, type BudgetTable, type ExportLine } from '../../shared/export/budget-table';
+import type { ApprovalStamp } from '../../shared/export/approval-stamp';
+import { neutraliseText, neutraliseUnlessNumber } from '../../shared/export/csv';
+import type { AuditEntry } from '../../shared/domain/audit';
+import { VERSION_STATUS_LABELS } from '../../shared/domain/approval';
+import type { TotalledType } from '../../shared/engine/sheet-totals';
+import { Decimal } from '../../shared/money/decimal';
+import type { ExportJob } from './export-job';
+
+/** Money as finance reads it: thousands, cents, negatives in parentheses, zero as a dash. */
+const MONEY_FORMAT = '#,##0.00;(#,##0.00);"–"';
+const PERCENT_FORMAT = '0.0###%';
+const DIMENSION_COLUMNS = 4;
+/** Cover-sheet labels that `npm run verify` reads back. */
+export const COVER_LABELS = { workbook: 'Workbook', version: 'Version', status: 'Status', approvedBy: 'Approved by', approvedAt: 'Approved at (UTC)', sha256: 'Approval stamp (SHA-256)' } as const;
+
+export interface ProposalRow {
+  title: string;
+  department: string;
+  status: string;
+  capital: Decimal;
+  npv: Decimal;
+  irr: Decimal | null;
+  mirr: Decimal | null;
+  payback: Decimal | null;
+  profitabilityIndex: Decimal | null;
+  score: Decimal | null;
+}
+
+export interface XlsxContent {
+  table: BudgetTable;
+  /** one sheet for the version, or one per department */
+  split: 'version' | 'department';
+  exportedBy: string;
+  exportedAt: string;
+  stamp: ApprovalStamp | null;
+  proposals: ProposalRow[] | null;
+  audit: AuditEntry[] | null;
+}
+
+/** Excel's column letters: 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let rest = index; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the file. */
+function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  let name = base;
+  for (let counter = 2; taken.has(name.toLowerCase()); counter += 1) name = `${base.slice(0, 27)} (${counter})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+const number = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/**
+ * Writes the version to an XLSX file with ExcelJS's streaming writer: a cover sheet, the budget
+ * (one sheet, or one per department) with month values, quarter and year totals, section
+ * subtotals and operating income as real formulas whose cached results are Tandem's exact
+ * figures, then the proposals and the audit trail when asked. Text cells that a spreadsheet
+ * would run as formulas are neutralised.
+ */
+export async function writeXlsx(path: string, content: XlsxContent, job: ExportJob): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = content.exportedBy;
+  workbook.created = new Date(content.exportedAt);
+  workbook.title = `${content.table.workbookName} — ${content.table.version.name}`;
+  // Excel recomputes every formula on opening; the cached results are Tandem's for other readers.
+  workbook.calcProperties = { fullCalcOnLoad: true };
+  const taken = new Set<string>();
+  writeCover(workbook.addWorksheet(sheetName('Cover', taken)), content);
+
+  const { table } = content;
+  const groups =
+    content.split === 'version'
+      ? [{ name: table.version.name, lines: table.lines }]
+      : [...new Set(table.lines.map((line) => line.department))].sort().map((department) => ({ name: department, lines: table.lines.filter((line) => line.department === department) }));
+  const total = table.lines.length + (content.proposals?.length ?? 0) + (content.audit?.length ?? 0);
+  let done = 0;
+  for (const group of groups) {
+    const sheet = workbook.addWorksheet(sheetName(group.name, taken), { views: [{ state: 'frozen', xSplit: DIMENSION_COLUMNS, ySplit: 1 }] });
+    await writeBudgetSheet(sheet, table, group.lines, async (rows) => {
+      done += rows;
+      await job.step(done / total, 'Writing the budget');
+    });
+  }
+  if (content.proposals !== null) writeProposals(workbook.addWorksheet(sheetName('Proposals', taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content.proposals);
+  done += content.proposals?.length ?? 0;
+  if (content.audit !== null) {
+    await job.step(done / total, 'Writing the audit trail');
+    writeAudit(workbook.addWorksheet(sheetName('Audit trail', taken), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] }), content.audit, table);
+  }
+  await job.step(0.99, 'Finishing the file');
+  await workbook.commit();
+}
+
+function writeCover(sheet: ExcelJS.Worksheet, content: XlsxContent): void {
+  const { table, stamp } = content;
+  sheet.columns = [{ width: 28 }, { width: 70 }];
+  const rows: [string, string][] = [
+    [COVER_LABELS.workbook, table.workbookName],
+    [COVER_LABELS.version, table.version.name],
+    [COVER_LABELS.status, VERSION_STATUS_LABELS[table.version.status]],
+    [COVER_LABELS.approvedBy, table.approval?.actor ?? ''],
+    [COVER_LABELS.approvedAt, table.approval?.at ?? ''],
+    ['Currency', table.currency],
+    ['Months', `${table.periods[0]?.label ?? ''} to ${table.periods[table.periods.length - 1]?.label ?? ''}`],
+    ['Lines', String(table.lines.length)],
+    ['Exported by', content.exportedBy],
+    ['Exported at (UTC)', content.exportedAt],
+    [COVER_LABELS.sha256, stamp?.sha256 ?? (table.version.status === 'approved' ? '' : 'none: only an approved version is stamped')],
+  ];
+  const title = sheet.addRow([`${table.workbookName}`]);
+  title.font = { bold: true, size: 16 };
+  title.commit();
+  sheet.addRow([]).commit();
+  for (const [label, value] of rows) {
+    const row = sheet.addRow([label, neutraliseText(value)]);
+    row.getCell(1).font = { bold: true };
+    row.commit();
+  }
+  sheet.addRow([]).commit();
+  sheet
+    .addRow(['', 'Totals, quarters and years are Excel formulas over the month cells; their saved results are Tandem’s exact figures. `npm run verify -- FILE` checks the stamp.'])
+    .commit();
+  sheet.commit();
+}
+
+async function writeBudgetSheet(sheet: ExcelJS.Worksheet, table: BudgetTable, lines: readonly ExportLine[], progress: (rows: number) => Promise<void>): Promise<void> {
+  const monthCount = table.periods.length;
+  const firstMonth = DIMENSION_COLUMNS + 1;
+  const quarters = table.layout.flatMap((year) => year.quarters);
+  const years = table.layout.map((year) => year.year);
+  const monthLetter = (period: number) => columnLetter(firstMonth + period);
+  sheet.columns = [
+    { width: 18 },
+    { width: 9 },
+    { width: 24 },
+    { width: 34 },
+    ...Array.from({ length: monthCount + quarters.length + years.length }, () => ({ width: 14, style: { numFmt: MONEY_FORMAT } })),
+    { width: 40 },
+  ];
+  const header = sheet.addRow(['Department', 'Code', 'Account', 'Line', ...table.periods.map((period) => period.label), ...quarters.map((quarter) => quarter.label), ...years.map((year) => year.label), 'Tandem formula']);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle' };
+  header.commit();
+
+  let rowNumber = 1;
+  const sectionTotals = new Map<TotalledType, number>();
+  /** Quarter and year totals of a row: SUMs over its month cells, with the exact sums as results. */
+  const spanCells = (row: number, value: (period: number) => Decimal | null) => [
+    ...[...quarters, ...years].map((span) => {
+      const first = span.periods[0] ?? 0;
+      const last = span.periods[span.periods.length - 1] ?? first;
+      let sum = new Decimal(0);
+      for (const period of span.periods) sum = sum.plus(value(period) ?? 0);
+      return { formula: `SUM(${monthLetter(first)}${row}:${monthLetter(last)}${row})`, result: sum.toNumber() };
+    }),
+  ];
+  let sinceProgress = 0;
+  const lastOperating = (['opex', 'cogs', 'revenue'] as const).find((type) => lines.some((line) => line.type === type));
+  for (const section of [...totalledSections(table), 'driver' as const]) {
+    const sectionLines = lines.filter((line) => line.type === section);
+    if (sectionLines.length === 0) continue;
+    const title = sheet.addRow([SECTION_TITLES[section]]);
+    rowNumber += 1;
+    title.font = { bold: true };
+    title.commit();
+    const firstLineRow = rowNumber + 1;
+    for (const line of sectionLines) {
+      rowNumber += 1;
+      const values = line.values.map(number);
+      const money = line.unit === 'currency';
+      const cells: ExcelJS.CellValue[] = [
+        neutraliseText(line.department),
+        neutraliseText(line.accountCode),
+        neutraliseText(line.accountName),
+        neutraliseText(line.description),
+        ...values,
+        ...(money ? spanCells(rowNumber, (period) => (line.values[period] === null || line.values[period] === undefined ? null : new Decimal(line.values[period] as string))) : [...quarters, ...years].map(() => null)),
+        line.formula === null ? null : neutraliseText(`=${line.formula}`),
+      ];
+      const row = sheet.addRow(cells);
+      if (!money) {
+        for (let period = 0; period < monthCount; period += 1) row.getCell(firstMonth + period).numFmt = line.unit === 'percent' ? PERCENT_FORMAT : 'General';
+      }
+      row.commit();
+      sinceProgress += 1;
+      if (sinceProgress >= 500) {
+        await progress(sinceProgress);
+        sinceProgress = 0;
+      }
+    }
+    if (section === 'driver') continue;
+    rowNumber += 1;
+    const lastLineRow = rowNumber - 1;
+    const sums = table.lines === lines ? table.totals.byType[section] : null;
+    const exact = (period: number) => {
+      if (sums !== null) return sums.periods[period] ?? new Decimal(0);
+      let sum = new Decimal(0);
+      for (const line of sectionLines) sum = sum.plus(line.values[period] ?? 0);
+      return sum;
+    };
+    const totalRow = sheet.addRow([
+      '',
+      '',
+      '',
+      `Total ${SECTION_TITLES[section].toLowerCase()}`,
+      ...table.periods.map((_period, index) => ({ formula: `SUM(${monthLetter(index)}${firstLineRow}:${monthLetter(index)}${lastLineRow})`, result: exact(index).toNumber() })),
+      ...spanCells(rowNumber, exact),
+    ]);
+    totalRow.font = { bold: true };
+    totalRow.border = { top: { style: 'thin' } };
+    totalRow.commit();
+    sectionTotals.set(section, rowNumber);
+    // Operating income sits under the last of revenue, COGS and operating expenses, before capital expenses.
+    if (section === lastOperating) {
+      rowNumber += 1;
+      writeOperatingIncome(sheet, table, lines, sectionTotals, rowNumber, monthLetter, spanCells);
+    }
+  }
+  await progress(sinceProgress);
+  sheet.commit();
+}
+
+function writeOperatingIncome(
+  sheet: ExcelJS.Worksheet,
+  table: BudgetTable,
+  lines: readonly ExportLine[],
+  sectionTotals: ReadonlyMap<TotalledType, number>,
+  rowNumber: number,
+  monthLetter: (period: number) => string,
+  spanCells: (row: number, value: (period: number) => Decimal | null) => ExcelJS.CellValue[],
+): void {
+  const part = (type: TotalledType, sign: '+' | '-', letter: string) => {
+    const row = sectionTotals.get(type);
+    return row === undefined ? '' : `${sign}${letter}${row}`;
+  };
+  const exact = (period: number) => {
+    let income = new Decimal(0);
+    for (const line of lines) {
+      const value = line.values[period];
+      if (value === null || value === undefined) continue;
+      if (line.type === 'revenue') income = income.plus(value);
+      else if (line.type === 'cogs' || line.type === 'opex') income = income.minus(value);
+    }
+    return income;
+  };
+  const formulaFor = (letter: string) => `0${part('revenue', '+', letter)}${part('cogs', '-', letter)}${part('opex', '-', letter)}`;
+  const row = sheet.addRow(['', '', '', 'Operating income', ...table.periods.map((_period, index) => ({ formula: formulaFor(monthLetter(index)), result: exact(index).toNumber() })), ...spanCells(rowNumber, exact)]);
+  row.font = { bold: true };
+  row.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+  row.commit();
+}
+
+function writeProposals(sheet: ExcelJS.Worksheet, proposals: readonly ProposalRow[]): void {
+  sheet.columns = [
+    { header: 'Proposal', width: 40 },
+    { header: 'Department', width: 16 },
+    { header: 'Status', width: 12 },
+    { header: 'Capital', width: 14, style: { numFmt: MONEY_FORMAT } },
+    { header: 'NPV', width: 14, style: { numFmt: MONEY_FORMAT } },
+    { header: 'IRR', width: 10, style: { numFmt: PERCENT_FORMAT } },
+    { header: 'MIRR', width: 10, style: { numFmt: PERCENT_FORMAT } },
+    { header: 'Payback (years)', width: 15, style: { numFmt: '0.0' } },
+    { header: 'Profitability index', width: 18, style: { numFmt: '0.00' } },
+    { header: 'Weighted score', width: 15, style: { numFmt: '0.00' } },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  const value = (decimal: Decimal | null) => (decimal === null ? null : decimal.toNumber());
+  for (const proposal of proposals) {
+    sheet
+      .addRow([
+        neutraliseText(proposal.title),
+        neutraliseText(proposal.department),
+        proposal.status,
+        value(proposal.capital),
+        value(proposal.npv.toDecimalPlaces(2)),
+        value(proposal.irr),
+        value(proposal.mirr),
+        value(proposal.payback),
+        value(proposal.profitabilityIndex),
+        value(proposal.score),
+      ])
+      .commit();
+  }
+  sheet.commit();
+}
+
+function writeAudit(sheet: ExcelJS.Worksheet, entries: readonly AuditEntry[], table: BudgetTable): void {
+  sheet.columns = [
+    { header: 'When (UTC)', width: 24 },
+    { header: 'Who', width: 18 },
+    { header: 'Action', width: 36 },
+    { header: 'Kind', width: 11 },
+    { header: 'What', width: 40 },
+    { header: 'Month', width: 10 },
+    { header: 'Before', width: 16 },
+    { header: 'After', width: 16 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const entry of entries) {
+    sheet
+      .addRow([entry.at, neutraliseText(entry.actor), neutraliseText(entry.label), entry.kind, neutraliseText(entry.subject), entry.period === null ? '' : (table.periods[entry.period]?.label ?? ''), neutraliseUnlessNumber(entry.before ?? ''), neutraliseUnlessNumber(entry.after ?? '')])
+      .commit();
+  }
+  sheet.commit();
+}
