@@ -12,6 +12,7 @@ await build({
     preload: 'electron/preload.ts',
     start: 'electron/start.ts',
     'solver-worker': 'electron/optimizer/solver-worker.ts',
+    verify: 'electron/verify-cli.ts',
   },
   outdir: 'dist/back',
   bundle: true,

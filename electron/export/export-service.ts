@@ -1,4 +1,7 @@
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { budgetCsvChunks, type CsvLayout } from '../../shared/export/budget-csv';
+import type { CsvOptions } from '../../shared/export/csv';
 import { ApiError } from '../../shared/api/errors';
 import { budgetTable } from '../../shared/export/budget-table';
 import type { Metric } from '../../shared/finance/metrics';
@@ -17,6 +20,28 @@ export interface XlsxOptions {
   split: 'version' | 'department';
   includeProposals: boolean;
   includeAudit: boolean;
+}
+
+export interface CsvExportOptions extends CsvOptions {
+  layout: CsvLayout;
+  /** a byte-order mark, so Excel reads the file as UTF-8 (some ERP imports want none) */
+  byteOrderMark: boolean;
+}
+
+/** Beside a CSV of an approved version (a CSV has no room for it inside): the approval and the hashes. */
+export interface CsvStampFile {
+  kind: 'tandem-csv-approval';
+  workbook: string;
+  version: string;
+  approvedBy: string;
+  approvedAt: string;
+  contentSha256: string;
+  fileSha256: string;
+  layout: CsvLayout;
+  delimiter: string;
+  decimalSeparator: string;
+  periodKeys: string[];
+  periodLabels: string[];
 }
 
 export interface ExportReceipt {
@@ -71,6 +96,63 @@ export class ExportService {
     } finally {
       this.running = null;
     }
+  }
+
+  csv(store: WorkbookStore, destination: string, options: CsvExportOptions): Promise<ExportReceipt> {
+    return this.run(async (job) => {
+      const table = budgetTable(store.sheet());
+      const stamp = stampOf(table);
+      let fileSha256 = '';
+      await writeFileSafely(destination, async (temporary) => {
+        const hash = createHash('sha256');
+        const fd = openSync(temporary, 'w');
+        try {
+          const write = (text: string) => {
+            const bytes = Buffer.from(text, 'utf8');
+            hash.update(bytes);
+            writeSync(fd, bytes);
+          };
+          if (options.byteOrderMark) write('\uFEFF');
+          let lines = 0;
+          let pending = '';
+          for (const chunk of budgetCsvChunks(table, options.layout, options)) {
+            pending += chunk;
+            lines += 1;
+            if (pending.length > 1 << 20) {
+              write(pending);
+              pending = '';
+              await job.step(lines / (table.lines.length + 1), 'Writing the CSV');
+            }
+          }
+          write(pending);
+        } finally {
+          closeSync(fd);
+        }
+        fileSha256 = hash.digest('hex');
+      });
+      const stampPath = `${destination}.approval.json`;
+      if (stamp !== null) {
+        const content: CsvStampFile = {
+          kind: 'tandem-csv-approval',
+          workbook: stamp.workbook,
+          version: stamp.version,
+          approvedBy: stamp.approvedBy,
+          approvedAt: stamp.approvedAt,
+          contentSha256: stamp.sha256,
+          fileSha256,
+          layout: options.layout,
+          delimiter: options.delimiter,
+          decimalSeparator: options.decimalSeparator,
+          periodKeys: table.periods.map((period) => period.key),
+          periodLabels: table.periods.map((period) => period.label),
+        };
+        await writeFileSafely(stampPath, async (temporary) => writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`));
+      } else {
+        // A stamp left from an earlier export of the same name would now describe another file.
+        rmSync(stampPath, { force: true });
+      }
+      return { path: destination, bytes: statSync(destination).size, sha256: stamp?.sha256 ?? null };
+    });
   }
 
   xlsx(store: WorkbookStore, destination: string, options: XlsxOptions, actor: string): Promise<ExportReceipt> {

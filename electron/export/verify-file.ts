@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { canonicalContent, type ApprovalStamp, type StampedLine } from '../../shared/export/approval-stamp';
+import { parseCsv } from '../../shared/export/csv';
+import type { CsvStampFile } from './export-service';
 import { sha256Hex } from './approval-stamp';
 import { COVER_LABELS } from './xlsx-export';
 import { checkZipSeal } from './zip-stamp';
@@ -29,7 +32,9 @@ const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice
  */
 export async function verifyFile(path: string): Promise<VerifyResult> {
   if (!existsSync(path)) return { ok: false, reason: `There is no file at ${path}.`, stamp: null };
-  if (extname(path).toLowerCase() !== '.xlsx') return { ok: false, reason: 'Only XLSX exports carry a stamp inside the file; a CSV export is checked against its .approval.json file.', stamp: null };
+  const extension = extname(path).toLowerCase();
+  if (extension === '.csv') return verifyCsv(path);
+  if (extension !== '.xlsx') return { ok: false, reason: 'Tandem stamps its XLSX and CSV exports; this is neither.', stamp: null };
   const seal = checkZipSeal(readFileSync(path));
   if (!seal.ok) return { ok: false, reason: seal.reason, stamp: null };
   const workbook = new ExcelJS.Workbook();
@@ -85,6 +90,51 @@ export async function verifyFile(path: string): Promise<VerifyResult> {
   const sealed = seal.stamp;
   if (sealed.contentSha256 !== stamp.sha256 || sealed.approvedBy !== stamp.approvedBy || sealed.approvedAt !== stamp.approvedAt || sealed.version !== stamp.version) {
     return { ok: false, reason: 'The cover sheet’s approval differs from the stamp sealed in the file.', stamp };
+  }
+  return { ok: true, stamp, lines: lines.length };
+}
+
+/**
+ * Checks a CSV export against the stamp file written beside it (`FILE.approval.json`): every
+ * byte against its hash, then the content read back (long or wide) against the content hash.
+ */
+function verifyCsv(path: string): VerifyResult {
+  const stampPath = `${path}.approval.json`;
+  if (!existsSync(stampPath)) return { ok: false, reason: `There is no approval stamp beside the file (${stampPath}): only exports of an approved version have one.`, stamp: null };
+  let saved: CsvStampFile;
+  try {
+    saved = JSON.parse(readFileSync(stampPath, 'utf8')) as CsvStampFile;
+  } catch {
+    return { ok: false, reason: `${stampPath} is damaged: it is not the stamp Tandem wrote.`, stamp: null };
+  }
+  if (saved.kind !== 'tandem-csv-approval') return { ok: false, reason: `${stampPath} is not a Tandem approval stamp.`, stamp: null };
+  const stamp: ApprovalStamp = { workbook: saved.workbook, version: saved.version, approvedBy: saved.approvedBy, approvedAt: saved.approvedAt, sha256: saved.contentSha256 };
+  const bytes = readFileSync(path);
+  if (createHash('sha256').update(bytes).digest('hex') !== saved.fileSha256) return { ok: false, reason: 'The file’s bytes do not match its approval stamp: it was changed after the export.', stamp };
+  const records = parseCsv(bytes.toString('utf8'), saved.delimiter);
+  const amount = (text: string | undefined) => (text === undefined || text === '' ? null : saved.decimalSeparator === ',' ? text.replace(',', '.') : text);
+  // A line's records follow each other (long) or it is one record (wide): a new line starts
+  // when the names change or its months start again, so two lines with the same names stay two.
+  const lines: StampedLine[] = [];
+  let current: { key: string; values: (string | null)[]; lastPeriod: number } | null = null;
+  for (const record of records.slice(1)) {
+    const [department = '', code = '', , description = ''] = record.map(unneutralised);
+    const key = [department, code, record[2] ?? '', description].join('\u0000');
+    const period = saved.layout === 'wide' ? 0 : saved.periodKeys.indexOf(record[4] ?? '');
+    if (period < 0) return { ok: false, reason: `A record names a period that is not in the stamp (${record[4] ?? ''}).`, stamp };
+    if (current === null || current.key !== key || period <= current.lastPeriod || saved.layout === 'wide') {
+      const values = saved.periodKeys.map((): string | null => null);
+      lines.push({ department, accountCode: code, description, values });
+      current = { key, values, lastPeriod: -1 };
+    }
+    if (saved.layout === 'wide') saved.periodKeys.forEach((_key, index) => current && (current.values[index] = amount(record[4 + index])));
+    else current.values[period] = amount(record[5]);
+    current.lastPeriod = period;
+  }
+  try {
+    if (sha256Hex(canonicalContent(stamp, saved.periodLabels, lines)) !== stamp.sha256) return { ok: false, reason: 'The content does not match its approval stamp.', stamp };
+  } catch {
+    return { ok: false, reason: 'An amount in the file is not a number: it was changed after the export.', stamp };
   }
   return { ok: true, stamp, lines: lines.length };
 }

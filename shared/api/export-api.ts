@@ -29,6 +29,19 @@ export const exportMethods = {
       })
       .strict(),
   ),
+  /** The version as CSV for an ERP: long (a record per line and month) or wide, with a choice of delimiter and decimal separator; UTF-8. */
+  'export/csv': method<ExportAnswer>()(
+    z
+      .object({
+        fileName,
+        layout: z.enum(['long', 'wide']).default('long'),
+        delimiter: z.enum([',', ';', '\t']).default(','),
+        decimalSeparator: z.enum(['.', ',']).default('.'),
+        byteOrderMark: z.boolean().default(true),
+      })
+      .strict()
+      .refine((input) => !(input.delimiter === ',' && input.decimalSeparator === ','), { message: 'a comma cannot be both the delimiter and the decimal separator', path: ['decimalSeparator'] }),
+  ),
   /** Stops the running export; its file is not written. */
   'export/cancel': method<{ cancelled: boolean }>()(z.object({}).strict()),
   /** Checks an exported file's approval stamp against its content. */

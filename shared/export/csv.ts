@@ -36,3 +36,53 @@ function quoted(field: string, delimiter: string): string {
 export function csvRecord(fields: readonly string[], options: CsvOptions): string {
   return `${fields.map((field) => quoted(field, options.delimiter)).join(options.delimiter)}\r\n`;
 }
+
+/**
+ * Reads CSV text (RFC 4180: quoted fields may hold delimiters, quotes doubled, line breaks;
+ * records end in CRLF or LF). A byte-order mark is dropped; a final line break ends the last
+ * record rather than starting an empty one.
+ */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let index = 0;
+  while (index < body.length) {
+    const char = body[index] ?? '';
+    if (quoted) {
+      if (char === '"' && body[index + 1] === '"') {
+        field += '"';
+        index += 2;
+      } else if (char === '"') {
+        quoted = false;
+        index += 1;
+      } else {
+        field += char;
+        index += 1;
+      }
+      continue;
+    }
+    if (char === '"' && field === '') {
+      quoted = true;
+    } else if (char === delimiter) {
+      record.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      if (char === '\r' && body[index + 1] === '\n') index += 1;
+    } else {
+      field += char;
+    }
+    index += 1;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}

@@ -1,0 +1,32 @@
+import type { BudgetTable } from './budget-table';
+import { csvAmount, csvRecord, neutraliseText, type CsvOptions } from './csv';
+
+/** Long: one record per line and month (what ERP imports take); wide: one per line with a column per month. */
+export type CsvLayout = 'long' | 'wide';
+
+export const LONG_HEADER = ['Department', 'Account code', 'Account', 'Line', 'Period', 'Amount'];
+export const WIDE_DIMENSIONS = ['Department', 'Account code', 'Account', 'Line'];
+
+/**
+ * The version as CSV records, in chunks (a chunk per line) so a writer can stream them and
+ * report progress. Periods are written by key (`2027-01`); empty cells stay empty, so the file
+ * reads back exactly. Text is neutralised; amounts keep their sign and exact digits.
+ */
+export function* budgetCsvChunks(table: BudgetTable, layout: CsvLayout, options: CsvOptions): Generator<string> {
+  if (options.delimiter === ',' && options.decimalSeparator === ',') throw new Error('A comma cannot be both the delimiter and the decimal separator.');
+  const keys = table.periods.map((period) => period.key);
+  yield csvRecord(layout === 'long' ? LONG_HEADER : [...WIDE_DIMENSIONS, ...keys], options);
+  for (const line of table.lines) {
+    const names = [line.department, line.accountCode, line.accountName, line.description].map(neutraliseText);
+    const amount = (value: string | null | undefined) => (value === null || value === undefined ? '' : csvAmount(value, options));
+    if (layout === 'wide') {
+      yield csvRecord([...names, ...keys.map((_key, period) => amount(line.values[period]))], options);
+    } else {
+      let chunk = '';
+      keys.forEach((key, period) => {
+        chunk += csvRecord([...names, key, amount(line.values[period])], options);
+      });
+      yield chunk;
+    }
+  }
+}
