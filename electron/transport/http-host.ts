@@ -83,6 +83,11 @@ export async function startBrowserHost(options: {
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, refusal('Only GET is served here.'));
+    if (url.pathname.startsWith('/exports/')) {
+      // An exported file, offered as a download: the browser's way to hand it to the user.
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return sendJson(response, 403, refusal('Missing or wrong token.'));
+      return serveDownload(options.session.exportsFolder, decodeURIComponent(url.pathname.slice('/exports/'.length)), response);
+    }
     serveStatic(options.rendererFolder, url.pathname, response);
   }
 
@@ -142,6 +147,22 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     request.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', rejectBody);
   });
+}
+
+function serveDownload(folder: string, name: string, response: ServerResponse): void {
+  const file = join(folder, name);
+  if (name.includes('/') || name.includes('\\') || name.startsWith('.') || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('No such export');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  createReadStream(file).pipe(response);
 }
 
 function serveStatic(folder: string, pathname: string, response: ServerResponse): void {

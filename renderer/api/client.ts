@@ -15,6 +15,8 @@ export interface ApiClient {
   onEvent(listener: (event: ApiEvent) => void): () => void;
   /** which transport carries the calls */
   transport: 'electron' | 'browser';
+  /** where the browser downloads a file of the exports folder; null in Electron, where the file is on the user's disk already */
+  downloadUrl(fileName: string): string | null;
 }
 
 const TOKEN_KEY = 'tandem.token';
@@ -56,6 +58,7 @@ export function createApiClient(): ApiClient {
   const bridge = window.tandem ?? browserBridge();
   return {
     transport: window.tandem === undefined ? 'browser' : 'electron',
+    downloadUrl: (fileName) => (window.tandem === undefined ? `/exports/${encodeURIComponent(fileName)}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}` : null),
     async call(method, input) {
       const response = await bridge.invoke(method, input);
       if (!response.ok) throw ApiError.fromData(response.error);

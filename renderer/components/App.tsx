@@ -25,6 +25,8 @@ import { ProposalsView } from '../proposals/ProposalsView';
 import { ApprovalControl, ApprovedBanner } from '../approval/ApprovalControl';
 import { ApprovalDialog } from '../approval/ApprovalDialog';
 import { AuditDialog, type AuditScope } from '../audit/AuditDialog';
+import { ExportDialog } from '../export/ExportDialog';
+import { VerifyDialog } from '../export/VerifyDialog';
 import type { ApprovalAction } from '../../shared/domain/approval';
 
 type LineDialog =
@@ -66,6 +68,8 @@ export function App() {
   const [displayOpen, setDisplayOpen] = useState(false);
   const [approving, setApproving] = useState<ApprovalAction | null>(null);
   const [auditScope, setAuditScope] = useState<AuditScope | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [verifying, setVerifying] = useState(false);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
@@ -145,6 +149,7 @@ export function App() {
       else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
       else if (key === 'k' && event.shiftKey && view !== null) act(requestDelete);
       else if (key === 'e' && event.shiftKey && view !== null) act(requestSpread);
+      else if (key === 'x' && event.shiftKey && view !== null) act(() => setExporting(true));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -276,6 +281,8 @@ export function App() {
           )}
           <span className="toolbar-separator" />
           <button type="button" onClick={() => setAuditScope({})} disabled={view === null} title="Who changed what and when: the workbook's audit trail">History…</button>
+          <button type="button" onClick={() => setExporting(true)} disabled={view === null} title="Export the version to Excel or CSV (Ctrl+Shift+X)">Export…</button>
+          <button type="button" onClick={() => setVerifying(true)} title="Check an exported file against its approval stamp">Verify…</button>
           <button type="button" onClick={() => setDisplayOpen(true)} title="How amounts look: negatives, zeros, separators">Display…</button>
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
         </nav>
@@ -314,6 +321,8 @@ export function App() {
       {dimensionsOpen && view !== null && <DimensionsDialog view={view} onClose={() => setDimensionsOpen(false)} />}
       {displayOpen && <DisplayDialog onClose={() => setDisplayOpen(false)} />}
       {approving !== null && view !== null && <ApprovalDialog version={view.model.version} action={approving} onClose={() => setApproving(null)} />}
+      {exporting && view !== null && <ExportDialog view={view} onClose={() => setExporting(false)} />}
+      {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
       {auditScope !== null && view !== null && <AuditDialog view={view} scope={auditScope} onClose={() => setAuditScope(null)} />}
       {lineDialog.kind === 'add' && view !== null && (
         <AddLineDialog

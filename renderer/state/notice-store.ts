@@ -16,10 +16,16 @@ interface NoticeState {
 }
 
 let nextId = 1;
+/** Notes go by themselves after a while; errors stay until the user closes them. */
+const INFO_SECONDS = 8;
 
-export const useNoticeStore = create<NoticeState>((set) => ({
+export const useNoticeStore = create<NoticeState>((set, get) => ({
   notices: [],
-  show: (notice) => set((state) => ({ notices: [...state.notices.slice(-3), { ...notice, id: nextId++ }] })),
+  show: (notice) => {
+    const id = nextId++;
+    set((state) => ({ notices: [...state.notices.slice(-3), { ...notice, id }] }));
+    if (notice.tone === 'info') setTimeout(() => get().dismiss(id), INFO_SECONDS * 1000);
+  },
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 }));
 
