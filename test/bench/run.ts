@@ -19,6 +19,7 @@ import type { SheetModel } from '../../shared/domain/workbook';
 import { computeSheetTotals } from '../../shared/engine/sheet-totals';
 import { benchInBrowser } from './browser-bench';
 import { benchPortfolio } from './portfolio-bench';
+import { benchExports } from './export-bench';
 import { printTable, time, type BenchRow } from './bench-table';
 
 const LINES = Number(process.env.BENCH_LINES ?? 10_000);
@@ -120,10 +121,10 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const rows: BenchRow[] = [];
-  // BENCH_ONLY=sheet or BENCH_ONLY=portfolio runs one part.
+  // BENCH_ONLY=sheet, BENCH_ONLY=export or BENCH_ONLY=portfolio runs one part.
   const only = process.env.BENCH_ONLY;
   try {
-    if (only !== 'portfolio') {
+    if (only === undefined || only === 'sheet') {
       await suite(folder, 12, rows);
       const path36 = await suite(folder, 36, rows);
       // The real UI: a browser host whose settings reopen the 36-month workbook.
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
       const browserRows = await benchInBrowser(dataDir, `${LINES.toLocaleString('en-US')} x 36`);
       rows.push(...browserRows);
     }
-    if (only !== 'sheet') rows.push(...(await benchPortfolio()));
+    if (only === undefined || only === 'export') rows.push(...(await benchExports(folder, LINES)));
+    if (only === undefined || only === 'portfolio') rows.push(...(await benchPortfolio()));
     printTable(rows);
     console.log(`node ${process.version} · ${process.platform} ${process.arch} · bench process RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
   } finally {
