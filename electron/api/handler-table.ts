@@ -5,6 +5,7 @@ import type { HandlersOf, MethodMap } from '../../shared/api/method';
 import { approvalMethods } from '../../shared/api/approval-api';
 import { dimensionMethods } from '../../shared/api/dimension-api';
 import { exportMethods } from '../../shared/api/export-api';
+import { importMethods } from '../../shared/api/import-api';
 import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
@@ -12,6 +13,7 @@ import type { HandlerContext } from './handler-context';
 import { approvalHandlers } from './approval-handlers';
 import { dimensionHandlers } from './dimension-handlers';
 import { exportHandlers } from './export-handlers';
+import { importHandlers } from './import-handlers';
 import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
 import { workbookHandlers } from './workbook-handlers';
@@ -63,6 +65,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(proposalMethods, proposalHandlers),
   defineDomain(approvalMethods, approvalHandlers),
   defineDomain(exportMethods, exportHandlers),
+  defineDomain(importMethods, importHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */

@@ -9,6 +9,7 @@ import { blankWorkbookSeed, sampleWorkbookSeed } from '../sample/sample-workbook
 import { WorkbookStore } from '../store/workbook-store';
 import { OptimizerService } from '../optimizer/optimizer-service';
 import { ExportService } from '../export/export-service';
+import { ImportService } from '../import/import-service';
 import type { AppPaths } from './app-paths';
 import { AppSettings } from './app-settings';
 
@@ -27,6 +28,8 @@ export class BackSession {
   readonly optimizer = new OptimizerService();
   /** exports and imports, one at a time, with progress */
   readonly exports = new ExportService((progress) => this.emit({ name: 'export/progress', payload: progress }));
+  /** files being imported, between the mapping step and the commit */
+  readonly imports = new ImportService();
   private store: WorkbookStore | null = null;
   private readonly listeners = new Set<EventListener>();
 

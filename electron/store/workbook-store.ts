@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { existsSync, linkSync, rmSync, unlinkSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
-import { periodsOf, type FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
+import { fiscalYearLabel, periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
+import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
+import type { ImportTarget } from '../../shared/import/import-target';
 import type { Account, AccountType, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
 import { wouldMakeLoop } from '../../shared/domain/dimension-tree';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
@@ -384,6 +386,78 @@ export class WorkbookStore {
         const revision = this.commit({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
         const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null), formula: null };
         return { line, revision, history: this.edits.state() };
+      })
+      .immediate();
+  }
+
+  /** The months an import into the budget or last year's actuals takes. */
+  importPeriods(target: ImportTarget): Period[] {
+    const calendar = this.calendar();
+    return target === 'budget' ? periodsOf(calendar) : periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
+  }
+
+  /** What an import into the budget or last year's actuals is checked against: the months, the lines and their values. */
+  importContext(target: ImportTarget): ImportContext {
+    const model = this.sheet();
+    const calendar = this.calendar();
+    if (target === 'budget') {
+      return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods: model.periods, values: new Map(model.lines.map((line) => [line.id, line.values])) };
+    }
+    const periods = periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
+    const prior = model.priorYear?.values ?? {};
+    return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods, values: new Map(Object.entries(prior).map(([lineId, values]) => [Number(lineId), values])) };
+  }
+
+  /**
+   * Writes a checked import in one transaction: the lines it creates, then every cell, as one
+   * undo step and one audit record. Into the budget, refused while the version is approved; into
+   * last year's actuals, the actuals version is created when the workbook has none.
+   */
+  importCells(plan: Pick<ImportPlan, 'newLines' | 'cells'>, target: ImportTarget, label: string, actor: string): WriteReceipt & { linesAdded: number; cellsSet: number } {
+    return this.db
+      .transaction(() => {
+        let versionId: number;
+        if (target === 'budget') {
+          this.requireUnlocked('importing into it is');
+          versionId = this.activeVersion().id;
+        } else {
+          const prior = this.db.prepare<[], number>('SELECT id FROM versions WHERE period_offset = -12 ORDER BY id LIMIT 1').pluck().get() as number | undefined;
+          const { startYear, startMonth } = this.calendar();
+          versionId =
+            prior ??
+            Number(
+              this.db
+                .prepare("INSERT INTO versions (name, kind, created_at, period_offset) VALUES (?, 'actuals', ?, -12)")
+                .run(`Actuals ${fiscalYearLabel({ startYear: startYear - 1, startMonth, periodCount: 12 })}`, new Date().toISOString()).lastInsertRowid,
+            );
+        }
+        // New lines change the budget's structure, whichever version the values go to.
+        if (plan.newLines.length > 0) this.requireUnlocked('adding lines is');
+        const steps: EditStep[] = [];
+        const lineIds = new Map<string, number>();
+        let sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) FROM budget_lines').pluck().get() as number;
+        const insertLine = this.db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?)');
+        for (const line of plan.newLines) {
+          sortOrder += 1;
+          const id = Number(insertLine.run(line.departmentId, line.accountId, line.description, sortOrder).lastInsertRowid);
+          lineIds.set(line.key, id);
+          steps.push({ kind: 'add-line', line: { id, departmentId: line.departmentId, accountId: line.accountId, description: line.description, sortOrder } });
+        }
+        const current = this.db.prepare<[number, number, number], string>('SELECT amount FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?').pluck();
+        const write = cellWriter(this.db);
+        const changes: CellChange[] = [];
+        for (const cell of plan.cells) {
+          const lineId = 'id' in cell.line ? cell.line.id : lineIds.get(cell.line.key);
+          if (lineId === undefined) throw new Error(`An imported cell refers to a line the import did not create (${JSON.stringify(cell.line)}).`);
+          const before = (current.get(lineId, versionId, cell.period) as string | undefined) ?? null;
+          if (before === cell.value) continue;
+          write(lineId, versionId, cell.period, cell.value);
+          changes.push({ lineId, versionId, period: cell.period, before, after: cell.value });
+        }
+        if (changes.length > 0) steps.push({ kind: 'cells', changes });
+        const step: EditStep | null = steps.length === 0 ? null : steps.length === 1 ? (steps[0] as EditStep) : { kind: 'compound', steps };
+        const revision = this.commit(step, label, actor, 'import/commit', { target, linesAdded: plan.newLines.length, cellsSet: changes.length });
+        return { revision, history: this.edits.state(), linesAdded: plan.newLines.length, cellsSet: changes.length };
       })
       .immediate();
   }

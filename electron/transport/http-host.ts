@@ -8,7 +8,8 @@ import { dispatch, type HandlerTable } from '../api/handler-table';
 import type { BackSession } from '../app/back-session';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+// Room for a file uploaded for import: 60 MB of base64 is a 45 MB CSV.
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,7 +65,7 @@ export async function startBrowserHost(options: {
         return sendJson(response, 403, refusal('This page is not allowed to use this Tandem window. Open the address Tandem printed at start.'));
       }
       const body = await readBody(request);
-      if (body === null) return sendJson(response, 413, refusal('The request is larger than 32 MB.'));
+      if (body === null) return sendJson(response, 413, refusal('The request is larger than 64 MB: import a smaller file, or split it.'));
       let call: { method?: unknown; input?: unknown };
       try {
         call = JSON.parse(body) as { method?: unknown; input?: unknown };

@@ -40,49 +40,74 @@ export function csvRecord(fields: readonly string[], options: CsvOptions): strin
 /**
  * Reads CSV text (RFC 4180: quoted fields may hold delimiters, quotes doubled, line breaks;
  * records end in CRLF or LF). A byte-order mark is dropped; a final line break ends the last
- * record rather than starting an empty one.
+ * record rather than starting an empty one. Fields are sliced from the text, not built a
+ * character at a time: a 30 MB file reads without a string per character.
  */
 export function parseCsv(text: string, delimiter: string): string[][] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const separator = delimiter.charCodeAt(0);
+  const QUOTE = 34;
+  const LF = 10;
+  const CR = 13;
   const records: string[][] = [];
   let record: string[] = [];
-  let field = '';
-  let quoted = false;
   let index = 0;
-  while (index < body.length) {
-    const char = body[index] ?? '';
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') {
-        field += '"';
-        index += 2;
-      } else if (char === '"') {
-        quoted = false;
-        index += 1;
-      } else {
-        field += char;
-        index += 1;
+  const length = body.length;
+  while (index < length) {
+    let field: string;
+    if (body.charCodeAt(index) === QUOTE) {
+      // A quoted field: runs of text between doubled quotes, up to the closing quote.
+      let value = '';
+      let from = index + 1;
+      for (;;) {
+        const quote = body.indexOf('"', from);
+        if (quote < 0) {
+          value += body.slice(from);
+          index = length;
+          break;
+        }
+        value += body.slice(from, quote);
+        if (body.charCodeAt(quote + 1) === QUOTE) {
+          value += '"';
+          from = quote + 2;
+          continue;
+        }
+        index = quote + 1;
+        break;
       }
+      // Text after the closing quote, up to the delimiter, belongs to the field (lenient, as spreadsheets read it).
+      let end = index;
+      while (end < length) {
+        const code = body.charCodeAt(end);
+        if (code === separator || code === LF || code === CR) break;
+        end += 1;
+      }
+      field = value + body.slice(index, end);
+      index = end;
+    } else {
+      let end = index;
+      while (end < length) {
+        const code = body.charCodeAt(end);
+        if (code === separator || code === LF || code === CR) break;
+        end += 1;
+      }
+      field = body.slice(index, end);
+      index = end;
+    }
+    record.push(field);
+    if (index >= length) break;
+    const code = body.charCodeAt(index);
+    if (code === separator) {
+      index += 1;
+      // A delimiter at the very end leaves one more, empty field.
+      if (index >= length) record.push('');
       continue;
     }
-    if (char === '"' && field === '') {
-      quoted = true;
-    } else if (char === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      if (char === '\r' && body[index + 1] === '\n') index += 1;
-    } else {
-      field += char;
-    }
-    index += 1;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
+    // A line break ends the record.
     records.push(record);
+    record = [];
+    index += code === CR && body.charCodeAt(index + 1) === LF ? 2 : 1;
   }
+  if (record.length > 0) records.push(record);
   return records;
 }

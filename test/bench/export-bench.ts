@@ -36,6 +36,16 @@ export async function benchExports(folder: string, lines: number): Promise<Bench
   rows.push({ measure: `[${tag}] XLSX export: peak RSS of the back`, samples: [await peakRss(xlsx)], target: '-', unit: 'MB' });
   rows.push({ measure: `[${tag}] CSV export, long (360,000 records), written safely`, samples: await time(5, csv), target: '< 1 s' });
   rows.push({ measure: `[${tag}] CSV export: peak RSS of the back`, samples: [await peakRss(csv)], target: '-', unit: 'MB' });
+
+  // The same CSV back: read, map, check every record, commit (nothing changes: the import is idempotent).
+  const reimport = async () => {
+    const inspected = await dispatch(table, { session }, 'import/inspect', { source: { path: join(folder, 'export-workbooks', 'Exports', 'bench.csv') }, target: 'budget' });
+    if (!inspected.ok) throw new Error(inspected.error.message);
+    const { token, suggested } = inspected.value as { token: string; suggested: unknown[] };
+    await call('import/commit', { token, mapping: { columns: suggested, decimalSeparator: '.' }, target: 'budget' });
+  };
+  rows.push({ measure: `[${tag}] import the same CSV back (read, map, check 360,000 records, commit)`, samples: await time(3, reimport), target: '< 3 s' });
+  rows.push({ measure: `[${tag}] import: peak RSS of the back`, samples: [await peakRss(reimport)], target: '-', unit: 'MB' });
   session.shutDown();
   return rows;
 }

@@ -1,0 +1,245 @@
+import type { Account, AccountUnit, Department } from '../domain/workbook';
+import { isCanonicalAmount, isCanonicalQuantity, type AmountText } from '../money/amount';
+import { parseEntry } from '../money/parse-entry';
+
+/** What a column of the imported file holds. */
+export type ImportField =
+  | { kind: 'ignore' }
+  | { kind: 'department' }
+  | { kind: 'account' }
+  | { kind: 'line' }
+  /** long layout: the month of the record's amount */
+  | { kind: 'period' }
+  /** long layout: the amount */
+  | { kind: 'amount' }
+  /** wide layout: this column is one month (by its index in the target's months) */
+  | { kind: 'month'; period: number };
+
+export interface ImportMapping {
+  columns: ImportField[];
+  /** how the file writes decimals: `1,250.50` (point) or `1.250,50` (comma) */
+  decimalSeparator: '.' | ',';
+}
+
+/** A month of the version being imported into: its key (`2027-01`), its label (`Jan 2027`). */
+export interface ImportPeriod {
+  key: string;
+  label: string;
+}
+
+export interface ImportContext {
+  departments: readonly Department[];
+  accounts: readonly Account[];
+  lines: readonly { id: number; departmentId: number; accountId: number; description: string; formula: string | null }[];
+  periods: readonly ImportPeriod[];
+  /** the target version's current values by line id, for counting what changes */
+  values: ReadonlyMap<number, readonly (AmountText | null)[]>;
+}
+
+/** A problem with one row of the file, by its row number as a spreadsheet shows it. */
+export interface ImportProblem {
+  row: number;
+  message: string;
+}
+
+/** A line the import creates, with the key its cells refer to. */
+export interface NewLine {
+  key: string;
+  departmentId: number;
+  accountId: number;
+  description: string;
+}
+
+/** A cell to set: on an existing line (by id) or on a line the import creates (by key). */
+export interface ImportCell {
+  line: { id: number } | { key: string };
+  period: number;
+  value: AmountText;
+}
+
+export interface ImportPlan {
+  problems: ImportProblem[];
+  /** every problem counted, when only the first ones are listed */
+  problemCount: number;
+  newLines: NewLine[];
+  cells: ImportCell[];
+  /** cells whose value is already what the file says: a second import of the same file changes nothing */
+  unchanged: number;
+  rounded: number;
+  /** cells on formula lines, which compute their months: passed by (a file exported from Tandem has them) */
+  computed: number;
+  /** data rows read */
+  rows: number;
+}
+
+const MAX_LISTED_PROBLEMS = 200;
+
+/** The month a long-layout cell names: a key (2027-01), a label (Jan 2027), or a date (2027-01-31, 31/01/2027). */
+function periodOf(text: string, periods: readonly ImportPeriod[]): number | null {
+  const trimmed = text.trim();
+  const byKey = periods.findIndex((period) => period.key === trimmed || period.label.toLowerCase() === trimmed.toLowerCase());
+  if (byKey >= 0) return byKey;
+  const iso = /^(\d{4})-(\d{1,2})(-\d{1,2})?$/.exec(trimmed);
+  const european = /^\d{1,2}[./](\d{1,2})[./](\d{4})$/.exec(trimmed);
+  const [year, month] = iso !== null ? [iso[1], iso[2]] : european !== null ? [european[2], european[1]] : [undefined, undefined];
+  if (year === undefined || month === undefined) return null;
+  const key = `${year}-${month.padStart(2, '0')}`;
+  const index = periods.findIndex((period) => period.key === key);
+  return index >= 0 ? index : null;
+}
+
+/** An amount as the file writes it, in the canonical form of the line's unit. */
+function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ','): { ok: true; amount: AmountText; rounded: boolean } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  // Most cells of a machine-written file (a Tandem or ERP export) are already canonical: no parsing needed.
+  if (decimalSeparator === '.' && (unit === 'currency' ? isCanonicalAmount(trimmed) : isCanonicalQuantity(trimmed))) return { ok: true, amount: trimmed, rounded: false };
+  if (/^[=+@]/.test(trimmed) && !/^\+?\d/.test(trimmed)) return { ok: false, message: `“${trimmed}” is a formula, not an amount: export the values instead.` };
+  if (/^-?\d+(\.\d+)?e[+-]?\d+$/i.test(trimmed)) return { ok: false, message: `“${trimmed}” is in scientific notation: write the number in full (12e5 is 1200000).` };
+  // A decimal comma: the points are thousands separators, the comma is the point.
+  const normal = decimalSeparator === ',' ? trimmed.replace(/\./g, '').replace(',', '.') : trimmed;
+  // Files hold rates as fractions (0.235), as Tandem and spreadsheets store them; only “23.5%” is a percentage.
+  const parsed = parseEntry(normal, unit === 'percent' && !normal.endsWith('%') ? 'number' : unit);
+  if (!parsed.ok) {
+    const hint = decimalSeparator === '.' && /^\d{1,3}(\.\d{3})+,\d+$/.test(trimmed) ? ' It looks like a decimal comma: choose “Comma” as the decimal separator.' : '';
+    return { ok: false, message: `${parsed.message}${hint}` };
+  }
+  return { ok: true, amount: parsed.amount, rounded: parsed.roundedFrom !== undefined };
+}
+
+/**
+ * Reads every row of an imported table against the workbook: departments and accounts by
+ * name or code, the line by its description (or the only line of that department and
+ * account), months by key, label or date, amounts as finance writes them. Nothing is written
+ * here: the plan lists every problem by row, or what the import would create and change.
+ */
+export function planImport(rows: readonly (readonly string[])[], firstRowNumber: number, mapping: ImportMapping, context: ImportContext): ImportPlan {
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  const problem = (row: number, message: string) => {
+    problemCount += 1;
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ row, message });
+  };
+  const columnOf = (kind: ImportField['kind']) => mapping.columns.findIndex((field) => field.kind === kind);
+  const departmentColumn = columnOf('department');
+  const accountColumn = columnOf('account');
+  const lineColumn = columnOf('line');
+  const periodColumn = columnOf('period');
+  const amountColumn = columnOf('amount');
+  const monthColumns = mapping.columns.flatMap((field, column) => (field.kind === 'month' ? [{ column, period: field.period }] : []));
+  const empty: ImportPlan = { problems, problemCount, newLines: [], cells: [], unchanged: 0, rounded: 0, computed: 0, rows: rows.length };
+  if (departmentColumn < 0 || accountColumn < 0) {
+    problem(firstRowNumber, 'Map a column to Department and one to Account.');
+    return { ...empty, problemCount };
+  }
+  const long = amountColumn >= 0;
+  if (long && periodColumn < 0) {
+    problem(firstRowNumber, 'An Amount column needs a Period column beside it (long layout), or map month columns instead (wide layout).');
+    return { ...empty, problemCount };
+  }
+  if (!long && monthColumns.length === 0) {
+    problem(firstRowNumber, 'Map an Amount and a Period column (long layout), or the month columns (wide layout).');
+    return { ...empty, problemCount };
+  }
+
+  const departments = new Map<string, Department>();
+  for (const department of context.departments) departments.set(department.name.trim().toLowerCase(), department);
+  const accounts = new Map<string, Account>();
+  for (const account of context.accounts) {
+    accounts.set(account.code.trim().toLowerCase(), account);
+    accounts.set(account.name.trim().toLowerCase(), account);
+    accounts.set(`${account.code} ${account.name}`.trim().toLowerCase(), account);
+  }
+  // Lines by department and account, and by description within them: one lookup per row, however many lines share a place.
+  type Line = (typeof context.lines)[number];
+  const linesByPlace = new Map<string, Line[]>();
+  const lineByName = new Map<string, Line>();
+  for (const line of context.lines) {
+    const place = `${line.departmentId}:${line.accountId}`;
+    const atPlace = linesByPlace.get(place);
+    if (atPlace === undefined) linesByPlace.set(place, [line]);
+    else atPlace.push(line);
+    const named = `${place}:${line.description.toLowerCase()}`;
+    if (!lineByName.has(named)) lineByName.set(named, line);
+  }
+  const newLines = new Map<string, NewLine>();
+  const seen = new Map<string, number>();
+  const cells: ImportCell[] = [];
+  let unchanged = 0;
+  let rounded = 0;
+  let computed = 0;
+
+  rows.forEach((cellsOfRow, index) => {
+    const rowNumber = firstRowNumber + index;
+    if (cellsOfRow.every((cell) => cell.trim() === '')) return;
+    const text = (column: number) => (cellsOfRow[column] ?? '').trim();
+    const departmentName = text(departmentColumn);
+    const accountName = text(accountColumn);
+    const department = departments.get(departmentName.toLowerCase());
+    const account = accounts.get(accountName.toLowerCase());
+    if (department === undefined) return problem(rowNumber, departmentName === '' ? 'The department is empty.' : `There is no department “${departmentName}” in this workbook.`);
+    if (account === undefined) return problem(rowNumber, accountName === '' ? 'The account is empty.' : `There is no account “${accountName}” (by code or name) in this workbook.`);
+    if (context.accounts.some((candidate) => candidate.parentId === account.id)) return problem(rowNumber, `“${account.code} ${account.name}” is a header account: import onto the accounts under it.`);
+    const description = lineColumn >= 0 ? text(lineColumn) : '';
+    const candidates = linesByPlace.get(`${department.id}:${account.id}`) ?? [];
+    let target: ImportCell['line'];
+    let existing: Line | undefined;
+    if (description !== '') existing = lineByName.get(`${department.id}:${account.id}:${description.toLowerCase()}`);
+    else if (candidates.length === 1) existing = candidates[0];
+    else if (candidates.length > 1) return problem(rowNumber, `${department.name} has ${candidates.length} lines on ${account.code} ${account.name}: map a Line column to say which.`);
+    if (existing !== undefined) {
+      if (existing.formula !== null) {
+        computed += 1;
+        return;
+      }
+      target = { id: existing.id };
+    } else {
+      const newDescription = description === '' ? account.name : description;
+      const key = `${department.id}:${account.id}:${newDescription.toLowerCase()}`;
+      if (!newLines.has(key)) newLines.set(key, { key, departmentId: department.id, accountId: account.id, description: newDescription });
+      target = { key };
+    }
+    const place = 'id' in target ? String(target.id) : target.key;
+    const current = 'id' in target ? context.values.get(target.id) : undefined;
+    const setCell = (period: number, raw: string, column: number) => {
+      if (raw.trim() === '') return;
+      const amount = amountOf(raw, account.unit, mapping.decimalSeparator);
+      if (!amount.ok) return problem(rowNumber, `Column ${column + 1}: ${amount.message}`);
+      const key = `${place}:${period}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) return problem(rowNumber, `Row ${earlier} already sets ${department.name} · ${account.code} ${account.name}${description === '' ? '' : ` · ${description}`} for ${context.periods[period]?.label ?? ''}: a duplicate.`);
+      seen.set(key, rowNumber);
+      if (amount.rounded) rounded += 1;
+      if ((current?.[period] ?? null) === amount.amount) unchanged += 1;
+      else cells.push({ line: target, period, value: amount.amount });
+    };
+    if (long) {
+      const period = periodOf(text(periodColumn), context.periods);
+      if (period === null) return problem(rowNumber, `“${text(periodColumn)}” is not a month of this version (${context.periods[0]?.label ?? ''} to ${context.periods[context.periods.length - 1]?.label ?? ''}).`);
+      setCell(period, text(amountColumn), amountColumn);
+    } else {
+      for (const { column, period } of monthColumns) setCell(period, text(column), column);
+    }
+  });
+  return { problems, problemCount, newLines: [...newLines.values()], cells, unchanged, rounded, computed, rows: rows.length };
+}
+
+/** A first guess at what each column holds, from its header. */
+export function suggestMapping(headers: readonly string[], periods: readonly ImportPeriod[]): ImportField[] {
+  const taken = new Set<string>();
+  return headers.map((header): ImportField => {
+    const name = header.trim().toLowerCase();
+    const pick = (kind: 'department' | 'account' | 'line' | 'period' | 'amount'): ImportField => {
+      if (taken.has(kind)) return { kind: 'ignore' };
+      taken.add(kind);
+      return { kind };
+    };
+    const month = periodOf(header, periods);
+    if (month !== null) return { kind: 'month', period: month };
+    if (/^(department|dept|cost cent(er|re)|division)$/.test(name)) return pick('department');
+    if (/^(account( code)?|gl( account)?|account number|code)$/.test(name)) return pick('account');
+    if (/^(line|description|memo|item)$/.test(name)) return pick('line');
+    if (/^(period|month|date|posting date)$/.test(name)) return pick('period');
+    if (/^(amount|value|net amount|balance|actual)$/.test(name)) return pick('amount');
+    return { kind: 'ignore' };
+  });
+}
