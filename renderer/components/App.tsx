@@ -27,6 +27,7 @@ import { ApprovalDialog } from '../approval/ApprovalDialog';
 import { AuditDialog, type AuditScope } from '../audit/AuditDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { VerifyDialog } from '../export/VerifyDialog';
+import { ImportDialog } from '../import/ImportDialog';
 import type { ApprovalAction } from '../../shared/domain/approval';
 
 type LineDialog =
@@ -70,6 +71,7 @@ export function App() {
   const [auditScope, setAuditScope] = useState<AuditScope | null>(null);
   const [exporting, setExporting] = useState(false);
   const [verifying, setVerifying] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
@@ -281,6 +283,7 @@ export function App() {
           )}
           <span className="toolbar-separator" />
           <button type="button" onClick={() => setAuditScope({})} disabled={view === null} title="Who changed what and when: the workbook's audit trail">History…</button>
+          <button type="button" onClick={() => setImporting(true)} disabled={view === null} title="Import budget values or last year's actuals from CSV or Excel">Import…</button>
           <button type="button" onClick={() => setExporting(true)} disabled={view === null} title="Export the version to Excel or CSV (Ctrl+Shift+X)">Export…</button>
           <button type="button" onClick={() => setVerifying(true)} title="Check an exported file against its approval stamp">Verify…</button>
           <button type="button" onClick={() => setDisplayOpen(true)} title="How amounts look: negatives, zeros, separators">Display…</button>
@@ -323,6 +326,7 @@ export function App() {
       {approving !== null && view !== null && <ApprovalDialog version={view.model.version} action={approving} onClose={() => setApproving(null)} />}
       {exporting && view !== null && <ExportDialog view={view} onClose={() => setExporting(false)} />}
       {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
+      {importing && view !== null && <ImportDialog view={view} onClose={() => setImporting(false)} />}
       {auditScope !== null && view !== null && <AuditDialog view={view} scope={auditScope} onClose={() => setAuditScope(null)} />}
       {lineDialog.kind === 'add' && view !== null && (
         <AddLineDialog

@@ -1,0 +1,237 @@
+import { useEffect, useState } from 'react';
+import type { ImportInspectionAnswer, ImportPreviewAnswer } from '../../shared/api/import-api';
+import type { ImportTarget } from '../../shared/import/import-target';
+import type { ImportField } from '../../shared/import/plan-import';
+import { api } from '../api/client';
+import { Dialog } from '../components/Dialog';
+import { useNoticeStore } from '../state/notice-store';
+import { enqueue, useSheetStore } from '../state/sheet-store';
+import type { SheetView } from '../state/sheet-view';
+
+const FIELD_LABELS: Record<Exclude<ImportField['kind'], 'month'>, string> = {
+  ignore: '— not imported —',
+  department: 'Department',
+  account: 'Account (code or name)',
+  line: 'Line (description)',
+  period: 'Period (month or date)',
+  amount: 'Amount',
+};
+
+const fieldValue = (field: ImportField) => (field.kind === 'month' ? `month:${field.period}` : field.kind);
+function fieldOf(value: string): ImportField {
+  if (value.startsWith('month:')) return { kind: 'month', period: Number(value.slice('month:'.length)) };
+  return { kind: value as Exclude<ImportField['kind'], 'month'> };
+}
+
+/** A file's bytes as base64, for the API (the browser cannot hand the back a path). */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`${file.name} could not be read: ${reader.error?.message ?? 'unknown error'}.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Imports budget values or last year's actuals from a CSV or XLSX: choose the file, map its
+ * columns (a guess is made from the headers) with a sample of the rows, see every problem by
+ * row number or what will change, then import all of it as one undo step, or nothing.
+ */
+export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () => void }) {
+  const [target, setTarget] = useState<ImportTarget>('budget');
+  const [inspection, setInspection] = useState<ImportInspectionAnswer | null>(null);
+  const [columns, setColumns] = useState<ImportField[]>([]);
+  const [decimalSeparator, setDecimalSeparator] = useState<'.' | ','>('.');
+  const [preview, setPreview] = useState<ImportPreviewAnswer | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const priorName = view.model.priorYear?.versionName ?? `Actuals (the year before ${view.model.version.name})`;
+
+  const choose = async (file: File | undefined) => {
+    if (file === undefined) return;
+    setFailure(null);
+    setPreview(null);
+    setInspection(null);
+    setBusy(`Reading ${file.name}…`);
+    try {
+      const inspected = await api.call('import/inspect', { source: { name: file.name, base64: await readAsBase64(file) }, target });
+      setInspection(inspected);
+      setColumns(inspected.suggested);
+      // A file written with decimal commas usually says so in its sample.
+      setDecimalSeparator(inspected.sample.some((row) => row.some((cell) => /^-?\d{1,3}(\.\d{3})*,\d+$/.test(cell.trim()))) ? ',' : '.');
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // Every change of the mapping is checked at once against the whole file.
+  useEffect(() => {
+    if (inspection === null) return;
+    let current = true;
+    api
+      .call('import/preview', { token: inspection.token, mapping: { columns, decimalSeparator }, target })
+      .then((answer) => current && setPreview(answer))
+      .catch((error: unknown) => current && setFailure(error instanceof Error ? error.message : String(error)));
+    return () => {
+      current = false;
+    };
+  }, [inspection, columns, decimalSeparator, target]);
+
+  const commit = async () => {
+    if (inspection === null) return;
+    setBusy('Importing…');
+    setFailure(null);
+    try {
+      await enqueue(async () => {
+        const receipt = await api.call('import/commit', { token: inspection.token, mapping: { columns, decimalSeparator }, target });
+        useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+        await useSheetStore.getState().load();
+        useNoticeStore.getState().show({
+          tone: 'info',
+          message: `Imported ${inspection.fileName}: ${receipt.cellsSet.toLocaleString()} cell${receipt.cellsSet === 1 ? '' : 's'} set${receipt.linesAdded > 0 ? `, ${receipt.linesAdded} line${receipt.linesAdded === 1 ? '' : 's'} added` : ''}. One undo takes it all back.`,
+        });
+      });
+      onClose();
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const periods = inspection?.periods ?? [];
+  const changes = preview === null ? 0 : preview.cellsToSet + preview.linesToAdd;
+  const ready = busy === null && preview !== null && preview.problemCount === 0 && changes > 0;
+  return (
+    <Dialog
+      title="Import values"
+      testId="import-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={!ready} onClick={() => void commit()}>
+            {preview === null || changes === 0 ? 'Import' : `Import ${preview.cellsToSet.toLocaleString()} cell${preview.cellsToSet === 1 ? '' : 's'}`}
+          </button>
+        </>
+      }
+    >
+      <div className="inline-fields">
+        <label>
+          Into
+          <select value={target} onChange={(event) => setTarget(event.target.value as ImportTarget)} aria-label="Import into">
+            <option value="budget">{view.model.version.name} (this budget)</option>
+            <option value="actuals">{priorName} (last year’s actuals)</option>
+          </select>
+        </label>
+        <label>
+          File (CSV or XLSX)
+          <input
+            type="file"
+            accept=".csv,.txt,.tsv,.xlsx"
+            aria-label="File to import"
+            onChange={(event) => {
+              void choose(event.target.files?.[0]);
+              // Cleared, so choosing the same file again (after fixing it) reads it again.
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {busy !== null && <p className="hint" role="status">{busy}</p>}
+      {failure !== null && (
+        <p className="field-error" role="alert" data-testid="import-failure">
+          {failure}
+        </p>
+      )}
+      {inspection !== null && (
+        <>
+          <p className="hint">
+            {inspection.fileName}: {inspection.rowCount.toLocaleString()} rows. {inspection.notes.join(' ')}
+          </p>
+          <div className="inline-fields">
+            <label>
+              Decimal separator in the file
+              <select value={decimalSeparator} onChange={(event) => setDecimalSeparator(event.target.value as '.' | ',')} aria-label="Decimal separator">
+                <option value=".">Point (1,250.50)</option>
+                <option value=",">Comma (1.250,50)</option>
+              </select>
+            </label>
+          </div>
+          <div className="import-mapping-wrap">
+            <table className="import-mapping" data-testid="import-mapping">
+              <thead>
+                <tr>
+                  <th>Column in the file</th>
+                  <th>Is</th>
+                  {inspection.sample.slice(0, 3).map((_row, index) => (
+                    <th key={index}>Row {index + 2}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {inspection.headers.map((header, column) => (
+                  <tr key={column}>
+                    <td className="nowrap">{header === '' ? `Column ${column + 1}` : header}</td>
+                    <td>
+                      <select
+                        aria-label={`Column ${header === '' ? column + 1 : header} is`}
+                        value={fieldValue(columns[column] ?? { kind: 'ignore' })}
+                        onChange={(event) => setColumns((current) => current.map((field, index) => (index === column ? fieldOf(event.target.value) : field)))}
+                      >
+                        {Object.entries(FIELD_LABELS).map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {label}
+                          </option>
+                        ))}
+                        {periods.map((period, index) => (
+                          <option key={period.key} value={`month:${index}`}>
+                            Month: {period.label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    {inspection.sample.slice(0, 3).map((row, index) => (
+                      <td key={index} className="sample">
+                        {row[column] ?? ''}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {preview !== null &&
+            (preview.problemCount > 0 ? (
+              <div className="import-problems" data-testid="import-problems" role="alert">
+                <strong>
+                  {preview.problemCount.toLocaleString()} row problem{preview.problemCount === 1 ? '' : 's'}: nothing will be imported until they are fixed
+                  {preview.problemCount > preview.problems.length ? ` (first ${preview.problems.length} listed)` : ''}.
+                </strong>
+                <ul>
+                  {preview.problems.map((problem, index) => (
+                    <li key={index}>
+                      <span className="problem-row">Row {problem.row}</span> {problem.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <p className="import-summary" data-testid="import-summary" role="status">
+                {changes === 0
+                  ? `Nothing to change: all ${preview.unchanged.toLocaleString()} values already match (the file was imported before).`
+                  : `Ready: ${preview.cellsToSet.toLocaleString()} cell${preview.cellsToSet === 1 ? '' : 's'} to set${preview.linesToAdd > 0 ? `, ${preview.linesToAdd} new line${preview.linesToAdd === 1 ? '' : 's'} (${preview.newLineNames.join(', ')})` : ''}; ${preview.unchanged.toLocaleString()} already equal.`}
+                {preview.computed > 0 ? ` ${preview.computed.toLocaleString()} rows on formula lines are passed by: their months are computed.` : ''}
+                {preview.rounded > 0 ? ` ${preview.rounded} amounts are rounded half-even to the cent.` : ''}
+              </p>
+            ))}
+        </>
+      )}
+    </Dialog>
+  );
+}

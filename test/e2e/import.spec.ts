@@ -1,0 +1,60 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cell, expect, rowIdOf, test } from './support/sheet-test';
+import { saveScreenshot } from './support/screenshots';
+
+test('last year’s actuals import through the mapping step: columns guessed, a missing mapping named, all cells in one step', async ({ page, host }) => {
+  const months = Array.from({ length: 12 }, (_unused, index) => `2026-${String(index + 1).padStart(2, '0')}`);
+  const file = join(host.dataDir, 'ledger export.csv');
+  writeFileSync(file, `Cost center;GL account;Description;${months.join(';')}\r\nSales;Travel;Customer visits;${months.map((_month, index) => `${index + 1}.000,25`).join(';')}\r\nSales;6200;Trade shows — travel;${months.map(() => '2.500,00').join(';')}\r\n`);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByLabel('Import into').selectOption('actuals');
+  await dialog.getByLabel('File to import').setInputFiles(file);
+  const mapping = dialog.getByTestId('import-mapping');
+  await expect(dialog.getByLabel('Column Cost center is')).toHaveValue('department');
+  await expect(dialog.getByLabel('Column GL account is')).toHaveValue('account');
+  await expect(dialog.getByLabel('Column 2026-03 is')).toHaveValue('month:2');
+  await expect(dialog.getByLabel('Decimal separator')).toHaveValue(',');
+  await expect(mapping).toContainText('1.000,25');
+  await expect(dialog.getByTestId('import-summary')).toContainText('Ready: 24 cells to set');
+  await saveScreenshot(page, 'import-mapping');
+
+  // Without the description, Sales has two travel lines: every row says so, and nothing can be imported.
+  await dialog.getByLabel('Column Description is').selectOption('ignore');
+  await expect(dialog.getByTestId('import-problems')).toContainText('Row 2 Sales has 2 lines on 6200 Travel: map a Line column to say which.');
+  await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await saveScreenshot(page, 'import-problems');
+  await dialog.getByLabel('Column Description is').selectOption('line');
+  await dialog.getByRole('button', { name: 'Import 24 cells' }).click();
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Imported ledger export.csv: 24 cells set' })).toBeVisible();
+
+  // Importing the same file again changes nothing.
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await dialog.getByLabel('Import into').selectOption('actuals');
+  await dialog.getByLabel('File to import').setInputFiles(file);
+  await expect(dialog.getByTestId('import-summary')).toContainText('Nothing to change: all 24 values already match');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('budget values import from a long CSV; a bad amount is named by row; undo takes the import back', async ({ page, host }) => {
+  const file = join(host.dataDir, 'budget update.csv');
+  writeFileSync(file, 'Department,Account code,Line,Period,Amount\r\nSales,6200,Customer visits,Jan 2027,"6,100.00"\r\nSales,6200,Customer visits,Feb 2027,lots\r\n');
+  await page.goto(host.url);
+  const rowId = await rowIdOf(page, 'Customer visits');
+  const january = cell(page, rowId, 'p0');
+  const before = await january.innerText();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByLabel('File to import').setInputFiles(file);
+  await expect(dialog.getByTestId('import-problems')).toContainText('Row 3 Column 5: "lots" is not an amount');
+  writeFileSync(file, 'Department,Account code,Line,Period,Amount\r\nSales,6200,Customer visits,Jan 2027,"6,100.00"\r\nSales,6200,Customer visits,Feb 2027,(250)\r\n');
+  await dialog.getByLabel('File to import').setInputFiles(file);
+  await expect(dialog.getByTestId('import-summary')).toContainText('Ready: 2 cells to set');
+  await dialog.getByRole('button', { name: 'Import 2 cells' }).click();
+  await expect(january).toHaveText('6,100.00');
+  await expect(cell(page, rowId, 'p1')).toHaveText('(250.00)');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(january).toHaveText(before);
+});
