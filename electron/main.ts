@@ -40,6 +40,17 @@ async function createMainWindow(): Promise<void> {
     },
   });
   const unregister = registerIpcTransport({ session: back, table, window: window.webContents, rendererUrl });
+  // The report is printed from the window that shows it, by Chromium's own print engine.
+  back.pdfPrinter = () =>
+    window.webContents.printToPDF({
+      landscape: true,
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#666"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      margins: { top: 0.4, bottom: 0.5, left: 0.4, right: 0.4 },
+    });
   // No navigation away from our page and no new windows; links open in the system browser.
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {

@@ -1,12 +1,23 @@
 import type { HandlersOf } from '../../shared/api/method';
 import type { exportMethods } from '../../shared/api/export-api';
+import { writeFileSync } from 'node:fs';
+import { ApiError } from '../../shared/api/errors';
 import { verifyFile } from '../export/verify-file';
+import { writeFileSafely } from '../export/safe-write';
 import type { HandlerContext } from './handler-context';
 
 export const exportHandlers: HandlersOf<typeof exportMethods, HandlerContext> = {
   'export/xlsx': ({ fileName, split, includeProposals, includeAudit }, context) =>
     context.session.exports.xlsx(context.session.requireStore(), context.session.resolveExportPath(fileName, '.xlsx'), { split, includeProposals, includeAudit }, context.session.settings.userName),
   'export/csv': ({ fileName, ...options }, context) => context.session.exports.csv(context.session.requireStore(), context.session.resolveExportPath(fileName, '.csv'), options),
+  async 'export/pdf'({ fileName }, context) {
+    const printer = context.session.pdfPrinter;
+    if (printer === null) throw new ApiError('invalid-input', 'Saving a PDF directly needs the desktop app. In the browser, use “Print or save as PDF…” and choose Save as PDF.');
+    const destination = context.session.resolveExportPath(fileName, '.pdf');
+    const pdf = await printer();
+    await writeFileSafely(destination, async (temporary) => writeFileSync(temporary, pdf));
+    return { path: destination, bytes: pdf.length, sha256: null };
+  },
   'export/cancel': (_input, context) => ({ cancelled: context.session.exports.cancel() }),
   async 'export/verify'({ path }, context) {
     const result = await verifyFile(context.session.resolveExportPath(path, null));

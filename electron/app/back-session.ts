@@ -28,6 +28,8 @@ export class BackSession {
   readonly optimizer = new OptimizerService();
   /** exports and imports, one at a time, with progress */
   readonly exports = new ExportService((progress) => this.emit({ name: 'export/progress', payload: progress }));
+  /** prints the window's report to PDF bytes: set by the Electron transport; the browser host has none (the page prints itself) */
+  pdfPrinter: (() => Promise<Buffer>) | null = null;
   /** files being imported, between the mapping step and the commit */
   readonly imports = new ImportService();
   private store: WorkbookStore | null = null;

@@ -42,6 +42,8 @@ export const exportMethods = {
       .strict()
       .refine((input) => !(input.delimiter === ',' && input.decimalSeparator === ','), { message: 'a comma cannot be both the delimiter and the decimal separator', path: ['decimalSeparator'] }),
   ),
+  /** The report the window shows, printed by Chromium (Electron's printToPDF) into a PDF file. In the browser, the page prints itself. */
+  'export/pdf': method<ExportAnswer>()(z.object({ fileName }).strict()),
   /** Stops the running export; its file is not written. */
   'export/cancel': method<{ cancelled: boolean }>()(z.object({}).strict()),
   /** Checks an exported file's approval stamp against its content. */

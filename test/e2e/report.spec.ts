@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './support/sheet-test';
+import { SCREENSHOT_FOLDER, saveScreenshot } from './support/screenshots';
+
+test('the report prints through Chromium to a paginated A4 PDF: cover, summaries, chart and the sheet', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Report…' }).click();
+  const report = page.getByTestId('budget-report');
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText('Harbor Instruments — FY2027 Budget');
+  await expect(report.getByTestId('report-status')).toHaveText('Draft');
+  await expect(report.getByRole('img', { name: 'Operating income by month' })).toBeVisible();
+  // The summary's total operating income is the sheet's, to the unit.
+  await expect(report.locator('.report-table').first().locator('.report-total td').last()).toHaveText('2,508,553');
+  await expect(report.getByRole('button', { name: 'Print or save as PDF…' })).toBeVisible();
+  await saveScreenshot(page, 'report-preview');
+
+  // Chromium's own printing, as the browser's Print and Electron's printToPDF do.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({
+    format: 'A4',
+    landscape: true,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<div></div>',
+    footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    margin: { top: '10mm', bottom: '12mm', left: '10mm', right: '10mm' },
+  });
+  mkdirSync(SCREENSHOT_FOLDER, { recursive: true });
+  writeFileSync(join(SCREENSHOT_FOLDER, 'budget-report.pdf'), pdf);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  // Cover, summaries, and the 52-line sheet over more than one page.
+  expect(pages).toBeGreaterThanOrEqual(4);
+  // In print, the app around the report is gone.
+  await expect(page.locator('.toolbar')).toBeHidden();
+});
