@@ -6,6 +6,7 @@ import { approvalMethods } from '../../shared/api/approval-api';
 import { dimensionMethods } from '../../shared/api/dimension-api';
 import { exportMethods } from '../../shared/api/export-api';
 import { importMethods } from '../../shared/api/import-api';
+import { packageMethods } from '../../shared/api/package-api';
 import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
@@ -14,6 +15,7 @@ import { approvalHandlers } from './approval-handlers';
 import { dimensionHandlers } from './dimension-handlers';
 import { exportHandlers } from './export-handlers';
 import { importHandlers } from './import-handlers';
+import { packageHandlers } from './package-handlers';
 import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
 import { workbookHandlers } from './workbook-handlers';
@@ -66,6 +68,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(approvalMethods, approvalHandlers),
   defineDomain(exportMethods, exportHandlers),
   defineDomain(importMethods, importHandlers),
+  defineDomain(packageMethods, packageHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */

@@ -10,6 +10,7 @@ import { WorkbookStore } from '../store/workbook-store';
 import { OptimizerService } from '../optimizer/optimizer-service';
 import { ExportService } from '../export/export-service';
 import { ImportService } from '../import/import-service';
+import { PackageService } from '../package/package-service';
 import type { AppPaths } from './app-paths';
 import { AppSettings } from './app-settings';
 
@@ -30,6 +31,8 @@ export class BackSession {
   readonly exports = new ExportService((progress) => this.emit({ name: 'export/progress', payload: progress }));
   /** prints the window's report to PDF bytes: set by the Electron transport; the browser host has none (the page prints itself) */
   pdfPrinter: (() => Promise<Buffer>) | null = null;
+  /** department packages cut and brought back */
+  readonly packages: PackageService;
   /** files being imported, between the mapping step and the commit */
   readonly imports = new ImportService();
   private store: WorkbookStore | null = null;
@@ -37,6 +40,7 @@ export class BackSession {
 
   constructor(readonly paths: AppPaths) {
     this.settings = new AppSettings(paths.userData);
+    this.packages = new PackageService(join(paths.userData, 'packages-in'));
   }
 
   /** First run: create the sample workbook and open it. Later runs: reopen the last file if it is still there. */

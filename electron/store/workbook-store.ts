@@ -390,6 +390,16 @@ export class WorkbookStore {
       .immediate();
   }
 
+  /** This workbook's id (department packages carry it), and a setting only packages have. */
+  workbookId(): string {
+    return this.settingOrNull('workbook_id') ?? '';
+  }
+
+  /** Writes a setting outside the undo history: what a package file says of itself when it is cut. */
+  writeMarker(key: string, value: string): void {
+    this.db.prepare('INSERT INTO workbook_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   /** The months an import into the budget or last year's actuals takes. */
   importPeriods(target: ImportTarget): Period[] {
     const calendar = this.calendar();
@@ -413,7 +423,7 @@ export class WorkbookStore {
    * undo step and one audit record. Into the budget, refused while the version is approved; into
    * last year's actuals, the actuals version is created when the workbook has none.
    */
-  importCells(plan: Pick<ImportPlan, 'newLines' | 'cells'>, target: ImportTarget, label: string, actor: string): WriteReceipt & { linesAdded: number; cellsSet: number } {
+  importCells(plan: Pick<ImportPlan, 'newLines' | 'cells'>, target: ImportTarget, label: string, actor: string, action = 'import/commit'): WriteReceipt & { linesAdded: number; cellsSet: number } {
     return this.db
       .transaction(() => {
         let versionId: number;
@@ -456,7 +466,7 @@ export class WorkbookStore {
         }
         if (changes.length > 0) steps.push({ kind: 'cells', changes });
         const step: EditStep | null = steps.length === 0 ? null : steps.length === 1 ? (steps[0] as EditStep) : { kind: 'compound', steps };
-        const revision = this.commit(step, label, actor, 'import/commit', { target, linesAdded: plan.newLines.length, cellsSet: changes.length });
+        const revision = this.commit(step, label, actor, action, { target, linesAdded: plan.newLines.length, cellsSet: changes.length });
         return { revision, history: this.edits.state(), linesAdded: plan.newLines.length, cellsSet: changes.length };
       })
       .immediate();

@@ -3,6 +3,7 @@ import { approvalMethods } from './approval-api';
 import { dimensionMethods } from './dimension-api';
 import { exportMethods } from './export-api';
 import { importMethods } from './import-api';
+import { packageMethods } from './package-api';
 import { proposalMethods } from './proposal-api';
 import { sheetMethods } from './sheet-api';
 import { workbookMethods } from './workbook-api';
@@ -11,7 +12,7 @@ import { workbookMethods } from './workbook-api';
  * The whole API: every domain's methods joined. Names read `domain/verb-noun`. The back
  * validates every input against these schemas before a handler sees it.
  */
-export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods, ...approvalMethods, ...exportMethods, ...importMethods };
+export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods, ...approvalMethods, ...exportMethods, ...importMethods, ...packageMethods };
 export type Api = typeof apiMethods;
 export type MethodName = keyof Api;
 export type ApiInput<Name extends MethodName> = InputOf<Api[Name]>;

@@ -54,7 +54,8 @@ export interface NewLine {
 export interface ImportCell {
   line: { id: number } | { key: string };
   period: number;
-  value: AmountText;
+  /** null empties the cell (a merged package can clear one) */
+  value: AmountText | null;
 }
 
 export interface ImportPlan {

@@ -4,6 +4,7 @@ import type { Migration } from './migration';
  * Budget versions get an approval status with its history, and the audit log gets its
  * changes one by one (a cell, a formula, a name, a status), so a cell's or a line's history
  * can be read back and the log filtered. Audit records written before keep their JSON detail.
+ * The workbook gets an id that department packages cut from it carry.
  */
 export const approvalAndAudit: Migration = {
   version: 8,
@@ -39,6 +40,9 @@ export const approvalAndAudit: Migration = {
       ) STRICT;
       CREATE INDEX audit_changes_by_cell ON audit_changes (line_id, period);
       CREATE INDEX audit_changes_by_audit ON audit_changes (audit_id);
+
+      -- Who this workbook is, so a department package knows where it came from.
+      INSERT OR IGNORE INTO workbook_settings (key, value) VALUES ('workbook_id', lower(hex(randomblob(16))));
     `);
   },
 };
