@@ -29,6 +29,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { VerifyDialog } from '../export/VerifyDialog';
 import { ImportDialog } from '../import/ImportDialog';
 import { BudgetReport } from '../report/BudgetReport';
+import { PackageDialog } from '../package/PackageDialog';
 import type { ApprovalAction } from '../../shared/domain/approval';
 
 type LineDialog =
@@ -74,6 +75,7 @@ export function App() {
   const [verifying, setVerifying] = useState(false);
   const [importing, setImporting] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [packaging, setPackaging] = useState(false);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
@@ -287,6 +289,7 @@ export function App() {
           <button type="button" onClick={() => setAuditScope({})} disabled={view === null} title="Who changed what and when: the workbook's audit trail">History…</button>
           <button type="button" onClick={() => setImporting(true)} disabled={view === null} title="Import budget values or last year's actuals from CSV or Excel">Import…</button>
           <button type="button" onClick={() => setExporting(true)} disabled={view === null} title="Export the version to Excel or CSV (Ctrl+Shift+X)">Export…</button>
+          <button type="button" onClick={() => setPackaging(true)} disabled={view === null} title="Send a department's lines out to draft offline, and merge them back">Packages…</button>
           <button type="button" onClick={() => setReporting(true)} disabled={view === null} title="The version as a printed report (PDF)">Report…</button>
           <button type="button" onClick={() => setVerifying(true)} title="Check an exported file against its approval stamp">Verify…</button>
           <button type="button" onClick={() => setDisplayOpen(true)} title="How amounts look: negatives, zeros, separators">Display…</button>
@@ -329,6 +332,7 @@ export function App() {
       {approving !== null && view !== null && <ApprovalDialog version={view.model.version} action={approving} onClose={() => setApproving(null)} />}
       {exporting && view !== null && <ExportDialog view={view} onClose={() => setExporting(false)} />}
       {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
+      {packaging && view !== null && <PackageDialog view={view} onClose={() => setPackaging(false)} />}
       {reporting && view !== null && <BudgetReport view={view} onClose={() => setReporting(false)} />}
       {importing && view !== null && <ImportDialog view={view} onClose={() => setImporting(false)} />}
       {auditScope !== null && view !== null && <AuditDialog view={view} scope={auditScope} onClose={() => setAuditScope(null)} />}

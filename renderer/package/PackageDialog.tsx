@@ -1,0 +1,218 @@
+import { useState } from 'react';
+import type { PackageMergePlan } from '../../shared/api/package-api';
+import { isCanonicalQuantity } from '../../shared/money/amount';
+import { formatAmount } from '../../shared/money/format-amount';
+import { api } from '../api/client';
+import { Dialog } from '../components/Dialog';
+import { useNoticeStore } from '../state/notice-store';
+import { enqueue, useSheetStore } from '../state/sheet-store';
+import type { SheetView } from '../state/sheet-view';
+
+const shown = (value: string | null) => (value === null ? '—' : isCanonicalQuantity(value) ? formatAmount(value, { negatives: 'parentheses', zero: 'dash', scale: 2 }) : value);
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`${file.name} could not be read.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Department packages: send a department's lines out as a package an ops manager drafts
+ * offline in Tandem, and bring it back: what merges by itself, the lines it adds, and each
+ * conflict side by side (when cut, in the package, in the workbook) for the user to decide.
+ */
+export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () => void }) {
+  const departments = view.model.departments.filter((department) => view.rows.some((row) => row.line.departmentId === department.id));
+  const [departmentId, setDepartmentId] = useState(departments[0]?.id ?? 0);
+  const [cut, setCut] = useState<{ path: string; lines: number; department: string } | null>(null);
+  const [incoming, setIncoming] = useState<{ token: string; fileName: string; plan: PackageMergePlan } | null>(null);
+  const [choices, setChoices] = useState<Record<string, 'package' | 'workbook'>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const cutPackage = async () => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      const department = departments.find((candidate) => candidate.id === departmentId)?.name ?? 'department';
+      setCut(await api.call('package/cut', { departmentId, fileName: `${view.model.workbook.name} - ${department} package.tandem`.replace(/[\\/:*?"<>|]/g, ' ') }));
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choose = async (file: File | undefined) => {
+    if (file === undefined) return;
+    setFailure(null);
+    setIncoming(null);
+    setBusy(true);
+    try {
+      const inspected = await api.call('package/inspect', { source: { name: file.name, base64: await readAsBase64(file) } });
+      setIncoming(inspected);
+      // The package's value by default: the ops manager drafted it; the user changes what they want to keep.
+      setChoices(Object.fromEntries(inspected.plan.conflicts.map((conflict) => [conflict.key, 'package' as const])));
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const merge = async () => {
+    if (incoming === null) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await enqueue(async () => {
+        const receipt = await api.call('package/merge', { token: incoming.token, choices });
+        useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
+        await useSheetStore.getState().load();
+        useNoticeStore.getState().show({ tone: 'info', message: `Merged the ${incoming.plan.department} package: ${receipt.cellsSet} cells, ${receipt.linesAdded} new lines. One undo takes it back.` });
+      });
+      onClose();
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const plan = incoming?.plan ?? null;
+  const download = cut === null ? null : api.downloadUrl(cut.path.split(/[\\/]/).pop() ?? '');
+  return (
+    <Dialog
+      title="Department packages"
+      testId="package-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="primary" disabled={plan === null || plan.problems.length > 0 || busy} onClick={() => void merge()}>
+            Merge package
+          </button>
+        </>
+      }
+    >
+      <fieldset className="choice-group">
+        <legend>Send a department out</legend>
+        <div className="inline-fields">
+          <label>
+            Department
+            <select value={departmentId} onChange={(event) => setDepartmentId(Number(event.target.value))} aria-label="Department to send">
+              {departments.map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void cutPackage()} disabled={busy || departments.length === 0} className="align-end">
+            Cut package
+          </button>
+        </div>
+        {cut !== null && (
+          <p className="export-done" data-testid="package-cut">
+            {cut.department}: {cut.lines} lines in {cut.path}. The ops manager opens it in Tandem, drafts, and sends it back.{' '}
+            {download !== null && (
+              <a href={download} className="download-link">
+                Download
+              </a>
+            )}
+          </p>
+        )}
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>Bring a package back</legend>
+        <label>
+          Package file
+          <input
+            type="file"
+            accept=".tandem"
+            aria-label="Package to merge"
+            onChange={(event) => {
+              void choose(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </fieldset>
+      {failure !== null && (
+        <p className="field-error" role="alert" data-testid="package-failure">
+          {failure}
+        </p>
+      )}
+      {plan !== null && incoming !== null && (
+        <div data-testid="package-merge">
+          <p className="hint">
+            {incoming.fileName}: {plan.department}, cut by {plan.cutBy} on {new Date(plan.cutAt).toLocaleString()}.
+          </p>
+          {plan.problems.length > 0 ? (
+            <div className="import-problems" role="alert">
+              <strong>This package cannot be merged as it is:</strong>
+              <ul>
+                {plan.problems.map((problem, index) => (
+                  <li key={index}>{problem}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="import-summary" data-testid="package-summary">
+              {plan.automatic === 1 ? '1 cell changed only in the package merges by itself' : `${plan.automatic} cells changed only in the package merge by themselves`}
+              {plan.newLines.length > 0 ? `; new lines: ${plan.newLines.join(', ')}` : ''}; {plan.keptWorkbook === 1 ? '1 changed only here stays' : `${plan.keptWorkbook} changed only here stay`};{' '}
+              {plan.conflicts.length === 0 ? 'no conflicts.' : `${plan.conflicts.length} conflict${plan.conflicts.length === 1 ? '' : 's'} to decide below.`}
+            </p>
+          )}
+          {plan.conflicts.length > 0 && (
+            <>
+              <div className="conflict-actions">
+                <button type="button" onClick={() => setChoices(Object.fromEntries(plan.conflicts.map((conflict) => [conflict.key, 'package' as const])))}>
+                  Take all from the package
+                </button>
+                <button type="button" onClick={() => setChoices(Object.fromEntries(plan.conflicts.map((conflict) => [conflict.key, 'workbook' as const])))}>
+                  Keep all of the workbook
+                </button>
+              </div>
+              <table className="audit-table conflict-table" data-testid="package-conflicts">
+                <thead>
+                  <tr>
+                    <th>Line</th>
+                    <th>Month</th>
+                    <th className="numeric">When cut</th>
+                    <th className="numeric">In the package</th>
+                    <th className="numeric">In the workbook</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.conflicts.map((conflict) => (
+                    <tr key={conflict.key}>
+                      <td>{conflict.line}</td>
+                      <td>{conflict.period}</td>
+                      <td className="numeric">{shown(conflict.base)}</td>
+                      <td className={`numeric choice-cell${choices[conflict.key] === 'package' ? ' chosen' : ''}`}>
+                        <label>
+                          <input type="radio" name={conflict.key} checked={choices[conflict.key] === 'package'} onChange={() => setChoices((current) => ({ ...current, [conflict.key]: 'package' }))} aria-label={`Take the package's ${shown(conflict.package)} for ${conflict.line}, ${conflict.period}`} />
+                          {shown(conflict.package)}
+                        </label>
+                      </td>
+                      <td className={`numeric choice-cell${choices[conflict.key] === 'workbook' ? ' chosen' : ''}`}>
+                        <label>
+                          <input type="radio" name={conflict.key} checked={choices[conflict.key] === 'workbook'} onChange={() => setChoices((current) => ({ ...current, [conflict.key]: 'workbook' }))} aria-label={`Keep the workbook's ${shown(conflict.workbook)} for ${conflict.line}, ${conflict.period}`} />
+                          {shown(conflict.workbook)}
+                        </label>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}

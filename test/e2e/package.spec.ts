@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { WorkbookStore } from '../../electron/store/workbook-store';
+import { cell, expect, rowIdOf, test } from './support/sheet-test';
+import { saveScreenshot } from './support/screenshots';
+
+test('a department package goes out, comes back drafted, and merges with a conflict decided side by side', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Packages…' }).click();
+  const dialog = page.getByTestId('package-dialog');
+  await dialog.getByLabel('Department to send').selectOption({ label: 'Sales' });
+  await dialog.getByRole('button', { name: 'Cut package' }).click();
+  await expect(dialog.getByTestId('package-cut')).toContainText('Sales: 13 lines');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const packagePath = join(host.dataDir, 'workbooks', 'Exports', 'Harbor Instruments — FY2027 Budget - Sales package.tandem');
+
+  // The ops manager drafts offline in Tandem: two months of trade-show travel.
+  const offline = WorkbookStore.open(packagePath);
+  const shows = offline.sheet().lines.find((line) => line.description === 'Trade shows — travel');
+  offline.setCells(
+    [
+      { lineId: shows?.id ?? 0, period: 0, value: '3100' },
+      { lineId: shows?.id ?? 0, period: 1, value: '11000' },
+    ],
+    'draft',
+    'Olivia Ops',
+  );
+  offline.close();
+
+  // Meanwhile finance changes February too: a conflict.
+  const rowId = await rowIdOf(page, 'Trade shows — travel');
+  await cell(page, rowId, 'p1').click();
+  await page.keyboard.type('9,500');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  await page.getByRole('button', { name: 'Packages…' }).click();
+  await dialog.getByLabel('Package to merge').setInputFiles(packagePath);
+  await expect(dialog.getByTestId('package-summary')).toContainText('1 cell changed only in the package merges by itself');
+  const conflicts = dialog.getByTestId('package-conflicts');
+  await expect(conflicts.locator('tbody tr')).toHaveCount(1);
+  await expect(conflicts.locator('tbody tr').first()).toContainText('Trade shows — travel');
+  await expect(conflicts.locator('tbody tr').first()).toContainText('11,000.00');
+  await expect(conflicts.locator('tbody tr').first()).toContainText('9,500.00');
+  await dialog.getByLabel(/Keep the workbook's 9,500.00/).check();
+  await saveScreenshot(page, 'package-merge');
+  await dialog.getByRole('button', { name: 'Merge package' }).click();
+  await expect(cell(page, rowId, 'p0')).toHaveText('3,100.00');
+  await expect(cell(page, rowId, 'p1')).toHaveText('9,500.00');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /merge the Sales package/);
+});
