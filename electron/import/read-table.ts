@@ -96,7 +96,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /**
- * Reads the first worksheet of an XLSX with ExcelJS's streaming reader, row by row, so a sheet of
+ * Reads the first worksheet of an XLSX with ExcelJS's streaming reader (styles kept, so dates
+ * come as dates), row by row, so a sheet of
  * a million rows is refused at the limit instead of filling memory.
  */
 export async function readXlsx(name: string, bytes: Buffer): Promise<ImportTable> {
@@ -106,7 +107,7 @@ export async function readXlsx(name: string, bytes: Buffer): Promise<ImportTable
   let headers: string[] | null = null;
   let sheetName = '';
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
     for await (const worksheet of reader) {
       sheetName = (worksheet as unknown as { name?: string }).name ?? 'the first sheet';
       for await (const row of worksheet) {

@@ -291,7 +291,6 @@ export function App() {
           <button type="button" onClick={() => setExporting(true)} disabled={view === null} title="Export the version to Excel or CSV (Ctrl+Shift+X)">Export…</button>
           <button type="button" onClick={() => setPackaging(true)} disabled={view === null} title="Send a department's lines out to draft offline, and merge them back">Packages…</button>
           <button type="button" onClick={() => setReporting(true)} disabled={view === null} title="The version as a printed report (PDF)">Report…</button>
-          <button type="button" onClick={() => setVerifying(true)} title="Check an exported file against its approval stamp">Verify…</button>
           <button type="button" onClick={() => setDisplayOpen(true)} title="How amounts look: negatives, zeros, separators">Display…</button>
           <button type="button" onClick={() => setDark((value) => !value)} title="Switch between light and dark" aria-pressed={dark}>{dark ? 'Light' : 'Dark'}</button>
         </nav>
@@ -330,7 +329,16 @@ export function App() {
       {dimensionsOpen && view !== null && <DimensionsDialog view={view} onClose={() => setDimensionsOpen(false)} />}
       {displayOpen && <DisplayDialog onClose={() => setDisplayOpen(false)} />}
       {approving !== null && view !== null && <ApprovalDialog version={view.model.version} action={approving} onClose={() => setApproving(null)} />}
-      {exporting && view !== null && <ExportDialog view={view} onClose={() => setExporting(false)} />}
+      {exporting && view !== null && (
+        <ExportDialog
+          view={view}
+          onClose={() => setExporting(false)}
+          onVerify={() => {
+            setExporting(false);
+            setVerifying(true);
+          }}
+        />
+      )}
       {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
       {packaging && view !== null && <PackageDialog view={view} onClose={() => setPackaging(false)} />}
       {reporting && view !== null && <BudgetReport view={view} onClose={() => setReporting(false)} />}

@@ -23,7 +23,7 @@ function sizeOf(bytes: number): string {
  * a CSV for an ERP (long or wide, delimiter, decimal separator). Shows progress with Cancel,
  * then where the file went and, for an approved version, its stamp.
  */
-export function ExportDialog({ view, onClose }: { view: SheetView; onClose: () => void }) {
+export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onClose: () => void; onVerify: () => void }) {
   const version = view.model.version;
   const defaultName = `${view.model.workbook.name} - ${version.name}`.replace(/[\\/:*?"<>|]/g, ' ');
   const [format, setFormat] = useState<Format>('xlsx');
@@ -84,6 +84,9 @@ export function ExportDialog({ view, onClose }: { view: SheetView; onClose: () =
           </button>
         ) : (
           <>
+            <button type="button" className="dialog-action-left" onClick={onVerify} title="Check an exported file against its approval stamp">
+              Verify a file…
+            </button>
             <button type="button" onClick={onClose}>
               {done === null ? 'Cancel' : 'Close'}
             </button>
@@ -188,7 +191,7 @@ export function ExportDialog({ view, onClose }: { view: SheetView; onClose: () =
           <p>
             Saved <strong>{baseName(done.path)}</strong> ({sizeOf(done.bytes)}) in {done.path.slice(0, done.path.length - baseName(done.path).length)}
           </p>
-          {done.sha256 !== null && <p className="hint">Approval stamp (SHA-256): <code>{done.sha256}</code>. Anyone can check a copy with Verify… in the toolbar or npm run verify -- FILE.</p>}
+          {done.sha256 !== null && <p className="hint">Approval stamp (SHA-256): <code>{done.sha256}</code>. Anyone can check a copy with Verify a file… here, or npm run verify -- FILE.</p>}
           {download !== null && (
             <a href={download} download={baseName(done.path)} className="download-link">
               Download {baseName(done.path)}

@@ -48,9 +48,7 @@ test('an approved version exports to Excel with its stamp and to CSV for an ERP;
   const csv = await readFile(join(host.dataDir, 'workbooks', 'Exports', 'FY2027 approved.csv'), 'utf8');
   expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Department;Account code;Account;Line;Period;Amount');
   expect(csv).toMatch(/;2027-01;\d+(,\d+)?\r\n/);
-  await dialog.getByRole('button', { name: 'Close' }).click();
-
-  await page.getByRole('button', { name: 'Verify…' }).click();
+  await dialog.getByRole('button', { name: 'Verify a file…' }).click();
   const verify = page.getByTestId('verify-dialog');
   await verify.getByLabel('File to verify').fill('FY2027 approved.xlsx');
   await verify.getByRole('button', { name: 'Verify' }).click();
@@ -70,8 +68,7 @@ test('a draft exports without a stamp, and Verify says why such a file is not ve
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByTestId('export-done')).toContainText('.xlsx');
   await expect(dialog.getByTestId('export-done')).not.toContainText('SHA-256');
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('button', { name: 'Verify…' }).click();
+  await dialog.getByRole('button', { name: 'Verify a file…' }).click();
   const verify = page.getByTestId('verify-dialog');
   await verify.getByLabel('File to verify').fill('Harbor Instruments — FY2027 Budget - Budget FY2027.xlsx');
   await verify.getByRole('button', { name: 'Verify' }).click();

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,24 @@ describe('import of budget values', () => {
     await fixed.commit();
     const visits = await customerVisits(back);
     expect((await back.call('sheet/get-sheet', {})).priorYear?.values[visits.id]?.slice(0, 2)).toEqual(['1000.25', '2000.25']);
+    back.stop();
+  });
+
+  it('reads an accounting system’s XLSX (long layout, dates and numbers as cells) into last year’s actuals', async () => {
+    const back = startBack(tempFolder());
+    const file = join(back.dataDir, 'ledger.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('GL detail');
+    sheet.addRow(['Posting date', 'Cost center', 'Account', 'Description', 'Amount']);
+    sheet.addRow([new Date(Date.UTC(2026, 0, 31)), 'Sales', '6200', 'Customer visits', 1234.5]);
+    sheet.addRow([new Date(Date.UTC(2026, 1, 28)), 'Sales', '6200', 'Customer visits', { formula: '1000+1', result: 1001 }]);
+    await workbook.xlsx.writeFile(file);
+    const run = await importFile(back, file, 'actuals');
+    expect(run.inspected.suggested.map((field) => field.kind)).toEqual(['period', 'department', 'account', 'line', 'amount']);
+    expect(run.preview).toMatchObject({ problemCount: 0, cellsToSet: 2 });
+    await run.commit();
+    const visits = await customerVisits(back);
+    expect((await back.call('sheet/get-sheet', {})).priorYear?.values[visits.id]?.slice(0, 2)).toEqual(['1234.5', '1001']);
     back.stop();
   });
 
