@@ -14,9 +14,24 @@ export const test = base.extend<{ host: RunningHost }>({
 
 export { expect, type Locator, type Page } from '@playwright/test';
 
-/** The grid row id of the first line whose row shows `description`. */
+/**
+ * The grid row id of the first line whose row shows `description`. AG Grid draws only the rows in
+ * view: the sheet is scrolled down a screen at a time until the line is drawn (and left there).
+ */
 export async function rowIdOf(page: Page, description: string): Promise<string> {
-  const id = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first().getAttribute('row-id');
+  const row = page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first();
+  await page.locator('[data-testid="budget-grid"] .ag-row').first().waitFor();
+  const viewport = page.locator('[data-testid="budget-grid"] .ag-body-vertical-scroll-viewport');
+  for (let screen = 0; screen < 40 && (await row.count()) === 0; screen += 1) {
+    const moved = await viewport.evaluate((element) => {
+      const before = element.scrollTop;
+      element.scrollTop += element.clientHeight * 0.8;
+      return element.scrollTop !== before;
+    });
+    if (!moved) break;
+    await page.waitForTimeout(50);
+  }
+  const id = await row.getAttribute('row-id');
   if (id === null) throw new Error(`No row for ${description}`);
   return id;
 }
