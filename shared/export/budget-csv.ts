@@ -22,9 +22,12 @@ export function* budgetCsvChunks(table: BudgetTable, layout: CsvLayout, options:
     if (layout === 'wide') {
       yield csvRecord([...names, ...keys.map((_key, period) => amount(line.values[period]))], options);
     } else {
+      // The line's names are the same on each of its records: quoted once, then each month appended.
+      // Keys and amounts never need quoting (a decimal comma is refused with the comma delimiter).
+      const prefix = csvRecord(names, options).slice(0, -2) + options.delimiter;
       let chunk = '';
       keys.forEach((key, period) => {
-        chunk += csvRecord([...names, key, amount(line.values[period])], options);
+        chunk += `${prefix}${key}${options.delimiter}${amount(line.values[period])}\r\n`;
       });
       yield chunk;
     }
