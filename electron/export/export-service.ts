@@ -3,7 +3,7 @@ import { closeSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 
 import { budgetCsvChunks, type CsvLayout } from '../../shared/export/budget-csv';
 import type { CsvOptions } from '../../shared/export/csv';
 import { ApiError } from '../../shared/api/errors';
-import { budgetTable } from '../../shared/export/budget-table';
+import { budgetTable, type BudgetTable } from '../../shared/export/budget-table';
 import type { Metric } from '../../shared/finance/metrics';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio } from '../../shared/portfolio/ranking';
@@ -49,6 +49,19 @@ export interface ExportReceipt {
   bytes: number;
   /** the approval stamp's hash when the version was approved */
   sha256: string | null;
+}
+
+/** Excel keeps 15 significant digits in a number: more would change an amount on the way, so the export says so instead. */
+function refuseBeyondExcelPrecision(table: BudgetTable): void {
+  for (const line of table.lines) {
+    line.values.forEach((value, period) => {
+      if (value === null || value.length <= 16) return;
+      const digits = value.replace(/[-.]/g, '').replace(/^0+/, '').length;
+      if (digits > 15) {
+        throw new ApiError('invalid-input', `“${line.description}”, ${table.periods[period]?.label ?? ''} holds ${value}: Excel keeps only 15 significant digits, so the XLSX would not show it exactly. Export CSV instead, or round it.`, line.description);
+      }
+    });
+  }
 }
 
 /** The portfolio ranked by weighted score, with the metrics an export lists. */
@@ -159,6 +172,7 @@ export class ExportService {
     return this.run(async (job) => {
       // Read everything first, in one go, so the file shows one consistent state of the workbook.
       const table = budgetTable(store.sheet());
+      refuseBeyondExcelPrecision(table);
       const stamp = stampOf(table);
       const proposals = options.includeProposals ? proposalRows(store) : null;
       const audit = options.includeAudit ? store.audit({ limit: 1_000_000 }).entries : null;

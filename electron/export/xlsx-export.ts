@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { createWriteStream } from 'node:fs';
 import { SECTION_TITLES, totalledSections, type BudgetTable, type ExportLine } from '../../shared/export/budget-table';
 import type { ApprovalStamp } from '../../shared/export/approval-stamp';
 import { neutraliseText, neutraliseUnlessNumber } from '../../shared/export/csv';
@@ -88,13 +89,27 @@ const number = (value: string | null): number | null => (value === null ? null :
  * would run as formulas are neutralised.
  */
 export async function writeXlsx(path: string, content: XlsxContent, job: ExportJob): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  // Our own stream, so a cancel or a failure can close the file before it is removed.
+  const output = createWriteStream(path);
+  const closed = new Promise<void>((resolve) => output.once('close', () => resolve()));
+  try {
+    await writeWorkbook(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false }), content, job);
+  } catch (error) {
+    output.destroy();
+    await closed;
+    throw error;
+  }
+  await closed;
+}
+
+async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, content: XlsxContent, job: ExportJob): Promise<void> {
   workbook.creator = content.exportedBy;
   workbook.created = new Date(content.exportedAt);
   workbook.title = `${content.table.workbookName} — ${content.table.version.name}`;
   // Excel recomputes every formula on opening; the cached results are Tandem's for other readers.
   workbook.calcProperties = { fullCalcOnLoad: true };
-  const taken = new Set<string>();
+  // The sheets verify reads by name keep their names: a department called “Proposals” becomes “Proposals (2)”.
+  const taken = new Set<string>(['proposals', 'audit trail']);
   writeCover(workbook.addWorksheet(sheetName('Cover', taken)), content);
 
   const { table } = content;
@@ -111,11 +126,11 @@ export async function writeXlsx(path: string, content: XlsxContent, job: ExportJ
       await job.step(done / total, 'Writing the budget');
     });
   }
-  if (content.proposals !== null) writeProposals(workbook.addWorksheet(sheetName('Proposals', taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content.proposals);
+  if (content.proposals !== null) writeProposals(workbook.addWorksheet('Proposals', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content.proposals);
   done += content.proposals?.length ?? 0;
   if (content.audit !== null) {
     await job.step(done / total, 'Writing the audit trail');
-    writeAudit(workbook.addWorksheet(sheetName('Audit trail', taken), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] }), content.audit, table);
+    writeAudit(workbook.addWorksheet('Audit trail', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] }), content.audit, table);
   }
   await job.step(0.99, 'Finishing the file');
   await workbook.commit();

@@ -74,7 +74,9 @@ export class ImportService {
     if (held === undefined) throw new ApiError('not-found', 'The file is no longer at hand: choose it again.', 'token');
     const { table } = held;
     if (mapping.columns.length !== table.headers.length) throw new ApiError('invalid-input', `The mapping has ${mapping.columns.length} columns; the file has ${table.headers.length}.`, 'mapping');
-    const plan = planImport(table.rows, table.firstRowNumber, mapping, store.importContext(target));
+    // An XLSX's number cells are numbers already, written with a point: the separator is the CSV's question.
+    const read = table.format === 'xlsx' ? { ...mapping, decimalSeparator: '.' as const } : mapping;
+    const plan = planImport(table.rows, table.firstRowNumber, read, store.importContext(target), table.rowNumbers);
     // Rows that do not line up with the header come first: every other check would misread them.
     const problems = [...table.rowProblems, ...plan.problems].sort((a, b) => a.row - b.row).slice(0, 200);
     return { name: held.name, plan: { ...plan, problems, problemCount: plan.problemCount + table.rowProblems.length } };

@@ -14,6 +14,8 @@ export interface ImportTable {
   notes: string[];
   /** rows that cannot be read as the header's columns (mixed delimiters, an unclosed quote) */
   rowProblems: { row: number; message: string }[];
+  /** each data row's number in the file, where it is not simply counted (an XLSX leaves blank rows out) */
+  rowNumbers?: number[];
 }
 
 /** More rows than this are refused before they fill memory: a budget of 10,000 lines x 36 months is 360,000 records. */
@@ -104,7 +106,9 @@ export async function readXlsx(name: string, bytes: Buffer): Promise<ImportTable
   if (bytes.length === 0) refuse(name, 'the file is empty.');
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) refuse(name, 'this is not an XLSX workbook (an XLSX is a zip file; this one is not).');
   const rows: string[][] = [];
+  const rowNumbers: number[] = [];
   let headers: string[] | null = null;
+  let headerRow = 1;
   let sheetName = '';
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
@@ -114,10 +118,12 @@ export async function readXlsx(name: string, bytes: Buffer): Promise<ImportTable
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
         if (headers === null) {
           headers = values.map((header) => header.trim());
+          headerRow = row.number;
           continue;
         }
         if (rows.length >= MAX_IMPORT_ROWS) refuse(name, `the sheet has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; Tandem imports at most that many at once.`);
         rows.push(values);
+        rowNumbers.push(row.number);
       }
       break;
     }
@@ -127,7 +133,7 @@ export async function readXlsx(name: string, bytes: Buffer): Promise<ImportTable
   }
   if (sheetName === '') refuse(name, 'the workbook could not be read (it holds no worksheet): it is damaged, cut short, or not an XLSX.');
   if (headers === null) refuse(name, 'the workbook has no rows.');
-  return { format: 'xlsx', headers, rows, firstRowNumber: 2, notes: [`Read the first sheet, “${sheetName}”.`], rowProblems: [] };
+  return { format: 'xlsx', headers, rows, firstRowNumber: headerRow + 1, notes: [`Read the first sheet, “${sheetName}”. Its number cells are read as numbers, whatever the decimal separator.`], rowProblems: [], rowNumbers };
 }
 
 /** A CSV or an XLSX, by its name's extension (or its first bytes when the name has none). */

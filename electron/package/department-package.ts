@@ -95,12 +95,15 @@ export function planPackageMerge(store: WorkbookStore, packagePath: string): { p
       throw new ApiError('invalid-input', `This package holds “${info.versionName}”; the workbook shows “${model.version.name}”. Nothing was merged.`, packagePath);
     }
     const packageModel = packaged.sheet();
+    const sameCalendar = (['startYear', 'startMonth', 'periodCount'] as const).every((field) => packageModel.calendar[field] === model.calendar[field]);
+    if (!sameCalendar) throw new ApiError('invalid-input', 'The package’s months are not the workbook’s (its fiscal calendar differs). Nothing was merged.', packagePath);
     const periodLabels = model.periods.map((period) => period.label);
     const current = new Map(model.lines.map((line) => [line.id, line]));
     const packageAccounts = new Map(packageModel.accounts.map((account) => [account.id, account]));
     const accountsByCode = new Map(model.accounts.map((account) => [account.code, account]));
     const sourceOf = new Map(info.lines.map((pair) => [pair.packageLineId, pair.sourceLineId]));
     const problems: string[] = [];
+    const notes: string[] = [];
     const automatic: ImportCell[] = [];
     const conflicts: PackageConflict[] = [];
     const conflictCells = new Map<string, ImportCell>();
@@ -109,24 +112,36 @@ export function planPackageMerge(store: WorkbookStore, packagePath: string): { p
     let keptWorkbook = 0;
     for (const line of packageModel.lines) {
       const sourceId = sourceOf.get(line.id);
+      let matched = sourceId;
+      let base: readonly (AmountText | null)[] = sourceId === undefined ? [] : (info.base[sourceId] ?? []);
       if (sourceId === undefined) {
-        // A line the ops manager added: it joins the department on the same account.
+        // A line the ops manager added: it joins the department on the same account. Merged once
+        // already (the same package brought back twice), it is that line, with nothing as its base.
         const account = accountsByCode.get(packageAccounts.get(line.accountId)?.code ?? '');
         if (account === undefined) {
           problems.push(`“${line.description}” is on an account this workbook no longer has.`);
           continue;
         }
-        const key = `package:${line.id}`;
-        newLines.push({ key, departmentId: info.departmentId, accountId: account.id, description: line.description });
-        line.values.forEach((value, period) => value !== null && automatic.push({ line: { key }, period, value }));
-        continue;
+        const existing = model.lines.find((candidate) => candidate.departmentId === info.departmentId && candidate.accountId === account.id && candidate.description.toLowerCase() === line.description.toLowerCase());
+        if (existing === undefined) {
+          const key = `package:${line.id}`;
+          newLines.push({ key, departmentId: info.departmentId, accountId: account.id, description: line.description });
+          line.values.forEach((value, period) => value !== null && automatic.push({ line: { key }, period, value }));
+          continue;
+        }
+        matched = existing.id;
+        base = [];
       }
-      const ours = current.get(sourceId);
+      const sourceIdOf = matched as number;
+      const ours = current.get(sourceIdOf);
       if (ours === undefined) {
         problems.push(`“${line.description}” was deleted from the workbook after the package was cut: add it again, or take it out of the package.`);
         continue;
       }
-      const base = info.base[sourceId] ?? [];
+      if (ours.formula !== null) {
+        notes.push(`“${ours.description}” is computed by a formula in the workbook now: its months in the package are not merged.`);
+        continue;
+      }
       line.values.forEach((theirs, period) => {
         const was = base[period] ?? null;
         const now = ours.values[period] ?? null;
@@ -137,12 +152,12 @@ export function planPackageMerge(store: WorkbookStore, packagePath: string): { p
         }
         if (now === was || now === theirs) {
           if (now === theirs) unchanged += 1;
-          else automatic.push({ line: { id: sourceId }, period, value: theirs });
+          else automatic.push({ line: { id: sourceIdOf }, period, value: theirs });
           return;
         }
-        const key = `${sourceId}:${period}`;
+        const key = `${sourceIdOf}:${period}`;
         conflicts.push({ key, line: ours.description, period: periodLabels[period] ?? String(period), base: was, package: theirs, workbook: now });
-        conflictCells.set(key, { line: { id: sourceId }, period, value: theirs });
+        conflictCells.set(key, { line: { id: sourceIdOf }, period, value: theirs });
       });
     }
     const plan: PackageMergePlan = {
@@ -155,6 +170,7 @@ export function planPackageMerge(store: WorkbookStore, packagePath: string): { p
       keptWorkbook,
       unchanged,
       problems,
+      notes,
     };
     return { plan, newLines, automatic, conflictCells };
   } finally {

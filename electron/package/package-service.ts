@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { PackageMergePlan } from '../../shared/api/package-api';
@@ -24,20 +24,35 @@ export class PackageService {
   }
 
   inspect(store: WorkbookStore, source: { path: string } | { name: string; base64: string }): { token: string; fileName: string; plan: PackageMergePlan } {
-    let path: string;
+    // A copy in the scratch folder is what is read (opening a workbook may upgrade it): the
+    // user's file stays as it was. It goes when the merge is done, refused, or forgotten.
+    mkdirSync(this.scratchFolder, { recursive: true });
+    const path = join(this.scratchFolder, `${randomBytes(8).toString('hex')}.tandem`);
     let name: string;
     if ('path' in source) {
-      path = source.path;
       name = basename(source.path);
+      try {
+        copyFileSync(source.path, path);
+      } catch {
+        throw new ApiError('not-found', `There is no package at ${source.path}.`, source.path);
+      }
     } else {
-      // SQLite reads files: an uploaded package is kept in the scratch folder while it is merged.
-      mkdirSync(this.scratchFolder, { recursive: true });
       name = source.name;
-      path = join(this.scratchFolder, `${randomBytes(8).toString('hex')}.tandem`);
       writeFileSync(path, Buffer.from(source.base64, 'base64'));
     }
-    const { plan } = planPackageMerge(store, path);
+    let plan: PackageMergePlan;
+    try {
+      plan = planPackageMerge(store, path).plan;
+    } catch (error) {
+      removeScratch(path);
+      throw error;
+    }
     const token = randomBytes(12).toString('hex');
+    if (this.held.size >= 3) {
+      const [oldest, held] = this.held.entries().next().value as [string, { path: string }];
+      removeScratch(held.path);
+      this.held.delete(oldest);
+    }
     this.held.set(token, { path, name });
     return { token, fileName: name, plan };
   }
@@ -51,6 +66,14 @@ export class PackageService {
     const undecided = plan.conflicts.filter((conflict) => choices[conflict.key] === undefined);
     if (undecided.length > 0) throw new ApiError('invalid-input', `Choose a value for every conflict first: ${undecided.length} left (${undecided[0]?.line}, ${undecided[0]?.period}).`, held.name);
     const chosen: ImportCell[] = plan.conflicts.flatMap((conflict) => (choices[conflict.key] === 'package' ? [conflictCells.get(conflict.key) as ImportCell] : []));
-    return store.importCells({ newLines, cells: [...automatic, ...chosen] }, 'budget', `merge the ${plan.department} package (${held.name})`, actor, 'package/merge');
+    const receipt = store.importCells({ newLines, cells: [...automatic, ...chosen] }, 'budget', `merge the ${plan.department} package (${held.name})`, actor, 'package/merge');
+    removeScratch(held.path);
+    this.held.delete(token);
+    return receipt;
   }
+}
+
+/** A scratch copy and the files SQLite kept beside it. */
+function removeScratch(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }

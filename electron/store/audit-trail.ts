@@ -206,6 +206,7 @@ export function readAudit(db: Database.Database, filter: AuditFilter): AuditPage
   };
   if (filter.lineId !== undefined) where('c.line_id = ?', filter.lineId);
   if (filter.period !== undefined) where('c.period = ?', filter.period);
+  if (filter.versionId !== undefined) where('(c.version_id = ? OR c.version_id IS NULL)', filter.versionId);
   if (filter.kinds !== undefined && filter.kinds.length > 0) where(`c.kind IN (${filter.kinds.map(() => '?').join(', ')})`, ...filter.kinds);
   if (filter.actor !== undefined && filter.actor !== '') where('a.actor = ?', filter.actor);
   if (filter.from !== undefined) where('a.at >= ?', filter.from);

@@ -107,16 +107,18 @@ export interface LinePlace {
 
 export type Direction = 'forward' | 'backward';
 
-/** Whether a step changes what an approved budget locks: values, formulas, lines, departments, accounts. */
-export function stepTouchesBudget(step: EditStep): boolean {
+/** Whether a step changes what an approved budget locks: its values, formulas, lines, departments, accounts (another version's cells, such as last year's actuals, stay open). */
+export function stepTouchesBudget(step: EditStep, budgetVersionId: number): boolean {
   switch (step.kind) {
     case 'comment':
     case 'profile':
       return false;
+    case 'cells':
+      return step.changes.some((change) => change.versionId === budgetVersionId);
     case 'rows':
-      return step.changes.some((change) => change.table === 'budget_lines' || change.table === 'cell_values');
+      return step.changes.some((change) => change.table === 'budget_lines' || (change.table === 'cell_values' && Number((change.after ?? change.before)?.version_id) === budgetVersionId));
     case 'compound':
-      return step.steps.some(stepTouchesBudget);
+      return step.steps.some((inner) => stepTouchesBudget(inner, budgetVersionId));
     default:
       return true;
   }

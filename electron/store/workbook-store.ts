@@ -304,7 +304,7 @@ export class WorkbookStore {
     return this.db
       .transaction(() => {
         const { step, label, detail, result } = apply();
-        if (step !== null && stepTouchesBudget(step)) this.requireUnlocked('changing its lines is');
+        if (step !== null && stepTouchesBudget(step, this.activeVersion().id)) this.requireUnlocked('changing its lines is');
         const revision = this.commit(step, label, actor, action, detail);
         return { ...result, revision, history: this.edits.state() };
       })
@@ -576,6 +576,7 @@ export class WorkbookStore {
   addDepartment(name: string, parentId: number | null, actor: string): WriteReceipt & { departmentId: number } {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('adding a department is');
         if (this.db.prepare('SELECT 1 FROM departments WHERE lower(name) = lower(?)').get(name) !== undefined) {
           throw new ApiError('already-exists', `There is already a department called “${name}”.`, 'name');
         }
@@ -592,6 +593,7 @@ export class WorkbookStore {
   addAccount(input: { code: string; name: string; type: AccountType; unit: AccountUnit; parentId: number | null }, actor: string): WriteReceipt & { accountId: number } {
     return this.db
       .transaction(() => {
+        this.requireUnlocked('adding an account is');
         const { code, name, type, parentId } = input;
         const unit: AccountUnit = type === 'driver' ? input.unit : 'currency';
         if (type === 'driver' && input.unit === 'currency') {
@@ -831,7 +833,7 @@ export class WorkbookStore {
         if (next === null) {
           throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
         }
-        if (stepTouchesBudget(next.step)) this.requireUnlocked(`${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
+        if (stepTouchesBudget(next.step, this.activeVersion().id)) this.requireUnlocked(`${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
         const applied = direction === 'undo' ? this.edits.undo() : this.edits.redo();
         if (applied === null) throw new Error('The history changed inside its own transaction.');
         const changes = auditChangesOf(this.db, applied.step, direction === 'undo' ? 'backward' : 'forward');

@@ -45,7 +45,8 @@ export function AuditDialog({ view, scope, onClose }: { view: SheetView; scope: 
   const [loading, setLoading] = useState(true);
 
   const filter = useCallback((): AuditFilter => {
-    const chosen: AuditFilter = { ...scope };
+    // A cell's or a line's history is the version the sheet shows (last year's actuals are other cells).
+    const chosen: AuditFilter = scope.lineId === undefined ? { ...scope } : { ...scope, versionId: view.model.version.id };
     if (kind !== '') chosen.kinds = [kind];
     if (actor !== '') chosen.actor = actor;
     if (text.trim() !== '') chosen.text = text.trim();
@@ -53,7 +54,7 @@ export function AuditDialog({ view, scope, onClose }: { view: SheetView; scope: 
     // "To" is the last day shown, inclusive: the query takes the day after, exclusive.
     if (to !== '') chosen.to = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     return chosen;
-  }, [scope, kind, actor, text, from, to]);
+  }, [scope, kind, actor, text, from, to, view.model.version.id]);
 
   useEffect(() => {
     let current = true;

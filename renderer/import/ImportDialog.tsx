@@ -46,20 +46,25 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
   const [preview, setPreview] = useState<ImportPreviewAnswer | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const priorName = view.model.priorYear?.versionName ?? `Actuals (the year before ${view.model.version.name})`;
 
-  const choose = async (file: File | undefined) => {
+  const choose = async (file: File | undefined, into: ImportTarget = target) => {
     if (file === undefined) return;
+    setFile(file);
     setFailure(null);
     setPreview(null);
     setInspection(null);
     setBusy(`Reading ${file.name}…`);
     try {
-      const inspected = await api.call('import/inspect', { source: { name: file.name, base64: await readAsBase64(file) }, target });
+      const inspected = await api.call('import/inspect', { source: { name: file.name, base64: await readAsBase64(file) }, target: into });
       setInspection(inspected);
       setColumns(inspected.suggested);
-      // A file written with decimal commas usually says so in its sample.
-      setDecimalSeparator(inspected.sample.some((row) => row.some((cell) => /^-?\d{1,3}(\.\d{3})*,\d+$/.test(cell.trim()))) ? ',' : '.');
+      // A CSV written with decimal commas says so in its sample (1.250,50 or 12,5), as long as nothing in it reads as 1,250.50.
+      const cells = inspected.sample.flat().map((cell) => cell.trim());
+      const comma = cells.some((cell) => /^-?(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$/.test(cell));
+      const point = cells.some((cell) => /^-?(\d{1,3}(,\d{3})+|\d+)\.\d{1,2}$/.test(cell));
+      setDecimalSeparator(inspected.format === 'csv' && comma && !point ? ',' : '.');
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -124,7 +129,16 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
       <div className="inline-fields">
         <label>
           Into
-          <select value={target} onChange={(event) => setTarget(event.target.value as ImportTarget)} aria-label="Import into">
+          <select
+            value={target}
+            onChange={(event) => {
+              const into = event.target.value as ImportTarget;
+              setTarget(into);
+              // The months and the suggested mapping belong to the target: read the file again for it.
+              if (file !== null) void choose(file, into);
+            }}
+            aria-label="Import into"
+          >
             <option value="budget">{view.model.version.name} (this budget)</option>
             <option value="actuals">{priorName} (last year’s actuals)</option>
           </select>
@@ -154,6 +168,7 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
           <p className="hint">
             {inspection.fileName}: {inspection.rowCount.toLocaleString()} rows. {inspection.notes.join(' ')}
           </p>
+          {inspection.format === 'csv' && (
           <div className="inline-fields">
             <label>
               Decimal separator in the file
@@ -163,6 +178,7 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
               </select>
             </label>
           </div>
+          )}
           <div className="import-mapping-wrap">
             <table className="import-mapping" data-testid="import-mapping">
               <thead>

@@ -167,6 +167,11 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
               {plan.conflicts.length === 0 ? 'no conflicts.' : `${plan.conflicts.length} conflict${plan.conflicts.length === 1 ? '' : 's'} to decide below.`}
             </p>
           )}
+          {plan.notes.map((note, index) => (
+            <p key={index} className="hint">
+              {note}
+            </p>
+          ))}
           {plan.conflicts.length > 0 && (
             <>
               <div className="conflict-actions">

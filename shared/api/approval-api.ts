@@ -18,6 +18,7 @@ export const approvalMethods = {
     z
       .object({
         lineId: z.number().int().positive().optional(),
+        versionId: z.number().int().positive().optional(),
         period: z.number().int().min(0).optional(),
         kinds: z.array(z.enum(AUDIT_KINDS)).max(AUDIT_KINDS.length).optional(),
         actor: z.string().max(200).optional(),

@@ -29,6 +29,8 @@ export interface PackageMergePlan {
   unchanged: number;
   /** why the package cannot be merged as it is (lines deleted since the cut…) */
   problems: string[];
+  /** what the merge passes by, and why (a line that became a formula line) */
+  notes: string[];
 }
 
 const fileName = z.string().trim().min(1, 'Give the file a name.').max(4096);

@@ -41,6 +41,8 @@ export interface AuditEntry extends AuditChange {
 
 export interface AuditFilter {
   lineId?: number;
+  /** a cell's history is its version's: last year's actuals of the same line are another cell */
+  versionId?: number;
   period?: number;
   kinds?: AuditKind[];
   actor?: string;

@@ -31,7 +31,8 @@ export function canonicalNumber(value: string | number | null): string {
  * a month or an amount changes it.
  */
 export function canonicalContent(stamp: Omit<ApprovalStamp, 'sha256'>, periodKeys: readonly string[], lines: readonly StampedLine[]): string {
-  const clean = (text: string) => text.replace(/[\t\r\n]/g, ' ');
+  // A line break reads back from XLSX as LF whatever it was written as: every break is one space.
+  const clean = (text: string) => text.replace(/\r\n?|\n|\t/g, ' ');
   const records = lines
     .map((line) => [clean(line.department), clean(line.accountCode), clean(line.description), ...line.values.map(canonicalNumber)].join('\t'))
     .sort();

@@ -96,7 +96,12 @@ function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ','):
   if (decimalSeparator === '.' && (unit === 'currency' ? isCanonicalAmount(trimmed) : isCanonicalQuantity(trimmed))) return { ok: true, amount: trimmed, rounded: false };
   if (/^[=+@]/.test(trimmed) && !/^\+?\d/.test(trimmed)) return { ok: false, message: `“${trimmed}” is a formula, not an amount: export the values instead.` };
   if (/^-?\d+(\.\d+)?e[+-]?\d+$/i.test(trimmed)) return { ok: false, message: `“${trimmed}” is in scientific notation: write the number in full (12e5 is 1200000).` };
-  // A decimal comma: the points are thousands separators, the comma is the point.
+  // A decimal comma: points may only group thousands, and one comma is the point. Anything else
+  // (`12,500.00`, `1250.5`) is refused rather than read as another number.
+  const digits = trimmed.replace(/^\((.*)\)$/, '$1').replace(/^[-+]/, '').replace(/\s*[kmKM]$/, '');
+  if (decimalSeparator === ',' && !/^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(digits)) {
+    return { ok: false, message: `“${trimmed}” is not an amount with a decimal comma (such as 1.250,50 or 1250,5). If the file writes 1,250.50, choose “Point” as the decimal separator.` };
+  }
   const normal = decimalSeparator === ',' ? trimmed.replace(/\./g, '').replace(',', '.') : trimmed;
   // Files hold rates as fractions (0.235), as Tandem and spreadsheets store them; only “23.5%” is a percentage.
   const parsed = parseEntry(normal, unit === 'percent' && !normal.endsWith('%') ? 'number' : unit);
@@ -113,7 +118,7 @@ function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ','):
  * account), months by key, label or date, amounts as finance writes them. Nothing is written
  * here: the plan lists every problem by row, or what the import would create and change.
  */
-export function planImport(rows: readonly (readonly string[])[], firstRowNumber: number, mapping: ImportMapping, context: ImportContext): ImportPlan {
+export function planImport(rows: readonly (readonly string[])[], firstRowNumber: number, mapping: ImportMapping, context: ImportContext, rowNumbers?: readonly number[]): ImportPlan {
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const problem = (row: number, message: string) => {
@@ -139,6 +144,11 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
   }
   if (!long && monthColumns.length === 0) {
     problem(firstRowNumber, 'Map an Amount and a Period column (long layout), or the month columns (wide layout).');
+    return { ...empty, problemCount };
+  }
+  const outside = monthColumns.find(({ period }) => period >= context.periods.length);
+  if (outside !== undefined) {
+    problem(firstRowNumber, `Column ${outside.column + 1} is mapped to a month this version does not have (it runs ${context.periods[0]?.label ?? ''} to ${context.periods[context.periods.length - 1]?.label ?? ''}).`);
     return { ...empty, problemCount };
   }
 
@@ -170,7 +180,8 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
   let computed = 0;
 
   rows.forEach((cellsOfRow, index) => {
-    const rowNumber = firstRowNumber + index;
+    // A sheet's own row numbers where the reader kept them (an XLSX skips blank rows), else counted.
+    const rowNumber = rowNumbers?.[index] ?? firstRowNumber + index;
     if (cellsOfRow.every((cell) => cell.trim() === '')) return;
     const text = (column: number) => (cellsOfRow[column] ?? '').trim();
     const departmentName = text(departmentColumn);

@@ -3,7 +3,8 @@ import type { Migration } from './migration';
 /**
  * Budget versions get an approval status with its history, and the audit log gets its
  * changes one by one (a cell, a formula, a name, a status), so a cell's or a line's history
- * can be read back and the log filtered. Audit records written before keep their JSON detail.
+ * can be read back and the log filtered. Audit records written before are listed one change
+ * each, named by their action; their JSON detail stays in the file.
  * The workbook gets an id that department packages cut from it carry.
  */
 export const approvalAndAudit: Migration = {
@@ -40,6 +41,17 @@ export const approvalAndAudit: Migration = {
       ) STRICT;
       CREATE INDEX audit_changes_by_cell ON audit_changes (line_id, period);
       CREATE INDEX audit_changes_by_audit ON audit_changes (audit_id);
+
+      -- Records written before this trail stay listed, one change each, named by their action.
+      INSERT INTO audit_changes (audit_id, kind, subject)
+        SELECT id,
+               CASE WHEN action = 'sheet/set-cells' OR action LIKE 'sheet/undo%' OR action LIKE 'sheet/redo%' THEN 'value'
+                    WHEN action LIKE 'proposal/%' THEN 'proposal'
+                    WHEN action LIKE '%comment%' THEN 'comment'
+                    WHEN action LIKE '%profile%' THEN 'setting'
+                    ELSE 'structure' END,
+               action || ' (recorded before the detailed trail; its detail stays in the file)'
+        FROM audit_log;
 
       -- Who this workbook is, so a department package knows where it came from.
       INSERT OR IGNORE INTO workbook_settings (key, value) VALUES ('workbook_id', lower(hex(randomblob(16))));

@@ -33,6 +33,7 @@ describe('approval of the budget version', () => {
       back.call('sheet/delete-line', { lineId: line.id }),
       back.call('sheet/rename-line', { lineId: line.id, description: 'Renamed' }),
       back.call('dimension/rename-department', { departmentId: line.departmentId, name: 'Renamed' }),
+      back.call('dimension/add-department', { name: 'Skunkworks', parentId: null }),
     ];
     for (const refused of refusals) {
       const error = await rejection(refused);

@@ -148,6 +148,21 @@ describe('XLSX export', () => {
     back.stop();
   });
 
+  it('verifies a per-department export even when a department is called “Proposals”', async () => {
+    const back = startBack(tempFolder());
+    const sheet = await back.call('sheet/get-sheet', {});
+    const rnd = sheet.departments.find((department) => department.name === 'R&D');
+    if (rnd === undefined) throw new Error('no R&D');
+    await back.call('dimension/rename-department', { departmentId: rnd.id, name: 'Proposals' });
+    await approve(back);
+    const answer = await back.call('export/xlsx', { fileName: 'split.xlsx', split: 'department' });
+    const names = (await openXlsx(answer.path)).worksheets.map((worksheet) => worksheet.name);
+    expect(names).toContain('Proposals (2)');
+    expect(names[names.length - 1]).toBe('Proposals');
+    expect(await verifyFile(answer.path)).toMatchObject({ ok: true });
+    back.stop();
+  });
+
   it('leaves no half file when the write fails, and an older file stays as it was', async () => {
     const back = startBack(tempFolder());
     const folder = join(back.dataDir, 'workbooks', 'Exports');

@@ -69,6 +69,10 @@ describe('department packages', () => {
     const value = (description: string, period: number) => after.lines.find((line) => line.description === description)?.values[period];
     expect([value('Customer visits', 0), value('Trade shows — travel', 1), value('Trade shows — travel', 5), value('Regional roadshow', 3)]).toEqual(['7000', '9999', '123', '4200']);
     expect((await back.call('audit/list', { lineId: visits.id, period: 0 })).entries[0]).toMatchObject({ action: 'package/merge', after: '7000' });
+    // The same package brought back again merges nothing more and adds no second roadshow line
+    // (the conflict decided for the workbook is asked again: the package still says otherwise).
+    const again = await back.call('package/inspect', { source: { path: 'Sales package.tandem' } });
+    expect(again.plan).toMatchObject({ automatic: 0, newLines: [] });
 
     await back.call('sheet/undo', {});
     const undone = await back.call('sheet/get-sheet', {});

@@ -37,3 +37,13 @@ describe('CSV', () => {
     expect(['-300.5', '1250', '-x'].map(neutraliseUnlessNumber)).toEqual(['-300.5', '1250', "'-x"]);
   });
 });
+
+describe('the approval stamp’s canonical content', () => {
+  it('reads any line break in a name as one space, as an XLSX gives it back', async () => {
+    const { canonicalContent } = await import('../../../../shared/export/approval-stamp');
+    const meta = { workbook: 'W', version: 'V', approvedBy: 'A', approvedAt: '2027-01-01T00:00:00Z' };
+    const line = (description: string) => ({ department: 'Sales', accountCode: '6200', description, values: ['1250.50', null] });
+    expect(canonicalContent(meta, ['Jan'], [line('Two\r\nlines')])).toBe(canonicalContent(meta, ['Jan'], [line('Two\nlines')]));
+    expect(canonicalContent(meta, ['Jan'], [line('x')])).toContain('Sales\t6200\tx\t1250.5\t');
+  });
+});

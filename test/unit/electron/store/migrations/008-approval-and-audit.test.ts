@@ -18,6 +18,8 @@ describe('migration 8: approval and the audit trail', () => {
     expect(store.version()).toMatchObject({ status: 'draft', events: [] });
     store.setCells([{ lineId: 1, period: 0, value: '99' }], 'edit one cell', 'test');
     expect(store.audit({ lineId: 1, period: 0 }).entries.map((entry) => [entry.before, entry.after, entry.label])).toEqual([['1250.5', '99', 'edit one cell']]);
+    // The old record is still in the trail, named by its action.
+    expect(store.audit({ actor: 'old app' }).entries.map((entry) => [entry.kind, entry.subject])).toEqual([['value', 'sheet/set-cells (recorded before the detailed trail; its detail stays in the file)']]);
     store.setVersionStatus('submit', '', 'test');
     store.setVersionStatus('approve', '', 'test');
     expect(() => store.setCells([{ lineId: 1, period: 0, value: '1' }], 'edit', 'test')).toThrow(/approved by test/);
