@@ -40,7 +40,6 @@ export const approvalAndAudit: Migration = {
         after      TEXT
       ) STRICT;
       CREATE INDEX audit_changes_by_cell ON audit_changes (line_id, period);
-      CREATE INDEX audit_changes_by_audit ON audit_changes (audit_id);
 
       -- Records written before this trail stay listed, one change each, named by their action.
       INSERT INTO audit_changes (audit_id, kind, subject)
