@@ -22,14 +22,16 @@ export async function rowIdOf(page: Page, description: string): Promise<string> 
   const row = page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first();
   await page.locator('[data-testid="budget-grid"] .ag-row').first().waitFor();
   const viewport = page.locator('[data-testid="budget-grid"] .ag-body-vertical-scroll-viewport');
-  for (let screen = 0; screen < 40 && (await row.count()) === 0; screen += 1) {
+  // A sheet still laying itself out (just after a load) may not scroll yet: a few tries before giving up at its end.
+  let stuck = 0;
+  for (let screen = 0; screen < 80 && stuck < 10 && (await row.count()) === 0; screen += 1) {
     const moved = await viewport.evaluate((element) => {
       const before = element.scrollTop;
       element.scrollTop += element.clientHeight * 0.8;
       return element.scrollTop !== before;
     });
-    if (!moved) break;
-    await page.waitForTimeout(50);
+    stuck = moved ? 0 : stuck + 1;
+    await page.waitForTimeout(moved ? 50 : 150);
   }
   const id = await row.getAttribute('row-id');
   if (id === null) throw new Error(`No row for ${description}`);
