@@ -6,7 +6,7 @@ export interface ExportJob {
   step(fraction: number, label: string): Promise<void>;
 }
 
-export const CANCELLED_MESSAGE = 'Cancelled: no file was written.';
+export const CANCELLED_MESSAGE = 'Cancelled: nothing was written.';
 
 /** A job whose progress goes to `report` and which `isCancelled` can stop between steps. */
 export function exportJob(report: (progress: { fraction: number; label: string }) => void, isCancelled: () => boolean): ExportJob {

@@ -100,8 +100,9 @@ export class ExportService {
     return true;
   }
 
-  private async run<T>(work: (job: ExportJob) => Promise<T>): Promise<T> {
-    if (this.running !== null) throw new ApiError('invalid-input', 'An export is already running: wait for it, or cancel it.');
+  /** Runs one long piece of work (an export, an import) with progress and a cancel; one at a time. */
+  async run<T>(work: (job: ExportJob) => Promise<T>): Promise<T> {
+    if (this.running !== null) throw new ApiError('invalid-input', 'An export or import is already running: wait for it, or cancel it.');
     const state = { cancelled: false };
     this.running = state;
     try {

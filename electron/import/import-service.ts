@@ -6,6 +6,7 @@ import type { ImportTarget } from '../../shared/import/import-target';
 import { planImport, suggestMapping, type ImportField, type ImportMapping, type ImportPeriod, type ImportPlan, type ImportProblem } from '../../shared/import/plan-import';
 import type { WorkbookStore } from '../store/workbook-store';
 import { readImportTable, type ImportTable } from './read-table';
+import { silentJob, type ExportJob } from '../export/export-job';
 
 /** What the mapping step shows: the file's columns, a sample, and a first guess at the mapping. */
 export interface ImportInspection {
@@ -43,7 +44,8 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export class ImportService {
   private readonly tables = new Map<string, { name: string; table: ImportTable }>();
 
-  async inspect(store: WorkbookStore, source: { path: string } | { name: string; base64: string }, target: ImportTarget): Promise<ImportInspection> {
+  async inspect(store: WorkbookStore, source: { path: string } | { name: string; base64: string }, target: ImportTarget, job: ExportJob = silentJob): Promise<ImportInspection> {
+    await job.step(0.05, 'Reading the file');
     let name: string;
     let bytes: Buffer;
     if ('path' in source) {
@@ -61,6 +63,7 @@ export class ImportService {
       bytes = Buffer.from(source.base64, 'base64');
     }
     const table = await readImportTable(name, bytes);
+    await job.step(0.95, 'Guessing the columns');
     const token = randomBytes(12).toString('hex');
     // Keep the last few files only: each may be large.
     if (this.tables.size >= 3) this.tables.delete(this.tables.keys().next().value as string);
@@ -97,8 +100,11 @@ export class ImportService {
     };
   }
 
-  commit(store: WorkbookStore, token: string, mapping: ImportMapping, target: ImportTarget, actor: string) {
+  async commit(store: WorkbookStore, token: string, mapping: ImportMapping, target: ImportTarget, actor: string, job: ExportJob = silentJob) {
+    await job.step(0.05, 'Checking every row');
     const { name, plan } = this.plan(store, token, mapping, target);
+    // The last moment a cancel is taken: the write that follows is one transaction, all or nothing.
+    await job.step(0.6, 'Writing');
     if (plan.problemCount > 0) {
       const first = plan.problems.slice(0, 3).map((problem) => `row ${problem.row}: ${problem.message}`).join('; ');
       throw new ApiError('invalid-input', `Nothing was imported: ${plan.problemCount} row problem${plan.problemCount === 1 ? '' : 's'} in ${name} (${first}${plan.problemCount > 3 ? '; …' : ''}).`, name);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ImportInspectionAnswer, ImportPreviewAnswer } from '../../shared/api/import-api';
+import type { ApiEvents } from '../../shared/api/contract';
 import type { ImportTarget } from '../../shared/import/import-target';
 import type { ImportField } from '../../shared/import/plan-import';
 import { api } from '../api/client';
@@ -47,6 +48,14 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<ApiEvents['export/progress'] | null>(null);
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.name === 'export/progress') setProgress(event.payload as ApiEvents['export/progress']);
+      }),
+    [],
+  );
   const priorName = view.model.priorYear?.versionName ?? `Actuals (the year before ${view.model.version.name})`;
 
   const choose = async (file: File | undefined, into: ImportTarget = target) => {
@@ -55,6 +64,7 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
     setFailure(null);
     setPreview(null);
     setInspection(null);
+    setProgress(null);
     setBusy(`Reading ${file.name}…`);
     try {
       const inspected = await api.call('import/inspect', { source: { name: file.name, base64: await readAsBase64(file) }, target: into });
@@ -87,6 +97,7 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
 
   const commit = async () => {
     if (inspection === null) return;
+    setProgress(null);
     setBusy('Importing…');
     setFailure(null);
     try {
@@ -157,7 +168,17 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
           />
         </label>
       </div>
-      {busy !== null && <p className="hint" role="status">{busy}</p>}
+      {busy !== null && (
+        <div className="import-busy">
+          <div className="export-progress" role="progressbar" aria-valuenow={Math.round((progress?.fraction ?? 0) * 100)} aria-valuemin={0} aria-valuemax={100} aria-label="Import progress">
+            <div className="export-progress-bar" style={{ width: `${Math.round((progress?.fraction ?? 0) * 100)}%` }} />
+            <span role="status">{progress === null ? busy : `${progress.label}… ${Math.round(progress.fraction * 100)}%`}</span>
+          </div>
+          <button type="button" onClick={() => void api.call('export/cancel', {})}>
+            Cancel import
+          </button>
+        </div>
+      )}
       {failure !== null && (
         <p className="field-error" role="alert" data-testid="import-failure">
           {failure}

@@ -99,6 +99,19 @@ describe('import of budget values', () => {
     back.stop();
   });
 
+  it('a cancelled import writes nothing', async () => {
+    const back = startBack(tempFolder());
+    const file = join(back.dataDir, 'cancel.csv');
+    writeFileSync(file, 'Department,Account code,Line,Period,Amount\r\nSales,6200,Customer visits,2027-01,5\r\n');
+    const inspected = await back.call('import/inspect', { source: { path: file }, target: 'budget' });
+    const revision = (await back.call('workbook/get-session', {})).current?.revision;
+    const running = back.call('import/commit', { token: inspected.token, mapping: { columns: inspected.suggested, decimalSeparator: '.' }, target: 'budget' });
+    expect(await back.call('export/cancel', {})).toEqual({ cancelled: true });
+    expect(await rejection(running)).toMatchObject({ code: 'cancelled', message: 'Cancelled: nothing was written.' });
+    expect((await back.call('workbook/get-session', {})).current?.revision).toBe(revision);
+    back.stop();
+  });
+
   it('refuses an approved budget, naming who approved it, and imports nothing', async () => {
     const back = startBack(tempFolder());
     const file = join(back.dataDir, 'late.csv');
