@@ -7,6 +7,8 @@ interface Names {
   line(lineId: number): string;
   department(id: number): string;
   account(id: number): string;
+  /** whether a line now sits above another (read after the step was written) */
+  above(lineId: number, otherId: number): boolean;
 }
 
 function namesOf(db: Database.Database): Names {
@@ -16,7 +18,9 @@ function namesOf(db: Database.Database): Names {
   const department = db.prepare<[number], string>('SELECT name FROM departments WHERE id = ?').pluck();
   const account = db.prepare<[number], { code: string; name: string }>('SELECT code, name FROM accounts WHERE id = ?');
   const lines = new Map<number, string>();
+  const order = db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck();
   return {
+    above: (lineId, otherId) => ((order.get(lineId) as number | undefined) ?? 0) < ((order.get(otherId) as number | undefined) ?? 0),
     line(lineId) {
       let name = lines.get(lineId);
       if (name === undefined) {
@@ -157,8 +161,12 @@ function changesOf(step: EditStep, direction: Direction, names: Names): AuditCha
       const steps = forward ? step.steps : [...step.steps].reverse();
       return steps.flatMap((inner) => changesOf(inner, direction, names));
     }
-    case 'swap-lines':
-      return [{ kind: 'structure', lineId: step.lineId, versionId: null, period: null, subject: `${names.line(step.lineId)}: order`, before: `before ${names.line(step.otherId)}`, after: `after ${names.line(step.otherId)}` }];
+    case 'swap-lines': {
+      // A swap is its own inverse: the file says where the line is now, and it was on the other side.
+      const now = names.above(step.lineId, step.otherId) ? 'above' : 'below';
+      const was = now === 'above' ? 'below' : 'above';
+      return [{ kind: 'structure', lineId: step.lineId, versionId: null, period: null, subject: `${names.line(step.lineId)}: order`, before: `${was} ${names.line(step.otherId)}`, after: `${now} ${names.line(step.otherId)}` }];
+    }
     case 'add-line':
     case 'delete-line': {
       const present = forward === (step.kind === 'add-line');

@@ -122,6 +122,13 @@ describe('the audit trail', () => {
     expect(structure.entries).toHaveLength(1);
     expect(structure.entries[0]).toMatchObject({ before: line.description, after: 'Renamed for the audit', lineId: line.id });
     expect((await back.call('audit/list', { actor: 'nobody' })).total).toBe(0);
+    // Moving a line says which way it went, and its undo the other way.
+    await back.call('sheet/move-line', { lineId: line.id, direction: 'down' });
+    const moved = (await back.call('audit/list', { lineId: line.id, kinds: ['structure'] })).entries[0];
+    expect([moved?.before?.split(' ')[0], moved?.after?.split(' ')[0]]).toEqual(['above', 'below']);
+    await back.call('sheet/undo', {});
+    const undone = (await back.call('audit/list', { lineId: line.id, kinds: ['structure'] })).entries[0];
+    expect([undone?.before?.split(' ')[0], undone?.after?.split(' ')[0], undone?.label]).toEqual(['below', 'above', `undo move “Renamed for the audit” down`]);
     expect((await rejection(back.call('audit/list', { from: 'last week' }))).message).toContain('2027-03-31');
     back.stop();
   });
