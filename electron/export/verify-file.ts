@@ -7,6 +7,7 @@ import { parseCsv } from '../../shared/export/csv';
 import type { CsvStampFile } from './export-service';
 import { sha256Hex } from './approval-stamp';
 import { COVER_LABELS } from './xlsx-export';
+import { excelCellText } from './excel-cell-text';
 import { checkZipSeal } from './zip-stamp';
 
 /** What `npm run verify` and the Verify command say of a file. */
@@ -14,12 +15,6 @@ export type VerifyResult =
   | { ok: true; stamp: ApprovalStamp; lines: number }
   | { ok: false; reason: string; stamp: ApprovalStamp | null };
 
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('');
-  return String(value);
-};
 
 /** A text cell as written: the apostrophe that neutralised a formula-like text is taken off again. */
 const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
@@ -46,7 +41,7 @@ export async function verifyFile(path: string): Promise<VerifyResult> {
   const cover = workbook.getWorksheet('Cover');
   if (cover === undefined) return { ok: false, reason: 'The file has no Cover sheet: it is not a Tandem export.', stamp: null };
   const fields = new Map<string, string>();
-  cover.eachRow((row) => fields.set(cellText(row.getCell(1).value), unneutralised(cellText(row.getCell(2).value))));
+  cover.eachRow((row) => fields.set(excelCellText(row.getCell(1).value), unneutralised(excelCellText(row.getCell(2).value))));
   const stamp: ApprovalStamp = {
     workbook: fields.get(COVER_LABELS.workbook) ?? '',
     version: fields.get(COVER_LABELS.version) ?? '',
@@ -62,7 +57,7 @@ export async function verifyFile(path: string): Promise<VerifyResult> {
     const header = sheet.getRow(1);
     const labels: string[] = [];
     for (let column = 5; column <= header.cellCount; column += 1) {
-      const label = cellText(header.getCell(column).value);
+      const label = excelCellText(header.getCell(column).value);
       if (/^Q\d /.test(label) || label === 'Tandem formula') break;
       labels.push(label);
     }
@@ -70,14 +65,14 @@ export async function verifyFile(path: string): Promise<VerifyResult> {
     periodLabels = labels;
     sheet.eachRow((row, rowNumber) => {
       if (rowNumber === 1) return;
-      const department = unneutralised(cellText(row.getCell(1).value));
-      const code = unneutralised(cellText(row.getCell(2).value));
+      const department = unneutralised(excelCellText(row.getCell(1).value));
+      const code = unneutralised(excelCellText(row.getCell(2).value));
       if (department === '' || code === '') return;
       const values = labels.map((_label, index) => {
         const value = row.getCell(5 + index).value;
-        return value === null || value === undefined || value === '' ? null : cellText(value);
+        return value === null || value === undefined || value === '' ? null : excelCellText(value);
       });
-      lines.push({ department, accountCode: code, description: unneutralised(cellText(row.getCell(4).value)), values });
+      lines.push({ department, accountCode: code, description: unneutralised(excelCellText(row.getCell(4).value)), values });
     });
   }
   let hash: string;

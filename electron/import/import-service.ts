@@ -2,37 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
+import type { ImportInspectionAnswer, ImportPreviewAnswer } from '../../shared/api/import-api';
 import type { ImportTarget } from '../../shared/import/import-target';
-import { planImport, suggestMapping, type ImportField, type ImportMapping, type ImportPeriod, type ImportPlan, type ImportProblem } from '../../shared/import/plan-import';
+import { planImport, suggestMapping, type ImportMapping, type ImportPlan } from '../../shared/import/plan-import';
 import type { WorkbookStore } from '../store/workbook-store';
 import { readImportTable, type ImportTable } from './read-table';
 import { silentJob, type ExportJob } from '../export/export-job';
 
-/** What the mapping step shows: the file's columns, a sample, and a first guess at the mapping. */
-export interface ImportInspection {
-  token: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  headers: string[];
-  sample: string[][];
-  rowCount: number;
-  notes: string[];
-  suggested: ImportField[];
-  periods: ImportPeriod[];
-}
 
-/** What the import would do, or why it cannot. */
-export interface ImportPreview {
-  problems: ImportProblem[];
-  problemCount: number;
-  linesToAdd: number;
-  newLineNames: string[];
-  cellsToSet: number;
-  unchanged: number;
-  rounded: number;
-  computed: number;
-  rows: number;
-}
 
 /** Files up to this size are read; a budget of 10,000 lines x 36 months as long CSV is about 30 MB. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -44,7 +21,7 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export class ImportService {
   private readonly tables = new Map<string, { name: string; table: ImportTable }>();
 
-  async inspect(store: WorkbookStore, source: { path: string } | { name: string; base64: string }, target: ImportTarget, job: ExportJob = silentJob): Promise<ImportInspection> {
+  async inspect(store: WorkbookStore, source: { path: string } | { name: string; base64: string }, target: ImportTarget, job: ExportJob = silentJob): Promise<ImportInspectionAnswer> {
     await job.step(0.05, 'Reading the file');
     let name: string;
     let bytes: Buffer;
@@ -85,7 +62,7 @@ export class ImportService {
     return { name: held.name, plan: { ...plan, problems, problemCount: plan.problemCount + table.rowProblems.length } };
   }
 
-  preview(store: WorkbookStore, token: string, mapping: ImportMapping, target: ImportTarget): ImportPreview {
+  preview(store: WorkbookStore, token: string, mapping: ImportMapping, target: ImportTarget): ImportPreviewAnswer {
     const { plan } = this.plan(store, token, mapping, target);
     return {
       problems: plan.problems,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { ApiError } from '../../shared/api/errors';
 import { parseCsv } from '../../shared/export/csv';
+import { excelCellText } from '../export/excel-cell-text';
 
 /** An imported file as a table: its header, its data rows, and what was noticed on the way. */
 export interface ImportTable {
@@ -83,19 +84,6 @@ export function readCsv(name: string, bytes: Buffer): ImportTable {
   return { format: 'csv', headers, rows, firstRowNumber: 2, notes, rowProblems };
 }
 
-/** A cell as text: numbers in their shortest exact form, dates as ISO days, a formula by its saved result. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return value.result === undefined || value.result === null ? `=${value.formula ?? ''}` : cellText(value.result as ExcelJS.CellValue);
-    if ('formula' in value) return `=${String(value.formula)}`;
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
-}
 
 /**
  * Reads the first worksheet of an XLSX with ExcelJS's streaming reader (styles kept, so dates
@@ -115,7 +103,7 @@ export async function readXlsx(name: string, bytes: Buffer): Promise<ImportTable
     for await (const worksheet of reader) {
       sheetName = (worksheet as unknown as { name?: string }).name ?? 'the first sheet';
       for await (const row of worksheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(excelCellText);
         if (headers === null) {
           headers = values.map((header) => header.trim());
           headerRow = row.number;

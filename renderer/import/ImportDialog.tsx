@@ -4,6 +4,7 @@ import type { ApiEvents } from '../../shared/api/contract';
 import type { ImportTarget } from '../../shared/import/import-target';
 import type { ImportField } from '../../shared/import/plan-import';
 import { api } from '../api/client';
+import { readAsBase64 } from '../api/read-file';
 import { Dialog } from '../components/Dialog';
 import { useNoticeStore } from '../state/notice-store';
 import { enqueue, useSheetStore } from '../state/sheet-store';
@@ -24,15 +25,6 @@ function fieldOf(value: string): ImportField {
   return { kind: value as Exclude<ImportField['kind'], 'month'> };
 }
 
-/** A file's bytes as base64, for the API (the browser cannot hand the back a path). */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`${file.name} could not be read: ${reader.error?.message ?? 'unknown error'}.`));
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * Imports budget values or last year's actuals from a CSV or XLSX: choose the file, map its

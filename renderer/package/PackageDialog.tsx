@@ -3,6 +3,7 @@ import type { PackageMergePlan } from '../../shared/api/package-api';
 import { isCanonicalQuantity } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
+import { readAsBase64 } from '../api/read-file';
 import { Dialog } from '../components/Dialog';
 import { useNoticeStore } from '../state/notice-store';
 import { enqueue, useSheetStore } from '../state/sheet-store';
@@ -10,14 +11,6 @@ import type { SheetView } from '../state/sheet-view';
 
 const shown = (value: string | null) => (value === null ? '—' : isCanonicalQuantity(value) ? formatAmount(value, { negatives: 'parentheses', zero: 'dash', scale: 2 }) : value);
 
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`${file.name} could not be read.`));
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * Department packages: send a department's lines out as a package an ops manager drafts

@@ -1,3 +1,4 @@
+import { cellsLabel } from '../../shared/domain/cells-label';
 import {
   AllCommunityModule,
   ModuleRegistry,
@@ -63,9 +64,6 @@ export interface ProposalGridProps {
 
 const suppressSpreadsheetKeys = (params: SuppressKeyboardEventParams) => !params.editing && isSpreadsheetCommand(params.event);
 
-function cellsLabel(count: number): string {
-  return `${count} cell${count === 1 ? '' : 's'}`;
-}
 
 /**
  * The proposals in ranked order, as the ranking (metrics, the funding line drawn above the

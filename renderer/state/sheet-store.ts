@@ -1,3 +1,4 @@
+import { cellsLabel } from '../../shared/domain/cells-label';
 import { create } from 'zustand';
 import { planPaste } from '../../shared/clipboard/plan-paste';
 import { parseTabularText } from '../../shared/clipboard/tabular-text';
@@ -297,9 +298,6 @@ export async function structureChange(write: () => Promise<unknown>, where?: str
   }
 }
 
-function cellsLabel(count: number): string {
-  return `${count.toLocaleString('en-US')} cell${count === 1 ? '' : 's'}`;
-}
 
 async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
   const { history, view } = useSheetStore.getState();

@@ -1,3 +1,4 @@
+import { cellsLabel } from '../../../shared/domain/cells-label';
 import type { CellClassParams, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { toTabularText } from '../../../shared/clipboard/tabular-text';
@@ -57,9 +58,6 @@ export interface Spreadsheet {
 const ARROW_DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 const ARROW_STEPS: Record<Direction, CellPosition> = { up: { row: -1, column: 0 }, down: { row: 1, column: 0 }, left: { row: 0, column: -1 }, right: { row: 0, column: 1 } };
 
-function cellsLabel(count: number): string {
-  return `${count} cell${count === 1 ? '' : 's'}`;
-}
 
 /** Keys the shared behaviour handles rather than AG Grid (clearing, fills, select all): for a column's suppressKeyboardEvent. */
 export function isSpreadsheetCommand(event: KeyboardEvent): boolean {
