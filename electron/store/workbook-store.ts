@@ -147,8 +147,10 @@ export class WorkbookStore {
    * not fund anything stay open. Every edit path calls this inside its transaction.
    */
   requireUnlocked(what: string): void {
+    // Every write asks: the status alone, and the approval's events only when they are needed for the message.
+    if (this.activeVersion().status !== 'approved') return;
     const version = this.version();
-    if (version.status === 'approved') throw new ApiError('locked', lockedMessage(version.name, lastApproval(version.events), what));
+    throw new ApiError('locked', lockedMessage(version.name, lastApproval(version.events), what));
   }
 
   /** Moves the version's approval status one step, recorded with who, when and why; not an undo step. */
