@@ -9,6 +9,7 @@ import { importMethods } from '../../shared/api/import-api';
 import { packageMethods } from '../../shared/api/package-api';
 import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
+import { versionMethods } from '../../shared/api/version-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
 import type { HandlerContext } from './handler-context';
 import { approvalHandlers } from './approval-handlers';
@@ -18,6 +19,7 @@ import { importHandlers } from './import-handlers';
 import { packageHandlers } from './package-handlers';
 import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
+import { versionHandlers } from './version-handlers';
 import { workbookHandlers } from './workbook-handlers';
 
 type AnyHandler = (input: unknown, context: HandlerContext) => unknown;
@@ -69,6 +71,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(exportMethods, exportHandlers),
   defineDomain(importMethods, importHandlers),
   defineDomain(packageMethods, packageHandlers),
+  defineDomain(versionMethods, versionHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */

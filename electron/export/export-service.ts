@@ -17,12 +17,16 @@ import { sealZip } from './zip-stamp';
 import { writeXlsx, type ProposalRow } from './xlsx-export';
 
 export interface XlsxOptions {
+  /** the version exported */
+  versionId: number;
   split: 'version' | 'department';
   includeProposals: boolean;
   includeAudit: boolean;
 }
 
 export interface CsvExportOptions extends CsvOptions {
+  /** the version exported */
+  versionId: number;
   layout: CsvLayout;
   /** a byte-order mark, so Excel reads the file as UTF-8 (some ERP imports want none) */
   byteOrderMark: boolean;
@@ -69,7 +73,7 @@ function proposalRows(store: WorkbookStore): ProposalRow[] {
   const portfolio = new ProposalStore(store).portfolio();
   const metrics = new Map(portfolio.proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, portfolio.settings)]));
   const scoring = weightedScores(portfolio.proposals, portfolio.criteria);
-  const departments = new Map(store.sheet().departments.map((department) => [department.id, department.name]));
+  const departments = new Map(store.sheet(store.defaultVersionId()).departments.map((department) => [department.id, department.name]));
   const value = (metric: Metric) => (metric.ok ? metric.value : null);
   return rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring : null, scoring.ok ? 'score' : 'npv', portfolio.settings).map((entry) => ({
     title: entry.proposal.title,
@@ -114,7 +118,7 @@ export class ExportService {
 
   csv(store: WorkbookStore, destination: string, options: CsvExportOptions): Promise<ExportReceipt> {
     return this.run(async (job) => {
-      const table = budgetTable(store.sheet());
+      const table = budgetTable(store.sheet(options.versionId));
       const stamp = stampOf(table);
       let fileSha256 = '';
       await writeFileSafely(destination, async (temporary) => {
@@ -172,7 +176,7 @@ export class ExportService {
   xlsx(store: WorkbookStore, destination: string, options: XlsxOptions, actor: string): Promise<ExportReceipt> {
     return this.run(async (job) => {
       // Read everything first, in one go, so the file shows one consistent state of the workbook.
-      const table = budgetTable(store.sheet());
+      const table = budgetTable(store.sheet(options.versionId));
       refuseBeyondExcelPrecision(table);
       const stamp = stampOf(table);
       const proposals = options.includeProposals ? proposalRows(store) : null;

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ImportInspectionAnswer, ImportPreviewAnswer } from '../../shared/api/import-api';
-import type { ImportTarget } from '../../shared/import/import-target';
+import { importTargetLabel, type ImportTarget } from '../../shared/import/import-target';
 import { planImport, suggestMapping, type ImportMapping, type ImportPlan } from '../../shared/import/plan-import';
 import type { WorkbookStore } from '../store/workbook-store';
 import { readImportTable, type ImportTable } from './read-table';
@@ -74,6 +74,7 @@ export class ImportService {
       rounded: plan.rounded,
       computed: plan.computed,
       rows: plan.rows,
+      closesThrough: store.actualsThroughAfter(plan, target),
     };
   }
 
@@ -86,6 +87,7 @@ export class ImportService {
       const first = plan.problems.slice(0, 3).map((problem) => `row ${problem.row}: ${problem.message}`).join('; ');
       throw new ApiError('invalid-input', `Nothing was imported: ${plan.problemCount} row problem${plan.problemCount === 1 ? '' : 's'} in ${name} (${first}${plan.problemCount > 3 ? '; …' : ''}).`, name);
     }
-    return store.importCells(plan, target, `import ${name} into ${target === 'budget' ? 'the budget' : 'last year’s actuals'}`, actor);
+    const into = target.kind === 'version' ? store.versionRow(target.versionId).name : null;
+    return store.importCells(plan, target, `import ${name} into ${importTargetLabel(target, into)}`, actor);
   }
 }

@@ -29,8 +29,8 @@ interface PackageInfo {
  * ops manager opens and edits offline, with every account (to add lines) and the values as the
  * base for merging back. Formula lines stay behind: they compute from lines the package lacks.
  */
-export function cutPackage(store: WorkbookStore, departmentId: number, destination: string, actor: string): { lines: number; department: string } {
-  const model = store.sheet();
+export function cutPackage(store: WorkbookStore, versionId: number, departmentId: number, destination: string, actor: string): { lines: number; department: string } {
+  const model = store.sheet(versionId);
   const department = model.departments.find((candidate) => candidate.id === departmentId);
   if (department === undefined) throw new ApiError('not-found', `Department ${departmentId} does not exist in this workbook.`, 'departmentId');
   const lines = model.lines.filter((line) => line.departmentId === departmentId && line.formula === null);
@@ -76,7 +76,7 @@ export function cutPackage(store: WorkbookStore, departmentId: number, destinati
  * Lines added in the package are added. A package from another workbook, or one whose lines
  * are gone from the workbook, is refused with the reason.
  */
-export function planPackageMerge(store: WorkbookStore, packagePath: string): { plan: PackageMergePlan; newLines: NewLine[]; automatic: ImportCell[]; conflictCells: Map<string, ImportCell> } {
+export function planPackageMerge(store: WorkbookStore, versionId: number, packagePath: string): { plan: PackageMergePlan; newLines: NewLine[]; automatic: ImportCell[]; conflictCells: Map<string, ImportCell> } {
   let packaged: WorkbookStore;
   try {
     packaged = WorkbookStore.open(packagePath);
@@ -87,14 +87,14 @@ export function planPackageMerge(store: WorkbookStore, packagePath: string): { p
     const marker = packaged.settingOrNull(PACKAGE_MARKER);
     if (marker === null) throw new ApiError('invalid-input', 'This file is a Tandem workbook, not a department package: open it with Open instead.', packagePath);
     const info = JSON.parse(marker) as PackageInfo;
-    const model = store.sheet();
+    const model = store.sheet(versionId);
     if (info.sourceWorkbookId !== store.workbookId()) {
       throw new ApiError('invalid-input', `This package was cut from another workbook (“${info.sourceWorkbookName}”), not from this one. Nothing was merged.`, packagePath);
     }
     if (info.versionName !== model.version.name) {
       throw new ApiError('invalid-input', `This package holds “${info.versionName}”; the workbook shows “${model.version.name}”. Nothing was merged.`, packagePath);
     }
-    const packageModel = packaged.sheet();
+    const packageModel = packaged.sheet(packaged.defaultVersionId());
     const sameCalendar = (['startYear', 'startMonth', 'periodCount'] as const).every((field) => packageModel.calendar[field] === model.calendar[field]);
     if (!sameCalendar) throw new ApiError('invalid-input', 'The package’s months are not the workbook’s (its fiscal calendar differs). Nothing was merged.', packagePath);
     const periodLabels = model.periods.map((period) => period.label);

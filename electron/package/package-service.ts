@@ -14,16 +14,16 @@ export class PackageService {
 
   constructor(private readonly scratchFolder: string) {}
 
-  async cut(store: WorkbookStore, departmentId: number, destination: string, actor: string) {
+  async cut(store: WorkbookStore, versionId: number, departmentId: number, destination: string, actor: string) {
     let result: { lines: number; department: string } = { lines: 0, department: '' };
     // The package is a workbook written beside its destination, then renamed into place.
     await writeFileSafely(destination, async (temporary) => {
-      result = cutPackage(store, departmentId, temporary, actor);
+      result = cutPackage(store, versionId, departmentId, temporary, actor);
     });
     return { path: destination, bytes: statSync(destination).size, ...result };
   }
 
-  inspect(store: WorkbookStore, source: { path: string } | { name: string; base64: string }): { token: string; fileName: string; plan: PackageMergePlan } {
+  inspect(store: WorkbookStore, versionId: number, source: { path: string } | { name: string; base64: string }): { token: string; fileName: string; plan: PackageMergePlan } {
     // A copy in the scratch folder is what is read (opening a workbook may upgrade it): the
     // user's file stays as it was. It goes when the merge is done, refused, or forgotten.
     mkdirSync(this.scratchFolder, { recursive: true });
@@ -42,7 +42,7 @@ export class PackageService {
     }
     let plan: PackageMergePlan;
     try {
-      plan = planPackageMerge(store, path).plan;
+      plan = planPackageMerge(store, versionId, path).plan;
     } catch (error) {
       removeScratch(path);
       throw error;
@@ -57,16 +57,16 @@ export class PackageService {
     return { token, fileName: name, plan };
   }
 
-  merge(store: WorkbookStore, token: string, choices: Record<string, 'package' | 'workbook'>, actor: string) {
+  merge(store: WorkbookStore, versionId: number, token: string, choices: Record<string, 'package' | 'workbook'>, actor: string) {
     const held = this.held.get(token);
     if (held === undefined) throw new ApiError('not-found', 'The package is no longer at hand: choose it again.', 'token');
     // Planned again: the workbook may have changed since the preview.
-    const { plan, newLines, automatic, conflictCells } = planPackageMerge(store, held.path);
+    const { plan, newLines, automatic, conflictCells } = planPackageMerge(store, versionId, held.path);
     if (plan.problems.length > 0) throw new ApiError('invalid-input', `Nothing was merged: ${plan.problems.join(' ')}`, held.name);
     const undecided = plan.conflicts.filter((conflict) => choices[conflict.key] === undefined);
     if (undecided.length > 0) throw new ApiError('invalid-input', `Choose a value for every conflict first: ${undecided.length} left (${undecided[0]?.line}, ${undecided[0]?.period}).`, held.name);
     const chosen: ImportCell[] = plan.conflicts.flatMap((conflict) => (choices[conflict.key] === 'package' ? [conflictCells.get(conflict.key) as ImportCell] : []));
-    const receipt = store.importCells({ newLines, cells: [...automatic, ...chosen] }, 'budget', `merge the ${plan.department} package (${held.name})`, actor, 'package/merge');
+    const receipt = store.importCells({ newLines, cells: [...automatic, ...chosen] }, { kind: 'version', versionId }, `merge the ${plan.department} package (${held.name})`, actor, 'package/merge');
     removeScratch(held.path);
     this.held.delete(token);
     return receipt;

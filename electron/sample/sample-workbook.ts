@@ -5,6 +5,7 @@ import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
 import type { WorkbookSeed } from '../store/workbook-seed';
+import { sampleVersions } from './sample-versions';
 import { seededRandom } from './seeded-random';
 
 /** Monthly weights by calendar month (Jan..Dec); each profile averages 1. */
@@ -87,13 +88,18 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
       formula: template.formula === undefined ? null : round === 0 ? template.formula : template.formula.replace(/\[([^\]]+)\]/g, (_whole, name: string) => `[${name} · cost centre ${round + 1}]`),
     });
   }
+  const accounts = company.accounts.map((account) => ({ ...account, type: account.type as AccountType, unit: account.unit as AccountUnit | undefined }));
+  // The sample's year is closed through September: actuals, a forecast from them and a scenario come with its own workbook.
+  const closedMonths = 9;
+  const planYear = own && calendar.periodCount >= closedMonths ? { versions: sampleVersions({ lines, accounts, versionName: company.versionName }, calendar, closedMonths), actualsThrough: closedMonths - 1 } : {};
   return {
+    ...planYear,
     name: options.name ?? company.name,
     currency: company.currency,
     calendar,
     versionName: company.versionName,
     departments: sampleDepartments(),
-    accounts: company.accounts.map((account) => ({ ...account, type: account.type as AccountType, unit: account.unit as AccountUnit | undefined })),
+    accounts,
     profiles: company.profiles.map((profile) => ({ name: profile.name, weights: fiscalWeights(profile.season, calendar) })),
     // Last year's actuals come with the sample company's own workbook only: the benchmarks measure the budget alone.
     ...(own ? { priorYear: priorYearOf(templates, calendar), portfolio: { criteria: proposals.criteria, capitalCaps: proposals.capitalCaps, proposals: proposals.proposals } } : {}),

@@ -38,6 +38,12 @@ function namesOf(db: Database.Database): Names {
   };
 }
 
+/** A deleted version's name is set aside (see version-store): the trail shows the name the user gave. */
+export function displayedVersionName(stored: string): string {
+  const match = /^~deleted~\d+~(.*)$/s.exec(stored);
+  return match?.[1] ?? stored;
+}
+
 const text = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
 /** One change per column that differs, for rows of the proposals' tables and settings. */
@@ -58,7 +64,7 @@ function rowChanges(change: RowChange, names: Names): AuditChange[] {
   }
   const subject = subjectOfRow(change.table, row);
   const lineId = change.table === 'budget_lines' ? Number(row.id) : null;
-  const kind: AuditKind = change.table === 'budget_lines' ? 'structure' : change.table === 'workbook_settings' ? 'setting' : 'proposal';
+  const kind: AuditKind = change.table === 'budget_lines' || change.table === 'versions' ? 'structure' : change.table === 'workbook_settings' ? 'setting' : 'proposal';
   if (change.before === null || change.after === null) {
     return [{ kind, lineId, versionId: null, period: null, subject, before: change.before === null ? null : 'present', after: change.after === null ? 'deleted' : 'added' }];
   }
@@ -87,6 +93,8 @@ function subjectOfRow(table: RowChange['table'], row: StoredRow): string {
       return `setting ${String(row.key)}`;
     case 'budget_lines':
       return `line “${String(row.description)}”`;
+    case 'versions':
+      return `version “${displayedVersionName(String(row.name))}”`;
     default:
       return table;
   }

@@ -87,6 +87,7 @@ export const ROW_TABLES = {
   workbook_settings: ['key'],
   budget_lines: ['id'],
   cell_values: ['line_id', 'version_id', 'period'],
+  versions: ['id'],
 } as const satisfies Record<string, readonly string[]>;
 export type RowTable = keyof typeof ROW_TABLES;
 /** A stored row, column by column. */
@@ -107,21 +108,13 @@ export interface LinePlace {
 
 export type Direction = 'forward' | 'backward';
 
-/** Whether a step changes what an approved budget locks: its values, formulas, lines, departments, accounts (another version's cells, such as last year's actuals, stay open). */
-export function stepTouchesBudget(step: EditStep, budgetVersionId: number): boolean {
-  switch (step.kind) {
-    case 'comment':
-    case 'profile':
-      return false;
-    case 'cells':
-      return step.changes.some((change) => change.versionId === budgetVersionId);
-    case 'rows':
-      return step.changes.some((change) => change.table === 'budget_lines' || (change.table === 'cell_values' && Number((change.after ?? change.before)?.version_id) === budgetVersionId));
-    case 'compound':
-      return step.steps.some((inner) => stepTouchesBudget(inner, budgetVersionId));
-    default:
-      return true;
-  }
+/** Sets a workbook setting (inside the caller's transaction); the row change for an undo step, or null when it did not change. */
+export function writeSetting(db: Database.Database, key: string, value: string): RowChange | null {
+  const before = db.prepare<[string], StoredRow>('SELECT key, value FROM workbook_settings WHERE key = ?').get(key) ?? null;
+  if (before?.value === value) return null;
+  const change: RowChange = { table: 'workbook_settings', before, after: { key, value } };
+  writeRow(db, change.table, change.before, change.after);
+  return change;
 }
 
 /** Writes a step's effect in the given direction. Runs inside the caller's transaction. */

@@ -339,7 +339,7 @@ export class ProposalStore {
     const proposal = this.oneProposal(proposalId);
     if (proposal === null) return [];
     const calendar = this.workbook.calendar();
-    const versionId = this.db.prepare<[], number>('SELECT id FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1').pluck().get() as number;
+    const versionId = this.workbook.defaultVersionId();
     const departmentId = proposal.departmentId ?? (this.db.prepare<[], number>('SELECT id FROM departments ORDER BY sort_order, id LIMIT 1').pluck().get() as number);
     // The first account of the type that is not a header over other accounts, in the chart's order.
     const accountOf = (type: 'capex' | 'opex') =>

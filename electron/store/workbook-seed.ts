@@ -1,5 +1,5 @@
 import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
-import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
+import type { AccountType, AccountUnit, VersionKind } from '../../shared/domain/workbook';
 import type { AmountText } from '../../shared/money/amount';
 
 /** The content a new workbook file starts with. */
@@ -41,6 +41,10 @@ export interface WorkbookSeed {
       dependsOn?: string;
     }[];
   };
+  /** more versions of the plan year (actuals, forecasts, scenarios), values by line description; a formula line's values are ignored except in actuals */
+  versions?: { name: string; kind: VersionKind; basedOn?: string; lines: { description: string; values: (AmountText | null)[] }[] }[];
+  /** the last closed month of the plan year (a period index) */
+  actualsThrough?: number;
   /** last year's actuals: twelve months per line, by line description */
   priorYear?: { versionName: string; lines: { description: string; values: (AmountText | null)[] }[] };
 }

@@ -4,20 +4,20 @@ import { ApiError } from '../../shared/api/errors';
 import { fiscalYearLabel, periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
 import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
 import type { ImportTarget } from '../../shared/import/import-target';
-import type { Account, AccountType, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionKind, WorkbookInfo } from '../../shared/domain/workbook';
+import type { Account, AccountType, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
 import { wouldMakeLoop } from '../../shared/domain/dimension-tree';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, stepTouchesBudget, swapSortOrder, type CellChange, type EditStep, type StoredComment, type StoredDimension } from './edit-steps';
+import { applyStep, cellWriter, swapSortOrder, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment, type StoredDimension } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
-import { auditChangesOf, readAudit, writeAuditChanges } from './audit-trail';
+import { auditChangesOf, displayedVersionName, readAudit, writeAuditChanges } from './audit-trail';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
-import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent, type VersionStatus } from '../../shared/domain/approval';
+import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
 
 /** A department or account row; code, type and unit only for accounts. */
 interface DimensionRow {
@@ -123,41 +123,118 @@ export class WorkbookStore {
     };
   }
 
-  /** The budget version the sheet shows: the first one for now. */
-  private activeVersion(): Omit<BudgetVersion, 'events'> {
+  /** The versions of the plan year (not last year's actuals), budgets first, then actuals, forecasts and scenarios. */
+  versions(): VersionSummary[] {
+    return this.db
+      .prepare<[], VersionSummary>(
+        `SELECT id, name, kind, status, owner, based_on AS basedOn, created_at AS createdAt FROM versions
+          WHERE period_offset = 0 AND deleted_at IS NULL
+          ORDER BY CASE kind WHEN 'budget' THEN 0 WHEN 'actuals' THEN 1 WHEN 'forecast' THEN 2 ELSE 3 END, id`,
+      )
+      .all();
+  }
+
+  /** A live version of the plan year, or a clear refusal naming the id. */
+  versionRow(versionId: number): VersionSummary {
     const row = this.db
-      .prepare<[], { id: number; name: string; kind: VersionKind; status: VersionStatus }>('SELECT id, name, kind, status FROM versions WHERE period_offset = 0 ORDER BY id LIMIT 1')
-      .get();
-    if (row === undefined) throw new ApiError('corrupt', `${this.path} has no budget version.`, this.path);
+      .prepare<[number], VersionSummary>(
+        'SELECT id, name, kind, status, owner, based_on AS basedOn, created_at AS createdAt FROM versions WHERE id = ? AND period_offset = 0 AND deleted_at IS NULL',
+      )
+      .get(versionId);
+    if (row === undefined) throw new ApiError('not-found', `Version ${versionId} does not exist in this workbook (it may have been deleted). Pick a version from the list.`, 'versionId');
     return row;
   }
 
-  /** The version the sheet shows, with its approval history. */
-  version(): BudgetVersion {
-    const version = this.activeVersion();
-    const events = this.db
+  /** The budget that funded proposals flow into and that opens first: the first budget version (or the first version). */
+  defaultVersionId(): number {
+    const first = this.versions()[0];
+    if (first === undefined) throw new ApiError('corrupt', `${this.path} has no version of its plan year.`, this.path);
+    return first.id;
+  }
+
+  /** The last closed month (a period index), or null before the first close. */
+  actualsThrough(): number | null {
+    const value = this.settingOrNull('actuals_through');
+    return value === null || value === '' ? null : Number(value);
+  }
+
+  /** Sets the last closed month (inside the caller's transaction) and returns the row change for the undo step. */
+  writeActualsThrough(period: number | null): RowChange[] {
+    const { periodCount } = this.calendar();
+    if (period !== null && period >= periodCount) {
+      throw new ApiError('invalid-input', `Month ${period + 1} is outside this workbook's calendar (${periodCount} months).`, 'period');
+    }
+    const change = writeSetting(this.db, 'actuals_through', period === null ? '' : String(period));
+    return change === null ? [] : [change];
+  }
+
+  /** Where an import into actuals of the plan year moves “actuals through”: the last month it fills, when later than now; else null. */
+  actualsThroughAfter(plan: Pick<ImportPlan, 'cells'>, target: ImportTarget): number | null {
+    if (target.kind !== 'version' || this.versionRow(target.versionId).kind !== 'actuals') return null;
+    const lastFilled = plan.cells.reduce((last, cell) => (cell.value === null ? last : Math.max(last, cell.period)), -1);
+    const through = this.actualsThrough();
+    return lastFilled >= 0 && (through === null || lastFilled > through) ? lastFilled : null;
+  }
+
+  /** Applies the next undo or redo step; a deleted version whose name was taken since cannot come back under it. */
+  private replayNamed(direction: 'undo' | 'redo', label: string): { label: string; step: EditStep } {
+    try {
+      const applied = direction === 'undo' ? this.edits.undo() : this.edits.redo();
+      if (applied === null) throw new Error('The history changed inside its own transaction.');
+      return applied;
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('versions.name')) {
+        throw new ApiError('invalid-input', `Cannot ${direction} “${label}”: it would bring back a version whose name another version now has. Rename that version first.`);
+      }
+      throw error;
+    }
+  }
+
+  /** A version with its approval history. */
+  version(versionId: number): BudgetVersion {
+    const version = this.versionRow(versionId);
+    return { ...version, events: this.versionEvents(versionId) };
+  }
+
+  private versionEvents(versionId: number): VersionEvent[] {
+    return this.db
       .prepare<[number], VersionEvent>('SELECT action, from_status AS fromStatus, to_status AS toStatus, actor, at, reason FROM version_events WHERE version_id = ? ORDER BY id')
-      .all(version.id);
-    return { ...version, events };
+      .all(versionId);
   }
 
   /**
-   * Refuses a change to the budget's content while its version is approved: values, formulas,
-   * lines, the departments and accounts they sit on. Comments, profiles and proposals that do
-   * not fund anything stay open. Every edit path calls this inside its transaction.
+   * Refuses a change to a version's values while it is approved. Comments, profiles and
+   * proposals that do not fund anything stay open. Every edit path calls this inside its transaction.
    */
-  requireUnlocked(what: string): void {
+  requireVersionUnlocked(versionId: number, what: string): void {
     // Every write asks: the status alone, and the approval's events only when they are needed for the message.
-    if (this.activeVersion().status !== 'approved') return;
-    const version = this.version();
-    throw new ApiError('locked', lockedMessage(version.name, lastApproval(version.events), what));
+    const row = this.db.prepare<[number], { name: string; status: string; deleted: number }>('SELECT name, status, deleted_at IS NOT NULL AS deleted FROM versions WHERE id = ?').get(versionId);
+    if (row?.status !== 'approved') return;
+    const events = this.versionEvents(versionId);
+    throw new ApiError('locked', lockedMessage(row.deleted === 1 ? displayedVersionName(row.name) : row.name, lastApproval(events), what));
   }
 
-  /** Moves the version's approval status one step, recorded with who, when and why; not an undo step. */
-  setVersionStatus(action: ApprovalAction, reason: string, actor: string): WriteReceipt & { version: BudgetVersion } {
+  /**
+   * Refuses a change to what every version shares (lines, their formulas, departments and
+   * accounts) while any version is approved: the change would alter the approved version too.
+   */
+  requireUnlocked(what: string): void {
+    const approved = this.db.prepare<[], number>("SELECT id FROM versions WHERE status = 'approved' AND deleted_at IS NULL AND period_offset = 0 ORDER BY id LIMIT 1").pluck().get() as number | undefined;
+    if (approved !== undefined) this.requireVersionUnlocked(approved, what);
+  }
+
+  /** Refuses a step that changes an approved version: its cells, its own row, or (for structure) what all versions share. */
+  private requireStepUnlocked(step: EditStep, what: string): void {
+    const scope = lockScopeOf(step);
+    if (scope.structure) this.requireUnlocked(what);
+    for (const versionId of scope.versions) this.requireVersionUnlocked(versionId, what);
+  }
+
+  /** Moves a version's approval status one step, recorded with who, when and why; not an undo step. */
+  setVersionStatus(versionId: number, action: ApprovalAction, reason: string, actor: string): WriteReceipt & { version: BudgetVersion } {
     return this.db
       .transaction(() => {
-        const version = this.activeVersion();
+        const version = this.versionRow(versionId);
         const transition = APPROVAL_TRANSITIONS[action];
         if (version.status !== transition.from) {
           throw new ApiError('invalid-input', `“${version.name}” is ${VERSION_STATUS_LABELS[version.status].toLowerCase()}: “${transition.label}” applies to a ${VERSION_STATUS_LABELS[transition.from].toLowerCase()} version.`, 'action');
@@ -171,7 +248,7 @@ export class WorkbookStore {
           .run(version.id, action, version.status, transition.to, actor, at, why);
         const change: AuditChange = { kind: 'status', lineId: null, versionId: version.id, period: null, subject: `version “${version.name}”${why === '' ? '' : ` (${why})`}`, before: version.status, after: transition.to };
         const revision = this.commit(null, `${transition.label.toLowerCase()} “${version.name}”`, actor, 'version/set-status', { action, reason: why }, [change]);
-        return { revision, history: this.edits.state(), version: this.version() };
+        return { revision, history: this.edits.state(), version: this.version(versionId) };
       })
       .immediate();
   }
@@ -181,9 +258,11 @@ export class WorkbookStore {
     return readAudit(this.db, filter);
   }
 
-  sheet(): SheetModel {
+  /** Everything the sheet needs to draw one version. Actuals are recorded amounts: their lines carry no formula. */
+  sheet(versionId: number): SheetModel {
     const calendar = this.calendar();
-    const version = this.version();
+    const version = this.version(versionId);
+    const recorded = version.kind === 'actuals';
     const departments = this.db.prepare<[], Department>('SELECT id, name, parent_id AS parentId FROM departments ORDER BY sort_order, id').all();
     const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type, unit, parent_id AS parentId FROM accounts ORDER BY sort_order, id').all();
     const rows = this.db
@@ -204,7 +283,7 @@ export class WorkbookStore {
         accountId: row.account_id,
         description: row.description,
         values: new Array<AmountText | null>(calendar.periodCount).fill(null),
-        formula: row.formula,
+        formula: recorded ? null : row.formula,
       };
       lines.push(line);
       byId.set(line.id, line);
@@ -245,6 +324,8 @@ export class WorkbookStore {
       comments,
       profiles,
       priorYear: this.priorYear(),
+      versions: this.versions(),
+      actualsThrough: this.actualsThrough(),
     };
   }
 
@@ -302,11 +383,11 @@ export class WorkbookStore {
    * returns the undo step (null when nothing changed), its label and the audit detail. The
    * step is recorded and the revision bumped in the same transaction, as for sheet changes.
    */
-  change<T extends object>(action: string, actor: string, apply: () => { step: EditStep | null; label: string; detail: unknown; result: T }): WriteReceipt & T {
+  change<T extends object>(action: string, actor: string, apply: () => { step: EditStep | null; label: string; detail: unknown; result: T }, lockedWhat = 'changing its lines is'): WriteReceipt & T {
     return this.db
       .transaction(() => {
         const { step, label, detail, result } = apply();
-        if (step !== null && stepTouchesBudget(step, this.activeVersion().id)) this.requireUnlocked('changing its lines is');
+        if (step !== null) this.requireStepUnlocked(step, lockedWhat);
         const revision = this.commit(step, label, actor, action, detail);
         return { ...result, revision, history: this.edits.state() };
       })
@@ -322,12 +403,12 @@ export class WorkbookStore {
    * Sets (or, with null, clears) cells of the active version: all of them or, when any is
    * invalid, none. One transaction, one undo step, one audit record.
    */
-  setCells(edits: readonly CellEdit[], label: string, actor: string): WriteReceipt {
+  setCells(versionId: number, edits: readonly CellEdit[], label: string, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        this.requireUnlocked('its values are');
+        const version = this.versionRow(versionId);
+        this.requireVersionUnlocked(versionId, 'its values are');
         const { periodCount } = this.calendar();
-        const version = this.activeVersion();
         // A few cells: look their lines up; a large paste: read all line ids once.
         // A few cells: look their lines up; a large paste: read all lines once. Formula lines take no entries.
         const lineColumns = 'SELECT l.id, l.description, l.formula, a.unit FROM budget_lines l JOIN accounts a ON a.id = l.account_id';
@@ -342,7 +423,7 @@ export class WorkbookStore {
           if (line === undefined) {
             throw new ApiError('not-found', `Budget line ${edit.lineId} does not exist in this workbook (it may have been deleted).`, `${where}.lineId`);
           }
-          if (line.formula !== null) {
+          if (line.formula !== null && version.kind !== 'actuals') {
             throw new ApiError('invalid-input', `“${line.description}” is computed by its formula; change the formula, or clear it to type amounts.`, `${where}.lineId`);
           }
           if (edit.value !== null && line.unit === 'currency' && !isCanonicalAmount(edit.value)) {
@@ -402,17 +483,18 @@ export class WorkbookStore {
     this.db.prepare('INSERT INTO workbook_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  /** The months an import into the budget or last year's actuals takes. */
+  /** The months an import into a version or last year's actuals takes. */
   importPeriods(target: ImportTarget): Period[] {
     const calendar = this.calendar();
-    return target === 'budget' ? periodsOf(calendar) : periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
+    if (target.kind === 'version') this.versionRow(target.versionId);
+    return target.kind === 'version' ? periodsOf(calendar) : periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
   }
 
-  /** What an import into the budget or last year's actuals is checked against: the months, the lines and their values. */
+  /** What an import into a version or last year's actuals is checked against: the months, the lines and their values. */
   importContext(target: ImportTarget): ImportContext {
-    const model = this.sheet();
+    const model = this.sheet(target.kind === 'version' ? target.versionId : this.defaultVersionId());
     const calendar = this.calendar();
-    if (target === 'budget') {
+    if (target.kind === 'version') {
       return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods: model.periods, values: new Map(model.lines.map((line) => [line.id, line.values])) };
     }
     const periods = periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
@@ -422,16 +504,21 @@ export class WorkbookStore {
 
   /**
    * Writes a checked import in one transaction: the lines it creates, then every cell, as one
-   * undo step and one audit record. Into the budget, refused while the version is approved; into
-   * last year's actuals, the actuals version is created when the workbook has none.
+   * undo step and one audit record. Into a version, refused while it is approved; into last
+   * year's actuals, the actuals version is created when the workbook has none. Actuals of the
+   * plan year move "actuals through" forward to the last month the import fills.
    */
   importCells(plan: Pick<ImportPlan, 'newLines' | 'cells'>, target: ImportTarget, label: string, actor: string, action = 'import/commit'): WriteReceipt & { linesAdded: number; cellsSet: number } {
     return this.db
       .transaction(() => {
         let versionId: number;
-        if (target === 'budget') {
-          this.requireUnlocked('importing into it is');
-          versionId = this.activeVersion().id;
+        const settingChanges: RowChange[] = [];
+        if (target.kind === 'version') {
+          const version = this.versionRow(target.versionId);
+          this.requireVersionUnlocked(version.id, 'importing into it is');
+          versionId = version.id;
+          const closesThrough = this.actualsThroughAfter(plan, target);
+          if (closesThrough !== null) settingChanges.push(...this.writeActualsThrough(closesThrough));
         } else {
           const prior = this.db.prepare<[], number>('SELECT id FROM versions WHERE period_offset = -12 ORDER BY id LIMIT 1').pluck().get() as number | undefined;
           const { startYear, startMonth } = this.calendar();
@@ -467,6 +554,7 @@ export class WorkbookStore {
           changes.push({ lineId, versionId, period: cell.period, before, after: cell.value });
         }
         if (changes.length > 0) steps.push({ kind: 'cells', changes });
+        if (settingChanges.length > 0) steps.push({ kind: 'rows', changes: settingChanges });
         const step: EditStep | null = steps.length === 0 ? null : steps.length === 1 ? (steps[0] as EditStep) : { kind: 'compound', steps };
         const revision = this.commit(step, label, actor, action, { target, linesAdded: plan.newLines.length, cellsSet: changes.length });
         return { revision, history: this.edits.state(), linesAdded: plan.newLines.length, cellsSet: changes.length };
@@ -502,10 +590,18 @@ export class WorkbookStore {
     return { kind: 'delete-line', line, values, comments };
   }
 
-  /** Sets or clears a line's formula, kept as written; entered amounts stay in the file for when the formula is cleared. */
-  setFormula(lineId: number, formula: string | null, actor: string): WriteReceipt {
+  /**
+   * Sets or clears a line's formula, kept as written; entered amounts stay in the file for when
+   * the formula is cleared. A line's formula serves every budget, forecast and scenario; actuals
+   * are recorded amounts and take none.
+   */
+  setFormula(versionId: number, lineId: number, formula: string | null, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
+        const version = this.versionRow(versionId);
+        if (version.kind === 'actuals') {
+          throw new ApiError('invalid-input', `“${version.name}” holds actuals, which are recorded amounts: formulas drive budgets, forecasts and scenarios. Type or import the amounts instead.`, 'versionId');
+        }
         this.requireUnlocked('its formulas are');
         const line = this.requireLine(lineId);
         const after = formula === null || formula.trim() === '' ? null : formula.trim();
@@ -520,15 +616,15 @@ export class WorkbookStore {
       .immediate();
   }
 
-  addComment(lineId: number, period: number | null, text: string, actor: string): WriteReceipt & { comment: SheetComment } {
+  addComment(versionId: number, lineId: number, period: number | null, text: string, actor: string): WriteReceipt & { comment: SheetComment } {
     return this.db
       .transaction(() => {
+        this.versionRow(versionId);
         const line = this.requireLine(lineId);
         const { periodCount } = this.calendar();
         if (period !== null && period >= periodCount) {
           throw new ApiError('invalid-input', `Period ${period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, 'period');
         }
-        const versionId = this.activeVersion().id;
         const createdAt = new Date().toISOString();
         const id = Number(
           this.db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(lineId, versionId, period, text, actor, createdAt).lastInsertRowid,
@@ -827,20 +923,22 @@ export class WorkbookStore {
       .immediate();
   }
 
-  /** Undoes (or redoes) the next step, in one transaction. */
-  stepHistory(direction: 'undo' | 'redo', actor: string): HistoryReceipt {
+  /**
+   * Undoes (or redoes) the workbook's next step, in one transaction. The history is one for the
+   * workbook, across versions; the answer lists the cells of `shownVersionId` the step changed.
+   */
+  stepHistory(direction: 'undo' | 'redo', shownVersionId: number, actor: string): HistoryReceipt {
     return this.db
       .transaction((): HistoryReceipt => {
         const next = this.edits.peek(direction);
         if (next === null) {
           throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
         }
-        if (stepTouchesBudget(next.step, this.activeVersion().id)) this.requireUnlocked(`${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
-        const applied = direction === 'undo' ? this.edits.undo() : this.edits.redo();
-        if (applied === null) throw new Error('The history changed inside its own transaction.');
+        this.requireStepUnlocked(next.step, `${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
+        const applied = this.replayNamed(direction, next.label);
         const changes = auditChangesOf(this.db, applied.step, direction === 'undo' ? 'backward' : 'forward');
         const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, changes);
-        const versionId = this.activeVersion().id;
+        const versionId = shownVersionId;
         const cells =
           applied.step.kind === 'cells'
             ? applied.step.changes
@@ -851,6 +949,36 @@ export class WorkbookStore {
       })
       .immediate();
   }
+}
+
+/** The versions and shared structure a step changes: what the approval lock must check before it is applied. */
+function lockScopeOf(step: EditStep): { versions: Set<number>; structure: boolean } {
+  const scope = { versions: new Set<number>(), structure: false };
+  const visit = (part: EditStep): void => {
+    switch (part.kind) {
+      case 'comment':
+      case 'profile':
+        return;
+      case 'cells':
+        for (const change of part.changes) scope.versions.add(change.versionId);
+        return;
+      case 'rows':
+        for (const change of part.changes) {
+          const row = change.after ?? change.before;
+          if (change.table === 'cell_values') scope.versions.add(Number(row?.version_id));
+          else if (change.table === 'versions') scope.versions.add(Number(row?.id));
+          else if (change.table === 'budget_lines') scope.structure = true;
+        }
+        return;
+      case 'compound':
+        part.steps.forEach(visit);
+        return;
+      default:
+        scope.structure = true;
+    }
+  };
+  visit(step);
+  return scope;
 }
 
 /**
@@ -882,7 +1010,7 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
   };
   for (const [key, value] of Object.entries(settings)) setSetting.run(key, value);
   const now = new Date().toISOString();
-  const versionId = Number(db.prepare("INSERT INTO versions (name, kind, created_at) VALUES (?, 'budget', ?)").run(seed.versionName, now).lastInsertRowid);
+  const versionId = Number(db.prepare("INSERT INTO versions (name, kind, created_at, owner) VALUES (?, 'budget', ?, ?)").run(seed.versionName, now, actor).lastInsertRowid);
   const departmentIds = new Map<string, number>();
   const insertDepartment = db.prepare('INSERT INTO departments (name, sort_order, parent_id) VALUES (?, ?, ?)');
   seed.departments.forEach((department, index) =>
@@ -939,6 +1067,26 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
       });
     }
   }
+  const versionIds = new Map([[seed.versionName, versionId]]);
+  for (const version of seed.versions ?? []) {
+    const id = Number(
+      db
+        .prepare("INSERT INTO versions (name, kind, created_at, owner, based_on) VALUES (?, ?, ?, ?, ?)")
+        .run(version.name, version.kind, now, actor, version.basedOn === undefined ? null : (versionIds.get(version.basedOn) ?? null)).lastInsertRowid,
+    );
+    versionIds.set(version.name, id);
+    const formulaLines = new Set(seed.lines.filter((line) => line.formula !== null && line.formula !== undefined).map((line) => line.description));
+    for (const line of version.lines) {
+      const lineId = lineIds.get(line.description);
+      if (lineId === undefined) throw new Error(`Seed version ${version.name} names an unknown line (${line.description}).`);
+      // A plan's formula lines compute their months; actuals record them.
+      if (version.kind !== 'actuals' && formulaLines.has(line.description)) continue;
+      line.values.forEach((amount, period) => {
+        if (amount !== null) insertCell.run(lineId, id, period, amount);
+      });
+    }
+  }
+  if (seed.actualsThrough !== undefined) setSetting.run('actuals_through', String(seed.actualsThrough));
   if (seed.portfolio !== undefined) writePortfolioSeed(db, seed.portfolio, departmentIds);
   const insertComment = db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const comment of seed.comments ?? []) {

@@ -4,6 +4,7 @@ import type { ApiEvents } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import type { SheetView } from '../state/sheet-view';
+import { shownVersion } from '../state/sheet-store';
 
 type Format = 'xlsx' | 'csv';
 
@@ -58,8 +59,8 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
     try {
       const answer =
         format === 'xlsx'
-          ? await api.call('export/xlsx', { fileName: `${name.trim()}.xlsx`, split, includeProposals, includeAudit })
-          : await api.call('export/csv', { fileName: `${name.trim()}.csv`, layout, delimiter, decimalSeparator, byteOrderMark });
+          ? await api.call('export/xlsx', { versionId: shownVersion(), fileName: `${name.trim()}.xlsx`, split, includeProposals, includeAudit })
+          : await api.call('export/csv', { versionId: shownVersion(), fileName: `${name.trim()}.csv`, layout, delimiter, decimalSeparator, byteOrderMark });
       setDone(answer);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));

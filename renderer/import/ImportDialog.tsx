@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { useNoticeStore } from '../state/notice-store';
 import { enqueue, useSheetStore } from '../state/sheet-store';
 import type { SheetView } from '../state/sheet-view';
+import { VERSION_KIND_LABELS } from '../../shared/domain/workbook';
 
 const FIELD_LABELS: Record<Exclude<ImportField['kind'], 'month'>, string> = {
   ignore: '— not imported —',
@@ -18,6 +19,9 @@ const FIELD_LABELS: Record<Exclude<ImportField['kind'], 'month'>, string> = {
   period: 'Period (month or date)',
   amount: 'Amount',
 };
+
+const targetValue = (target: ImportTarget) => (target.kind === 'prior-year' ? 'prior-year' : `version:${target.versionId}`);
+const targetOf = (value: string): ImportTarget => (value === 'prior-year' ? { kind: 'prior-year' } : { kind: 'version', versionId: Number(value.slice('version:'.length)) });
 
 const fieldValue = (field: ImportField) => (field.kind === 'month' ? `month:${field.period}` : field.kind);
 function fieldOf(value: string): ImportField {
@@ -32,7 +36,7 @@ function fieldOf(value: string): ImportField {
  * row number or what will change, then import all of it as one undo step, or nothing.
  */
 export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () => void }) {
-  const [target, setTarget] = useState<ImportTarget>('budget');
+  const [target, setTarget] = useState<ImportTarget>({ kind: 'version', versionId: view.model.version.id });
   const [inspection, setInspection] = useState<ImportInspectionAnswer | null>(null);
   const [columns, setColumns] = useState<ImportField[]>([]);
   const [decimalSeparator, setDecimalSeparator] = useState<'.' | ','>('.');
@@ -133,17 +137,22 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
         <label>
           Into
           <select
-            value={target}
+            value={targetValue(target)}
             onChange={(event) => {
-              const into = event.target.value as ImportTarget;
+              const into = targetOf(event.target.value);
               setTarget(into);
               // The months and the suggested mapping belong to the target: read the file again for it.
               if (file !== null) void choose(file, into);
             }}
             aria-label="Import into"
           >
-            <option value="budget">{view.model.version.name} (this budget)</option>
-            <option value="actuals">{priorName} (last year’s actuals)</option>
+            {view.model.versions.map((version) => (
+              <option key={version.id} value={targetValue({ kind: 'version', versionId: version.id })}>
+                {version.name} ({VERSION_KIND_LABELS[version.kind].toLowerCase()}
+                {version.id === view.model.version.id ? ', shown' : ''})
+              </option>
+            ))}
+            <option value="prior-year">{priorName} (last year’s actuals)</option>
           </select>
         </label>
         <label>
@@ -257,6 +266,9 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
                   : `Ready: ${preview.cellsToSet.toLocaleString()} cell${preview.cellsToSet === 1 ? '' : 's'} to set${preview.linesToAdd > 0 ? `, ${preview.linesToAdd} new line${preview.linesToAdd === 1 ? '' : 's'} (${preview.newLineNames.join(', ')})` : ''}; ${preview.unchanged.toLocaleString()} already equal.`}
                 {preview.computed > 0 ? ` ${preview.computed.toLocaleString()} rows on formula lines are passed by: their months are computed.` : ''}
                 {preview.rounded > 0 ? ` ${preview.rounded} amounts are rounded half-even to the cent.` : ''}
+                {preview.closesThrough !== null
+                  ? ` Importing closes the months through ${view.model.periods[preview.closesThrough]?.label ?? `month ${preview.closesThrough + 1}`}: “actuals through” moves there (it is ${view.model.actualsThrough === null ? 'not set' : (view.model.periods[view.model.actualsThrough]?.label ?? '')} now).`
+                  : ''}
               </p>
             ))}
         </>

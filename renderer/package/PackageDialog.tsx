@@ -31,7 +31,7 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
     setBusy(true);
     try {
       const department = departments.find((candidate) => candidate.id === departmentId)?.name ?? 'department';
-      setCut(await api.call('package/cut', { departmentId, fileName: `${view.model.workbook.name} - ${department} package.tandem`.replace(/[\\/:*?"<>|]/g, ' ') }));
+      setCut(await api.call('package/cut', { versionId: view.model.version.id, departmentId, fileName: `${view.model.workbook.name} - ${department} package.tandem`.replace(/[\\/:*?"<>|]/g, ' ') }));
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -44,7 +44,7 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
     setIncoming(null);
     setBusy(true);
     try {
-      const inspected = await api.call('package/inspect', { source: { name: file.name, base64: await readAsBase64(file) } });
+      const inspected = await api.call('package/inspect', { versionId: view.model.version.id, source: { name: file.name, base64: await readAsBase64(file) } });
       setIncoming(inspected);
       // The package's value by default: the ops manager drafted it; the user changes what they want to keep.
       setChoices(Object.fromEntries(inspected.plan.conflicts.map((conflict) => [conflict.key, 'package' as const])));
@@ -60,7 +60,7 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
     setFailure(null);
     try {
       await enqueue(async () => {
-        const receipt = await api.call('package/merge', { token: incoming.token, choices });
+        const receipt = await api.call('package/merge', { versionId: view.model.version.id, token: incoming.token, choices });
         useSheetStore.setState({ revision: receipt.revision, history: receipt.history });
         await useSheetStore.getState().load();
         useNoticeStore.getState().show({ tone: 'info', message: `Merged the ${incoming.plan.department} package: ${receipt.cellsSet} cells, ${receipt.linesAdded} new lines. One undo takes it back.` });

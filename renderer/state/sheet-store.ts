@@ -23,6 +23,10 @@ const SEND_FIRST_CELLS = 100;
 
 interface SheetState {
   view: SheetView | null;
+  /** the version the sheet shows: the renderer's choice, kept across reloads (null until the first load picks the workbook's first) */
+  versionId: number | null;
+  /** Shows another version of the workbook (edits on their way are saved first). */
+  openVersion(versionId: number): Promise<boolean>;
   /** writes sent to the back and not yet confirmed durable */
   pendingWrites: number;
   /** the last write that failed, until the next one succeeds */
@@ -34,6 +38,7 @@ interface SheetState {
   collapsed: ReadonlySet<string>;
   setGrouping(grouping: Grouping): void;
   toggleGroup(groupId: string): void;
+  /** Reads the open version again (or the workbook's first, when none is open or it is gone). */
   load(): Promise<void>;
   clear(): void;
   /** An entry typed by the user into a cell: parsed, shown at once, then saved. Empty text clears the cell. */
@@ -75,8 +80,29 @@ export function flushWrites(): Promise<void> {
   return writeQueue.then(() => undefined);
 }
 
+/** The version the sheet shows; every sheet call names it. */
+export function shownVersion(): number {
+  const versionId = useSheetStore.getState().versionId;
+  if (versionId === null) throw new Error('No version is open: open a workbook first.');
+  return versionId;
+}
+
 export const useSheetStore = create<SheetState>((set, get) => ({
   view: null,
+  versionId: null,
+  async openVersion(versionId) {
+    try {
+      await enqueue(async () => {
+        const model = await api.call('sheet/get-sheet', { versionId });
+        const { grouping, collapsed } = get();
+        set({ versionId, view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
+      });
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  },
   pendingWrites: 0,
   saveError: null,
   revision: null,
@@ -94,21 +120,35 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     });
   },
   async load() {
-    const reading = api.call('sheet/get-sheet', {});
+    let versionId = get().versionId;
+    if (versionId === null) {
+      const { versions } = await api.call('version/list', {});
+      versionId = versions[0]?.id ?? null;
+      if (versionId === null) throw new Error('This workbook has no version to show.');
+    }
+    const reading = api.call('sheet/get-sheet', { versionId });
     // The back takes a while to read a large workbook: build the formula grammar meanwhile.
     prepareFormulaGrammar();
-    const model = await reading;
+    let model;
+    try {
+      model = await reading;
+    } catch (error) {
+      // The version shown was deleted (by an undo, say): show the workbook's first one.
+      if (get().versionId === null) throw error;
+      set({ versionId: null });
+      return get().load();
+    }
     const { grouping, collapsed } = get();
-    set({ view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
+    set({ versionId, view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
   },
   clear() {
-    set({ view: null, revision: null, saveError: null, history: NO_HISTORY });
+    set({ view: null, versionId: null, revision: null, saveError: null, history: NO_HISTORY });
   },
   async setFormula(lineId, formula) {
     const view = get().view;
     const row = view?.rows[view.rowIndex.get(lineId) ?? -1];
     if (view === null || row === undefined) return false;
-    const saved = await structureChange(() => api.call('sheet/set-formula', { lineId, formula }), row.line.description);
+    const saved = await structureChange(() => api.call('sheet/set-formula', { versionId: shownVersion(), lineId, formula }), row.line.description);
     // A formula is kept as written even when it cannot be computed: say so where the user looks.
     const now = get().view;
     const error = now?.rows[now.rowIndex.get(lineId) ?? -1]?.formulaError ?? null;
@@ -130,7 +170,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     return moved;
   },
   async addComment(lineId, period, text) {
-    return structureChange(() => api.call('sheet/add-comment', { lineId, period, text }));
+    return structureChange(() => api.call('sheet/add-comment', { versionId: shownVersion(), lineId, period, text }));
   },
   async deleteComment(commentId) {
     return structureChange(() => api.call('sheet/delete-comment', { commentId }));
@@ -252,7 +292,8 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     // queue's turn, before the sheet is recomputed, so both take time side by side.
     const sendFirst = edits.length >= SEND_FIRST_CELLS;
     if (!sendFirst) show();
-    const saving = enqueue(() => api.call('sheet/set-cells', { edits, label }));
+    const versionId = shownVersion();
+    const saving = enqueue(() => api.call('sheet/set-cells', { versionId, edits, label }));
     if (sendFirst) {
       await Promise.resolve();
       show();
@@ -304,7 +345,7 @@ async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
   if (view === null || history[direction] === null) return;
   try {
     await enqueue(async () => {
-      const receipt = await api.call(direction === 'undo' ? 'sheet/undo' : 'sheet/redo', {});
+      const receipt = await api.call(direction === 'undo' ? 'sheet/undo' : 'sheet/redo', { versionId: shownVersion() });
       if (receipt.cells === null) {
         await useSheetStore.getState().load();
       } else {

@@ -36,6 +36,8 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
       // Edits still on their way belong to the workbook they were made in.
       await flushWrites();
       await action();
+      // Another file: its versions are its own, so the sheet opens the new file's first.
+      useSheetStore.setState({ versionId: null });
       set({ dialog: 'none' });
       await refresh();
       return true;

@@ -9,9 +9,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'expected a
 
 /** Approval of the budget version, the audit trail, and who the user is. */
 export const approvalMethods = {
-  /** Submit, approve, send back or reopen the version the sheet shows; sending back and reopening need a reason. */
+  /** Submit, approve, send back or reopen a version; sending back and reopening need a reason. */
   'version/set-status': method<WriteReceipt & { version: BudgetVersion }>()(
-    z.object({ action: z.enum(APPROVAL_ACTIONS), reason: z.string().max(1000).default('') }).strict(),
+    z.object({ versionId: z.number().int().positive(), action: z.enum(APPROVAL_ACTIONS), reason: z.string().max(1000).default('') }).strict(),
   ),
   /** The audit trail, newest first: per cell (lineId and period), per line, or filtered by kind, person, dates and text. */
   'audit/list': method<AuditPage>()(

@@ -22,6 +22,7 @@ export const exportMethods = {
   'export/xlsx': method<ExportAnswer>()(
     z
       .object({
+        versionId: z.number().int().positive(),
         fileName,
         split: z.enum(['version', 'department']).default('version'),
         includeProposals: z.boolean().default(true),
@@ -33,6 +34,7 @@ export const exportMethods = {
   'export/csv': method<ExportAnswer>()(
     z
       .object({
+        versionId: z.number().int().positive(),
         fileName,
         layout: z.enum(['long', 'wide']).default('long'),
         delimiter: z.enum([',', ';', '\t']).default(','),

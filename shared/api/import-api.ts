@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { IMPORT_TARGETS } from '../import/import-target';
 import type { ImportField, ImportPeriod, ImportProblem } from '../import/plan-import';
 import { method } from './method';
 import type { WriteReceipt } from './sheet-api';
@@ -27,6 +26,8 @@ export interface ImportPreviewAnswer {
   /** rows on formula lines, passed by: their months are computed */
   computed: number;
   rows: number;
+  /** into actuals of the plan year: the last month the import fills, when it moves “actuals through” forward (null otherwise) */
+  closesThrough: number | null;
 }
 
 const field = z.discriminatedUnion('kind', [
@@ -39,7 +40,8 @@ const field = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('month'), period: z.number().int().min(0) }).strict(),
 ]);
 const mapping = z.object({ columns: z.array(field).max(2000), decimalSeparator: z.enum(['.', ',']) }).strict();
-const target = z.enum(IMPORT_TARGETS);
+/** A version of the plan year (by id), or last year's actuals. */
+const target = z.discriminatedUnion('kind', [z.object({ kind: z.literal('version'), versionId: z.number().int().positive() }).strict(), z.object({ kind: z.literal('prior-year') }).strict()]);
 const token = z.string().regex(/^[0-9a-f]{24}$/, 'expected the token that import/inspect gave');
 
 /** Budget lines and values, or last year's actuals, from CSV or XLSX: inspect, map, preview, commit. */

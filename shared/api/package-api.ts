@@ -38,16 +38,17 @@ const token = z.string().regex(/^[0-9a-f]{24}$/, 'expected the token that packag
 
 /** Department packages: cut a department's lines for offline drafting, merge them back cell by cell. */
 export const packageMethods = {
-  'package/cut': method<{ path: string; bytes: number; lines: number; department: string }>()(z.object({ departmentId: z.number().int().positive(), fileName }).strict()),
+  'package/cut': method<{ path: string; bytes: number; lines: number; department: string }>()(z.object({ versionId: z.number().int().positive(), departmentId: z.number().int().positive(), fileName }).strict()),
   'package/inspect': method<{ token: string; fileName: string; plan: PackageMergePlan }>()(
     z
       .object({
+        versionId: z.number().int().positive(),
         source: z.union([z.object({ path: fileName }).strict(), z.object({ name: z.string().trim().min(1).max(260), base64: z.string().max(60_000_000) }).strict()]),
       })
       .strict(),
   ),
   /** Merges as one undo step: automatic cells, new lines, and each conflict as the user chose (the package's value unless `workbook`). */
   'package/merge': method<WriteReceipt & { cellsSet: number; linesAdded: number }>()(
-    z.object({ token, choices: z.record(z.string(), z.enum(['package', 'workbook'])) }).strict(),
+    z.object({ versionId: z.number().int().positive(), token, choices: z.record(z.string(), z.enum(['package', 'workbook'])) }).strict(),
   ),
 };

@@ -20,17 +20,20 @@ export interface HistoryReceipt extends WriteReceipt {
 export const MAX_CELLS_PER_CHANGE = 400_000;
 
 const id = z.number().int().positive();
+/** The version a sheet call reads or writes: every call names it (see version/list). */
+const versionId = id;
 // Money lines take at most two decimals, driver lines six: the store checks which line is which.
 const amount = z.string().refine(isCanonicalQuantity, {
   message: 'expected an amount such as "1250.5" or "-300" (at most two decimals; six on driver lines)',
 });
 
 export const sheetMethods = {
-  'sheet/get-sheet': method<SheetModel>()(z.object({}).strict()),
-  /** Set cells of the open version (null clears one): all or none, one undo step named by `label`. */
+  'sheet/get-sheet': method<SheetModel>()(z.object({ versionId }).strict()),
+  /** Set cells of a version (null clears one): all or none, one undo step named by `label`. */
   'sheet/set-cells': method<WriteReceipt>()(
     z
       .object({
+        versionId,
         edits: z
           .array(z.object({ lineId: id, period: z.number().int().min(0), value: amount.nullable() }).strict())
           .min(1, 'give at least one cell')
@@ -41,15 +44,16 @@ export const sheetMethods = {
   ),
   /** Drive a line by a formula (kept as written, even with an error) or, with null, make it an input line again. */
   'sheet/set-formula': method<WriteReceipt>()(
-    z.object({ lineId: id, formula: z.string().trim().max(1000, 'a formula has at most 1,000 characters').nullable() }).strict(),
+    z.object({ versionId, lineId: id, formula: z.string().trim().max(1000, 'a formula has at most 1,000 characters').nullable() }).strict(),
   ),
   /** Comment on a line (period null) or a cell. */
   'sheet/add-comment': method<WriteReceipt & { comment: SheetComment }>()(
-    z.object({ lineId: id, period: z.number().int().min(0).nullable(), text: z.string().trim().min(1, 'Write the comment.').max(4000) }).strict(),
+    z.object({ versionId, lineId: id, period: z.number().int().min(0).nullable(), text: z.string().trim().min(1, 'Write the comment.').max(4000) }).strict(),
   ),
   'sheet/delete-comment': method<WriteReceipt>()(z.object({ commentId: id }).strict()),
-  'sheet/undo': method<HistoryReceipt>()(z.object({}).strict()),
-  'sheet/redo': method<HistoryReceipt>()(z.object({}).strict()),
+  /** Undo or redo the workbook's next step; `versionId` is the version shown, whose cells the answer lists. */
+  'sheet/undo': method<HistoryReceipt>()(z.object({ versionId }).strict()),
+  'sheet/redo': method<HistoryReceipt>()(z.object({ versionId }).strict()),
   'sheet/add-line': method<{ line: BudgetLine; revision: number; history: HistoryState }>()(
     z.object({ departmentId: id, accountId: id, description: z.string().trim().min(1, 'Describe the line.').max(200) }).strict(),
   ),

@@ -57,13 +57,26 @@ export interface PriorYear {
 }
 
 export const VERSION_KINDS = ['budget', 'forecast', 'scenario', 'actuals'] as const;
+/** A budget (the plan), a forecast (latest estimate), a scenario ("what if"), or actuals (what happened). */
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
-export interface BudgetVersion {
+export const VERSION_KIND_LABELS: Record<VersionKind, string> = { budget: 'Budget', forecast: 'Forecast', scenario: 'Scenario', actuals: 'Actuals' };
+
+/** A version of the plan year as the picker lists it: one set of values over the workbook's months. */
+export interface VersionSummary {
   id: number;
   name: string;
   kind: VersionKind;
   status: VersionStatus;
+  /** who owns it (who created it, unless changed) */
+  owner: string;
+  /** the version it was made from (copied), or null */
+  basedOn: number | null;
+  /** ISO time */
+  createdAt: string;
+}
+
+export interface BudgetVersion extends VersionSummary {
   /** the status's moves, oldest first; the last approve says who approved and when */
   events: VersionEvent[];
 }
@@ -115,4 +128,8 @@ export interface SheetModel {
   profiles: SeasonalityProfile[];
   /** null when the workbook holds no version for the year before the budget */
   priorYear: PriorYear | null;
+  /** every version of the plan year, in the order the picker lists them */
+  versions: VersionSummary[];
+  /** the last closed month (a period index): actuals are final up to it; null before the first close */
+  actualsThrough: number | null;
 }

@@ -39,7 +39,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
     'open the file and read the sheet model (back, with integrity_check)',
     await time(5, () => {
       const store = WorkbookStore.open(path);
-      model = store.sheet();
+      model = store.sheet(store.defaultVersionId());
       store.close();
     }),
     'open < 1 s (all steps)',

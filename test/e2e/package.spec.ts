@@ -15,8 +15,9 @@ test('a department package goes out, comes back drafted, and merges with a confl
 
   // The ops manager drafts offline in Tandem: two months of trade-show travel.
   const offline = WorkbookStore.open(packagePath);
-  const shows = offline.sheet().lines.find((line) => line.description === 'Trade shows — travel');
+  const shows = offline.sheet(offline.defaultVersionId()).lines.find((line) => line.description === 'Trade shows — travel');
   offline.setCells(
+    offline.defaultVersionId(),
     [
       { lineId: shows?.id ?? 0, period: 0, value: '3100' },
       { lineId: shows?.id ?? 0, period: 1, value: '11000' },

@@ -178,7 +178,9 @@ describe('XLSX export', () => {
 
   it('a cancelled export writes nothing', async () => {
     const back = startBack(tempFolder());
-    const running = back.call('export/xlsx', { fileName: 'cancelled.xlsx' });
+    // The version is named up front, so the export is under way when the cancel arrives.
+    const versionId = await back.budgetId();
+    const running = back.call('export/xlsx', { versionId, fileName: 'cancelled.xlsx' });
     await back.call('export/cancel', {});
     expect((await rejection(running)).code).toBe('cancelled');
     expect(existsSync(join(back.dataDir, 'workbooks', 'Exports', 'cancelled.xlsx'))).toBe(false);

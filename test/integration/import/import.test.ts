@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ImportTarget } from '../../../shared/import/import-target';
 import type { ImportField } from '../../../shared/import/plan-import';
 import { startBack, type TestBack } from '../../helpers/back';
 import { writeHugeXlsx } from '../../helpers/huge-xlsx';
@@ -11,7 +12,13 @@ import { useTempFolder } from '../../helpers/temp-folder';
 const tempFolder = useTempFolder();
 const BAD = join(__dirname, '..', '..', 'fixtures', 'bad');
 
-async function importFile(back: TestBack, path: string, target: 'budget' | 'actuals' = 'budget', decimalSeparator: '.' | ',' = '.', columns?: ImportField[]) {
+/** Into the workbook's budget (its first version), or last year's actuals. */
+async function targetOf(back: TestBack, into: 'budget' | 'actuals'): Promise<ImportTarget> {
+  return into === 'budget' ? { kind: 'version', versionId: await back.budgetId() } : { kind: 'prior-year' };
+}
+
+async function importFile(back: TestBack, path: string, into: 'budget' | 'actuals' = 'budget', decimalSeparator: '.' | ',' = '.', columns?: ImportField[]) {
+  const target = await targetOf(back, into);
   const inspected = await back.call('import/inspect', { source: { path }, target });
   const mapping = { columns: columns ?? inspected.suggested, decimalSeparator };
   const preview = await back.call('import/preview', { token: inspected.token, mapping, target });
@@ -67,7 +74,7 @@ describe('import of budget values', () => {
     const { inspected, preview } = await importFile(back, file, 'actuals', ',');
     expect(inspected.suggested.slice(0, 3)).toEqual([{ kind: 'department' }, { kind: 'account' }, { kind: 'month', period: 0 }]);
     const columns: ImportField[] = [{ kind: 'department' }, { kind: 'account' }, ...months.map((_month, period): ImportField => ({ kind: 'month', period }))];
-    const mapped = await back.call('import/preview', { token: inspected.token, mapping: { columns, decimalSeparator: ',' }, target: 'actuals' });
+    const mapped = await back.call('import/preview', { token: inspected.token, mapping: { columns, decimalSeparator: ',' }, target: { kind: 'prior-year' } });
     expect(preview.problemCount).toBeGreaterThan(0);
     // Sales has two lines on 6200 Travel: without a Line column the import says which to choose.
     expect(mapped.problems[0]?.message).toContain('map a Line column');
@@ -103,9 +110,9 @@ describe('import of budget values', () => {
     const back = startBack(tempFolder());
     const file = join(back.dataDir, 'cancel.csv');
     writeFileSync(file, 'Department,Account code,Line,Period,Amount\r\nSales,6200,Customer visits,2027-01,5\r\n');
-    const inspected = await back.call('import/inspect', { source: { path: file }, target: 'budget' });
+    const inspected = await back.call('import/inspect', { source: { path: file }, target: await targetOf(back, 'budget') });
     const revision = (await back.call('workbook/get-session', {})).current?.revision;
-    const running = back.call('import/commit', { token: inspected.token, mapping: { columns: inspected.suggested, decimalSeparator: '.' }, target: 'budget' });
+    const running = back.call('import/commit', { token: inspected.token, mapping: { columns: inspected.suggested, decimalSeparator: '.' }, target: await targetOf(back, 'budget') });
     expect(await back.call('export/cancel', {})).toEqual({ cancelled: true });
     expect(await rejection(running)).toMatchObject({ code: 'cancelled', message: 'Cancelled: nothing was written.' });
     expect((await back.call('workbook/get-session', {})).current?.revision).toBe(revision);
@@ -178,7 +185,7 @@ describe('the bad-input corpus (test/fixtures/bad)', () => {
     const back = startBack(tempFolder());
     const path = join(back.dataDir, 'million.xlsx');
     await writeHugeXlsx(path, 1_000_000);
-    const error = await rejection(back.call('import/inspect', { source: { path }, target: 'budget' }));
+    const error = await rejection(back.call('import/inspect', { source: { path }, target: await targetOf(back, 'budget') }));
     expect(error.message).toBe('million.xlsx: the sheet has more than 500,000 rows; Tandem imports at most that many at once. Nothing was imported.');
     back.stop();
   }, 120_000);
@@ -186,7 +193,7 @@ describe('the bad-input corpus (test/fixtures/bad)', () => {
   it('an uploaded file (bytes, as the browser sends them) reads the same as a path', async () => {
     const back = startBack(tempFolder());
     const base64 = readFileSync(join(BAD, 'utf16.csv')).toString('base64');
-    const inspected = await back.call('import/inspect', { source: { name: 'utf16.csv', base64 }, target: 'budget' });
+    const inspected = await back.call('import/inspect', { source: { name: 'utf16.csv', base64 }, target: await targetOf(back, 'budget') });
     expect(inspected.headers).toEqual(['Department', 'Account code', 'Line', 'Period', 'Amount']);
     expect(inspected.notes[0]).toBe('Read as UTF-16 (little-endian).');
     back.stop();

@@ -34,10 +34,11 @@ describe('department packages', () => {
     expect(cut.path.endsWith('Sales package.tandem')).toBe(true);
 
     editPackage(cut.path, (store) => {
-      const model = store.sheet();
+      const model = store.sheet(store.defaultVersionId());
       const packaged = (description: string) => model.lines.find((line) => line.description === description);
       const accountId = packaged('Customer visits')?.accountId ?? 0;
       store.setCells(
+        store.defaultVersionId(),
         [
           { lineId: packaged('Customer visits')?.id ?? 0, period: 0, value: '7000' },
           { lineId: packaged('Trade shows — travel')?.id ?? 0, period: 1, value: '11111' },
@@ -46,7 +47,7 @@ describe('department packages', () => {
         'Olivia Ops',
       );
       const added = store.addLine(model.departments[0]?.id ?? 0, accountId, 'Regional roadshow', 'Olivia Ops');
-      store.setCells([{ lineId: added.line.id, period: 3, value: '4200' }], 'new line', 'Olivia Ops');
+      store.setCells(store.defaultVersionId(), [{ lineId: added.line.id, period: 3, value: '4200' }], 'new line', 'Olivia Ops');
     });
     // Meanwhile in the workbook: the same trade-show month changed otherwise (a conflict), and another month.
     await back.call('sheet/set-cells', {

@@ -13,11 +13,11 @@ describe('migration 2: edit history', () => {
     const path = join(tempFolder(), 'old.tandem');
     oldWorkbook(path, 1);
     const store = WorkbookStore.open(path);
-    const sheet = store.sheet();
+    const sheet = store.sheet(1);
     expect(sheet.workbook).toMatchObject({ name: 'Old budget', revision: 5 });
     expect(sheet.lines[0]?.values[0]).toBe('1250.5');
     expect(sheet.history).toEqual({ undo: null, redo: null });
-    store.setCells([{ lineId: 1, period: 0, value: '99' }], 'edit Customer visits, Jul 2026', 'test');
+    store.setCells(1, [{ lineId: 1, period: 0, value: '99' }], 'edit Customer visits, Jul 2026', 'test');
     expect(store.history().undo).toBe('edit Customer visits, Jul 2026');
     store.close();
     const raw = new Database(path, { readonly: true });

@@ -13,9 +13,9 @@ describe('migration 3: line formulas', () => {
     const path = join(tempFolder(), 'v2.tandem');
     oldWorkbook(path, 2);
     const store = WorkbookStore.open(path);
-    expect(store.sheet().lines[0]).toMatchObject({ description: 'Customer visits', formula: null, values: ['1250.5', null, null, null, null, null, null, null, null, null, null, null] });
-    store.setFormula(1, 'Headcount * 2', 'test');
-    expect(store.sheet().lines[0]?.formula).toBe('Headcount * 2');
+    expect(store.sheet(1).lines[0]).toMatchObject({ description: 'Customer visits', formula: null, values: ['1250.5', null, null, null, null, null, null, null, null, null, null, null] });
+    store.setFormula(1, 1, 'Headcount * 2', 'test');
+    expect(store.sheet(1).lines[0]?.formula).toBe('Headcount * 2');
     store.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);

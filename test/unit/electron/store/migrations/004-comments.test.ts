@@ -11,10 +11,10 @@ describe('migration 4: comments', () => {
     const path = join(tempFolder(), 'v3.tandem');
     oldWorkbook(path, 3);
     const store = WorkbookStore.open(path);
-    expect(store.sheet().comments).toEqual([]);
-    store.addComment(1, null, 'Whole line', 'test');
-    store.addComment(1, 2, 'One month', 'test');
-    expect(store.sheet().comments.map((comment) => [comment.period, comment.text])).toEqual([
+    expect(store.sheet(1).comments).toEqual([]);
+    store.addComment(1, 1, null, 'Whole line', 'test');
+    store.addComment(1, 1, 2, 'One month', 'test');
+    expect(store.sheet(1).comments.map((comment) => [comment.period, comment.text])).toEqual([
       [null, 'Whole line'],
       [2, 'One month'],
     ]);

@@ -11,7 +11,7 @@ describe('migration 5: hierarchies, units, profiles, version offsets', () => {
     const path = join(tempFolder(), 'v4.tandem');
     oldWorkbook(path, 4);
     const store = WorkbookStore.open(path);
-    const sheet = store.sheet();
+    const sheet = store.sheet(1);
     expect(sheet.departments).toEqual([{ id: 1, name: 'Sales', parentId: null }]);
     expect(sheet.accounts).toEqual([{ id: 1, code: '6200', name: 'Travel', type: 'opex', unit: 'currency', parentId: null }]);
     expect(sheet.profiles).toEqual([]);
@@ -20,7 +20,7 @@ describe('migration 5: hierarchies, units, profiles, version offsets', () => {
     // The upgraded file takes the new structure at once.
     const { departmentId } = store.addDepartment('Commercial', null, 'test');
     store.setParent('departments', 1, departmentId, 'test');
-    expect(store.sheet().departments.find((department) => department.id === 1)?.parentId).toBe(departmentId);
+    expect(store.sheet(1).departments.find((department) => department.id === 1)?.parentId).toBe(departmentId);
     store.close();
   });
 });

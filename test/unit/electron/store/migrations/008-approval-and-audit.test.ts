@@ -15,14 +15,14 @@ describe('migration 8: approval and the audit trail', () => {
     old.prepare("INSERT INTO audit_log (at, actor, action, detail) VALUES ('2026-06-02T00:00:00Z', 'old app', 'sheet/set-cells', '{}')").run();
     old.close();
     const store = WorkbookStore.open(path);
-    expect(store.version()).toMatchObject({ status: 'draft', events: [] });
-    store.setCells([{ lineId: 1, period: 0, value: '99' }], 'edit one cell', 'test');
+    expect(store.version(1)).toMatchObject({ status: 'draft', events: [] });
+    store.setCells(1, [{ lineId: 1, period: 0, value: '99' }], 'edit one cell', 'test');
     expect(store.audit({ lineId: 1, period: 0 }).entries.map((entry) => [entry.before, entry.after, entry.label])).toEqual([['1250.5', '99', 'edit one cell']]);
     // The old record is still in the trail, named by its action.
     expect(store.audit({ actor: 'old app' }).entries.map((entry) => [entry.kind, entry.subject])).toEqual([['value', 'sheet/set-cells (recorded before the detailed trail; its detail stays in the file)']]);
-    store.setVersionStatus('submit', '', 'test');
-    store.setVersionStatus('approve', '', 'test');
-    expect(() => store.setCells([{ lineId: 1, period: 0, value: '1' }], 'edit', 'test')).toThrow(/approved by test/);
+    store.setVersionStatus(1, 'submit', '', 'test');
+    store.setVersionStatus(1, 'approve', '', 'test');
+    expect(() => store.setCells(1, [{ lineId: 1, period: 0, value: '1' }], 'edit', 'test')).toThrow(/approved by test/);
     store.close();
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(4);

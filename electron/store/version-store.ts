@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../shared/api/errors';
+import type { WriteReceipt } from '../../shared/api/sheet-api';
+import type { VersionContents } from '../../shared/api/version-api';
+import { VERSION_KIND_LABELS, type VersionKind, type VersionSummary } from '../../shared/domain/workbook';
+import type { RowChange, StoredRow } from './edit-steps';
+import type { WorkbookStore } from './workbook-store';
+
+/**
+ * A deleted version keeps its row and values (so the deletion can be undone) under a set-aside
+ * name, which frees its name for a new version. The audit trail reads the name back.
+ */
+export function setAsideName(id: number, name: string): string {
+  return `~deleted~${id}~${name}`;
+}
+
+const VERSION_COLUMNS = 'id, name, kind, status, owner, based_on, created_at, deleted_at, period_offset';
+
+function storedVersion(db: Database.Database, id: number): StoredRow {
+  const row = db.prepare<[number], StoredRow>(`SELECT ${VERSION_COLUMNS} FROM versions WHERE id = ?`).get(id);
+  if (row === undefined) throw new Error(`Version ${id} vanished inside its own transaction.`);
+  return row;
+}
+
+/** The versions of a workbook: create (empty or as a copy), rename, delete, and the last closed month. Every write goes through the workbook's one commit path. */
+export class VersionStore {
+  constructor(private readonly workbook: WorkbookStore) {}
+
+  private get db(): Database.Database {
+    return this.workbook.database;
+  }
+
+  private requireFreeName(name: string, exceptId: number | null): void {
+    const taken = this.db.prepare<[string], number>('SELECT id FROM versions WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').pluck().get(name) as number | undefined;
+    if (taken !== undefined && taken !== exceptId) throw new ApiError('invalid-input', `A version named “${name}” already exists. Choose another name.`, 'name');
+  }
+
+  /**
+   * A new version of the plan year, empty or a copy of another's values and comments (lines and
+   * their formulas are shared by all versions). One undo step: undo sets the version aside, redo
+   * brings it back with everything it held.
+   */
+  create(input: { name: string; kind: VersionKind; copyFrom: number | null }, actor: string): WriteReceipt & { version: VersionSummary } {
+    return this.workbook.change('version/create', actor, () => {
+      const name = input.name.trim();
+      this.requireFreeName(name, null);
+      const source = input.copyFrom === null ? null : this.workbook.versionRow(input.copyFrom);
+      const now = new Date().toISOString();
+      const id = Number(
+        this.db
+          .prepare("INSERT INTO versions (name, kind, created_at, period_offset, owner, based_on, status) VALUES (?, ?, ?, 0, ?, ?, 'draft')")
+          .run(name, input.kind, now, actor, source?.id ?? null).lastInsertRowid,
+      );
+      let cells = 0;
+      if (source !== null) {
+        cells = this.db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) SELECT line_id, ?, period, amount FROM cell_values WHERE version_id = ?').run(id, source.id).changes;
+        this.db
+          .prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) SELECT line_id, ?, period, text, author, created_at FROM comments WHERE version_id = ? ORDER BY id')
+          .run(id, source.id);
+      }
+      const after = storedVersion(this.db, id);
+      // The step moves the version from set aside to live: undo sets it aside again, keeping its values for a redo.
+      const change: RowChange = { table: 'versions', before: { ...after, name: setAsideName(id, name), deleted_at: now }, after };
+      const what = source === null ? `new ${VERSION_KIND_LABELS[input.kind].toLowerCase()} “${name}”` : `“${name}”, a copy of “${source.name}”`;
+      return {
+        step: { kind: 'rows', changes: [change] },
+        label: what,
+        detail: { versionId: id, name, kind: input.kind, copyFrom: source?.id ?? null, cells },
+        result: { version: this.workbook.versionRow(id) },
+      };
+    });
+  }
+
+  rename(versionId: number, name: string, actor: string): WriteReceipt {
+    return this.workbook.change('version/rename', actor, () => {
+      const version = this.workbook.versionRow(versionId);
+      const next = name.trim();
+      if (version.name === next) return { step: null, label: 'rename a version', detail: { versionId }, result: {} };
+      this.requireFreeName(next, versionId);
+      const before = storedVersion(this.db, versionId);
+      this.db.prepare('UPDATE versions SET name = ? WHERE id = ?').run(next, versionId);
+      return {
+        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId) }] },
+        label: `rename “${version.name}” to “${next}”`,
+        detail: { versionId, before: version.name, after: next },
+        result: {},
+      };
+    }, 'renaming it is');
+  }
+
+  /** What a version holds, for the confirmation before deleting it. */
+  contents(versionId: number): VersionContents {
+    this.workbook.versionRow(versionId);
+    const count = (sql: string) => this.db.prepare<[number], number>(sql).pluck().get(versionId) as number;
+    return {
+      cells: count('SELECT COUNT(*) FROM cell_values WHERE version_id = ?'),
+      comments: count('SELECT COUNT(*) FROM comments WHERE version_id = ?'),
+      lines: count('SELECT COUNT(DISTINCT line_id) FROM cell_values WHERE version_id = ?'),
+    };
+  }
+
+  /** Deletes a version (undoable: its values stay in the file, set aside). Refused for the last version and an approved one. */
+  delete(versionId: number, actor: string): WriteReceipt {
+    return this.workbook.change('version/delete', actor, () => {
+      const version = this.workbook.versionRow(versionId);
+      if (this.workbook.versions().length <= 1) {
+        throw new ApiError('invalid-input', `“${version.name}” is the workbook's only version: create another before deleting it.`, 'versionId');
+      }
+      const before = storedVersion(this.db, versionId);
+      this.db.prepare('UPDATE versions SET name = ?, deleted_at = ? WHERE id = ?').run(setAsideName(versionId, version.name), new Date().toISOString(), versionId);
+      return {
+        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId) }] },
+        label: `delete version “${version.name}”`,
+        detail: { versionId, name: version.name },
+        result: {},
+      };
+    }, 'deleting it is');
+  }
+
+  /** Sets the last closed month (or clears it), as an undo step. */
+  setActualsThrough(period: number | null, actor: string): WriteReceipt & { actualsThrough: number | null } {
+    return this.workbook.change('version/set-actuals-through', actor, () => {
+      const changes = this.workbook.writeActualsThrough(period);
+      const label = period === null ? 'clear “actuals through”' : `actuals through month ${period + 1}`;
+      return { step: changes.length === 0 ? null : { kind: 'rows', changes }, label, detail: { period }, result: { actualsThrough: period } };
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { VERSION_KINDS, type VersionSummary } from '../domain/workbook';
+import { method } from './method';
+import type { WriteReceipt } from './sheet-api';
+
+const id = z.number().int().positive();
+const versionName = z.string().trim().min(1, 'Name the version.').max(80, 'a version name has at most 80 characters');
+
+/** What a version holds, counted before it is deleted. */
+export interface VersionContents {
+  cells: number;
+  comments: number;
+  /** lines with at least one value in this version */
+  lines: number;
+}
+
+/** The versions of the plan year: budgets, forecasts, scenarios and actuals over the workbook's months. */
+export const versionMethods = {
+  'version/list': method<{ versions: VersionSummary[]; actualsThrough: number | null }>()(z.object({}).strict()),
+  /** A new version, empty or a copy of another (its values and comments), as one undo step. */
+  'version/create': method<WriteReceipt & { version: VersionSummary }>()(
+    z.object({ name: versionName, kind: z.enum(VERSION_KINDS), copyFrom: id.nullable() }).strict(),
+  ),
+  'version/rename': method<WriteReceipt>()(z.object({ versionId: id, name: versionName }).strict()),
+  /** Deletes a version (undoable): refused for the last version of the plan year and for an approved one. */
+  'version/delete': method<WriteReceipt>()(z.object({ versionId: id }).strict()),
+  'version/contents': method<VersionContents>()(z.object({ versionId: id }).strict()),
+  /** The last closed month (a period index), or null before the first close; an undo step. */
+  'version/set-actuals-through': method<WriteReceipt & { actualsThrough: number | null }>()(z.object({ period: z.number().int().min(0).nullable() }).strict()),
+};

@@ -1,0 +1,178 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SheetModel, VersionSummary } from '../../../shared/domain/workbook';
+import { startBack, type TestBack } from '../../helpers/back';
+import { rejection } from '../../helpers/rejection';
+import { useTempFolder } from '../../helpers/temp-folder';
+
+const tempFolder = useTempFolder();
+
+async function versionNamed(back: TestBack, name: string): Promise<VersionSummary> {
+  const { versions } = await back.call('version/list', {});
+  const version = versions.find((candidate) => candidate.name === name);
+  if (version === undefined) throw new Error(`no version "${name}" among ${versions.map((candidate) => candidate.name).join(', ')}`);
+  return version;
+}
+
+function lineNamed(sheet: SheetModel, description: string) {
+  const line = sheet.lines.find((candidate) => candidate.description === description);
+  if (line === undefined) throw new Error(`no line "${description}"`);
+  return line;
+}
+
+const valuesOf = (sheet: SheetModel) => Object.fromEntries(sheet.lines.map((line) => [line.description, line.values]));
+
+describe('versions of the plan year', () => {
+  it('the sample holds its budget, this year’s actuals through September, a forecast and a scenario', async () => {
+    const back = startBack(tempFolder());
+    const { versions, actualsThrough } = await back.call('version/list', {});
+    expect(versions.map((version) => [version.name, version.kind])).toEqual([
+      ['Budget FY2027', 'budget'],
+      ['Actuals FY2027', 'actuals'],
+      ['Q3 forecast', 'forecast'],
+      ['Revenue −10%', 'scenario'],
+    ]);
+    expect(actualsThrough).toBe(8);
+    const actuals = await back.call('sheet/get-sheet', { versionId: (await versionNamed(back, 'Actuals FY2027')).id });
+    // Actuals are recorded: no formulas, and nothing after the last closed month.
+    expect(actuals.lines.every((line) => line.formula === null)).toBe(true);
+    expect(actuals.lines.every((line) => line.values.slice(9).every((value) => value === null))).toBe(true);
+    expect(lineNamed(actuals, 'Engineering salaries').values.slice(0, 9).every((value) => value !== null)).toBe(true);
+    // The forecast's closed months are the actuals.
+    const forecast = await back.call('sheet/get-sheet', { versionId: (await versionNamed(back, 'Q3 forecast')).id });
+    expect(lineNamed(forecast, 'OEM modules').values.slice(0, 9)).toEqual(lineNamed(actuals, 'OEM modules').values.slice(0, 9));
+    back.stop();
+  });
+
+  it('every sheet call names its version: one without is refused, and a write reaches only the version named', async () => {
+    const back = startBack(tempFolder());
+    expect((await back.raw('sheet/get-sheet', {})).ok).toBe(false);
+    const missing = await back.raw('sheet/set-cells', { edits: [{ lineId: 1, period: 0, value: '1' }], label: 'edit' });
+    expect(missing.ok ? '' : missing.error.message).toContain('versionId');
+    const budget = await versionNamed(back, 'Budget FY2027');
+    const scenario = await versionNamed(back, 'Revenue −10%');
+    const before = await back.call('sheet/get-sheet', { versionId: budget.id });
+    const visits = lineNamed(before, 'Customer visits');
+    await back.call('sheet/set-cells', { versionId: scenario.id, edits: [{ lineId: visits.id, period: 0, value: '777.77' }], label: 'edit' });
+    await back.call('sheet/add-comment', { versionId: scenario.id, lineId: visits.id, period: 0, text: 'Only in the scenario.' });
+    const after = await back.call('sheet/get-sheet', { versionId: budget.id });
+    expect(valuesOf(after)).toEqual(valuesOf(before));
+    expect(after.comments.some((comment) => comment.text === 'Only in the scenario.')).toBe(false);
+    const inScenario = await back.call('sheet/get-sheet', { versionId: scenario.id });
+    expect(lineNamed(inScenario, 'Customer visits').values[0]).toBe('777.77');
+    expect(inScenario.comments.map((comment) => comment.text)).toContain('Only in the scenario.');
+    // Undo lists the cells of the version shown, and puts the scenario back.
+    await back.call('sheet/undo', { versionId: scenario.id });
+    const undone = await back.call('sheet/undo', { versionId: scenario.id });
+    expect(undone.cells).toEqual([{ lineId: visits.id, period: 0, value: lineNamed(before, 'Customer visits').values[0] ?? null }]);
+    expect((await rejection(back.call('sheet/get-sheet', { versionId: 9999 }))).message).toContain('Version 9999 does not exist');
+    back.stop();
+  });
+
+  it('a copy equals its source, is one undo step, and comes back whole on redo', async () => {
+    const back = startBack(tempFolder());
+    const forecast = await versionNamed(back, 'Q3 forecast');
+    const source = await back.call('sheet/get-sheet', { versionId: forecast.id });
+    const created = await back.call('version/create', { name: 'Q4 forecast', kind: 'forecast', copyFrom: forecast.id });
+    expect(created.version).toMatchObject({ name: 'Q4 forecast', kind: 'forecast', status: 'draft', basedOn: forecast.id });
+    const copy = await back.call('sheet/get-sheet', { versionId: created.version.id });
+    expect(valuesOf(copy)).toEqual(valuesOf(source));
+    expect(copy.comments.map((comment) => [comment.lineId, comment.period, comment.text])).toEqual(source.comments.map((comment) => [comment.lineId, comment.period, comment.text]));
+    expect(created.history.undo).toBe('“Q4 forecast”, a copy of “Q3 forecast”');
+    await back.call('sheet/undo', { versionId: forecast.id });
+    expect((await back.call('version/list', {})).versions.map((version) => version.name)).not.toContain('Q4 forecast');
+    expect((await rejection(back.call('sheet/get-sheet', { versionId: created.version.id }))).code).toBe('not-found');
+    await back.call('sheet/redo', { versionId: forecast.id });
+    expect(valuesOf(await back.call('sheet/get-sheet', { versionId: created.version.id }))).toEqual(valuesOf(source));
+    // An empty version has the lines and no values.
+    const empty = await back.call('version/create', { name: 'Stretch plan', kind: 'scenario', copyFrom: null });
+    const blank = await back.call('sheet/get-sheet', { versionId: empty.version.id });
+    expect(blank.lines).toHaveLength(source.lines.length);
+    expect(blank.lines.filter((line) => line.formula === null).every((line) => line.values.every((value) => value === null))).toBe(true);
+    back.stop();
+  });
+
+  it('names are required and unique, the last version and approved ones stay, and a deletion can be undone', async () => {
+    const back = startBack(tempFolder());
+    const budget = await versionNamed(back, 'Budget FY2027');
+    const scenario = await versionNamed(back, 'Revenue −10%');
+    expect((await rejection(back.call('version/create', { name: 'q3 FORECAST', kind: 'forecast', copyFrom: null }))).message).toBe('A version named “q3 FORECAST” already exists. Choose another name.');
+    expect((await rejection(back.call('version/create', { name: '   ', kind: 'forecast', copyFrom: null }))).message).toContain('Name the version.');
+    expect((await rejection(back.call('version/rename', { versionId: scenario.id, name: 'Budget FY2027' }))).message).toContain('already exists');
+    const contents = await back.call('version/contents', { versionId: scenario.id });
+    expect(contents.cells).toBeGreaterThan(400);
+    await back.call('version/delete', { versionId: scenario.id });
+    expect((await back.call('version/list', {})).versions.map((version) => version.name)).not.toContain('Revenue −10%');
+    // Its name is free again; undoing the new one and then the deletion brings the old one back whole.
+    await back.call('version/create', { name: 'Revenue −10%', kind: 'scenario', copyFrom: null });
+    await back.call('sheet/undo', { versionId: budget.id });
+    await back.call('sheet/undo', { versionId: budget.id });
+    expect((await versionNamed(back, 'Revenue −10%')).id).toBe(scenario.id);
+    expect((await back.call('version/contents', { versionId: scenario.id })).cells).toBe(contents.cells);
+    // An approved version is neither deleted nor renamed; the last version is not deleted.
+    await back.call('version/set-status', { versionId: budget.id, action: 'submit' });
+    await back.call('version/set-status', { versionId: budget.id, action: 'approve' });
+    expect((await rejection(back.call('version/delete', { versionId: budget.id }))).code).toBe('locked');
+    expect((await rejection(back.call('version/rename', { versionId: budget.id, name: 'Plan' }))).code).toBe('locked');
+    back.stop();
+    const solo = startBack(tempFolder(), { startUp: false });
+    solo.session.startUp();
+    await solo.call('workbook/create-file', { path: 'Solo', name: 'Solo', sample: false });
+    const only = (await solo.call('version/list', {})).versions;
+    expect(only).toHaveLength(1);
+    expect((await rejection(solo.call('version/delete', { versionId: only[0]?.id ?? 0 }))).message).toContain('only version');
+    solo.stop();
+  });
+
+  it('approval locks one version: the forecast stays open while the budget is approved', async () => {
+    const back = startBack(tempFolder());
+    const budget = await versionNamed(back, 'Budget FY2027');
+    const forecast = await versionNamed(back, 'Q3 forecast');
+    await back.call('version/set-status', { versionId: budget.id, action: 'submit' });
+    await back.call('version/set-status', { versionId: budget.id, action: 'approve' });
+    const visits = lineNamed(await back.call('sheet/get-sheet', { versionId: forecast.id }), 'Customer visits');
+    await back.call('sheet/set-cells', { versionId: forecast.id, edits: [{ lineId: visits.id, period: 11, value: '5000' }], label: 'edit' });
+    expect((await rejection(back.call('sheet/set-cells', { versionId: budget.id, edits: [{ lineId: visits.id, period: 11, value: '5000' }], label: 'edit' }))).code).toBe('locked');
+    // Formulas and lines are shared by every version, so they stay locked while one is approved.
+    expect((await rejection(back.call('sheet/set-formula', { versionId: forecast.id, lineId: visits.id, formula: '100' }))).message).toContain('“Budget FY2027” was approved');
+    expect((await back.call('sheet/get-sheet', { versionId: forecast.id })).version.status).toBe('draft');
+    back.stop();
+  });
+
+  it('actuals of the plan year import month by month, take amounts on formula lines, and move “actuals through”', async () => {
+    const back = startBack(tempFolder());
+    const actuals = await versionNamed(back, 'Actuals FY2027');
+    const file = join(tempFolder(), 'october.csv');
+    writeFileSync(file, 'Department,Account,Line,Period,Amount\nSales,6200,Customer visits,2027-10,4321.09\nR&D,6000,Engineering salaries,2027-10,70000\n');
+    const target = { kind: 'version' as const, versionId: actuals.id };
+    const inspected = await back.call('import/inspect', { source: { path: file }, target });
+    const mapping = { columns: inspected.suggested, decimalSeparator: '.' as const };
+    const preview = await back.call('import/preview', { token: inspected.token, mapping, target });
+    expect([preview.problemCount, preview.cellsToSet, preview.closesThrough, preview.computed]).toEqual([0, 2, 9, 0]);
+    const receipt = await back.call('import/commit', { token: inspected.token, mapping, target });
+    expect(receipt.cellsSet).toBe(2);
+    const after = await back.call('sheet/get-sheet', { versionId: actuals.id });
+    expect(after.actualsThrough).toBe(9);
+    expect(lineNamed(after, 'Engineering salaries').values[9]).toBe('70000');
+    const trail = await back.call('audit/list', { lineId: lineNamed(after, 'Customer visits').id, versionId: actuals.id });
+    expect(trail.entries[0]).toMatchObject({ period: 9, after: '4321.09', label: expect.stringContaining('into “Actuals FY2027”') });
+    // One undo takes the months and the close back.
+    await back.call('sheet/undo', { versionId: actuals.id });
+    expect((await back.call('version/list', {})).actualsThrough).toBe(8);
+    // A formula is refused on actuals, with the reason.
+    expect((await rejection(back.call('sheet/set-formula', { versionId: actuals.id, lineId: lineNamed(after, 'Customer visits').id, formula: '1' }))).message).toContain('recorded amounts');
+    back.stop();
+  });
+
+  it('“actuals through” is set by hand as an undo step, within the calendar', async () => {
+    const back = startBack(tempFolder());
+    const budget = await versionNamed(back, 'Budget FY2027');
+    const set = await back.call('version/set-actuals-through', { period: 10 });
+    expect(set.actualsThrough).toBe(10);
+    expect((await rejection(back.call('version/set-actuals-through', { period: 12 }))).message).toContain('outside this workbook');
+    await back.call('sheet/undo', { versionId: budget.id });
+    expect((await back.call('version/list', {})).actualsThrough).toBe(8);
+    back.stop();
+  });
+});
