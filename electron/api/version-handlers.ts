@@ -14,6 +14,7 @@ export const versionHandlers: HandlersOf<typeof versionMethods, HandlerContext> 
   'version/create': (input, context) => context.session.announced(versionsOf(context).create(input, actor(context))),
   'version/rename': ({ versionId, name }, context) => context.session.announced(versionsOf(context).rename(versionId, name, actor(context))),
   'version/delete': ({ versionId }, context) => context.session.announced(versionsOf(context).delete(versionId, actor(context))),
+  'version/roll-forward': ({ versionId }, context) => context.session.announced(versionsOf(context).rollForward(versionId, actor(context))),
   'version/contents': ({ versionId }, context) => versionsOf(context).contents(versionId),
   'version/set-actuals-through': ({ period }, context) => context.session.announced(versionsOf(context).setActualsThrough(period, actor(context))),
 };

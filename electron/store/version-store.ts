@@ -14,7 +14,7 @@ export function setAsideName(id: number, name: string): string {
   return `~deleted~${id}~${name}`;
 }
 
-const VERSION_COLUMNS = 'id, name, kind, status, owner, based_on, created_at, deleted_at, period_offset';
+const VERSION_COLUMNS = 'id, name, kind, status, owner, based_on, created_at, deleted_at, period_offset, closed_through';
 
 function storedVersion(db: Database.Database, id: number): StoredRow {
   const row = db.prepare<[number], StoredRow>(`SELECT ${VERSION_COLUMNS} FROM versions WHERE id = ?`).get(id);
@@ -48,8 +48,9 @@ export class VersionStore {
       const now = new Date().toISOString();
       const id = Number(
         this.db
-          .prepare("INSERT INTO versions (name, kind, created_at, period_offset, owner, based_on, status) VALUES (?, ?, ?, 0, ?, ?, 'draft')")
-          .run(name, input.kind, now, actor, source?.id ?? null).lastInsertRowid,
+          .prepare("INSERT INTO versions (name, kind, created_at, period_offset, owner, based_on, status, closed_through) VALUES (?, ?, ?, 0, ?, ?, 'draft', ?)")
+          // A new forecast is the latest estimate: actuals through the last closed month, then its plan.
+          .run(name, input.kind, now, actor, source?.id ?? null, input.kind === 'forecast' ? this.workbook.actualsThrough() : null).lastInsertRowid,
       );
       let cells = 0;
       if (source !== null) {
@@ -115,6 +116,32 @@ export class VersionStore {
         result: {},
       };
     }, 'deleting it is');
+  }
+
+  /**
+   * Moves a forecast's switch-over one month on, after that month closed: the month shows its
+   * actuals from then on; what was planned for the months ahead stays. One undo step.
+   */
+  rollForward(versionId: number, actor: string): WriteReceipt & { closedThrough: number } {
+    return this.workbook.change('version/roll-forward', actor, () => {
+      const version = this.workbook.versionRow(versionId);
+      if (version.kind !== 'forecast') throw new ApiError('invalid-input', `“${version.name}” is a ${version.kind}: only a forecast rolls forward.`, 'versionId');
+      const through = this.workbook.actualsThrough();
+      const next = (version.closedThrough ?? -1) + 1;
+      const periods = this.workbook.sheetPeriods();
+      if (through === null || next > through) {
+        const last = through === null ? 'No month has closed yet' : `${periods[through]?.label ?? `Month ${through + 1}`} is the last closed month`;
+        throw new ApiError('invalid-input', `${last}: close ${periods[next]?.label ?? 'the next month'} first (import its actuals, or set “actuals through”), then roll “${version.name}” forward.`, 'versionId');
+      }
+      const before = storedVersion(this.db, versionId);
+      this.db.prepare('UPDATE versions SET closed_through = ? WHERE id = ?').run(next, versionId);
+      return {
+        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId) }] },
+        label: `roll “${version.name}” forward to ${periods[next]?.label ?? `month ${next + 1}`}`,
+        detail: { versionId, closedThrough: next },
+        result: { closedThrough: next },
+      };
+    }, 'rolling it forward is');
   }
 
   /** Sets the last closed month (or clears it), as an undo step. */

@@ -115,6 +115,11 @@ export class WorkbookStore {
     return { path: this.path, name: this.setting('name'), currency: this.setting('currency'), revision: Number(this.setting('revision')) };
   }
 
+  /** The months of the plan year, labelled. */
+  sheetPeriods(): Period[] {
+    return periodsOf(this.calendar());
+  }
+
   calendar(): FiscalCalendar {
     return {
       startYear: Number(this.setting('fiscal_start_year')),
@@ -127,7 +132,7 @@ export class WorkbookStore {
   versions(): VersionSummary[] {
     return this.db
       .prepare<[], VersionSummary>(
-        `SELECT id, name, kind, status, owner, based_on AS basedOn, created_at AS createdAt FROM versions
+        `SELECT id, name, kind, status, owner, based_on AS basedOn, created_at AS createdAt, closed_through AS closedThrough FROM versions
           WHERE period_offset = 0 AND deleted_at IS NULL
           ORDER BY CASE kind WHEN 'budget' THEN 0 WHEN 'actuals' THEN 1 WHEN 'forecast' THEN 2 ELSE 3 END, id`,
       )
@@ -138,7 +143,7 @@ export class WorkbookStore {
   versionRow(versionId: number): VersionSummary {
     const row = this.db
       .prepare<[number], VersionSummary>(
-        'SELECT id, name, kind, status, owner, based_on AS basedOn, created_at AS createdAt FROM versions WHERE id = ? AND period_offset = 0 AND deleted_at IS NULL',
+        'SELECT id, name, kind, status, owner, based_on AS basedOn, created_at AS createdAt, closed_through AS closedThrough FROM versions WHERE id = ? AND period_offset = 0 AND deleted_at IS NULL',
       )
       .get(versionId);
     if (row === undefined) throw new ApiError('not-found', `Version ${versionId} does not exist in this workbook (it may have been deleted). Pick a version from the list.`, 'versionId');
@@ -291,18 +296,25 @@ export class WorkbookStore {
     // One row per line with its cells joined (`period:amount;…`): better-sqlite3 spends about a
     // microsecond per row, so 360,000 cell rows took about 0.4 s and 10,000 line rows take 0.1 s.
     // Amounts are canonical decimals (no ':' or ';'), periods integers.
-    const cellsByLine = this.db
-      .prepare<[number, number], [number, string]>(
-        "SELECT line_id, group_concat(period || ':' || amount, ';') FROM cell_values WHERE version_id = ? AND period < ? GROUP BY line_id",
-      )
-      .raw(true)
-      .all(version.id, calendar.periodCount);
-    for (const [lineId, joined] of cellsByLine) {
+    for (const [lineId, joined] of this.joinedCells(version.id, calendar.periodCount)) {
       const line = byId.get(lineId);
       if (line === undefined) continue;
       for (const cell of joined.split(';')) {
         const colon = cell.indexOf(':');
         line.values[Number(cell.slice(0, colon))] = cell.slice(colon + 1);
+      }
+    }
+    // A forecast is the latest estimate: actual months up to its switch-over, its own plan after.
+    const actuals = this.actualsFor(version);
+    if (actuals !== null) {
+      for (const line of lines) line.values.fill(null, 0, actuals.months);
+      for (const [lineId, joined] of this.joinedCells(actuals.id, actuals.months)) {
+        const line = byId.get(lineId);
+        if (line === undefined) continue;
+        for (const cell of joined.split(';')) {
+          const colon = cell.indexOf(':');
+          line.values[Number(cell.slice(0, colon))] = cell.slice(colon + 1);
+        }
       }
     }
     const comments = this.db
@@ -326,7 +338,24 @@ export class WorkbookStore {
       priorYear: this.priorYear(),
       versions: this.versions(),
       actualsThrough: this.actualsThrough(),
+      actualMonths: actuals?.months ?? 0,
+      actualsSource: actuals?.name ?? null,
     };
+  }
+
+  /** Each line's cells of a version below a period, joined (`period:amount;…`). */
+  private joinedCells(versionId: number, below: number): [number, string][] {
+    return this.db
+      .prepare<[number, number], [number, string]>("SELECT line_id, group_concat(period || ':' || amount, ';') FROM cell_values WHERE version_id = ? AND period < ? GROUP BY line_id")
+      .raw(true)
+      .all(versionId, below);
+  }
+
+  /** For a forecast with a switch-over: the actuals version its closed months show, and how many months. */
+  actualsFor(version: VersionSummary): { id: number; name: string; months: number } | null {
+    if (version.kind !== 'forecast' || version.closedThrough === null) return null;
+    const source = this.versions().find((candidate) => candidate.kind === 'actuals');
+    return source === undefined ? null : { id: source.id, name: source.name, months: version.closedThrough + 1 };
   }
 
   /** Last year's months per line, from the version that sits twelve months before the budget (last year's actuals). */
@@ -409,6 +438,7 @@ export class WorkbookStore {
         const version = this.versionRow(versionId);
         this.requireVersionUnlocked(versionId, 'its values are');
         const { periodCount } = this.calendar();
+        const closed = this.actualsFor(version);
         // A few cells: look their lines up; a large paste: read all line ids once.
         // A few cells: look their lines up; a large paste: read all lines once. Formula lines take no entries.
         const lineColumns = 'SELECT l.id, l.description, l.formula, a.unit FROM budget_lines l JOIN accounts a ON a.id = l.account_id';
@@ -431,6 +461,9 @@ export class WorkbookStore {
           }
           if (edit.period >= periodCount) {
             throw new ApiError('invalid-input', `Period ${edit.period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, `${where}.period`);
+          }
+          if (closed !== null && edit.period < closed.months) {
+            throw new ApiError('invalid-input', `Month ${edit.period + 1} is closed: “${version.name}” shows the actuals of “${closed.name}” there. Change them in “${closed.name}”.`, `${where}.period`);
           }
           const key = `${edit.lineId}:${edit.period}`;
           if (seen.has(key)) throw new ApiError('invalid-input', `The same cell (line ${edit.lineId}, period ${edit.period}) is set twice in one change.`, where);
@@ -1071,8 +1104,8 @@ function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): vo
   for (const version of seed.versions ?? []) {
     const id = Number(
       db
-        .prepare("INSERT INTO versions (name, kind, created_at, owner, based_on) VALUES (?, ?, ?, ?, ?)")
-        .run(version.name, version.kind, now, actor, version.basedOn === undefined ? null : (versionIds.get(version.basedOn) ?? null)).lastInsertRowid,
+        .prepare('INSERT INTO versions (name, kind, created_at, owner, based_on, closed_through) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(version.name, version.kind, now, actor, version.basedOn === undefined ? null : (versionIds.get(version.basedOn) ?? null), version.kind === 'forecast' ? (seed.actualsThrough ?? null) : null).lastInsertRowid,
     );
     versionIds.set(version.name, id);
     const formulaLines = new Set(seed.lines.filter((line) => line.formula !== null && line.formula !== undefined).map((line) => line.description));

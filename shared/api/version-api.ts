@@ -25,6 +25,8 @@ export const versionMethods = {
   /** Deletes a version (undoable): refused for the last version of the plan year and for an approved one. */
   'version/delete': method<WriteReceipt>()(z.object({ versionId: id }).strict()),
   'version/contents': method<VersionContents>()(z.object({ versionId: id }).strict()),
+  /** Moves a forecast's switch-over to actuals one month on (up to “actuals through”), keeping its plan for the months ahead. */
+  'version/roll-forward': method<WriteReceipt & { closedThrough: number }>()(z.object({ versionId: id }).strict()),
   /** The last closed month (a period index), or null before the first close; an undo step. */
   'version/set-actuals-through': method<WriteReceipt & { actualsThrough: number | null }>()(z.object({ period: z.number().int().min(0).nullable() }).strict()),
 };

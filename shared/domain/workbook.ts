@@ -74,6 +74,8 @@ export interface VersionSummary {
   basedOn: number | null;
   /** ISO time */
   createdAt: string;
+  /** a forecast's switch-over: its months up to this period index are actuals (read-only), later ones planned; null elsewhere */
+  closedThrough: number | null;
 }
 
 export interface BudgetVersion extends VersionSummary {
@@ -132,4 +134,7 @@ export interface SheetModel {
   versions: VersionSummary[];
   /** the last closed month (a period index): actuals are final up to it; null before the first close */
   actualsThrough: number | null;
+  /** a forecast's leading months that show actuals (read-only): how many, and from which version; 0 and null elsewhere */
+  actualMonths: number;
+  actualsSource: string | null;
 }

@@ -165,6 +165,33 @@ describe('versions of the plan year', () => {
     back.stop();
   });
 
+  it('a forecast is the latest estimate: actual months read-only up to its switch-over, rolled forward keeping its plan', async () => {
+    const back = startBack(tempFolder());
+    const forecast = await versionNamed(back, 'Q3 forecast');
+    const actuals = await versionNamed(back, 'Actuals FY2027');
+    expect(forecast.closedThrough).toBe(8);
+    const visits = lineNamed(await back.call('sheet/get-sheet', { versionId: forecast.id }), 'Customer visits');
+    const refused = await rejection(back.call('sheet/set-cells', { versionId: forecast.id, edits: [{ lineId: visits.id, period: 8, value: '1' }], label: 'edit' }));
+    expect(refused.message).toBe('Month 9 is closed: “Q3 forecast” shows the actuals of “Actuals FY2027” there. Change them in “Actuals FY2027”.');
+    // The user plans October; October then closes with other actuals.
+    await back.call('sheet/set-cells', { versionId: forecast.id, edits: [{ lineId: visits.id, period: 9, value: '5555' }, { lineId: visits.id, period: 10, value: '6666' }], label: 'plan Q4' });
+    expect((await rejection(back.call('version/roll-forward', { versionId: forecast.id }))).message).toContain('Sep 2027 is the last closed month: close Oct 2027 first');
+    await back.call('sheet/set-cells', { versionId: actuals.id, edits: [{ lineId: visits.id, period: 9, value: '4800.5' }], label: 'October actual' });
+    await back.call('version/set-actuals-through', { period: 9 });
+    const rolled = await back.call('version/roll-forward', { versionId: forecast.id });
+    expect(rolled.closedThrough).toBe(9);
+    const after = await back.call('sheet/get-sheet', { versionId: forecast.id });
+    expect([after.actualMonths, after.actualsSource]).toEqual([10, 'Actuals FY2027']);
+    expect(lineNamed(after, 'Customer visits').values.slice(9, 11)).toEqual(['4800.5', '6666']);
+    // Undo puts the switch-over back; the planned October is still there.
+    await back.call('sheet/undo', { versionId: forecast.id });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: forecast.id }), 'Customer visits').values[9]).toBe('5555');
+    // A forecast made now starts at the last closed month.
+    const latest = await back.call('version/create', { name: 'Oct forecast', kind: 'forecast', copyFrom: forecast.id });
+    expect(latest.version.closedThrough).toBe(9);
+    back.stop();
+  });
+
   it('“actuals through” is set by hand as an undo step, within the calendar', async () => {
     const back = startBack(tempFolder());
     const budget = await versionNamed(back, 'Budget FY2027');
