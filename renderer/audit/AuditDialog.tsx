@@ -5,7 +5,7 @@ import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { showError } from '../state/notice-store';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 import { auditCsv } from './audit-csv';
 
 const PAGE = 200;

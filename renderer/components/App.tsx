@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { BudgetGrid } from '../grid/BudgetGrid';
 import { useSheetStore } from '../state/sheet-store';
-import type { Grouping } from '../state/sheet-groups';
-import type { GridRow, LineRow } from '../state/sheet-view';
+import type { Grouping } from '../../shared/sheet/sheet-groups';
+import type { GridRow, LineRow } from '../../shared/sheet/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
 import { periodOfColumn } from '../grid/sheet-cells';
 import { CommentDialog } from './CommentDialog';
@@ -31,6 +31,8 @@ import { ImportDialog } from '../import/ImportDialog';
 import { BudgetReport } from '../report/BudgetReport';
 import { PackageDialog } from '../package/PackageDialog';
 import type { ApprovalAction } from '../../shared/domain/approval';
+import { VersionPicker } from '../versions/VersionPicker';
+import { VersionsDialog } from '../versions/VersionsDialog';
 
 type LineDialog =
   | { kind: 'none' }
@@ -47,9 +49,10 @@ const prefersDark = (): boolean => window.matchMedia?.('(prefers-color-scheme: d
 export function App() {
   const { loaded, session, start, showDialog, dialog } = useWorkbookStore();
   // Selected, not the whole store: a save answer changes pendingWrites and revision, which the app does not show.
-  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment, moveLine, toggleGroup, renameDimension } = useSheetStore(
+  const { view, addLine, deleteLine, history, undo, redo, spreadTotal, grouping, setGrouping, showQuarters, showYears, setTotalColumns, addComment, moveLine, toggleGroup, renameDimension, openVersion } = useSheetStore(
     useShallow((state) => ({
       view: state.view,
+      openVersion: state.openVersion,
       addLine: state.addLine,
       deleteLine: state.deleteLine,
       history: state.history,
@@ -77,6 +80,7 @@ export function App() {
   const [reporting, setReporting] = useState(false);
   const [packaging, setPackaging] = useState(false);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
@@ -136,6 +140,15 @@ export function App() {
   // App-wide shortcuts. Ctrl+N itself is reserved by browsers, hence Ctrl+Alt+N.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // Alt+V goes to the version picker, as a menu accelerator would.
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyV' && dialog === 'none' && lineDialog.kind === 'none') {
+        const picker = document.getElementById('version-picker');
+        if (picker !== null) {
+          event.preventDefault();
+          picker.focus();
+        }
+        return;
+      }
       const mod = event.ctrlKey || event.metaKey;
       if (!mod || dialog !== 'none' || lineDialog.kind !== 'none') return;
       const key = event.key.toLowerCase();
@@ -156,6 +169,7 @@ export function App() {
       else if (key === 'k' && event.shiftKey && view !== null) act(requestDelete);
       else if (key === 'e' && event.shiftKey && view !== null) act(requestSpread);
       else if (key === 'x' && event.shiftKey && view !== null) act(() => setExporting(true));
+      else if (key === 'v' && event.shiftKey && view !== null) act(() => setVersionsOpen(true));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -232,6 +246,7 @@ export function App() {
       <header className="toolbar">
         <span className="brand">Tandem</span>
         <span className="workbook-name" data-testid="workbook-name" title={current?.name}>{current?.name ?? ''}</span>
+        {current !== null && view !== null && <VersionPicker versions={view.model.versions} versionId={view.model.version.id} onOpen={(versionId) => void openVersion(versionId)} onManage={() => setVersionsOpen(true)} />}
         {current !== null && view !== null && <ApprovalControl version={view.model.version} onAction={setApproving} />}
         {current !== null && (
           <div className="page-tabs" role="tablist" aria-label="Workbook part">
@@ -327,6 +342,7 @@ export function App() {
       <FileDialogs />
       {menu !== null && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={() => setMenu(null)} />}
       {dimensionsOpen && view !== null && <DimensionsDialog view={view} onClose={() => setDimensionsOpen(false)} />}
+      {versionsOpen && view !== null && <VersionsDialog view={view} onClose={() => setVersionsOpen(false)} />}
       {displayOpen && <DisplayDialog onClose={() => setDisplayOpen(false)} />}
       {approving !== null && view !== null && <ApprovalDialog version={view.model.version} action={approving} onClose={() => setApproving(null)} />}
       {exporting && view !== null && (

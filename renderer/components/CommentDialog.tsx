@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LineRow, SheetView } from '../state/sheet-view';
+import type { LineRow, SheetView } from '../../shared/sheet/sheet-view';
 import { FormDialog } from './Dialog';
 
 /** Write a comment on a cell or on a whole line. */

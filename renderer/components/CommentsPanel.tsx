@@ -1,6 +1,6 @@
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 
 /** Every comment of the version, in sheet order, with where it sits; a click goes there. */
 export function CommentsPanel({ view, onClose }: { view: SheetView; onClose: () => void }) {

@@ -3,7 +3,7 @@ import { pathTo, treeOrder } from '../../shared/domain/dimension-tree';
 import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type AccountType, type AccountUnit } from '../../shared/domain/workbook';
 import { dimensionActions } from '../state/dimension-actions';
 import { useSheetStore } from '../state/sheet-store';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 import { Dialog } from './Dialog';
 import { AccountOptions, DepartmentOptions } from './DimensionOptions';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LineRow, SheetView } from '../state/sheet-view';
+import type { LineRow, SheetView } from '../../shared/sheet/sheet-view';
 import type { Account } from '../../shared/domain/workbook';
 import { Dialog, FormDialog } from './Dialog';
 import { AccountOptions, DepartmentOptions } from './DimensionOptions';

@@ -3,7 +3,7 @@ import { toAmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { parseAmount } from '../../shared/money/parse-amount';
 import { dimensionActions } from '../state/dimension-actions';
-import type { LineRow, SheetView } from '../state/sheet-view';
+import type { LineRow, SheetView } from '../../shared/sheet/sheet-view';
 import { planSpread, type SpreadMethod } from '../state/spread-plan';
 import { Dialog } from './Dialog';
 

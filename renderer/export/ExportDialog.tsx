@@ -3,7 +3,7 @@ import type { ExportAnswer } from '../../shared/api/export-api';
 import type { ApiEvents } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { Dialog } from '../components/Dialog';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 import { shownVersion } from '../state/sheet-store';
 
 type Format = 'xlsx' | 'csv';

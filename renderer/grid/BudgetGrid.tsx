@@ -26,7 +26,7 @@ import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
 import { editsOf, periodColumnId, periodOfColumn, sheetCells } from './sheet-cells';
 import { isSpreadsheetCommand, rangeCellClassRules, useSpreadsheet } from './spreadsheet/use-spreadsheet';
-import { commentPlace, type GridRow, type SheetView } from '../state/sheet-view';
+import { commentPlace, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
 import type { SheetComment } from '../../shared/domain/workbook';
 import { darkGridTheme, lightGridTheme } from './grid-theme';
 
@@ -103,13 +103,16 @@ function spanValue(row: GridRow | undefined, periods: readonly number[]): Decima
 }
 
 function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears: boolean }): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
+  // A forecast's closed months show the actuals: read-only, marked in the header and shaded.
+  const closed = (period: Period) => period.index < view.model.actualMonths;
   const monthColumn = (period: Period): ColDef<GridRow, Value> => ({
     colId: periodColumnId(period.index),
-    headerName: period.label,
-    headerTooltip: `${period.label}: type an amount, Enter to save`,
-    width: 122,
+    headerName: closed(period) ? `${period.label} · actual` : period.label,
+    headerTooltip: closed(period) ? `${period.label} is closed: the actuals of “${view.model.actualsSource ?? ''}”, read-only` : `${period.label}: type an amount, Enter to save`,
+    headerClass: closed(period) ? 'actual-month-header' : undefined,
+    width: closed(period) ? 136 : 122,
     type: 'rightAligned',
-    editable: isLineRow,
+    editable: closed(period) ? false : isLineRow,
     valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
       const row = params.data;
       if (row === undefined) return null;
@@ -123,6 +126,7 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
       ...(commentsAt(params.data, period.index).length > 0 ? ['has-comment'] : []),
       ...(params.data?.kind === 'line' && params.data.line.formula !== null ? ['formula-cell'] : []),
       ...(cellError(params.data, period.index) === null ? [] : ['cell-error']),
+      ...(closed(period) ? ['actual-month-cell'] : []),
     ],
     cellClassRules: rangeCellClassRules<GridRow>(useSelectionStore, period.index, (row) => row?.kind === 'line'),
     suppressKeyboardEvent: (params) => !params.editing && isSpreadsheetCommand(params.event),

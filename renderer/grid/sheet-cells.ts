@@ -1,7 +1,7 @@
 import { Decimal } from '../../shared/money/decimal';
 import type { CellEdit } from '../../shared/domain/cell-edit';
 import type { BudgetLine } from '../../shared/domain/workbook';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 import type { CellWrite } from './spreadsheet/cell-range';
 import type { SpreadsheetCells } from './spreadsheet/use-spreadsheet';
 

@@ -8,7 +8,7 @@ import { readAsBase64 } from '../api/read-file';
 import { Dialog } from '../components/Dialog';
 import { useNoticeStore } from '../state/notice-store';
 import { enqueue, useSheetStore } from '../state/sheet-store';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 import { VERSION_KIND_LABELS } from '../../shared/domain/workbook';
 
 const FIELD_LABELS: Record<Exclude<ImportField['kind'], 'month'>, string> = {

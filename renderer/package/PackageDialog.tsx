@@ -7,7 +7,7 @@ import { readAsBase64 } from '../api/read-file';
 import { Dialog } from '../components/Dialog';
 import { useNoticeStore } from '../state/notice-store';
 import { enqueue, useSheetStore } from '../state/sheet-store';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 
 const shown = (value: string | null) => (value === null ? '—' : isCanonicalQuantity(value) ? formatAmount(value, { negatives: 'parentheses', zero: 'dash', scale: 2 }) : value);
 

@@ -8,7 +8,7 @@ import { ExactSum } from '../../shared/money/exact-sum';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { showError, useNoticeStore } from '../state/notice-store';
-import type { SheetView } from '../state/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 
 const money = (value: Decimal | string | null | undefined) => (value === null || value === undefined ? '' : formatAmount(value, { negatives: 'parentheses', zero: 'dash', scale: 0 }));
 const cellValue = (line: ExportLine, value: string | null | undefined) => {

@@ -14,8 +14,8 @@ import { planSpread, type SpreadMethod } from './spread-plan';
 import { boundsOf, type CellRange } from '../grid/spreadsheet/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { useSelectionStore } from './selection-store';
-import type { Grouping } from './sheet-groups';
-import { buildSheetView, regroup, withCellValues, type SheetView } from './sheet-view';
+import type { Grouping } from '../../shared/sheet/sheet-groups';
+import { buildSheetView, regroup, withCellValues, type SheetView } from '../../shared/sheet/sheet-view';
 
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
 /** From this many cells a change is sent to the back before the sheet is recomputed (see applyEdits). */
@@ -278,6 +278,13 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const version = view.model.version;
     if (version.status === 'approved') {
       showError(new Error(lockedMessage(version.name, lastApproval(version.events), 'its values are')), where);
+      return false;
+    }
+    // A forecast's closed months show the actuals: refuse before showing anything, naming the month.
+    const closedEdit = edits.find((edit) => edit.period < view.model.actualMonths);
+    if (closedEdit !== undefined) {
+      const month = view.model.periods[closedEdit.period]?.label ?? `month ${closedEdit.period + 1}`;
+      showError(new Error(`Nothing was changed: ${month} is closed, and “${version.name}” shows the actuals of “${view.model.actualsSource ?? ''}” there. Change them in that version.`), where);
       return false;
     }
     // Formula lines compute their months: refuse before showing anything, naming the line.

@@ -2,7 +2,7 @@ import type { BudgetLine } from '../../shared/domain/workbook';
 import { spreadByWeights, spreadEvenly } from '../../shared/engine/spread';
 import { amountOf, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
-import type { SheetView } from './sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 
 /** How a full-year amount is split over the months. */
 export type SpreadMethod =

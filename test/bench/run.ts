@@ -11,7 +11,7 @@ import { buildHandlerTable, dispatch, DOMAINS } from '../../electron/api/handler
 import { BackSession } from '../../electron/app/back-session';
 import { sampleWorkbookSeed } from '../../electron/sample/sample-workbook';
 import { WorkbookStore } from '../../electron/store/workbook-store';
-import { buildSheetView, withCellValue, withCellValues } from '../../renderer/state/sheet-view';
+import { buildSheetView, withCellValue, withCellValues } from '../../shared/sheet/sheet-view';
 import { planPaste } from '../../shared/clipboard/plan-paste';
 import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { CellEdit } from '../../shared/domain/cell-edit';

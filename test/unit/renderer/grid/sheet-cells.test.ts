@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boundsOf, cellCount, clearWrites, dragFillWrites, fillWrites, rangeAsHtml as gridAsHtml, rangeAsText as gridAsText, rangeContains, wholeGrid, type CellRange } from '../../../../renderer/grid/spreadsheet/cell-range';
 import { editsOf, sheetCells } from '../../../../renderer/grid/sheet-cells';
-import type { SheetView } from '../../../../renderer/state/sheet-view';
-import { buildSheetView } from '../../../../renderer/state/sheet-view';
+import type { SheetView } from '../../../../shared/sheet/sheet-view';
+import { buildSheetView } from '../../../../shared/sheet/sheet-view';
 import { sheetModel } from '../../../helpers/sheet-model';
 
 const view = buildSheetView(

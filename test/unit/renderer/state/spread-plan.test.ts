@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheetView } from '../../../../renderer/state/sheet-view';
+import { buildSheetView } from '../../../../shared/sheet/sheet-view';
 import { planSpread } from '../../../../renderer/state/spread-plan';
 import { sheetModel } from '../../../helpers/sheet-model';
 

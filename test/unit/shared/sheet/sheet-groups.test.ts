@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheetView, regroup, withCellValues } from '../../../../renderer/state/sheet-view';
-import type { GroupRow } from '../../../../renderer/state/sheet-groups';
+import { buildSheetView, regroup, withCellValues } from '../../../../shared/sheet/sheet-view';
+import type { GroupRow } from '../../../../shared/sheet/sheet-groups';
 import type { SheetModel } from '../../../../shared/domain/workbook';
 import { sheetModel } from '../../../helpers/sheet-model';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheetView, withCellValues } from '../../../../renderer/state/sheet-view';
+import { buildSheetView, withCellValues } from '../../../../shared/sheet/sheet-view';
 import { sheetModel } from '../../../helpers/sheet-model';
 
 describe('the sheet view', () => {

@@ -1,9 +1,9 @@
-import type { Account, AccountType, BudgetLine, SheetComment, SheetModel } from '../../shared/domain/workbook';
-import { amountOf, type AmountText } from '../../shared/money/amount';
-import type { Decimal } from '../../shared/money/decimal';
-import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../../shared/engine/sheet-totals';
-import type { CellEdit } from '../../shared/domain/cell-edit';
-import { engineLine, FormulaEngine, type FormulaOutcome } from '../../shared/formula/formula-engine';
+import type { Account, AccountType, BudgetLine, SheetComment, SheetModel } from '../domain/workbook';
+import { amountOf, type AmountText } from '../money/amount';
+import type { Decimal } from '../money/decimal';
+import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../engine/sheet-totals';
+import type { CellEdit } from '../domain/cell-edit';
+import { engineLine, FormulaEngine, type FormulaOutcome } from '../formula/formula-engine';
 import { buildDisplay, updateDisplay, type Grouping, type GroupRow, type SheetDisplay } from './sheet-groups';
 
 /** A budget line as the grid shows it. A new object whenever anything in it changes. */
@@ -89,14 +89,20 @@ function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): 
   ];
 }
 
+/** A formula line's months: computed, except a forecast's closed months, which hold the actuals as recorded. */
+function withActualMonths(computed: (AmountText | null)[], recorded: readonly (AmountText | null)[], actualMonths: number): (AmountText | null)[] {
+  if (actualMonths === 0) return computed;
+  return computed.map((value, period) => (period < actualMonths ? (recorded[period] ?? null) : value));
+}
+
 export function buildSheetView(model: SheetModel, grouping: Grouping = 'department', collapsed: ReadonlySet<string> = new Set()): SheetView {
   const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
   const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
   const formulas = new FormulaEngine(model.lines.map((line) => engineLine(line, unitOf(line, accountsById))), model.periods.length);
-  // Formula lines show what their formula computes; totals count those values like any other.
+  // Formula lines show what their formula computes (a forecast's closed months: the actuals); totals count those values like any other.
   const lines = model.lines.map((line) => {
     const outcome = formulas.outcome(line.id);
-    return outcome === undefined ? line : { ...line, values: outcome.values };
+    return outcome === undefined ? line : { ...line, values: withActualMonths(outcome.values, line.values, model.actualMonths) };
   });
   const totals = computeSheetTotals(lines, typeOf, model.periods.length);
   const { lines: _entered, ...rest } = model;
@@ -146,11 +152,12 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
   for (const [lineId, outcome] of recomputed) {
     const current = rows[indexById.get(lineId) ?? -1];
     if (current === undefined) continue;
-    outcome.values.forEach((value, period) => {
+    const values = withActualMonths(outcome.values, current.line.values, view.model.actualMonths);
+    values.forEach((value, period) => {
       const before = current.line.values[period] ?? null;
       if (before !== value) changes.push({ lineId, type: current.account.type, period, before, after: value });
     });
-    changedValues.set(lineId, outcome.values);
+    changedValues.set(lineId, values);
   }
   const totals = applyCellChanges(view.totals, changes);
   const changedRows: { before: LineRow; after: LineRow }[] = [];

@@ -1,8 +1,8 @@
-import { pathTo, treeOrder } from '../../shared/domain/dimension-tree';
-import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type Account, type AccountType, type Department } from '../../shared/domain/workbook';
-import { operatingSign } from '../../shared/engine/sheet-totals';
-import { Decimal } from '../../shared/money/decimal';
-import { ExactSum } from '../../shared/money/exact-sum';
+import { pathTo, treeOrder } from '../domain/dimension-tree';
+import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type Account, type AccountType, type Department } from '../domain/workbook';
+import { operatingSign } from '../engine/sheet-totals';
+import { Decimal } from '../money/decimal';
+import { ExactSum } from '../money/exact-sum';
 import type { LineRow } from './sheet-view';
 
 /** How the sheet groups its lines: by department (then account type), by account type (then account), or not at all. */
