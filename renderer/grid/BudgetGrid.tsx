@@ -26,7 +26,8 @@ import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
 import { editsOf, periodColumnId, periodOfColumn, sheetCells } from './sheet-cells';
 import { isSpreadsheetCommand, rangeCellClassRules, useSpreadsheet } from './spreadsheet/use-spreadsheet';
-import { commentPlace, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
+import { commentPlace, rowError, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
+import { rowSpanSum } from '../../shared/sheet/span-sums';
 import type { SheetComment } from '../../shared/domain/workbook';
 import { darkGridTheme, lightGridTheme } from './grid-theme';
 
@@ -71,36 +72,19 @@ function commentTooltip(row: GridRow | undefined, period: number | null): string
   return comments.length === 0 ? undefined : comments.map((comment) => `${comment.author}: ${comment.text}`).join('\n');
 }
 
-/** Why a formula line's month has no value, or null. */
+/** Why a row's month has no trustworthy value (its own error, or for a subtotal or total a line it includes), or null. */
 function cellError(row: GridRow | undefined, period: number): string | null {
-  if (row?.kind !== 'line') return null;
-  return row.formulaError ?? row.cellErrors?.[period] ?? null;
+  return spanError(row, [period]);
 }
 
-/** Why a line's total over some months cannot be shown (a formula error in any of them), or null. */
+/** Why a row's total over some months cannot be shown (an error in any of them, travelled up from its lines), or null. */
 function spanError(row: GridRow | undefined, periods: readonly number[]): string | null {
-  if (row?.kind !== 'line') return null;
-  if (row.formulaError !== null) return row.formulaError;
-  for (const period of periods) {
-    const error = row.cellErrors?.[period];
-    if (error !== null && error !== undefined) return error;
-  }
-  return null;
+  const view = useSheetStore.getState().view;
+  return view === null ? null : rowError(view, row, periods);
 }
 
-/** A row's exact sum over some periods: lines sum their cells, groups and totals their subtotals. */
-function spanValue(row: GridRow | undefined, periods: readonly number[]): Decimal | null {
-  if (row === undefined) return null;
-  if (row.kind === 'group' && row.periods === null) return null;
-  // Rates do not add up: 22% a month is not 264% a year.
-  if (row.kind === 'line' && row.account.unit === 'percent') return null;
-  let sum = new Decimal(0);
-  for (const period of periods) {
-    const value = row.kind === 'line' ? row.line.values[period] : row.kind === 'group' ? row.periods?.[period] : row.periods[period];
-    if (value !== null && value !== undefined) sum = sum.plus(value);
-  }
-  return sum;
-}
+/** A row's exact sum over some periods, from the one model of the sheet. */
+const spanValue = rowSpanSum;
 
 function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears: boolean }): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
   // A forecast's closed months show the actuals: read-only, marked in the header and shaded.

@@ -73,7 +73,33 @@ function IncomeChart({ table }: { table: BudgetTable }) {
  * on every page. Printed by Chromium itself: Electron's printToPDF, or the browser's Print.
  */
 export function BudgetReport({ view, onClose }: { view: SheetView; onClose: () => void }) {
-  const table = useMemo(() => budgetTable({ ...view.model, lines: view.rows.map((row) => row.line) }), [view]);
+  // A version with a line in error has totals that cannot be printed: say which line and why instead.
+  const table = useMemo(() => {
+    try {
+      return budgetTable({ ...view.model, lines: view.rows.map((row) => row.line) });
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }, [view]);
+  if (table instanceof Error) {
+    return (
+      <div className="report-view" data-testid="budget-report">
+        <div className="report-toolbar no-print">
+          <strong>Report: {view.model.version.name}</strong>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        <p className="field-error report-refusal" role="alert">
+          The report is not printed: {table.message}
+        </p>
+      </div>
+    );
+  }
+  return <PrintedReport table={table} onClose={onClose} />;
+}
+
+function PrintedReport({ table, onClose }: { table: BudgetTable; onClose: () => void }) {
   const [hash, setHash] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {

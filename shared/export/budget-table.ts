@@ -1,8 +1,9 @@
 import { fiscalLayout, type FiscalYearLayout, type Period } from '../calendar/fiscal-calendar';
 import { lastApproval, type VersionEvent } from '../domain/approval';
 import type { AccountType, AccountUnit, BudgetVersion, SheetModel } from '../domain/workbook';
-import { computeSheetTotals, TOTALLED_TYPES, type SheetTotals, type TotalledType } from '../engine/sheet-totals';
-import { engineLine, FormulaEngine } from '../formula/formula-engine';
+import { ApiError } from '../api/errors';
+import { TOTALLED_TYPES, type SheetTotals, type TotalledType } from '../engine/sheet-totals';
+import { buildSheetView } from '../sheet/sheet-view';
 import type { AmountText } from '../money/amount';
 
 /** A budget line as exports write it: its names, and its values as Tandem computes them (formula lines included). */
@@ -44,20 +45,27 @@ export interface BudgetTable {
   totals: SheetTotals;
 }
 
-/** The sheet model as an export table: formulas computed, totals exact. */
+/**
+ * The sheet model as an export table, read from the one model of the sheet: formulas computed
+ * (a forecast's closed months as recorded), totals exact. A line in error is refused, naming it:
+ * every total that includes it would be a wrong number in the file.
+ */
 export function budgetTable(model: SheetModel): BudgetTable {
   const accounts = new Map(model.accounts.map((account) => [account.id, account]));
   const departments = new Map(model.departments.map((department) => [department.id, department.name]));
-  const engine = new FormulaEngine(
-    model.lines.map((line) => engineLine(line, accounts.get(line.accountId)?.unit ?? 'currency')),
-    model.periods.length,
-  );
-  const computed = model.lines.map((line) => {
-    const outcome = engine.outcome(line.id);
-    return outcome === undefined ? line : { ...line, values: outcome.values };
-  });
+  const view = buildSheetView(model, 'none');
+  for (const [lineId, errors] of view.lineErrors) {
+    const period = errors.findIndex((error) => error !== null);
+    const line = model.lines.find((candidate) => candidate.id === lineId);
+    throw new ApiError(
+      'invalid-input',
+      `“${line?.description ?? `line ${lineId}`}” has an error in ${model.periods[period]?.label ?? 'a month'} (${errors[period] ?? ''}), so the totals that include it cannot be written. Fix its formula, then export again.`,
+      line?.description,
+    );
+  }
+  const computed = view.rows.map((row) => row.line);
   const typeOf = (accountId: number): AccountType => accounts.get(accountId)?.type ?? 'driver';
-  const totals = computeSheetTotals(computed, (line) => typeOf(line.accountId), model.periods.length);
+  const totals = view.totals;
   const lines: ExportLine[] = EXPORT_SECTIONS.flatMap((section) =>
     computed
       .filter((line) => typeOf(line.accountId) === section)

@@ -5,6 +5,7 @@ import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type Sh
 import type { CellEdit } from '../domain/cell-edit';
 import { engineLine, FormulaEngine, type FormulaOutcome } from '../formula/formula-engine';
 import { buildDisplay, updateDisplay, type Grouping, type GroupRow, type SheetDisplay } from './sheet-groups';
+import { errorsOfOutcome, firstError, TOTAL_MEMBERS, travelledError, type LineErrors } from './sheet-errors';
 
 /** A budget line as the grid shows it. A new object whenever anything in it changes. */
 export interface LineRow {
@@ -48,6 +49,8 @@ export interface SheetView {
   formulas: FormulaEngine;
   /** comments by place: `lineId:period` for a cell, `lineId:line` for the line */
   commentsByPlace: Map<string, SheetComment[]>;
+  /** lines in error, with the reason per period: every subtotal and total that includes one shows the error */
+  lineErrors: LineErrors;
 }
 
 /** The key of a comment's place in `commentsByPlace`. */
@@ -115,7 +118,12 @@ export function buildSheetView(model: SheetModel, grouping: Grouping = 'departme
     const key = commentPlace(comment.lineId, comment.period);
     commentsByPlace.set(key, [...(commentsByPlace.get(key) ?? []), comment]);
   }
-  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display, formulas, commentsByPlace };
+  const lineErrors = new Map<number, (string | null)[]>();
+  for (const line of model.lines) {
+    const errors = errorsOfOutcome(formulas.outcome(line.id), model.periods.length);
+    if (errors !== null) lineErrors.set(line.id, errors);
+  }
+  return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display, formulas, commentsByPlace, lineErrors };
 }
 
 /** The same sheet grouped another way, or with other groups collapsed. */
@@ -160,6 +168,15 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     changedValues.set(lineId, values);
   }
   const totals = applyCellChanges(view.totals, changes);
+  let lineErrors = view.lineErrors;
+  for (const [lineId, outcome] of recomputed) {
+    const errors = errorsOfOutcome(outcome, view.model.periods.length);
+    if (errors === null && !lineErrors.has(lineId)) continue;
+    const next = new Map(lineErrors);
+    if (errors === null) next.delete(lineId);
+    else next.set(lineId, errors);
+    lineErrors = next;
+  }
   const changedRows: { before: LineRow; after: LineRow }[] = [];
   for (const [lineId, values] of changedValues) {
     const index = indexById.get(lineId);
@@ -175,7 +192,25 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
     rows[index] = next;
     changedRows.push({ before: current, after: next });
   }
-  return { ...view, rows, totals, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals, view.totalRows), display: updateDisplay(view.display, changedRows) };
+  return { ...view, rows, totals, lineErrors, totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals, view.totalRows), display: updateDisplay(view.display, changedRows) };
+}
+
+/**
+ * Why a row's value over some periods cannot be trusted, or null: a line's own error, or for a
+ * subtotal or total the error of any line it includes (as #REF! travels in a spreadsheet).
+ */
+export function rowError(view: Pick<SheetView, 'lineErrors' | 'display' | 'rows' | 'rowIndex'>, row: GridRow | undefined, periods: readonly number[]): string | null {
+  if (row === undefined || view.lineErrors.size === 0) return null;
+  if (row.kind === 'line') return firstError(view.lineErrors.get(row.line.id), periods);
+  for (const [lineId, errors] of view.lineErrors) {
+    const reason = firstError(errors, periods);
+    if (reason === null) continue;
+    const line = view.rows[view.rowIndex.get(lineId) ?? -1];
+    if (line === undefined) continue;
+    const included = row.kind === 'group' ? (view.display.groupsOfLine.get(lineId) ?? []).some((group) => group.id === row.id) : (TOTAL_MEMBERS[row.id] ?? []).includes(line.account.type);
+    if (included) return travelledError(line.line.description, reason);
+  }
+  return null;
 }
 
 /** The view after one cell changes. */
