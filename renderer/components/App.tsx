@@ -32,6 +32,7 @@ import { BudgetReport } from '../report/BudgetReport';
 import { PackageDialog } from '../package/PackageDialog';
 import type { ApprovalAction } from '../../shared/domain/approval';
 import { VersionPicker } from '../versions/VersionPicker';
+import { CompareView } from '../compare/CompareView';
 import { VersionsDialog } from '../versions/VersionsDialog';
 
 type LineDialog =
@@ -85,7 +86,7 @@ export function App() {
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   /** which part of the workbook is on screen: the budget sheet or the investment proposals */
-  const [page, setPage] = useState<'budget' | 'proposals'>('budget');
+  const [page, setPage] = useState<'budget' | 'compare' | 'proposals'>('budget');
   const gridApi = useRef<GridApi<GridRow> | null>(null);
 
   useEffect(() => {
@@ -163,7 +164,8 @@ export function App() {
       else if (event.code === 'KeyN' && event.altKey) act(() => void showDialog('new'));
       else if (key === 'o' && !event.shiftKey) act(() => void showDialog('open'));
       else if (key === '1' && current !== null) act(() => setPage('budget'));
-      else if (key === '2' && current !== null) act(() => setPage('proposals'));
+      else if (key === '2' && current !== null) act(() => setPage('compare'));
+      else if (key === '3' && current !== null) act(() => setPage('proposals'));
       else if (key === 's' && event.shiftKey && current !== null) act(() => void showDialog('save-as'));
       else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
       else if (key === 'k' && event.shiftKey && view !== null) act(requestDelete);
@@ -253,7 +255,10 @@ export function App() {
             <button type="button" role="tab" aria-selected={page === 'budget'} onClick={() => setPage('budget')} title="The budget sheet (Ctrl+1)">
               Budget
             </button>
-            <button type="button" role="tab" aria-selected={page === 'proposals'} onClick={() => setPage('proposals')} title="Investment proposals and the funding line (Ctrl+2)">
+            <button type="button" role="tab" aria-selected={page === 'compare'} onClick={() => setPage('compare')} title="Two versions side by side: variance and variance % (Ctrl+2)">
+              Compare
+            </button>
+            <button type="button" role="tab" aria-selected={page === 'proposals'} onClick={() => setPage('proposals')} title="Investment proposals and the funding line (Ctrl+3)">
               Proposals
             </button>
           </div>
@@ -315,6 +320,8 @@ export function App() {
         <main className="loading">Opening…</main>
       ) : page === 'proposals' && current !== null ? (
         <ProposalsView dark={dark} />
+      ) : page === 'compare' && current !== null && view !== null ? (
+        <CompareView model={view.model} dark={dark} />
       ) : view !== null && current !== null && view.rows.length === 0 ? (
         <main className="empty-sheet" data-testid="empty-sheet">
           <h2>This workbook has no budget lines yet</h2>

@@ -1,6 +1,6 @@
 import { fiscalLayout, type PeriodSpan } from '../calendar/fiscal-calendar';
 import type { AccountType, AccountUnit, SheetModel, VersionSummary } from '../domain/workbook';
-import { Decimal } from '../money/decimal';
+import type { Decimal } from '../money/decimal';
 import { rowError, type GridRow, type SheetView } from '../sheet/sheet-view';
 import { rowSpanSum } from '../sheet/span-sums';
 

@@ -1,0 +1,195 @@
+import { AgGridReact } from 'ag-grid-react';
+import type { GetRowIdParams, RowClassParams } from 'ag-grid-community';
+import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { compareSpans, isOverThresholds, type CompareRow } from '../../shared/compare/compare-versions';
+import { VERSION_KIND_LABELS, type SheetModel } from '../../shared/domain/workbook';
+import { Decimal } from '../../shared/money/decimal';
+import { parseAmount } from '../../shared/money/parse-amount';
+import { formatAmount } from '../../shared/money/format-amount';
+import { darkGridTheme, lightGridTheme } from '../grid/grid-theme';
+import { useCompareStore } from '../state/compare-store';
+import { amountFormatOf, useDisplayStore } from '../state/display-store';
+import { compareColumns, figureCache, overThresholdRows } from './compare-columns';
+
+const getRowId = (params: GetRowIdParams<CompareRow>) => params.data.id;
+
+function rowClass(params: RowClassParams<CompareRow>): string[] {
+  const row = params.data;
+  if (row === undefined) return [];
+  if (row.kind === 'total') return row.emphasis ? ['total-row', 'total-row-result'] : ['total-row'];
+  if (row.kind === 'group') return ['group-row', `group-level-${Math.min(row.level, 2)}`];
+  return [];
+}
+
+/** A threshold as typed: an amount (`10,000`, `10k`) or a percentage; null when it is not a number. */
+function thresholdOf(text: string): Decimal | null {
+  const parsed = parseAmount(text.replace(/%$/, ''));
+  return parsed.ok && !new Decimal(parsed.amount).isNegative() ? new Decimal(parsed.amount) : null;
+}
+
+/**
+ * Two versions side by side: base, comparison, variance and variance % for a chosen month or
+ * quarter, year to date and the full year, per line, group and total. Favourable and
+ * unfavourable by the account's nature, in colour and in words; thresholds pick out the
+ * variances that need an explanation.
+ */
+export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>; dark: boolean }) {
+  const state = useCompareStore(
+    useShallow((store) => ({
+      baseId: store.baseId,
+      comparisonId: store.comparisonId,
+      comparison: store.comparison,
+      loading: store.loading,
+      problem: store.problem,
+      spanId: store.spanId,
+      thresholdAmount: store.thresholdAmount,
+      thresholdPercent: store.thresholdPercent,
+      onlyOverThresholds: store.onlyOverThresholds,
+      load: store.load,
+      choose: store.choose,
+    })),
+  );
+  const displaySettings = useDisplayStore();
+  const format = useMemo(() => amountFormatOf(displaySettings), [displaySettings]);
+  const { load, baseId, comparisonId } = state;
+  const versions = model.versions;
+  useEffect(() => {
+    void load(versions, model.actualsThrough, model.workbook.revision);
+  }, [load, versions, model.actualsThrough, baseId, comparisonId, model.workbook.revision]);
+
+  const spans = useMemo(() => compareSpans(model), [model]);
+  const chosen = spans.periods.find((span) => span.id === state.spanId) ?? spans.periods[0];
+  const shownSpans = useMemo(() => [...(chosen === undefined ? [] : [chosen]), ...(spans.yearToDate === null ? [] : [spans.yearToDate]), ...spans.years], [chosen, spans]);
+  const amount = thresholdOf(state.thresholdAmount);
+  const percent = thresholdOf(state.thresholdPercent);
+  const comparison = state.comparison;
+  const figures = useMemo(() => (comparison === null ? null : figureCache(comparison)), [comparison]);
+  const flagged = useMemo(
+    () => (row: CompareRow) => figures !== null && chosen !== undefined && amount !== null && percent !== null && isOverThresholds(figures(row, chosen), amount, percent),
+    [figures, chosen, amount, percent],
+  );
+  const columns = useMemo(() => (comparison === null || figures === null ? [] : compareColumns(comparison, shownSpans, figures, format, flagged)), [comparison, figures, shownSpans, format, flagged]);
+  const rows = useMemo(() => {
+    if (comparison === null || figures === null || chosen === undefined) return [];
+    if (!state.onlyOverThresholds || amount === null || percent === null) return comparison.rows;
+    return overThresholdRows(comparison.rows, figures, chosen, amount, percent);
+  }, [comparison, figures, chosen, state.onlyOverThresholds, amount, percent]);
+  const versionLabel = (id: number) => {
+    const version = versions.find((candidate) => candidate.id === id);
+    return version === undefined ? '' : `${version.name} — ${VERSION_KIND_LABELS[version.kind]}`;
+  };
+
+  return (
+    <main className="compare-view" data-testid="compare-view">
+      <div className="compare-bar">
+        <label>
+          Base
+          <select aria-label="Base version" value={state.baseId ?? ''} onChange={(event) => state.choose({ baseId: Number(event.target.value) })}>
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {versionLabel(version.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          title="Swap base and comparison"
+          aria-label="Swap base and comparison"
+          onClick={() => state.choose({ baseId: state.comparisonId, comparisonId: state.baseId })}
+        >
+          ⇄
+        </button>
+        <label>
+          Compared with
+          <select aria-label="Comparison version" value={state.comparisonId ?? ''} onChange={(event) => state.choose({ comparisonId: Number(event.target.value) })}>
+            {versions.map((version) => (
+              <option key={version.id} value={version.id}>
+                {versionLabel(version.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Period
+          <select aria-label="Period" value={chosen?.id ?? ''} onChange={(event) => state.choose({ spanId: event.target.value })}>
+            {spans.periods.map((span) => (
+              <option key={span.id} value={span.id}>
+                {span.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Explain from
+          <input
+            aria-label="Threshold amount"
+            className={amount === null ? 'invalid' : undefined}
+            value={state.thresholdAmount}
+            onChange={(event) => state.choose({ thresholdAmount: event.target.value })}
+            size={9}
+          />
+        </label>
+        <label>
+          and
+          <span className="with-unit">
+            <input
+              aria-label="Threshold percentage"
+              className={percent === null ? 'invalid' : undefined}
+              value={state.thresholdPercent}
+              onChange={(event) => state.choose({ thresholdPercent: event.target.value })}
+              size={4}
+            />
+            % of the base
+          </span>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={state.onlyOverThresholds} onChange={(event) => state.choose({ onlyOverThresholds: event.target.checked })} />
+          Only lines over both thresholds
+        </label>
+      </div>
+      {(amount === null || percent === null) && (
+        <p className="field-error compare-note" role="alert">
+          {amount === null ? `“${state.thresholdAmount}” is not an amount: type one such as 10,000 or 10k.` : `“${state.thresholdPercent}” is not a percentage: type one such as 5.`}
+        </p>
+      )}
+      {state.problem !== null ? (
+        <p className="compare-empty" role="status" data-testid="compare-problem">
+          {state.problem}
+        </p>
+      ) : comparison === null ? (
+        <p className="compare-empty" role="status">
+          Reading both versions…
+        </p>
+      ) : (
+        <>
+          <p className="hint compare-note">
+            Variance is {comparison.comparison.name} less {comparison.base.name}. F favourable, U unfavourable: more revenue or less cost than the base.
+            {chosen !== undefined && amount !== null && percent !== null ? ` ! marks a ${chosen.label} variance of at least ${formatAmount(amount, { ...format, scale: 0 })} and ${percent.toString()}% of the base.` : ''}
+          </p>
+          {rows.length === 0 ? (
+            <p className="compare-empty" role="status" data-testid="compare-nothing-over">
+              No line’s {chosen?.label} variance reaches both thresholds. Lower them, or clear “Only lines over both thresholds”.
+            </p>
+          ) : (
+            <div className="grid-host compare-grid" data-testid="compare-grid">
+              <AgGridReact<CompareRow>
+                theme={dark ? darkGridTheme : lightGridTheme}
+                rowData={rows}
+                pinnedBottomRowData={comparison.totals}
+                columnDefs={columns}
+                getRowId={getRowId}
+                getRowClass={rowClass}
+                suppressMovableColumns
+                animateRows={false}
+                tooltipShowDelay={400}
+                defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
+              />
+            </div>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import { create } from 'zustand';
+import { compareVersions, type VersionComparison } from '../../shared/compare/compare-versions';
+import type { VersionSummary } from '../../shared/domain/workbook';
+import { buildSheetView } from '../../shared/sheet/sheet-view';
+import { api } from '../api/client';
+import { enqueue } from './sheet-store';
+
+/** What the compare view shows: two versions, a span, and the thresholds that pick out variances to explain. */
+interface CompareState {
+  baseId: number | null;
+  comparisonId: number | null;
+  comparison: VersionComparison | null;
+  loading: boolean;
+  /** why there is nothing to compare (the same version twice, a failed read), or null */
+  problem: string | null;
+  /** the span beside year to date and the full year: `m3` (a month) or `q0-2` (a quarter) */
+  spanId: string | null;
+  /** a variance needs an explanation from this amount and this percentage of the base on */
+  thresholdAmount: string;
+  thresholdPercent: string;
+  onlyOverThresholds: boolean;
+  /** what was last read: `base:comparison@revision` */
+  loadedKey: string | null;
+  /** Reads both versions (after the writes on their way) and pairs them; again only when the choice or the workbook changed. */
+  load(versions: readonly VersionSummary[], actualsThrough: number | null, revision: number): Promise<void>;
+  choose(choice: Partial<Pick<CompareState, 'baseId' | 'comparisonId' | 'spanId' | 'thresholdAmount' | 'thresholdPercent' | 'onlyOverThresholds'>>): void;
+}
+
+/** The comparison a newcomer expects: the budget against actuals (or the latest forecast), at the last closed month. */
+function defaults(versions: readonly VersionSummary[]): { baseId: number | null; comparisonId: number | null } {
+  const base = versions.find((version) => version.kind === 'budget') ?? versions[0];
+  const comparison = versions.find((version) => version.kind === 'actuals' && version.id !== base?.id) ?? versions.find((version) => version.id !== base?.id);
+  return { baseId: base?.id ?? null, comparisonId: comparison?.id ?? null };
+}
+
+export const useCompareStore = create<CompareState>((set, get) => ({
+  baseId: null,
+  comparisonId: null,
+  comparison: null,
+  loading: false,
+  problem: null,
+  spanId: null,
+  thresholdAmount: '10000',
+  thresholdPercent: '5',
+  onlyOverThresholds: false,
+  loadedKey: null,
+  async load(versions, actualsThrough, revision) {
+    const known = (id: number | null) => id !== null && versions.some((version) => version.id === id);
+    let { baseId, comparisonId } = get();
+    if (!known(baseId) || !known(comparisonId)) ({ baseId, comparisonId } = defaults(versions));
+    const spanId = get().spanId ?? `m${actualsThrough ?? 0}`;
+    set({ baseId, comparisonId, spanId });
+    if (baseId === null || comparisonId === null) {
+      set({ comparison: null, problem: 'This workbook has one version: create another (Versions…) to compare with it.' });
+      return;
+    }
+    if (baseId === comparisonId) {
+      set({ comparison: null, problem: 'Base and comparison are the same version: pick two different versions to see a variance.' });
+      return;
+    }
+    const key = `${baseId}:${comparisonId}@${revision}`;
+    if (get().loadedKey === key && get().comparison !== null) return;
+    set({ loading: true, problem: null, loadedKey: key });
+    try {
+      const [base, other] = await enqueue(() => Promise.all([api.call('sheet/get-sheet', { versionId: baseId }), api.call('sheet/get-sheet', { versionId: comparisonId })]));
+      // The choice may have moved on while the versions were read: keep only the latest.
+      if (get().baseId !== baseId || get().comparisonId !== comparisonId) return;
+      set({ comparison: compareVersions(buildSheetView(base), buildSheetView(other)), loading: false });
+    } catch (error) {
+      set({ comparison: null, loading: false, loadedKey: null, problem: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  choose(choice) {
+    set(choice);
+  },
+}));

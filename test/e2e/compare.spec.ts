@@ -1,0 +1,40 @@
+import { expect, test } from './support/sheet-test';
+import { saveScreenshot } from './support/screenshots';
+
+test('compare shows the budget against actuals with variance, favourable and unfavourable in words and colour, and thresholds', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByLabel('Base version').locator('option:checked')).toHaveText('Budget FY2027 — Budget');
+  await expect(view.getByLabel('Comparison version').locator('option:checked')).toHaveText('Actuals FY2027 — Actuals');
+  await expect(view.getByLabel('Period').locator('option:checked')).toHaveText('Sep 2027');
+  const grid = view.getByTestId('compare-grid');
+  await expect(grid.locator('.ag-header-group-cell').filter({ hasText: 'Year to date (through Sep 2027)' })).toBeVisible();
+  // OEM modules launched late: revenue under budget, unfavourable, in words and colour.
+  const oem = grid.locator('.ag-row').filter({ hasText: 'OEM modules' }).first();
+  await expect(oem.locator('[col-id="ytd:ratio"]')).toHaveText(/^-\d+\.\d% U$/);
+  await expect(oem.locator('[col-id="ytd:variance"]')).toHaveClass(/variance-unfavourable/);
+  // Components cost more after the supplier's increase: unfavourable as well; the hiring freeze left salaries under budget: favourable.
+  await expect(grid.locator('.ag-row').filter({ hasText: 'Sensor components' }).first().locator('[col-id="ytd:ratio"]')).toHaveText(/^\+\d+\.\d% U$/);
+  await expect(grid.locator('.ag-row').filter({ hasText: 'Account executives (9 FTE)' }).first().locator('[col-id="ytd:ratio"]')).toHaveText(/^-\d+\.\d% F$/);
+  await expect(page.locator('.ag-row-pinned[row-id="operating-income"] [col-id="ytd:variance"]')).not.toHaveText('');
+  await saveScreenshot(page, 'compare-budget-vs-actuals');
+
+  // Only the lines over both thresholds in the first quarter, with their groups.
+  await view.getByLabel('Period').selectOption({ label: 'Q1 FY2027' });
+  await view.getByLabel('Threshold amount').fill('50k');
+  await view.getByLabel('Threshold percentage').fill('10');
+  await view.getByText('Only lines over both thresholds').click();
+  await expect(grid.locator('.ag-row').filter({ hasText: 'OEM modules' })).toHaveCount(1);
+  await expect(grid.locator('.ag-row').filter({ hasText: 'Customer visits' })).toHaveCount(0);
+  await expect(grid.locator('.ag-row').filter({ hasText: 'OEM modules' }).locator('[col-id="flag"]')).toHaveText('!');
+  await view.getByLabel('Threshold percentage').fill('abc');
+  await expect(view.getByRole('alert')).toHaveText('“abc” is not a percentage: type one such as 5.');
+
+  // The same version twice is refused with the reason; the dark theme reads as well.
+  await view.getByLabel('Threshold percentage').fill('10');
+  await page.getByRole('button', { name: 'Dark' }).click();
+  await saveScreenshot(page, 'compare-over-thresholds-dark');
+  await view.getByLabel('Comparison version').selectOption({ label: 'Budget FY2027 — Budget' });
+  await expect(view.getByTestId('compare-problem')).toHaveText('Base and comparison are the same version: pick two different versions to see a variance.');
+});
