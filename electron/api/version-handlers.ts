@@ -15,6 +15,9 @@ export const versionHandlers: HandlersOf<typeof versionMethods, HandlerContext> 
   'version/rename': ({ versionId, name }, context) => context.session.announced(versionsOf(context).rename(versionId, name, actor(context))),
   'version/delete': ({ versionId }, context) => context.session.announced(versionsOf(context).delete(versionId, actor(context))),
   'version/roll-forward': ({ versionId }, context) => context.session.announced(versionsOf(context).rollForward(versionId, actor(context))),
+  'version/adjust': ({ versionId, scope, periods, adjustment }, context) => context.session.announced(versionsOf(context).adjust(versionId, scope, periods, adjustment, actor(context))),
+  'version/copy-values': ({ fromVersionId, toVersionId, scope, periods }, context) =>
+    context.session.announced(versionsOf(context).copyValues(fromVersionId, toVersionId, scope, periods, actor(context))),
   'version/contents': ({ versionId }, context) => versionsOf(context).contents(versionId),
   'version/set-actuals-through': ({ period }, context) => context.session.announced(versionsOf(context).setActualsThrough(period, actor(context))),
 };

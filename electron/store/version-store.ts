@@ -1,10 +1,19 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
-import type { VersionContents } from '../../shared/api/version-api';
-import { VERSION_KIND_LABELS, type VersionKind, type VersionSummary } from '../../shared/domain/workbook';
+import type { AdjustmentReceipt, VersionContents } from '../../shared/api/version-api';
+import { pathTo, type TreeNode } from '../../shared/domain/dimension-tree';
+import { VERSION_KIND_LABELS, type BudgetLine, type SheetModel, type VersionKind, type VersionSummary } from '../../shared/domain/workbook';
+import { planAdjustment, type Adjustment } from '../../shared/scenario/plan-adjustment';
 import type { RowChange, StoredRow } from './edit-steps';
 import type { WorkbookStore } from './workbook-store';
+
+/** Which lines a change takes; a filter left out takes all. */
+export interface LineScope {
+  departmentIds?: readonly number[] | undefined;
+  accountIds?: readonly number[] | undefined;
+  lineIds?: readonly number[] | undefined;
+}
 
 /**
  * A deleted version keeps its row and values (so the deletion can be undone) under a set-aside
@@ -142,6 +151,62 @@ export class VersionStore {
         result: { closedThrough: next },
       };
     }, 'rolling it forward is');
+  }
+
+  /**
+   * Moves the chosen lines' months by a percentage, or adds an amount to each, exact to the cent
+   * (see planAdjustment); one undo step. Refused whole, with the reason, when the input is bad.
+   */
+  adjust(versionId: number, scope: LineScope, periods: readonly number[], adjustment: Adjustment, actor: string): AdjustmentReceipt {
+    const model = this.workbook.sheet(versionId);
+    const chosen = this.linesIn(model, scope);
+    const accounts = new Map(model.accounts.map((account) => [account.id, account]));
+    const outside = periods.find((period) => period >= model.periods.length);
+    if (outside !== undefined) throw new ApiError('invalid-input', `Month ${outside + 1} is outside this workbook's calendar (${model.periods.length} months).`, 'periods');
+    const plan = planAdjustment(
+      chosen.map((line) => ({ ...line, unit: accounts.get(line.accountId)?.unit ?? 'currency' })),
+      periods,
+      adjustment,
+    );
+    if (!plan.ok) throw new ApiError('invalid-input', plan.message, plan.where);
+    const how = adjustment.kind === 'percent' ? `${adjustment.percent.replace(/%$/, '')}%` : `${adjustment.amount} a month`;
+    const span = periods.length === model.periods.length ? 'all months' : `${model.periods[Math.min(...periods)]?.label ?? ''}–${model.periods[Math.max(...periods)]?.label ?? ''}`;
+    if (plan.edits.length === 0) return { revision: model.workbook.revision, history: model.history, cellsChanged: 0, rounded: 0, skipped: plan.skipped };
+    const receipt = this.workbook.setCells(versionId, plan.edits, `adjust ${chosen.length} line${chosen.length === 1 ? '' : 's'} by ${how} (${span})`, actor);
+    return { ...receipt, cellsChanged: plan.edits.length, rounded: plan.rounded, skipped: plan.skipped };
+  }
+
+  /** Brings one version's values into another for the chosen lines and months (all by default), as one undo step. Formula lines of the target compute and are passed by. */
+  copyValues(fromVersionId: number, toVersionId: number, scope: LineScope, periods: readonly number[] | undefined, actor: string): WriteReceipt & { cellsChanged: number } {
+    if (fromVersionId === toVersionId) throw new ApiError('invalid-input', 'Choose another version to bring values from: a version already holds its own values.', 'fromVersionId');
+    const source = this.workbook.sheet(fromVersionId);
+    const target = this.workbook.sheet(toVersionId);
+    const months = periods ?? source.periods.map((period) => period.index);
+    const targetLines = new Map(target.lines.map((line) => [line.id, line]));
+    const edits = this.linesIn(source, scope).flatMap((line) => {
+      const into = targetLines.get(line.id);
+      if (into === undefined || into.formula !== null) return [];
+      return months.filter((period) => period >= target.actualMonths && (line.values[period] ?? null) !== (into.values[period] ?? null)).map((period) => ({ lineId: line.id, period, value: line.values[period] ?? null }));
+    });
+    if (edits.length === 0) return { revision: target.workbook.revision, history: target.history, cellsChanged: 0 };
+    const receipt = this.workbook.setCells(toVersionId, edits, `bring ${edits.length} value${edits.length === 1 ? '' : 's'} from “${source.version.name}”`, actor);
+    return { ...receipt, cellsChanged: edits.length };
+  }
+
+  /** The lines of a model on the given departments and accounts (with those under them) and among the given lines; every filter left out takes all. */
+  private linesIn(model: SheetModel, scope: LineScope): BudgetLine[] {
+    const withChildren = (ids: readonly number[] | undefined, nodes: readonly TreeNode[], what: string): Set<number> | null => {
+      if (ids === undefined) return null;
+      const byId = new Map(nodes.map((node) => [node.id, node]));
+      const unknown = ids.find((candidate) => !byId.has(candidate));
+      if (unknown !== undefined) throw new ApiError('not-found', `${what} ${unknown} does not exist in this workbook.`, what.toLowerCase());
+      const chosen = new Set(ids);
+      return new Set(nodes.filter((node) => pathTo(node.id, byId).some((above) => chosen.has(above.id))).map((node) => node.id));
+    };
+    const departments = withChildren(scope.departmentIds, model.departments, 'Department');
+    const accounts = withChildren(scope.accountIds, model.accounts, 'Account');
+    const lines = scope.lineIds === undefined ? null : new Set(scope.lineIds);
+    return model.lines.filter((line) => (departments?.has(line.departmentId) ?? true) && (accounts?.has(line.accountId) ?? true) && (lines?.has(line.id) ?? true));
   }
 
   /** Sets the last closed month (or clears it), as an undo step. */

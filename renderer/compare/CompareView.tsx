@@ -11,6 +11,7 @@ import { darkGridTheme, lightGridTheme } from '../grid/grid-theme';
 import { useCompareStore } from '../state/compare-store';
 import { amountFormatOf, useDisplayStore } from '../state/display-store';
 import { compareColumns, figureCache, overThresholdRows } from './compare-columns';
+import { CompareCharts } from './CompareCharts';
 
 const getRowId = (params: GetRowIdParams<CompareRow>) => params.data.id;
 
@@ -46,6 +47,8 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
       thresholdAmount: store.thresholdAmount,
       thresholdPercent: store.thresholdPercent,
       onlyOverThresholds: store.onlyOverThresholds,
+      chartRowId: store.chartRowId,
+      showCharts: store.showCharts,
       load: store.load,
       choose: store.choose,
     })),
@@ -61,6 +64,9 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
   const spans = useMemo(() => compareSpans(model), [model]);
   const chosen = spans.periods.find((span) => span.id === state.spanId) ?? spans.periods[0];
   const shownSpans = useMemo(() => [...(chosen === undefined ? [] : [chosen]), ...(spans.yearToDate === null ? [] : [spans.yearToDate]), ...spans.years], [chosen, spans]);
+  // Against actuals the bridge covers the closed months; otherwise the (first) full year.
+  const againstActuals = versions.some((version) => (version.id === state.baseId || version.id === state.comparisonId) && version.kind === 'actuals');
+  const bridgeSpan = (againstActuals ? spans.yearToDate : null) ?? spans.years[0];
   const amount = thresholdOf(state.thresholdAmount);
   const percent = thresholdOf(state.thresholdPercent);
   const comparison = state.comparison;
@@ -148,6 +154,10 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
           <input type="checkbox" checked={state.onlyOverThresholds} onChange={(event) => state.choose({ onlyOverThresholds: event.target.checked })} />
           Only lines over both thresholds
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={state.showCharts} onChange={(event) => state.choose({ showCharts: event.target.checked })} />
+          Charts
+        </label>
       </div>
       {(amount === null || percent === null) && (
         <p className="field-error compare-note" role="alert">
@@ -168,6 +178,7 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
             Variance is {comparison.comparison.name} less {comparison.base.name}. F favourable, U unfavourable: more revenue or less cost than the base.
             {chosen !== undefined && amount !== null && percent !== null ? ` ! marks a ${chosen.label} variance of at least ${formatAmount(amount, { ...format, scale: 0 })} and ${percent.toString()}% of the base.` : ''}
           </p>
+          {state.showCharts && bridgeSpan !== undefined && <CompareCharts comparison={comparison} rowId={state.chartRowId} span={bridgeSpan} dark={dark} />}
           {rows.length === 0 ? (
             <p className="compare-empty" role="status" data-testid="compare-nothing-over">
               No line’s {chosen?.label} variance reaches both thresholds. Lower them, or clear “Only lines over both thresholds”.
@@ -181,6 +192,7 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
                 columnDefs={columns}
                 getRowId={getRowId}
                 getRowClass={rowClass}
+                onRowClicked={(event) => event.data !== undefined && state.choose({ chartRowId: event.data.id })}
                 suppressMovableColumns
                 animateRows={false}
                 tooltipShowDelay={400}

@@ -34,6 +34,7 @@ import type { ApprovalAction } from '../../shared/domain/approval';
 import { VersionPicker } from '../versions/VersionPicker';
 import { CompareView } from '../compare/CompareView';
 import { VersionsDialog } from '../versions/VersionsDialog';
+import { ScenarioDialog } from '../versions/ScenarioDialog';
 
 type LineDialog =
   | { kind: 'none' }
@@ -82,6 +83,7 @@ export function App() {
   const [packaging, setPackaging] = useState(false);
   const [dimensionsOpen, setDimensionsOpen] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [adjusting, setAdjusting] = useState(false);
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
@@ -276,6 +278,7 @@ export function App() {
           <button type="button" onClick={() => setLineDialog({ kind: 'add' })} disabled={view === null} title="Add a budget line (Ctrl+Shift+L)">Add line</button>
           <button type="button" onClick={requestDelete} disabled={view === null} title="Delete the line under the cursor (Ctrl+Shift+K)">Delete line</button>
           <button type="button" onClick={requestSpread} disabled={view === null} title="Spread a full-year amount over the months of the line under the cursor (Ctrl+Shift+E)">Spread…</button>
+          <button type="button" onClick={() => setAdjusting(true)} disabled={view === null} title="What if: move a department's or an account's months by a percentage or an amount, or bring another version's values in">Adjust…</button>
           <span className="toolbar-separator" />
           <label className="toolbar-select" title="Group the sheet's lines, with subtotals">
             Group by
@@ -350,6 +353,7 @@ export function App() {
       {menu !== null && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={() => setMenu(null)} />}
       {dimensionsOpen && view !== null && <DimensionsDialog view={view} onClose={() => setDimensionsOpen(false)} />}
       {versionsOpen && view !== null && <VersionsDialog view={view} onClose={() => setVersionsOpen(false)} />}
+      {adjusting && view !== null && <ScenarioDialog view={view} onClose={() => setAdjusting(false)} />}
       {displayOpen && <DisplayDialog onClose={() => setDisplayOpen(false)} />}
       {approving !== null && view !== null && <ApprovalDialog version={view.model.version} action={approving} onClose={() => setApproving(null)} />}
       {exporting && view !== null && (

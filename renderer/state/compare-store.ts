@@ -19,11 +19,14 @@ interface CompareState {
   thresholdAmount: string;
   thresholdPercent: string;
   onlyOverThresholds: boolean;
+  /** the row the month-by-month chart shows (a line, group or total id), and whether the charts are shown */
+  chartRowId: string;
+  showCharts: boolean;
   /** what was last read: `base:comparison@revision` */
   loadedKey: string | null;
   /** Reads both versions (after the writes on their way) and pairs them; again only when the choice or the workbook changed. */
   load(versions: readonly VersionSummary[], actualsThrough: number | null, revision: number): Promise<void>;
-  choose(choice: Partial<Pick<CompareState, 'baseId' | 'comparisonId' | 'spanId' | 'thresholdAmount' | 'thresholdPercent' | 'onlyOverThresholds'>>): void;
+  choose(choice: Partial<Pick<CompareState, 'baseId' | 'comparisonId' | 'spanId' | 'thresholdAmount' | 'thresholdPercent' | 'onlyOverThresholds' | 'chartRowId' | 'showCharts'>>): void;
 }
 
 /** The comparison a newcomer expects: the budget against actuals (or the latest forecast), at the last closed month. */
@@ -43,6 +46,8 @@ export const useCompareStore = create<CompareState>((set, get) => ({
   thresholdAmount: '10000',
   thresholdPercent: '5',
   onlyOverThresholds: false,
+  chartRowId: 'operating-income',
+  showCharts: true,
   loadedKey: null,
   async load(versions, actualsThrough, revision) {
     const known = (id: number | null) => id !== null && versions.some((version) => version.id === id);

@@ -45,3 +45,40 @@ export const versionActions = {
   setActualsThrough: (period: number | null) => saved(() => api.call('version/set-actuals-through', { period }), 'Actuals through'),
   rollForward: (versionId: number) => saved(() => api.call('version/roll-forward', { versionId }), 'Roll forward'),
 };
+
+/** Which lines a scenario change takes: a department and an account (with those under them); null takes all. */
+export interface ScenarioScope {
+  departmentId: number | null;
+  accountId: number | null;
+}
+
+const scopeOf = (scope: ScenarioScope) => ({
+  ...(scope.departmentId === null ? {} : { departmentIds: [scope.departmentId] }),
+  ...(scope.accountId === null ? {} : { accountIds: [scope.accountId] }),
+});
+
+/** Scenario work on the shown version: adjust a selection, or bring values from another version. */
+export const scenarioActions = {
+  async adjust(versionId: number, scope: ScenarioScope, periods: number[], adjustment: { kind: 'percent'; percent: string } | { kind: 'amount'; amount: string }): Promise<boolean> {
+    let message = '';
+    const done = await saved(async () => {
+      const receipt = await api.call('version/adjust', { versionId, scope: scopeOf(scope), periods, adjustment });
+      const skipped = receipt.skipped.formula + receipt.skipped.drivers;
+      message =
+        receipt.cellsChanged === 0
+          ? 'Nothing changed: the chosen lines have no amounts in those months.'
+          : `Adjusted ${receipt.cellsChanged.toLocaleString()} cells${receipt.rounded > 0 ? `; ${receipt.rounded} rounded half-even to the cent` : ''}${skipped > 0 ? `; ${skipped} formula or driver line${skipped === 1 ? '' : 's'} left as ${skipped === 1 ? 'it is' : 'they are'}` : ''}. One undo takes it back.`;
+    }, 'Adjust');
+    if (done) useNoticeStore.getState().show({ tone: 'info', message });
+    return done;
+  },
+  async bring(fromVersionId: number, toVersionId: number, scope: ScenarioScope, periods: number[]): Promise<boolean> {
+    let message = '';
+    const done = await saved(async () => {
+      const receipt = await api.call('version/copy-values', { fromVersionId, toVersionId, scope: scopeOf(scope), periods });
+      message = receipt.cellsChanged === 0 ? 'Nothing changed: both versions already hold the same values there.' : `Brought ${receipt.cellsChanged.toLocaleString()} values in. One undo takes them back.`;
+    }, 'Bring values');
+    if (done) useNoticeStore.getState().show({ tone: 'info', message });
+    return done;
+  },
+};

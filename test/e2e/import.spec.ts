@@ -10,7 +10,7 @@ test('last year’s actuals import through the mapping step: columns guessed, a 
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByTestId('import-dialog');
-  await dialog.getByLabel('Import into').selectOption('actuals');
+  await dialog.getByLabel('Import into').selectOption('prior-year');
   await dialog.getByLabel('File to import').setInputFiles(file);
   const mapping = dialog.getByTestId('import-mapping');
   await expect(dialog.getByLabel('Column Cost center is')).toHaveValue('department');
@@ -32,10 +32,27 @@ test('last year’s actuals import through the mapping step: columns guessed, a 
 
   // Importing the same file again changes nothing.
   await page.getByRole('button', { name: 'Import…' }).click();
-  await dialog.getByLabel('Import into').selectOption('actuals');
+  await dialog.getByLabel('Import into').selectOption('prior-year');
   await dialog.getByLabel('File to import').setInputFiles(file);
   await expect(dialog.getByTestId('import-summary')).toContainText('Nothing to change: all 24 values already match');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('this year’s actuals import into the plan year month by month, and the import closes the month it fills', async ({ page, host }) => {
+  const file = join(host.dataDir, 'october ledger.csv');
+  writeFileSync(file, 'Department,Account,Line,Period,Amount\r\nSales,6200,Customer visits,2027-10,4321.09\r\nR&D,6000,Engineering salaries,2027-10,70000\r\n');
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByLabel('Import into').selectOption({ label: 'Actuals FY2027 (actuals)' });
+  await dialog.getByLabel('File to import').setInputFiles(file);
+  await expect(dialog.getByTestId('import-summary')).toContainText('Ready: 2 cells to set');
+  await expect(dialog.getByTestId('import-summary')).toContainText('Importing closes the months through Oct 2027: “actuals through” moves there (it is Sep 2027 now).');
+  await saveScreenshot(page, 'import-actuals-into-plan-year');
+  await dialog.getByRole('button', { name: 'Import 2 cells' }).click();
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Imported october ledger.csv: 2 cells set' })).toBeVisible();
+  await page.getByRole('button', { name: 'Versions…' }).click();
+  await expect(page.getByTestId('versions-dialog').getByLabel('Actuals through')).toHaveValue('9');
 });
 
 test('budget values import from a long CSV; a bad amount is named by row; undo takes the import back', async ({ page, host }) => {

@@ -1,5 +1,7 @@
 import { cell, expect, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { Decimal } from '../../shared/money/decimal';
+import { formatAmount } from '../../shared/money/format-amount';
 
 test('the version picker switches the sheet between versions; a forecast shows its closed months as read-only actuals', async ({ page, host }) => {
   await page.goto(host.url);
@@ -70,4 +72,34 @@ test('the Versions dialog copies a version, renames it, and deletes it after say
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('version-picker').locator('option', { hasText: 'Stretch plan' })).toHaveCount(1);
+});
+
+test('a scenario’s revenue is moved by a percentage from the Adjust dialog, exact to the cent, and one undo takes it back', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('version-picker').selectOption({ label: 'Revenue −10% — Scenario' });
+  await expect(page.getByTestId('version-status')).toHaveText('Draft');
+  const rowId = await rowIdOf(page, 'OEM modules');
+  const january = cell(page, rowId, 'p0');
+  const before = await january.innerText();
+  await page.getByRole('button', { name: 'Adjust…' }).click();
+  const dialog = page.getByTestId('scenario-dialog');
+  await dialog.getByLabel('Department').selectOption({ label: 'Sales' });
+  await dialog.getByLabel('Account').selectOption({ label: '4000 Product revenue' });
+  await dialog.getByLabel('To month').selectOption({ label: 'Mar 2027' });
+  await dialog.getByRole('textbox', { name: 'Percentage' }).fill('3.5');
+  await expect(dialog.getByRole('status')).toContainText('3 lines, Jan 2027 to Mar 2027. Each result is rounded half-even to the cent');
+  await saveScreenshot(page, 'scenario-adjust');
+  await dialog.getByRole('button', { name: 'Adjust' }).click();
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Adjusted 9 cells' })).toBeVisible();
+  const expected = new Decimal(before.replace(/,/g, '')).times('1.035').toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
+  await expect(january).toHaveText(formatAmount(expected));
+  await page.keyboard.press('Control+z');
+  await expect(january).toHaveText(before);
+  // Bad input is named and changes nothing.
+  await page.getByRole('button', { name: 'Adjust…' }).click();
+  await dialog.getByLabel('By an amount a month').check();
+  await dialog.getByRole('textbox', { name: 'Amount' }).fill('12.345');
+  await dialog.getByRole('button', { name: 'Adjust' }).click();
+  await expect(page.getByTestId('notice-error').filter({ hasText: '12.345 has more than two decimals' })).toBeVisible();
+  await expect(january).toHaveText(before);
 });

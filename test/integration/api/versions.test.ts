@@ -5,6 +5,7 @@ import type { SheetModel, VersionSummary } from '../../../shared/domain/workbook
 import { startBack, type TestBack } from '../../helpers/back';
 import { rejection } from '../../helpers/rejection';
 import { useTempFolder } from '../../helpers/temp-folder';
+import { Decimal } from '../../../shared/money/decimal';
 
 const tempFolder = useTempFolder();
 
@@ -189,6 +190,39 @@ describe('versions of the plan year', () => {
     // A forecast made now starts at the last closed month.
     const latest = await back.call('version/create', { name: 'Oct forecast', kind: 'forecast', copyFrom: forecast.id });
     expect(latest.version.closedThrough).toBe(9);
+    back.stop();
+  });
+
+  it('a scenario adjustment moves a department’s revenue by a percentage, exact to the cent, as one undo step; values come back into the budget', async () => {
+    const back = startBack(tempFolder());
+    const budget = await versionNamed(back, 'Budget FY2027');
+    const created = await back.call('version/create', { name: 'Price rise', kind: 'scenario', copyFrom: budget.id });
+    const before = await back.call('sheet/get-sheet', { versionId: created.version.id });
+    const sales = before.departments.find((department) => department.name === 'Sales')?.id ?? 0;
+    const revenueAccounts = before.accounts.filter((account) => account.type === 'revenue').map((account) => account.id);
+    const receipt = await back.call('version/adjust', { versionId: created.version.id, scope: { departmentIds: [sales], accountIds: revenueAccounts }, periods: [6, 7, 8, 9, 10, 11], adjustment: { kind: 'percent', percent: '3.5' } });
+    const after = await back.call('sheet/get-sheet', { versionId: created.version.id });
+    const revenueLines = before.lines.filter((line) => line.departmentId === sales && revenueAccounts.includes(line.accountId));
+    expect(receipt.cellsChanged).toBe(revenueLines.length * 6);
+    for (const line of revenueLines) {
+      const adjusted = lineNamed(after, line.description).values;
+      line.values.forEach((value, period) => {
+        const expected = period < 6 || value === null ? value : new Decimal(value).times('1.035').toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toString();
+        expect(adjusted[period]).toBe(expected);
+      });
+    }
+    // Other lines did not move.
+    expect(lineNamed(after, 'Customer visits').values).toEqual(lineNamed(before, 'Customer visits').values);
+    expect((await rejection(back.call('version/adjust', { versionId: created.version.id, scope: {}, periods: [0], adjustment: { kind: 'amount', amount: '12.345' } }))).message).toContain('more than two decimals');
+    expect((await back.call('sheet/get-sheet', { versionId: created.version.id })).workbook.revision).toBe(after.workbook.revision);
+    // The scenario's July revenue comes into the budget, and one undo takes it back.
+    const brought = await back.call('version/copy-values', { fromVersionId: created.version.id, toVersionId: budget.id, scope: { departmentIds: [sales] }, periods: [6] });
+    expect(brought.cellsChanged).toBe(revenueLines.length);
+    const budgetAfter = await back.call('sheet/get-sheet', { versionId: budget.id });
+    expect(lineNamed(budgetAfter, 'OEM modules').values[6]).toBe(lineNamed(after, 'OEM modules').values[6]);
+    expect(lineNamed(budgetAfter, 'OEM modules').values[7]).toBe(lineNamed(before, 'OEM modules').values[7]);
+    await back.call('sheet/undo', { versionId: budget.id });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: budget.id }), 'OEM modules').values[6]).toBe(lineNamed(before, 'OEM modules').values[6]);
     back.stop();
   });
 

@@ -5,6 +5,7 @@ import { periodsOf } from '../../../../shared/calendar/fiscal-calendar';
 import type { AccountType, SheetModel } from '../../../../shared/domain/workbook';
 import { Decimal } from '../../../../shared/money/decimal';
 import { buildSheetView } from '../../../../shared/sheet/sheet-view';
+import { varianceBridge } from '../../../../shared/compare/variance-bridge';
 
 const TYPES: AccountType[] = ['revenue', 'cogs', 'opex', 'capex', 'driver'];
 const calendar = { startYear: 2027, startMonth: 1, periodCount: 12 };
@@ -134,5 +135,28 @@ describe('comparing two versions', () => {
       expect(figures.variance, row.id).toBeNull();
       expect(figures.error, row.id).toContain('There is no line named “Nowhere”');
     }
+  });
+});
+
+describe('the variance bridge', () => {
+  it('goes from base to comparison operating income in steps that add up exactly, by department and by account type', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ department: fc.integer({ min: 1, max: 2 }), type: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 10 }).chain((lines) =>
+          fc.tuple(fc.constant(lines), fc.array(months, { minLength: lines.length, maxLength: lines.length }), fc.array(months, { minLength: lines.length, maxLength: lines.length })),
+        ),
+        ([lines, baseValues, otherValues]) => {
+          const comparison = compareVersions(buildSheetView(modelOf(lines, baseValues, 1, null)), buildSheetView(modelOf(lines, otherValues, 2, null)));
+          const all = Array.from({ length: 12 }, (_unused, period) => period);
+          for (const by of ['department', 'type'] as const) {
+            const bridge = varianceBridge(comparison, all, by);
+            expect(bridge.error).toBeNull();
+            const walked = bridge.steps.reduce((sum, step) => sum.plus(step.change), bridge.start);
+            expect(walked.toFixed()).toBe(bridge.end.toFixed());
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
