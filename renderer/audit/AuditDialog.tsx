@@ -1,3 +1,4 @@
+import { periodsOf } from '../../shared/calendar/fiscal-calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, type AuditEntry, type AuditFilter, type AuditKind } from '../../shared/domain/audit';
 import { isCanonicalQuantity } from '../../shared/money/amount';
@@ -73,7 +74,15 @@ export function AuditDialog({ view, scope, onClose }: { view: SheetView; scope: 
     };
   }, [filter]);
 
-  const periodLabel = (period: number) => view.model.periods[period]?.label ?? `period ${period + 1}`;
+  // A month is named in its own version's calendar: last year's actuals sit twelve months earlier; another version than the one shown is named.
+  const lastYear = periodsOf({ ...view.model.calendar, startYear: view.model.calendar.startYear - 1, periodCount: 12 });
+  const periodLabel = (period: number, versionId: number | null = view.model.version.id) => {
+    const planYear = versionId === null || view.model.versions.some((version) => version.id === versionId);
+    const label = (planYear ? view.model.periods[period]?.label : lastYear[period]?.label) ?? `period ${period + 1}`;
+    if (versionId === null || versionId === view.model.version.id) return label;
+    const name = planYear ? view.model.versions.find((version) => version.id === versionId)?.name : view.model.priorYear?.versionName;
+    return `${label} · ${name ?? 'another version'}`;
+  };
   const line = scope.lineId === undefined ? undefined : view.rows[view.rowIndex.get(scope.lineId) ?? -1]?.line;
   const title = line === undefined ? 'Audit trail' : scope.period === undefined ? `History of “${line.description}”` : `History of “${line.description}”, ${periodLabel(scope.period)}`;
 
@@ -165,7 +174,7 @@ export function AuditDialog({ view, scope, onClose }: { view: SheetView; scope: 
                 <td>{entry.actor}</td>
                 <td>{entry.label}</td>
                 <td>{entry.subject}</td>
-                <td className="nowrap">{entry.period === null ? '' : periodLabel(entry.period)}</td>
+                <td className="nowrap">{entry.period === null ? '' : periodLabel(entry.period, entry.versionId)}</td>
                 <td className="numeric">{shownValue(entry.before)}</td>
                 <td className="numeric">{shownValue(entry.after)}</td>
               </tr>

@@ -20,6 +20,7 @@ import { computeSheetTotals } from '../../shared/engine/sheet-totals';
 import { benchInBrowser } from './browser-bench';
 import { benchPortfolio } from './portfolio-bench';
 import { benchExports } from './export-bench';
+import { benchVersions } from './version-bench';
 import { printTable, time, type BenchRow } from './bench-table';
 
 const LINES = Number(process.env.BENCH_LINES ?? 10_000);
@@ -89,10 +90,11 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
   session.openFile(path);
   const table = buildHandlerTable(DOMAINS);
   const firstInput = inputLines[0]?.id ?? 1;
+  const versionId = loaded.version.id;
   record(
     'one cell edit through the API, durable (fsync)',
     await time(200, async (run) => {
-      const answer = await dispatch(table, { session }, 'sheet/set-cells', { edits: [{ lineId: firstInput, period: run % periods, value: `${run}.25` }], label: 'bench edit' });
+      const answer = await dispatch(table, { session }, 'sheet/set-cells', { versionId, edits: [{ lineId: firstInput, period: run % periods, value: `${run}.25` }], label: 'bench edit' });
       if (!answer.ok) throw new Error(answer.error.message);
     }),
     '< 5 ms',
@@ -101,7 +103,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
     'paste 1,000 x 12 through the API, durable, one undo step',
     await time(5, async (run) => {
       const edits = pasted.map((edit) => ({ ...edit, value: run % 2 === 0 ? edit.value : null }));
-      const answer = await dispatch(table, { session }, 'sheet/set-cells', { edits, label: 'paste 12,000 cells' });
+      const answer = await dispatch(table, { session }, 'sheet/set-cells', { versionId, edits, label: 'paste 12,000 cells' });
       if (!answer.ok) throw new Error(answer.error.message);
     }),
     '< 100 ms with the renderer',
@@ -109,7 +111,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
   record(
     'undo that paste, durable',
     await time(5, async () => {
-      const answer = await dispatch(table, { session }, 'sheet/undo', {});
+      const answer = await dispatch(table, { session }, 'sheet/undo', { versionId });
       if (!answer.ok) throw new Error(answer.error.message);
     }),
   );
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
     if (only === undefined || only === 'sheet') {
       await suite(folder, 12, rows);
       const path36 = await suite(folder, 36, rows);
+      rows.push(...(await benchVersions(folder, path36, `${LINES.toLocaleString('en-US')} x 36, 3 versions`)));
       // The real UI: a browser host whose settings reopen the 36-month workbook.
       const dataDir = join(folder, 'browser');
       mkdirSync(dataDir, { recursive: true });
