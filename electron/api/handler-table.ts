@@ -10,6 +10,7 @@ import { packageMethods } from '../../shared/api/package-api';
 import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { versionMethods } from '../../shared/api/version-api';
+import { compareMethods } from '../../shared/api/compare-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
 import type { HandlerContext } from './handler-context';
 import { approvalHandlers } from './approval-handlers';
@@ -20,6 +21,7 @@ import { packageHandlers } from './package-handlers';
 import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
 import { versionHandlers } from './version-handlers';
+import { compareHandlers } from './compare-handlers';
 import { workbookHandlers } from './workbook-handlers';
 
 type AnyHandler = (input: unknown, context: HandlerContext) => unknown;
@@ -72,6 +74,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(importMethods, importHandlers),
   defineDomain(packageMethods, packageHandlers),
   defineDomain(versionMethods, versionHandlers),
+  defineDomain(compareMethods, compareHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */

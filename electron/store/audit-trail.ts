@@ -64,7 +64,8 @@ function rowChanges(change: RowChange, names: Names): AuditChange[] {
   }
   const subject = subjectOfRow(change.table, row);
   const lineId = change.table === 'budget_lines' ? Number(row.id) : null;
-  const kind: AuditKind = change.table === 'budget_lines' || change.table === 'versions' ? 'structure' : change.table === 'workbook_settings' ? 'setting' : 'proposal';
+  const kind: AuditKind =
+    change.table === 'budget_lines' || change.table === 'versions' ? 'structure' : change.table === 'workbook_settings' ? 'setting' : change.table === 'variance_comments' ? 'comment' : 'proposal';
   if (change.before === null || change.after === null) {
     return [{ kind, lineId, versionId: null, period: null, subject, before: change.before === null ? null : 'present', after: change.after === null ? 'deleted' : 'added' }];
   }
@@ -95,6 +96,8 @@ function subjectOfRow(table: RowChange['table'], row: StoredRow): string {
       return `line “${String(row.description)}”`;
     case 'versions':
       return `version “${displayedVersionName(String(row.name))}”`;
+    case 'variance_comments':
+      return `variance comment on ${String(row.row_key)}, ${String(row.span)}`;
     default:
       return table;
   }

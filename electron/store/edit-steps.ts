@@ -88,6 +88,7 @@ export const ROW_TABLES = {
   budget_lines: ['id'],
   cell_values: ['line_id', 'version_id', 'period'],
   versions: ['id'],
+  variance_comments: ['id'],
 } as const satisfies Record<string, readonly string[]>;
 export type RowTable = keyof typeof ROW_TABLES;
 /** A stored row, column by column. */

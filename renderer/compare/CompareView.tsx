@@ -12,6 +12,7 @@ import { useCompareStore } from '../state/compare-store';
 import { amountFormatOf, useDisplayStore } from '../state/display-store';
 import { compareColumns, figureCache, overThresholdRows } from './compare-columns';
 import { CompareCharts } from './CompareCharts';
+import { ExplainPanel } from './ExplainPanel';
 
 const getRowId = (params: GetRowIdParams<CompareRow>) => params.data.id;
 
@@ -49,6 +50,8 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
       onlyOverThresholds: store.onlyOverThresholds,
       chartRowId: store.chartRowId,
       showCharts: store.showCharts,
+      explainedRowId: store.explainedRowId,
+      comments: store.comments,
       load: store.load,
       choose: store.choose,
     })),
@@ -75,7 +78,12 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
     () => (row: CompareRow) => figures !== null && chosen !== undefined && amount !== null && percent !== null && isOverThresholds(figures(row, chosen), amount, percent),
     [figures, chosen, amount, percent],
   );
-  const columns = useMemo(() => (comparison === null || figures === null ? [] : compareColumns(comparison, shownSpans, figures, format, flagged)), [comparison, figures, shownSpans, format, flagged]);
+  const commented = useMemo(() => new Set(state.comments.filter((comment) => comment.span === chosen?.id).map((comment) => comment.rowKey)), [state.comments, chosen]);
+  const columns = useMemo(
+    () => (comparison === null || figures === null ? [] : compareColumns(comparison, shownSpans, figures, format, flagged, (row) => commented.has(row.id))),
+    [comparison, figures, shownSpans, format, flagged, commented],
+  );
+  const explained = comparison === null ? undefined : [...comparison.rows, ...comparison.totals].find((row) => row.id === state.explainedRowId);
   const rows = useMemo(() => {
     if (comparison === null || figures === null || chosen === undefined) return [];
     if (!state.onlyOverThresholds || amount === null || percent === null) return comparison.rows;
@@ -175,7 +183,7 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
       ) : (
         <>
           <p className="hint compare-note">
-            Variance is {comparison.comparison.name} less {comparison.base.name}. F favourable, U unfavourable: more revenue or less cost than the base.
+            Variance is {comparison.comparison.name} less {comparison.base.name}. F favourable, U unfavourable: more revenue or less cost than the base. Double-click a row, or press Enter on it, to explain its variance.
             {chosen !== undefined && amount !== null && percent !== null ? ` ! marks a ${chosen.label} variance of at least ${formatAmount(amount, { ...format, scale: 0 })} and ${percent.toString()}% of the base.` : ''}
           </p>
           {state.showCharts && bridgeSpan !== undefined && <CompareCharts comparison={comparison} rowId={state.chartRowId} span={bridgeSpan} dark={dark} />}
@@ -184,6 +192,7 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
               No line’s {chosen?.label} variance reaches both thresholds. Lower them, or clear “Only lines over both thresholds”.
             </p>
           ) : (
+            <div className="sheet-area compare-area">
             <div className="grid-host compare-grid" data-testid="compare-grid">
               <AgGridReact<CompareRow>
                 theme={dark ? darkGridTheme : lightGridTheme}
@@ -193,11 +202,17 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
                 getRowId={getRowId}
                 getRowClass={rowClass}
                 onRowClicked={(event) => event.data !== undefined && state.choose({ chartRowId: event.data.id })}
+                onRowDoubleClicked={(event) => event.data !== undefined && state.choose({ explainedRowId: event.data.id })}
+                onCellKeyDown={(event) => {
+                  if ((event.event as KeyboardEvent | null)?.key === 'Enter' && event.data !== undefined) state.choose({ explainedRowId: event.data.id });
+                }}
                 suppressMovableColumns
                 animateRows={false}
                 tooltipShowDelay={400}
                 defaultColDef={{ sortable: false, resizable: true, suppressHeaderMenuButton: true }}
               />
+            </div>
+            {explained !== undefined && chosen !== undefined && <ExplainPanel comparison={comparison} row={explained} span={chosen} onClose={() => state.choose({ explainedRowId: null })} />}
             </div>
           )}
         </>

@@ -67,6 +67,7 @@ export function compareColumns(
   figures: (row: CompareRow, span: PeriodSpan) => VarianceFigures,
   format: AmountFormat,
   flagged: (row: CompareRow) => boolean,
+  commented: (row: CompareRow) => boolean,
 ): (ColDef<CompareRow, Value> | ColGroupDef<CompareRow>)[] {
   const spanGroup = (span: PeriodSpan): ColGroupDef<CompareRow> => ({
     headerName: span.label,
@@ -126,7 +127,8 @@ export function compareColumns(
       pinned: 'left',
       valueGetter: (params: ValueGetterParams<CompareRow, Value>) => params.data?.label ?? '',
       cellStyle: (params) => ({ paddingLeft: `${10 + (params.data?.kind === 'total' ? 0 : (params.data?.level ?? 0) * 14)}px` }),
-      cellClass: (params: CellClassParams<CompareRow, Value>) => (params.data?.kind === 'line' ? 'dimension-cell' : 'group-label'),
+      cellClass: (params: CellClassParams<CompareRow, Value>) => [params.data?.kind === 'line' ? 'dimension-cell' : 'group-label', ...(params.data !== undefined && commented(params.data) ? ['has-comment'] : [])],
+      tooltipValueGetter: (params) => (params.data !== undefined && commented(params.data) ? 'Its variance is explained in a comment: double-click to read it' : undefined),
     },
     { colId: 'department', headerName: 'Department', width: 120, valueGetter: (params: ValueGetterParams<CompareRow, Value>) => params.data?.department ?? '', cellClass: 'dimension-cell' },
     ...spans.map(spanGroup),

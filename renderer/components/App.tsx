@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { BudgetGrid } from '../grid/BudgetGrid';
 import { useSheetStore } from '../state/sheet-store';
@@ -32,7 +32,8 @@ import { BudgetReport } from '../report/BudgetReport';
 import { PackageDialog } from '../package/PackageDialog';
 import type { ApprovalAction } from '../../shared/domain/approval';
 import { VersionPicker } from '../versions/VersionPicker';
-import { CompareView } from '../compare/CompareView';
+// The compare view (and the charting library it draws with) loads when it is first opened, so the sheet opens without it.
+const CompareView = lazy(() => import('../compare/CompareView').then((module) => ({ default: module.CompareView })));
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { ScenarioDialog } from '../versions/ScenarioDialog';
 
@@ -324,7 +325,9 @@ export function App() {
       ) : page === 'proposals' && current !== null ? (
         <ProposalsView dark={dark} />
       ) : page === 'compare' && current !== null && view !== null ? (
-        <CompareView model={view.model} dark={dark} />
+        <Suspense fallback={<main className="loading">Opening the comparison…</main>}>
+          <CompareView model={view.model} dark={dark} />
+        </Suspense>
       ) : view !== null && current !== null && view.rows.length === 0 ? (
         <main className="empty-sheet" data-testid="empty-sheet">
           <h2>This workbook has no budget lines yet</h2>

@@ -4,6 +4,8 @@ import type { VersionSummary } from '../../shared/domain/workbook';
 import { buildSheetView } from '../../shared/sheet/sheet-view';
 import { api } from '../api/client';
 import { enqueue } from './sheet-store';
+import { showError } from './notice-store';
+import type { VarianceComment } from '../../shared/api/compare-api';
 
 /** What the compare view shows: two versions, a span, and the thresholds that pick out variances to explain. */
 interface CompareState {
@@ -22,11 +24,17 @@ interface CompareState {
   /** the row the month-by-month chart shows (a line, group or total id), and whether the charts are shown */
   chartRowId: string;
   showCharts: boolean;
+  /** comments explaining variances of this pair of versions */
+  comments: VarianceComment[];
+  /** the row whose variance the side panel explains, or null when it is closed */
+  explainedRowId: string | null;
+  addComment(rowKey: string, span: string, text: string): Promise<boolean>;
+  deleteComment(commentId: number): Promise<boolean>;
   /** what was last read: `base:comparison@revision` */
   loadedKey: string | null;
   /** Reads both versions (after the writes on their way) and pairs them; again only when the choice or the workbook changed. */
   load(versions: readonly VersionSummary[], actualsThrough: number | null, revision: number): Promise<void>;
-  choose(choice: Partial<Pick<CompareState, 'baseId' | 'comparisonId' | 'spanId' | 'thresholdAmount' | 'thresholdPercent' | 'onlyOverThresholds' | 'chartRowId' | 'showCharts'>>): void;
+  choose(choice: Partial<Pick<CompareState, 'baseId' | 'comparisonId' | 'spanId' | 'thresholdAmount' | 'thresholdPercent' | 'onlyOverThresholds' | 'chartRowId' | 'showCharts' | 'explainedRowId'>>): void;
 }
 
 /** The comparison a newcomer expects: the budget against actuals (or the latest forecast), at the last closed month. */
@@ -34,6 +42,14 @@ function defaults(versions: readonly VersionSummary[]): { baseId: number | null;
   const base = versions.find((version) => version.kind === 'budget') ?? versions[0];
   const comparison = versions.find((version) => version.kind === 'actuals' && version.id !== base?.id) ?? versions.find((version) => version.id !== base?.id);
   return { baseId: base?.id ?? null, comparisonId: comparison?.id ?? null };
+}
+
+/** The comments of the pair shown, read again after a change. */
+async function refreshComments(): Promise<void> {
+  const { baseId, comparisonId } = useCompareStore.getState();
+  if (baseId === null || comparisonId === null) return;
+  const { comments } = await api.call('compare/list-comments', { baseVersionId: baseId, comparisonVersionId: comparisonId });
+  useCompareStore.setState({ comments });
 }
 
 export const useCompareStore = create<CompareState>((set, get) => ({
@@ -48,6 +64,30 @@ export const useCompareStore = create<CompareState>((set, get) => ({
   onlyOverThresholds: false,
   chartRowId: 'operating-income',
   showCharts: true,
+  comments: [],
+  explainedRowId: null,
+  async addComment(rowKey, span, text) {
+    const { baseId, comparisonId } = get();
+    if (baseId === null || comparisonId === null) return false;
+    try {
+      await enqueue(() => api.call('compare/add-comment', { baseVersionId: baseId, comparisonVersionId: comparisonId, rowKey, span, text }));
+      await refreshComments();
+      return true;
+    } catch (error) {
+      showError(error, 'Variance comment');
+      return false;
+    }
+  },
+  async deleteComment(commentId) {
+    try {
+      await enqueue(() => api.call('compare/delete-comment', { commentId }));
+      await refreshComments();
+      return true;
+    } catch (error) {
+      showError(error, 'Variance comment');
+      return false;
+    }
+  },
   loadedKey: null,
   async load(versions, actualsThrough, revision) {
     const known = (id: number | null) => id !== null && versions.some((version) => version.id === id);
@@ -67,10 +107,16 @@ export const useCompareStore = create<CompareState>((set, get) => ({
     if (get().loadedKey === key && get().comparison !== null) return;
     set({ loading: true, problem: null, loadedKey: key });
     try {
-      const [base, other] = await enqueue(() => Promise.all([api.call('sheet/get-sheet', { versionId: baseId }), api.call('sheet/get-sheet', { versionId: comparisonId })]));
+      const [base, other, notes] = await enqueue(() =>
+        Promise.all([
+          api.call('sheet/get-sheet', { versionId: baseId }),
+          api.call('sheet/get-sheet', { versionId: comparisonId }),
+          api.call('compare/list-comments', { baseVersionId: baseId, comparisonVersionId: comparisonId }),
+        ]),
+      );
       // The choice may have moved on while the versions were read: keep only the latest.
       if (get().baseId !== baseId || get().comparisonId !== comparisonId) return;
-      set({ comparison: compareVersions(buildSheetView(base), buildSheetView(other)), loading: false });
+      set({ comparison: compareVersions(buildSheetView(base), buildSheetView(other)), comments: notes.comments, loading: false });
     } catch (error) {
       set({ comparison: null, loading: false, loadedKey: null, problem: error instanceof Error ? error.message : String(error) });
     }

@@ -1,4 +1,4 @@
-import { expect, test } from './support/sheet-test';
+import { cell, expect, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 
 test('compare shows the budget against actuals with variance, favourable and unfavourable in words and colour, and thresholds', async ({ page, host }) => {
@@ -43,4 +43,37 @@ test('compare shows the budget against actuals with variance, favourable and unf
   await saveScreenshot(page, 'compare-over-thresholds-dark');
   await view.getByLabel('Comparison version').selectOption({ label: 'Budget FY2027 — Budget' });
   await expect(view.getByTestId('compare-problem')).toHaveText('Base and comparison are the same version: pick two different versions to see a variance.');
+});
+
+test('a variance explains itself: the forecast’s edits read from the audit trail, and a comment on the row, the month and the pair', async ({ page, host }) => {
+  await page.goto(host.url);
+  // Plan November in the Q3 forecast (made from the budget).
+  await page.getByTestId('version-picker').selectOption({ label: 'Q3 forecast — Forecast' });
+  const rowId = await rowIdOf(page, 'Customer visits');
+  await cell(page, rowId, 'p0').click();
+  for (let step = 0; step < 10; step += 1) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('31000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const view = page.getByTestId('compare-view');
+  await view.getByLabel('Comparison version').selectOption({ label: 'Q3 forecast — Forecast' });
+  await view.getByLabel('Period').selectOption({ label: 'Nov 2027' });
+  await view.getByText('Charts', { exact: true }).click();
+  const visits = view.getByTestId('compare-grid').locator('.ag-row').filter({ hasText: 'Customer visits' }).first();
+  await expect(visits.locator('[col-id="m10:comparison"]')).toHaveText('31,000.00');
+  await visits.locator('[col-id="label"]').dblclick();
+  const panel = view.getByTestId('explain-panel');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Customer visits · Nov 2027');
+  await expect(panel.getByTestId('explain-story')).toContainText(/Nov 2027: [\d,]+\.\d\d → 31,000\.00/);
+  await panel.getByLabel('Explain this variance').fill('Two customer workshops moved into November.');
+  await panel.getByRole('button', { name: 'Add comment' }).click();
+  await expect(panel.locator('.comment-text')).toHaveText('Two customer workshops moved into November.');
+  await expect(visits.locator('[col-id="label"]')).toHaveClass(/has-comment/);
+  await saveScreenshot(page, 'compare-explain-variance');
+  // Budget against actuals were not made one from the other: the panel says so.
+  await view.getByLabel('Comparison version').selectOption({ label: 'Actuals FY2027 — Actuals' });
+  await view.getByTestId('compare-grid').locator('.ag-row').filter({ hasText: 'Customer visits' }).first().locator('[col-id="label"]').dblclick();
+  await expect(panel).toContainText('“Actuals FY2027” was not made from “Budget FY2027”');
 });

@@ -10,13 +10,26 @@ import type { Migration } from './migration';
  */
 export const versions: Migration = {
   version: 9,
-  description: 'version owner, origin and deletion mark',
+  description: 'version owner, origin, deletion mark and switch-over; variance comments',
   up(db) {
     db.exec(`
       ALTER TABLE versions ADD COLUMN owner TEXT NOT NULL DEFAULT '';
       ALTER TABLE versions ADD COLUMN based_on INTEGER REFERENCES versions (id) ON DELETE SET NULL;
       ALTER TABLE versions ADD COLUMN deleted_at TEXT;
       ALTER TABLE versions ADD COLUMN closed_through INTEGER;
+      -- Why a variance is what it is: a comment on a row (a line, a group, a total) and a span of
+      -- months (m3, q0-2, ytd, y0) of one pair of versions, base first.
+      CREATE TABLE variance_comments (
+        id                    INTEGER PRIMARY KEY,
+        base_version_id       INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+        comparison_version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+        row_key               TEXT NOT NULL,
+        span                  TEXT NOT NULL,
+        text                  TEXT NOT NULL,
+        author                TEXT NOT NULL,
+        created_at            TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX variance_comments_by_pair ON variance_comments (base_version_id, comparison_version_id);
     `);
   },
 };
