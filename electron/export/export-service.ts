@@ -4,6 +4,7 @@ import { budgetCsvChunks, type CsvLayout } from '../../shared/export/budget-csv'
 import type { CsvOptions } from '../../shared/export/csv';
 import { ApiError } from '../../shared/api/errors';
 import { budgetTable, type BudgetTable } from '../../shared/export/budget-table';
+import type { PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import type { Metric } from '../../shared/finance/metrics';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio } from '../../shared/portfolio/ranking';
@@ -22,6 +23,8 @@ export interface XlsxOptions {
   split: 'version' | 'department';
   includeProposals: boolean;
   includeAudit: boolean;
+  /** another version to compare with on a sheet of live variance formulas, or null */
+  compareWith: number | null;
 }
 
 export interface CsvExportOptions extends CsvOptions {
@@ -66,6 +69,15 @@ function refuseBeyondExcelPrecision(table: BudgetTable): void {
       }
     });
   }
+}
+
+/** The version to compare with, as an export table, and the closed months; refused for the version itself. */
+function compareContent(store: WorkbookStore, versionId: number, compareWith: number): { table: BudgetTable; yearToDate: PeriodSpan | null } {
+  if (compareWith === versionId) throw new ApiError('invalid-input', 'Compare with another version: a version against itself has no variance.', 'compareWith');
+  const table = budgetTable(store.sheet(compareWith));
+  refuseBeyondExcelPrecision(table);
+  const through = store.actualsThrough();
+  return { table, yearToDate: through === null ? null : { id: 'ytd', label: `YTD ${table.periods[through]?.label ?? ''}`, periods: table.periods.filter((period) => period.index <= through).map((period) => period.index) } };
 }
 
 /** The portfolio ranked by weighted score, with the metrics an export lists. */
@@ -181,9 +193,10 @@ export class ExportService {
       const stamp = stampOf(table);
       const proposals = options.includeProposals ? proposalRows(store) : null;
       const audit = options.includeAudit ? store.audit({ limit: 1_000_000 }).entries : null;
+      const compare = options.compareWith === null ? null : compareContent(store, options.versionId, options.compareWith);
       await job.step(0, 'Writing the cover');
       await writeFileSafely(destination, async (temporary) => {
-        await writeXlsx(temporary, { table, split: options.split, exportedBy: actor, exportedAt: new Date().toISOString(), stamp, proposals, audit }, job);
+        await writeXlsx(temporary, { table, split: options.split, exportedBy: actor, exportedAt: new Date().toISOString(), stamp, proposals, audit, compare }, job);
         // The seal covers every byte of the file as written, beside the content hash on the cover.
         if (stamp !== null) sealZip(temporary, { workbook: stamp.workbook, version: stamp.version, approvedBy: stamp.approvedBy, approvedAt: stamp.approvedAt, contentSha256: stamp.sha256 });
       });

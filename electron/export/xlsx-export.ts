@@ -9,9 +9,10 @@ import type { TotalledType } from '../../shared/engine/sheet-totals';
 import { Decimal } from '../../shared/money/decimal';
 import { ExactSum } from '../../shared/money/exact-sum';
 import type { ExportJob } from './export-job';
+import { columnLetter, MONEY_FORMAT } from './xlsx-cells';
+import { writeCompareSheet } from './xlsx-compare-sheet';
+import type { PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 
-/** Money as finance reads it: thousands, cents, negatives in parentheses, zero as a dash. */
-const MONEY_FORMAT = '#,##0.00;(#,##0.00);"–"';
 const PERCENT_FORMAT = '0.0###%';
 const DIMENSION_COLUMNS = 4;
 
@@ -61,14 +62,11 @@ export interface XlsxContent {
   stamp: ApprovalStamp | null;
   proposals: ProposalRow[] | null;
   audit: AuditEntry[] | null;
+  /** another version to compare with on a sheet of live variance formulas, and the closed months (year to date) */
+  compare: { table: BudgetTable; yearToDate: PeriodSpan | null } | null;
 }
 
-/** Excel's column letters: 1 → A, 27 → AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let rest = index; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
+export { columnLetter } from './xlsx-cells';
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the file. */
 function sheetName(wanted: string, taken: Set<string>): string {
@@ -109,7 +107,7 @@ async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, conte
   // Excel recomputes every formula on opening; the cached results are Tandem's for other readers.
   workbook.calcProperties = { fullCalcOnLoad: true };
   // The sheets verify reads by name keep their names: a department called “Proposals” becomes “Proposals (2)”.
-  const taken = new Set<string>(['proposals', 'audit trail']);
+  const taken = new Set<string>(['proposals', 'audit trail', 'compare']);
   writeCover(workbook.addWorksheet(sheetName('Cover', taken)), content);
 
   const { table } = content;
@@ -125,6 +123,10 @@ async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, conte
       done += rows;
       await job.step(done / total, 'Writing the budget');
     });
+  }
+  if (content.compare !== null) {
+    await job.step(done / total, 'Writing the comparison');
+    writeCompareSheet(workbook.addWorksheet('Compare', { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] }), table, content.compare.table, content.compare.yearToDate);
   }
   if (content.proposals !== null) writeProposals(workbook.addWorksheet('Proposals', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content.proposals);
   done += content.proposals?.length ?? 0;

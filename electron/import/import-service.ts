@@ -57,6 +57,8 @@ export class ImportService {
     // An XLSX's number cells are numbers already, written with a point: the separator is the CSV's question.
     const read = table.format === 'xlsx' ? { ...mapping, decimalSeparator: '.' as const } : mapping;
     const plan = planImport(table.rows, table.firstRowNumber, read, store.importContext(target), table.rowNumbers);
+    // The preview says it too: a forecast's closed months take no import.
+    store.requireOpenMonths(plan, target);
     // Rows that do not line up with the header come first: every other check would misread them.
     const problems = [...table.rowProblems, ...plan.problems].sort((a, b) => a.row - b.row).slice(0, 200);
     return { name: held.name, plan: { ...plan, problems, problemCount: plan.problemCount + table.rowProblems.length } };

@@ -5,6 +5,7 @@ import type { AdjustmentReceipt, VersionContents } from '../../shared/api/versio
 import { pathTo, type TreeNode } from '../../shared/domain/dimension-tree';
 import { VERSION_KIND_LABELS, type BudgetLine, type SheetModel, type VersionKind, type VersionSummary } from '../../shared/domain/workbook';
 import { planAdjustment, type Adjustment } from '../../shared/scenario/plan-adjustment';
+import { buildSheetView } from '../../shared/sheet/sheet-view';
 import type { RowChange, StoredRow } from './edit-steps';
 import type { WorkbookStore } from './workbook-store';
 
@@ -23,10 +24,12 @@ export function setAsideName(id: number, name: string): string {
   return `~deleted~${id}~${name}`;
 }
 
-const VERSION_COLUMNS = 'id, name, kind, status, owner, based_on, created_at, deleted_at, period_offset, closed_through';
-
-function storedVersion(db: Database.Database, id: number): StoredRow {
-  const row = db.prepare<[number], StoredRow>(`SELECT ${VERSION_COLUMNS} FROM versions WHERE id = ?`).get(id);
+/**
+ * The columns of a version a step moves (its name and, for some, its deletion mark or switch-over),
+ * with its id: only these, so undoing a rename never rewinds an approval status set since.
+ */
+function storedVersion(db: Database.Database, id: number, columns: readonly ('name' | 'deleted_at' | 'closed_through')[]): StoredRow {
+  const row = db.prepare<[number], StoredRow>(`SELECT id, ${columns.join(', ')} FROM versions WHERE id = ?`).get(id);
   if (row === undefined) throw new Error(`Version ${id} vanished inside its own transaction.`);
   return row;
 }
@@ -62,13 +65,28 @@ export class VersionStore {
           .run(name, input.kind, now, actor, source?.id ?? null, input.kind === 'forecast' ? this.workbook.actualsThrough() : null).lastInsertRowid,
       );
       let cells = 0;
-      if (source !== null) {
+      // A copy holds what the source shows. Most copies are the stored cells, copied in SQL; a forecast's
+      // closed months show actuals, and actuals record what a plan's formula lines compute: those copy the model.
+      const fromModel = source !== null && (this.workbook.actualsFor(source) !== null || (input.kind === 'actuals' && source.kind !== 'actuals'));
+      if (source !== null && fromModel) {
+        const insert = this.db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
+        for (const row of buildSheetView(this.workbook.sheet(source.id), 'none').rows) {
+          if (input.kind !== 'actuals' && row.line.formula !== null) continue;
+          row.line.values.forEach((value, period) => {
+            if (value === null) return;
+            insert.run(row.line.id, id, period, value);
+            cells += 1;
+          });
+        }
+      } else if (source !== null) {
         cells = this.db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) SELECT line_id, ?, period, amount FROM cell_values WHERE version_id = ?').run(id, source.id).changes;
+      }
+      if (source !== null) {
         this.db
           .prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) SELECT line_id, ?, period, text, author, created_at FROM comments WHERE version_id = ? ORDER BY id')
           .run(id, source.id);
       }
-      const after = storedVersion(this.db, id);
+      const after = storedVersion(this.db, id, ['name', 'deleted_at']);
       // The step moves the version from set aside to live: undo sets it aside again, keeping its values for a redo.
       const change: RowChange = { table: 'versions', before: { ...after, name: setAsideName(id, name), deleted_at: now }, after };
       const what = source === null ? `new ${VERSION_KIND_LABELS[input.kind].toLowerCase()} “${name}”` : `“${name}”, a copy of “${source.name}”`;
@@ -87,10 +105,10 @@ export class VersionStore {
       const next = name.trim();
       if (version.name === next) return { step: null, label: 'rename a version', detail: { versionId }, result: {} };
       this.requireFreeName(next, versionId);
-      const before = storedVersion(this.db, versionId);
+      const before = storedVersion(this.db, versionId, ['name']);
       this.db.prepare('UPDATE versions SET name = ? WHERE id = ?').run(next, versionId);
       return {
-        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId) }] },
+        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId, ['name']) }] },
         label: `rename “${version.name}” to “${next}”`,
         detail: { versionId, before: version.name, after: next },
         result: {},
@@ -113,13 +131,18 @@ export class VersionStore {
   delete(versionId: number, actor: string): WriteReceipt {
     return this.workbook.change('version/delete', actor, () => {
       const version = this.workbook.versionRow(versionId);
-      if (this.workbook.versions().length <= 1) {
+      this.workbook.requireVersionUnlocked(versionId, 'deleting it is');
+      const versions = this.workbook.versions();
+      if (versions.length <= 1) {
         throw new ApiError('invalid-input', `“${version.name}” is the workbook's only version: create another before deleting it.`, 'versionId');
       }
-      const before = storedVersion(this.db, versionId);
+      if (version.kind === 'budget' && !versions.some((other) => other.kind === 'budget' && other.id !== version.id)) {
+        throw new ApiError('invalid-input', `“${version.name}” is the workbook's only budget, which funded proposals flow into: create another budget before deleting it.`, 'versionId');
+      }
+      const before = storedVersion(this.db, versionId, ['name', 'deleted_at']);
       this.db.prepare('UPDATE versions SET name = ?, deleted_at = ? WHERE id = ?').run(setAsideName(versionId, version.name), new Date().toISOString(), versionId);
       return {
-        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId) }] },
+        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId, ['name', 'deleted_at']) }] },
         label: `delete version “${version.name}”`,
         detail: { versionId, name: version.name },
         result: {},
@@ -142,10 +165,10 @@ export class VersionStore {
         const last = through === null ? 'No month has closed yet' : `${periods[through]?.label ?? `Month ${through + 1}`} is the last closed month`;
         throw new ApiError('invalid-input', `${last}: close ${periods[next]?.label ?? 'the next month'} first (import its actuals, or set “actuals through”), then roll “${version.name}” forward.`, 'versionId');
       }
-      const before = storedVersion(this.db, versionId);
+      const before = storedVersion(this.db, versionId, ['name', 'closed_through']);
       this.db.prepare('UPDATE versions SET closed_through = ? WHERE id = ?').run(next, versionId);
       return {
-        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId) }] },
+        step: { kind: 'rows', changes: [{ table: 'versions', before, after: storedVersion(this.db, versionId, ['name', 'closed_through']) }] },
         label: `roll “${version.name}” forward to ${periods[next]?.label ?? `month ${next + 1}`}`,
         detail: { versionId, closedThrough: next },
         result: { closedThrough: next },
@@ -181,9 +204,12 @@ export class VersionStore {
     if (fromVersionId === toVersionId) throw new ApiError('invalid-input', 'Choose another version to bring values from: a version already holds its own values.', 'fromVersionId');
     const source = this.workbook.sheet(fromVersionId);
     const target = this.workbook.sheet(toVersionId);
+    // What the source shows: its formula lines computed (actuals record them), a forecast's closed months as actuals.
+    const shown = buildSheetView(source, 'none').rows.map((row) => row.line);
     const months = periods ?? source.periods.map((period) => period.index);
     const targetLines = new Map(target.lines.map((line) => [line.id, line]));
-    const edits = this.linesIn(source, scope).flatMap((line) => {
+    const chosen = new Set(this.linesIn(source, scope).map((line) => line.id));
+    const edits = shown.filter((line) => chosen.has(line.id)).flatMap((line) => {
       const into = targetLines.get(line.id);
       if (into === undefined || into.formula !== null) return [];
       return months.filter((period) => period >= target.actualMonths && (line.values[period] ?? null) !== (into.values[period] ?? null)).map((period) => ({ lineId: line.id, period, value: line.values[period] ?? null }));

@@ -173,6 +173,17 @@ export class WorkbookStore {
     return change === null ? [] : [change];
   }
 
+  /** Refuses an import into a forecast's closed months: they show the actuals, which an import into the actuals version changes. */
+  requireOpenMonths(plan: Pick<ImportPlan, 'cells'>, target: ImportTarget): void {
+    if (target.kind !== 'version') return;
+    const version = this.versionRow(target.versionId);
+    const closed = this.actualsFor(version);
+    const first = closed === null ? undefined : plan.cells.find((cell) => cell.period < closed.months);
+    if (closed === null || first === undefined) return;
+    const month = this.sheetPeriods()[first.period]?.label ?? `month ${first.period + 1}`;
+    throw new ApiError('invalid-input', `Nothing was imported: ${month} is closed, and “${version.name}” shows the actuals of “${closed.name}” there. Import into “${closed.name}”, or leave the closed months out of the file.`, 'target');
+  }
+
   /** Where an import into actuals of the plan year moves “actuals through”: the last month it fills, when later than now; else null. */
   actualsThroughAfter(plan: Pick<ImportPlan, 'cells'>, target: ImportTarget): number | null {
     if (target.kind !== 'version' || this.versionRow(target.versionId).kind !== 'actuals') return null;
@@ -549,6 +560,7 @@ export class WorkbookStore {
         if (target.kind === 'version') {
           const version = this.versionRow(target.versionId);
           this.requireVersionUnlocked(version.id, 'importing into it is');
+          this.requireOpenMonths(plan, target);
           versionId = version.id;
           const closesThrough = this.actualsThroughAfter(plan, target);
           if (closesThrough !== null) settingChanges.push(...this.writeActualsThrough(closesThrough));
@@ -972,10 +984,14 @@ export class WorkbookStore {
         const changes = auditChangesOf(this.db, applied.step, direction === 'undo' ? 'backward' : 'forward');
         const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, changes);
         const versionId = shownVersionId;
-        const cells =
+        // A forecast shows another version's cells in its closed months: a step on those asks for a reload.
+        const shown = this.versions().find((version) => version.id === shownVersionId);
+        const closed = shown === undefined ? null : this.actualsFor(shown);
+        const touchesClosed = closed !== null && applied.step.kind === 'cells' && applied.step.changes.some((change) => change.versionId === closed.id && change.period < closed.months);
+        const cells = touchesClosed ? null :
           applied.step.kind === 'cells'
             ? applied.step.changes
-                .filter((change) => change.versionId === versionId)
+                .filter((change) => change.versionId === versionId && (closed === null || change.period >= closed.months))
                 .map((change) => ({ lineId: change.lineId, period: change.period, value: direction === 'undo' ? change.before : change.after }))
             : null;
         return { revision, label: applied.label, cells, history: this.edits.state() };

@@ -1,3 +1,4 @@
+import { downloadText } from '../api/download';
 import { periodsOf } from '../../shared/calendar/fiscal-calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, type AuditEntry, type AuditFilter, type AuditKind } from '../../shared/domain/audit';
@@ -24,14 +25,6 @@ function shownValue(value: string | null): string {
 }
 
 /** Offers a file to the user: the browser's download, which Electron turns into a save dialog. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The audit trail: who changed what, when, from what to what, filtered; exportable as CSV. */
 export function AuditDialog({ view, scope, onClose }: { view: SheetView; scope: AuditScope; onClose: () => void }) {
@@ -94,7 +87,7 @@ export function AuditDialog({ view, scope, onClose }: { view: SheetView; scope: 
   const exportCsv = () =>
     void api
       .call('audit/list', { ...filter(), limit: 100_000 })
-      .then((page) => download(`${view.model.workbook.name} - audit trail.csv`, auditCsv(page.entries, periodLabel)))
+      .then((page) => downloadText(`${view.model.workbook.name} - audit trail.csv`, auditCsv(page.entries, periodLabel)))
       .catch((error: unknown) => showError(error, 'Audit trail'));
 
   return (

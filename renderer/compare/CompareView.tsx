@@ -9,10 +9,13 @@ import { parseAmount } from '../../shared/money/parse-amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { darkGridTheme, lightGridTheme } from '../grid/grid-theme';
 import { useCompareStore } from '../state/compare-store';
+import { useSheetStore } from '../state/sheet-store';
 import { amountFormatOf, useDisplayStore } from '../state/display-store';
 import { compareColumns, figureCache, overThresholdRows } from './compare-columns';
 import { CompareCharts } from './CompareCharts';
 import { ExplainPanel } from './ExplainPanel';
+import { compareCsv } from '../../shared/compare/compare-csv';
+import { downloadText } from '../api/download';
 
 const getRowId = (params: GetRowIdParams<CompareRow>) => params.data.id;
 
@@ -60,9 +63,11 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
   const format = useMemo(() => amountFormatOf(displaySettings), [displaySettings]);
   const { load, baseId, comparisonId } = state;
   const versions = model.versions;
+  // The workbook's revision after every write (a typed edit moves it without reloading the model): a change means read again.
+  const revision = useSheetStore((store) => store.revision) ?? model.workbook.revision;
   useEffect(() => {
-    void load(versions, model.actualsThrough, model.workbook.revision);
-  }, [load, versions, model.actualsThrough, baseId, comparisonId, model.workbook.revision]);
+    void load(versions, model.actualsThrough, revision);
+  }, [load, versions, model.actualsThrough, baseId, comparisonId, revision]);
 
   const spans = useMemo(() => compareSpans(model), [model]);
   const chosen = spans.periods.find((span) => span.id === state.spanId) ?? spans.periods[0];
@@ -162,6 +167,14 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
           <input type="checkbox" checked={state.onlyOverThresholds} onChange={(event) => state.choose({ onlyOverThresholds: event.target.checked })} />
           Only lines over both thresholds
         </label>
+        <button
+          type="button"
+          disabled={comparison === null}
+          title="The comparison as CSV: every line, group and total, for the spans shown"
+          onClick={() => comparison !== null && downloadText(`${comparison.base.name} vs ${comparison.comparison.name}.csv`, compareCsv(comparison, shownSpans))}
+        >
+          Export CSV
+        </button>
         <label className="checkbox">
           <input type="checkbox" checked={state.showCharts} onChange={(event) => state.choose({ showCharts: event.target.checked })} />
           Charts

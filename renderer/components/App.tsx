@@ -28,11 +28,11 @@ import { AuditDialog, type AuditScope } from '../audit/AuditDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { VerifyDialog } from '../export/VerifyDialog';
 import { ImportDialog } from '../import/ImportDialog';
-import { BudgetReport } from '../report/BudgetReport';
 import { PackageDialog } from '../package/PackageDialog';
 import type { ApprovalAction } from '../../shared/domain/approval';
 import { VersionPicker } from '../versions/VersionPicker';
 // The compare view (and the charting library it draws with) loads when it is first opened, so the sheet opens without it.
+const BudgetReport = lazy(() => import('../report/BudgetReport').then((module) => ({ default: module.BudgetReport })));
 const CompareView = lazy(() => import('../compare/CompareView').then((module) => ({ default: module.CompareView })));
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { ScenarioDialog } from '../versions/ScenarioDialog';
@@ -371,7 +371,11 @@ export function App() {
       )}
       {verifying && <VerifyDialog onClose={() => setVerifying(false)} />}
       {packaging && view !== null && <PackageDialog view={view} onClose={() => setPackaging(false)} />}
-      {reporting && view !== null && <BudgetReport view={view} onClose={() => setReporting(false)} />}
+      {reporting && view !== null && (
+        <Suspense fallback={<div className="report-view">Preparing the report…</div>}>
+          <BudgetReport view={view} onClose={() => setReporting(false)} />
+        </Suspense>
+      )}
       {importing && view !== null && <ImportDialog view={view} onClose={() => setImporting(false)} />}
       {auditScope !== null && view !== null && <AuditDialog view={view} scope={auditScope} onClose={() => setAuditScope(null)} />}
       {lineDialog.kind === 'add' && view !== null && (

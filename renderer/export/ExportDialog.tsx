@@ -32,6 +32,7 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
   const [split, setSplit] = useState<'version' | 'department'>('version');
   const [includeProposals, setIncludeProposals] = useState(true);
   const [includeAudit, setIncludeAudit] = useState(false);
+  const [compareWith, setCompareWith] = useState<number | null>(null);
   const [layout, setLayout] = useState<'long' | 'wide'>('long');
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
   const [decimalSeparator, setDecimalSeparator] = useState<'.' | ','>('.');
@@ -59,7 +60,7 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
     try {
       const answer =
         format === 'xlsx'
-          ? await api.call('export/xlsx', { versionId: shownVersion(), fileName: `${name.trim()}.xlsx`, split, includeProposals, includeAudit })
+          ? await api.call('export/xlsx', { versionId: shownVersion(), fileName: `${name.trim()}.xlsx`, split, includeProposals, includeAudit, compareWith })
           : await api.call('export/csv', { versionId: shownVersion(), fileName: `${name.trim()}.csv`, layout, delimiter, decimalSeparator, byteOrderMark });
       setDone(answer);
     } catch (error) {
@@ -127,6 +128,19 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
           <label className="choice">
             <input type="checkbox" checked={includeAudit} onChange={(event) => setIncludeAudit(event.target.checked)} />
             The audit trail
+          </label>
+          <label className="choice">
+            A sheet comparing with
+            <select aria-label="Compare sheet" value={compareWith ?? ''} onChange={(event) => setCompareWith(event.target.value === '' ? null : Number(event.target.value))}>
+              <option value="">no other version</option>
+              {view.model.versions
+                .filter((version) => version.id !== view.model.version.id)
+                .map((version) => (
+                  <option key={version.id} value={version.id}>
+                    {version.name} (variance as live formulas)
+                  </option>
+                ))}
+            </select>
           </label>
         </fieldset>
       ) : (

@@ -9,6 +9,8 @@ import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { showError, useNoticeStore } from '../state/notice-store';
 import type { SheetView } from '../../shared/sheet/sheet-view';
+import { chartColours, EChart, type ChartOption } from '../charts/EChart';
+import { VarianceSection } from './VarianceSection';
 
 const money = (value: Decimal | string | null | undefined) => (value === null || value === undefined ? '' : formatAmount(value, { negatives: 'parentheses', zero: 'dash', scale: 0 }));
 const cellValue = (line: ExportLine, value: string | null | undefined) => {
@@ -38,33 +40,28 @@ async function stampHash(table: BudgetTable): Promise<string | null> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** Operating income by month as bars: where the year earns and where it spends. */
+/** Operating income by month as bars, drawn by ECharts into SVG (crisp when printed), with an axis and values. */
 function IncomeChart({ table }: { table: BudgetTable }) {
-  const values = table.totals.operatingIncome.periods.map((value) => value.toNumber());
-  const extent = Math.max(1, ...values.map((value) => Math.abs(value)));
-  const width = 760;
-  const height = 180;
-  const zero = values.some((value) => value < 0) ? height / 2 : height - 20;
-  const scale = (zero - 10) / extent;
-  const step = width / Math.max(1, values.length);
-  return (
-    <svg className="report-chart" viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label="Operating income by month">
-      <line x1={0} x2={width} y1={zero} y2={zero} stroke="currentColor" strokeWidth={0.5} />
-      {values.map((value, index) => {
-        const barHeight = Math.abs(value) * scale;
-        return (
-          <g key={index}>
-            <rect x={index * step + step * 0.15} width={step * 0.7} y={value >= 0 ? zero - barHeight : zero} height={Math.max(0.5, barHeight)} className={value >= 0 ? 'bar-positive' : 'bar-negative'} />
-            {(values.length <= 12 || index % 3 === 0) && (
-              <text x={index * step + step / 2} y={height + 14} textAnchor="middle" fontSize={9}>
-                {table.periods[index]?.label.replace(' 20', " '")}
-              </text>
-            )}
-          </g>
-        );
-      })}
-    </svg>
-  );
+  const option = useMemo((): ChartOption => {
+    const colours = chartColours(false);
+    const values = table.totals.operatingIncome.periods;
+    return {
+      textStyle: { color: '#1b2430', fontFamily: 'Inter Variable, system-ui, sans-serif', fontSize: 10 },
+      grid: { left: 56, right: 12, top: 16, bottom: 24 },
+      xAxis: { type: 'category', data: table.periods.map((period) => period.label.replace(' 20', " '")) },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => (Math.abs(value) >= 1e6 ? `${(value / 1e6).toFixed(1)}M` : `${Math.round(value / 1e3)}k`) } },
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 28,
+          data: values.map((value) => ({ value: value.toNumber(), itemStyle: { color: value.isNegative() ? colours.unfavourable : colours.series[0] } })),
+          // The exact figure above each bar, in whole units: a printed page has no tooltip.
+          label: { show: values.length <= 12, position: 'top', fontSize: 8, formatter: (params: { dataIndex: number }) => money(values[params.dataIndex] ?? null) },
+        },
+      ],
+    };
+  }, [table]);
+  return <EChart option={option} height={190} label="Operating income by month" testId="report-income-chart" />;
 }
 
 /**
@@ -96,10 +93,10 @@ export function BudgetReport({ view, onClose }: { view: SheetView; onClose: () =
       </div>
     );
   }
-  return <PrintedReport table={table} onClose={onClose} />;
+  return <PrintedReport table={table} view={view} onClose={onClose} />;
 }
 
-function PrintedReport({ table, onClose }: { table: BudgetTable; onClose: () => void }) {
+function PrintedReport({ table, view, onClose }: { table: BudgetTable; view: SheetView; onClose: () => void }) {
   const [hash, setHash] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
@@ -166,6 +163,8 @@ function PrintedReport({ table, onClose }: { table: BudgetTable; onClose: () => 
           <h3>Operating income by month</h3>
           <IncomeChart table={table} />
         </section>
+
+        <VarianceSection view={view} />
 
         <section className="report-page">
           <h3>Summary by department (all months)</h3>

@@ -3,6 +3,8 @@ import { pathTo, treeOrder, type TreeNode } from '../../shared/domain/dimension-
 import { FormDialog } from '../components/Dialog';
 import type { SheetView } from '../../shared/sheet/sheet-view';
 import { scenarioActions, type ScenarioScope } from '../state/version-actions';
+import { parseAmount } from '../../shared/money/parse-amount';
+import { showError } from '../state/notice-store';
 
 type Mode = 'percent' | 'amount' | 'bring';
 
@@ -29,10 +31,18 @@ export function ScenarioDialog({ view, onClose }: { view: SheetView; onClose: ()
   });
   const ready = periods.length > 0 && lines.length > 0 && (mode === 'bring' ? source !== null : value.trim() !== '');
   const submit = async () => {
-    const done =
-      mode === 'bring'
-        ? source !== null && (await scenarioActions.bring(source, model.version.id, scope, periods))
-        : await scenarioActions.adjust(model.version.id, scope, periods, mode === 'percent' ? { kind: 'percent', percent: value } : { kind: 'amount', amount: value.replace(/,/g, '') });
+    let done: boolean;
+    if (mode === 'bring') done = source !== null && (await scenarioActions.bring(source, model.version.id, scope, periods));
+    else if (mode === 'percent') done = await scenarioActions.adjust(model.version.id, scope, periods, { kind: 'percent', percent: value });
+    else {
+      // Read as the sheet reads an entry (1,250.50, 5k, (300)); what it refuses is said, not guessed.
+      const amount = parseAmount(value);
+      if (!amount.ok || amount.roundedFrom !== undefined) {
+        showError(new Error(amount.ok ? `${value.trim()} has more than two decimals: an amount added to a month is to the cent, so nothing is rounded away. Round it first.` : amount.message), 'Adjust');
+        return;
+      }
+      done = await scenarioActions.adjust(model.version.id, scope, periods, { kind: 'amount', amount: amount.amount });
+    }
     if (done) onClose();
   };
   const label = (index: number) => model.periods[index]?.label ?? '';

@@ -8,11 +8,15 @@ import type { FormulaOutcome } from '../formula/formula-engine';
  */
 export type LineErrors = ReadonlyMap<number, readonly (string | null)[]>;
 
-/** A line's errors per period from its formula's outcome, or null when it has none. */
-export function errorsOfOutcome(outcome: FormulaOutcome | undefined, periodCount: number): (string | null)[] | null {
+/**
+ * A line's errors per period from its formula's outcome, or null when it has none. A forecast's
+ * closed months (the first `actualMonths`) show recorded actuals, not the formula: no error there.
+ */
+export function errorsOfOutcome(outcome: FormulaOutcome | undefined, periodCount: number, actualMonths = 0): (string | null)[] | null {
   if (outcome === undefined) return null;
-  if (outcome.error !== null) return new Array<string>(periodCount).fill(outcome.error);
-  return outcome.cellErrors.some((error) => error !== null) ? outcome.cellErrors.slice() : null;
+  const errors = outcome.error !== null ? new Array<string | null>(periodCount).fill(outcome.error) : outcome.cellErrors.slice();
+  errors.fill(null, 0, Math.min(actualMonths, periodCount));
+  return errors.some((error) => error !== null) ? errors : null;
 }
 
 /** The account types each pinned total adds up; operating income takes revenue, COGS and operating expenses. */

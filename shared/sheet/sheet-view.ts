@@ -120,7 +120,7 @@ export function buildSheetView(model: SheetModel, grouping: Grouping = 'departme
   }
   const lineErrors = new Map<number, (string | null)[]>();
   for (const line of model.lines) {
-    const errors = errorsOfOutcome(formulas.outcome(line.id), model.periods.length);
+    const errors = errorsOfOutcome(formulas.outcome(line.id), model.periods.length, model.actualMonths);
     if (errors !== null) lineErrors.set(line.id, errors);
   }
   return { ...base, rows, totals, totalRows: totalRowsOf(totals), rowIndex, display, formulas, commentsByPlace, lineErrors };
@@ -170,7 +170,7 @@ export function withCellValues(view: SheetView, edits: readonly CellEdit[]): She
   const totals = applyCellChanges(view.totals, changes);
   let lineErrors = view.lineErrors;
   for (const [lineId, outcome] of recomputed) {
-    const errors = errorsOfOutcome(outcome, view.model.periods.length);
+    const errors = errorsOfOutcome(outcome, view.model.periods.length, view.model.actualMonths);
     if (errors === null && !lineErrors.has(lineId)) continue;
     const next = new Map(lineErrors);
     if (errors === null) next.delete(lineId);

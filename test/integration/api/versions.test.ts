@@ -226,6 +226,42 @@ describe('versions of the plan year', () => {
     back.stop();
   });
 
+  it('undoing a rename leaves the approval status as it is; the only budget is not deleted', async () => {
+    const back = startBack(tempFolder());
+    const budget = await versionNamed(back, 'Budget FY2027');
+    await back.call('version/rename', { versionId: budget.id, name: 'Plan FY2027' });
+    await back.call('version/set-status', { versionId: budget.id, action: 'submit' });
+    await back.call('sheet/undo', { versionId: budget.id });
+    expect(await versionNamed(back, 'Budget FY2027')).toMatchObject({ status: 'submitted' });
+    expect((await rejection(back.call('version/delete', { versionId: budget.id }))).message).toContain('only budget');
+    back.stop();
+  });
+
+  it('a forecast’s closed months take no import, a copy of it holds what it shows, and undoing an actual it shows reloads it', async () => {
+    const back = startBack(tempFolder());
+    const forecast = await versionNamed(back, 'Q3 forecast');
+    const actuals = await versionNamed(back, 'Actuals FY2027');
+    const file = join(tempFolder(), 'march.csv');
+    writeFileSync(file, 'Department,Account,Line,Period,Amount\nSales,6200,Customer visits,2027-03,1\n');
+    const target = { kind: 'version' as const, versionId: forecast.id };
+    const inspected = await back.call('import/inspect', { source: { path: file }, target });
+    const refused = await rejection(back.call('import/preview', { token: inspected.token, mapping: { columns: inspected.suggested, decimalSeparator: '.' }, target }));
+    expect(refused.message).toBe('Nothing was imported: Mar 2027 is closed, and “Q3 forecast” shows the actuals of “Actuals FY2027” there. Import into “Actuals FY2027”, or leave the closed months out of the file.');
+    // A scenario made from the forecast holds its actual months, not the plan behind them.
+    const shown = await back.call('sheet/get-sheet', { versionId: forecast.id });
+    const copy = await back.call('version/create', { name: 'From the forecast', kind: 'scenario', copyFrom: forecast.id });
+    const copied = await back.call('sheet/get-sheet', { versionId: copy.version.id });
+    for (const line of shown.lines.filter((candidate) => candidate.formula === null)) expect(lineNamed(copied, line.description).values).toEqual(line.values);
+    // An actuals version made from the budget records its formula lines' computed months.
+    const recorded = await back.call('version/create', { name: 'Budget as actuals', kind: 'actuals', copyFrom: (await versionNamed(back, 'Budget FY2027')).id });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: recorded.version.id }), 'Engineering salaries').values.every((value) => value !== null)).toBe(true);
+    // Editing an actual the forecast shows, then undoing it while the forecast is shown, asks the sheet to reload.
+    const visits = lineNamed(shown, 'Customer visits');
+    await back.call('sheet/set-cells', { versionId: actuals.id, edits: [{ lineId: visits.id, period: 2, value: '1' }], label: 'fix March' });
+    expect((await back.call('sheet/undo', { versionId: forecast.id })).cells).toBeNull();
+    back.stop();
+  });
+
   it('“actuals through” is set by hand as an undo step, within the calendar', async () => {
     const back = startBack(tempFolder());
     const budget = await versionNamed(back, 'Budget FY2027');

@@ -188,3 +188,52 @@ describe('XLSX export', () => {
     back.stop();
   });
 });
+
+describe('XLSX compare sheet', () => {
+  it('compares the budget with actuals by live formulas, every one of which a decimal recomputation matches to the cent', async () => {
+    const back = startBack(tempFolder());
+    const { versions } = await back.call('version/list', {});
+    const budget = versions.find((version) => version.name === 'Budget FY2027');
+    const actuals = versions.find((version) => version.name === 'Actuals FY2027');
+    if (budget === undefined || actuals === undefined) throw new Error('no sample versions');
+    expect((await rejection(back.call('export/xlsx', { versionId: budget.id, fileName: 'self', compareWith: budget.id }))).message).toContain('a version against itself');
+    const answer = await back.call('export/xlsx', { versionId: budget.id, fileName: 'budget vs actual', compareWith: actuals.id, includeProposals: false });
+    const workbook = await openXlsx(answer.path);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Budget FY2027', 'Compare']);
+    const sheet = workbook.getWorksheet('Compare');
+    if (sheet === undefined) throw new Error('no compare sheet');
+    const header = sheet.getRow(1);
+    // Names, 12 budget months, 12 actual months, then year to date and the full year: base, comparison, variance, variance %.
+    expect(cellText(header.getCell(4).value)).toBe('Jan 2027 Budget FY2027');
+    expect(cellText(header.getCell(16).value)).toBe('Jan 2027 Actuals FY2027');
+    expect([28, 29, 30, 31].map((column) => cellText(header.getCell(column).value))).toEqual(['YTD Sep 2027 Budget FY2027', 'YTD Sep 2027 Actuals FY2027', 'YTD Sep 2027 variance', 'YTD Sep 2027 variance %']);
+    let formulas = 0;
+    let ratios = 0;
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return;
+      for (let column = 4; column <= 35; column += 1) {
+        const value = row.getCell(column).value;
+        if (value === null || typeof value !== 'object' || !('formula' in value)) continue;
+        const ratio = /^IF\(([A-Z]+\d+)=0,"",([A-Z]+\d+)\/ABS\(([A-Z]+\d+)\)\)$/.exec(value.formula);
+        if (ratio !== null) {
+          const base = evaluateFormula(sheet, `${ratio[1] ?? ''}+0`);
+          const variance = evaluateFormula(sheet, `${ratio[2] ?? ''}+0`);
+          if (base.isZero()) expect(value.result ?? '').toBe('');
+          else expect(new Decimal(String(value.result ?? 0)).toDecimalPlaces(12).equals(variance.div(base.abs()).toDecimalPlaces(12))).toBe(true);
+          ratios += 1;
+          continue;
+        }
+        // The cached result is Tandem's; the formula recomputed in decimals must give it to the cent.
+        expect(evaluateFormula(sheet, value.formula).toFixed(2), `${sheet.name}!${rowNumber}:${column} ${value.formula}`).toBe(new Decimal(String(value.result ?? 0)).toFixed(2));
+        formulas += 1;
+      }
+    });
+    expect(formulas).toBeGreaterThan(300);
+    expect(ratios).toBeGreaterThan(90);
+    // Operating income's year-to-date variance is the compare view's.
+    const incomeRow = [...Array(sheet.rowCount).keys()].map((index) => sheet.getRow(index + 1)).find((row) => cellText(row.getCell(3).value) === 'Operating income');
+    const cell = incomeRow?.getCell(30).value;
+    expect(cell !== null && typeof cell === 'object' && 'result' in cell ? cell.result : null).toBeCloseTo(-1099385.7, 2);
+    back.stop();
+  });
+});

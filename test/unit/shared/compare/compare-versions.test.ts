@@ -6,6 +6,8 @@ import type { AccountType, SheetModel } from '../../../../shared/domain/workbook
 import { Decimal } from '../../../../shared/money/decimal';
 import { buildSheetView } from '../../../../shared/sheet/sheet-view';
 import { varianceBridge } from '../../../../shared/compare/variance-bridge';
+import { compareCsv } from '../../../../shared/compare/compare-csv';
+import { parseCsv } from '../../../../shared/export/csv';
 
 const TYPES: AccountType[] = ['revenue', 'cogs', 'opex', 'capex', 'driver'];
 const calendar = { startYear: 2027, startMonth: 1, periodCount: 12 };
@@ -158,5 +160,30 @@ describe('the variance bridge', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a comparison as CSV', () => {
+  it('writes every row with its exact figures per span, reading back to the model’s', () => {
+    const lines = [
+      { department: 1, type: 0 },
+      { department: 2, type: 2 },
+    ];
+    const base = modelOf(lines, [['1000.10', ...Array(11).fill('5')], ['=cmd', ...Array(11).fill(null)]], 1, 2);
+    const named = { ...base, lines: base.lines.map((line, index) => (index === 1 ? { ...line, description: '=HYPERLINK("x")', values: ['20', ...Array(11).fill(null)] } : line)) };
+    const other = modelOf(lines, [['999.99', ...Array(11).fill('5')], ['25', ...Array(11).fill(null)]], 2, 2);
+    const comparison = compareVersions(buildSheetView(named), buildSheetView(other));
+    const spans = compareSpans(named);
+    const shown = [spans.periods[0], spans.yearToDate, ...spans.years].filter((span) => span !== undefined && span !== null);
+    const records = parseCsv(compareCsv(comparison, shown), ',');
+    expect(records[0]?.slice(0, 9)).toEqual(['Row', 'Department', 'Account', 'Line', 'Jan 2027 Version 1', 'Jan 2027 Version 2', 'Jan 2027 variance', 'Jan 2027 variance ratio', 'Jan 2027 F/U']);
+    expect(records).toHaveLength(1 + comparison.rows.length + comparison.totals.length);
+    const cost = records.find((record) => record[3]?.includes('HYPERLINK'));
+    // Text a spreadsheet would run is neutralised; figures are exact.
+    expect(cost?.[3]).toBe("'=HYPERLINK(\"x\")");
+    expect(cost?.slice(4, 9)).toEqual(['20', '25', '5', '0.25', 'U']);
+    const income = records.find((record) => record[3] === 'Operating income');
+    const figures = figuresOf(comparison, comparison.totals.find((row) => row.id === 'operating-income') as CompareRow, spans.years[0]?.periods ?? []);
+    expect(income?.slice(-5, -1)).toEqual([figures.base?.toFixed(), figures.comparison?.toFixed(), figures.variance?.toFixed(), figures.ratio?.toDecimalPlaces(6).toFixed()]);
   });
 });

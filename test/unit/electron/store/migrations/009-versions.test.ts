@@ -15,7 +15,7 @@ describe('migration 9: versions with an owner, an origin and a deletion mark', (
     const store = WorkbookStore.open(path);
     expect(store.versions()).toEqual([{ id: 1, name: 'Budget FY2026/27', kind: 'budget', status: 'draft', owner: '', basedOn: null, createdAt: '2026-06-01T00:00:00Z', closedThrough: null }]);
     expect(store.actualsThrough()).toBeNull();
-    const copy = new VersionStore(store).create({ name: 'Forecast', kind: 'forecast', copyFrom: 1 }, 'test');
+    const copy = new VersionStore(store).create({ name: 'Forecast', kind: 'budget', copyFrom: 1 }, 'test');
     expect(store.sheet(copy.version.id).lines[0]?.values[0]).toBe('1250.5');
     new VersionStore(store).delete(1, 'test');
     expect(store.versions().map((version) => version.name)).toEqual(['Forecast']);
