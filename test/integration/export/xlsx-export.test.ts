@@ -214,7 +214,8 @@ describe('XLSX compare sheet', () => {
       for (let column = 4; column <= 35; column += 1) {
         const value = row.getCell(column).value;
         if (value === null || typeof value !== 'object' || !('formula' in value)) continue;
-        const ratio = /^IF\(([A-Z]+\d+)=0,"",([A-Z]+\d+)\/ABS\(([A-Z]+\d+)\)\)$/.exec(value.formula);
+        const formula = value.formula ?? '';
+        const ratio = /^IF\(([A-Z]+\d+)=0,"",([A-Z]+\d+)\/ABS\(([A-Z]+\d+)\)\)$/.exec(formula);
         if (ratio !== null) {
           const base = evaluateFormula(sheet, `${ratio[1] ?? ''}+0`);
           const variance = evaluateFormula(sheet, `${ratio[2] ?? ''}+0`);
@@ -224,7 +225,7 @@ describe('XLSX compare sheet', () => {
           continue;
         }
         // The cached result is Tandem's; the formula recomputed in decimals must give it to the cent.
-        expect(evaluateFormula(sheet, value.formula).toFixed(2), `${sheet.name}!${rowNumber}:${column} ${value.formula}`).toBe(new Decimal(String(value.result ?? 0)).toFixed(2));
+        expect(evaluateFormula(sheet, formula).toFixed(2), `${sheet.name}!${rowNumber}:${column} ${formula}`).toBe(new Decimal(String(value.result ?? 0)).toFixed(2));
         formulas += 1;
       }
     });
