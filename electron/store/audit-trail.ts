@@ -123,7 +123,7 @@ function changesOf(step: EditStep, direction: Direction, names: Names): AuditCha
       });
     case 'formula': {
       const [before, after] = pair(step.before, step.after);
-      return [{ kind: 'formula', lineId: step.lineId, versionId: null, period: null, subject: names.line(step.lineId), before, after }];
+      return [{ kind: 'formula', lineId: step.lineId, versionId: step.versionId ?? null, period: null, subject: names.line(step.lineId), before, after }];
     }
     case 'comment': {
       const present = forward === step.added;
@@ -145,7 +145,7 @@ function changesOf(step: EditStep, direction: Direction, names: Names): AuditCha
         { kind: 'structure', lineId: step.lineId, versionId: null, period: null, subject: `${names.line(step.lineId)}: name`, before, after },
         ...step.formulas.map((formula): AuditChange => {
           const [formulaBefore, formulaAfter] = pair(formula.before, formula.after);
-          return { kind: 'formula', lineId: formula.lineId, versionId: null, period: null, subject: names.line(formula.lineId), before: formulaBefore, after: formulaAfter };
+          return { kind: 'formula', lineId: formula.lineId, versionId: formula.versionId ?? null, period: null, subject: names.line(formula.lineId), before: formulaBefore, after: formulaAfter };
         }),
       ];
     }

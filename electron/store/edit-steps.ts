@@ -47,6 +47,8 @@ export interface StoredLine {
   sortOrder: number;
   /** absent in steps recorded before formulas existed */
   formula?: string | null;
+  /** the versions' own formulas for the line (absent in steps recorded before versions had them) */
+  versionFormulas?: { versionId: number; formula: string | null }[];
   /** the funded proposal the line belongs to; absent in steps recorded before proposals existed */
   proposalId?: number | null;
 }
@@ -58,10 +60,11 @@ export interface StoredLine {
 export type EditStep =
   | { kind: 'cells'; changes: CellChange[] }
   | { kind: 'add-line'; line: StoredLine }
-  | { kind: 'formula'; lineId: number; before: string | null; after: string | null }
+  /** a line's formula: a version's own (versionId), or the line's own in steps recorded before versions had formulas */
+  | { kind: 'formula'; lineId: number; versionId?: number; before: string | null; after: string | null }
   | { kind: 'comment'; comment: StoredComment; added: boolean }
   /** a line renamed, with the formulas whose references followed it */
-  | { kind: 'rename-line'; lineId: number; before: string; after: string; formulas: { lineId: number; before: string; after: string }[] }
+  | { kind: 'rename-line'; lineId: number; before: string; after: string; formulas: { lineId: number; versionId?: number; before: string; after: string }[] }
   /** a department or account added (before null), renamed, or deleted (after null) */
   | { kind: 'dimension'; table: 'departments' | 'accounts'; before: StoredDimension | null; after: StoredDimension | null }
   /** a line moved to another department or account */
@@ -127,7 +130,7 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
       return;
     }
     case 'formula':
-      db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?').run(direction === 'forward' ? step.after : step.before, step.lineId);
+      writeFormula(db, step.lineId, step.versionId, direction === 'forward' ? step.after : step.before);
       return;
     case 'comment': {
       const present = (direction === 'forward') === step.added;
@@ -140,8 +143,7 @@ export function applyStep(db: Database.Database, step: EditStep, direction: Dire
     }
     case 'rename-line': {
       db.prepare('UPDATE budget_lines SET description = ? WHERE id = ?').run(direction === 'forward' ? step.after : step.before, step.lineId);
-      const setFormula = db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?');
-      for (const formula of step.formulas) setFormula.run(direction === 'forward' ? formula.after : formula.before, formula.lineId);
+      for (const formula of step.formulas) writeFormula(db, formula.lineId, formula.versionId, direction === 'forward' ? formula.after : formula.before);
       return;
     }
     case 'dimension': {
@@ -211,6 +213,13 @@ function insertLine(db: Database.Database, line: StoredLine, values: { versionId
   );
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   for (const value of values) insertCell.run(line.id, value.versionId, value.period, value.amount);
+  for (const own of line.versionFormulas ?? []) writeFormula(db, line.id, own.versionId, own.formula);
+}
+
+/** Sets a version's own formula for a line (null: the version types amounts there), or without a version the line's own. */
+export function writeFormula(db: Database.Database, lineId: number, versionId: number | undefined, formula: string | null): void {
+  if (versionId === undefined) db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?').run(formula, lineId);
+  else db.prepare('INSERT INTO version_formulas (line_id, version_id, formula) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET formula = excluded.formula').run(lineId, versionId, formula);
 }
 
 export function insertComment(db: Database.Database, comment: StoredComment): void {

@@ -82,6 +82,8 @@ export class VersionStore {
         cells = this.db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) SELECT line_id, ?, period, amount FROM cell_values WHERE version_id = ?').run(id, source.id).changes;
       }
       if (source !== null) {
+        // A plan copies its source's own formulas; actuals take none.
+        if (input.kind !== 'actuals') this.db.prepare('INSERT INTO version_formulas (line_id, version_id, formula) SELECT line_id, ?, formula FROM version_formulas WHERE version_id = ?').run(id, source.id);
         this.db
           .prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) SELECT line_id, ?, period, text, author, created_at FROM comments WHERE version_id = ? ORDER BY id')
           .run(id, source.id);

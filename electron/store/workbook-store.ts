@@ -11,7 +11,7 @@ import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, swapSortOrder, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment, type StoredDimension } from './edit-steps';
+import { applyStep, cellWriter, swapSortOrder, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment, type StoredDimension } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
@@ -184,6 +184,14 @@ export class WorkbookStore {
     throw new ApiError('invalid-input', `Nothing was imported: ${month} is closed, and “${version.name}” shows the actuals of “${closed.name}” there. Import into “${closed.name}”, or leave the closed months out of the file.`, 'target');
   }
 
+  /** A line's formula in a plan version: the version's own where it has one, else the line's. */
+  formulaIn(lineId: number, versionId: number): string | null {
+    const row = this.db
+      .prepare<[number, number], { formula: string | null }>(`SELECT ${RESOLVED_FORMULA} AS formula FROM budget_lines l LEFT JOIN version_formulas o ON o.line_id = l.id AND o.version_id = ? WHERE l.id = ?`)
+      .get(versionId, lineId);
+    return row?.formula ?? null;
+  }
+
   /** Where an import into actuals of the plan year moves “actuals through”: the last month it fills, when later than now; else null. */
   actualsThroughAfter(plan: Pick<ImportPlan, 'cells'>, target: ImportTarget): number | null {
     if (target.kind !== 'version' || this.versionRow(target.versionId).kind !== 'actuals') return null;
@@ -282,14 +290,15 @@ export class WorkbookStore {
     const departments = this.db.prepare<[], Department>('SELECT id, name, parent_id AS parentId FROM departments ORDER BY sort_order, id').all();
     const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type, unit, parent_id AS parentId FROM accounts ORDER BY sort_order, id').all();
     const rows = this.db
-      .prepare<[], LineRow>(
-        `SELECT l.id, l.department_id, l.account_id, l.description, l.formula
+      .prepare<[number], LineRow>(
+        `SELECT l.id, l.department_id, l.account_id, l.description, ${RESOLVED_FORMULA} AS formula
            FROM budget_lines l
            JOIN departments d ON d.id = l.department_id
            JOIN accounts a ON a.id = l.account_id
+           LEFT JOIN version_formulas o ON o.line_id = l.id AND o.version_id = ?
           ORDER BY d.sort_order, a.sort_order, l.sort_order, l.id`,
       )
-      .all();
+      .all(versionId);
     const lines: BudgetLine[] = [];
     const byId = new Map<number, BudgetLine>();
     for (const row of rows) {
@@ -452,11 +461,11 @@ export class WorkbookStore {
         const closed = this.actualsFor(version);
         // A few cells: look their lines up; a large paste: read all line ids once.
         // A few cells: look their lines up; a large paste: read all lines once. Formula lines take no entries.
-        const lineColumns = 'SELECT l.id, l.description, l.formula, a.unit FROM budget_lines l JOIN accounts a ON a.id = l.account_id';
+        const lineColumns = `SELECT l.id, l.description, ${RESOLVED_FORMULA} AS formula, a.unit FROM budget_lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN version_formulas o ON o.line_id = l.id AND o.version_id = ?`;
         type EditedLine = { id: number; description: string; formula: string | null; unit: AccountUnit };
-        const lookUp = this.db.prepare<[number], EditedLine>(`${lineColumns} WHERE l.id = ?`);
-        const allLines = edits.length > 64 ? new Map(this.db.prepare<[], EditedLine>(lineColumns).all().map((line) => [line.id, line])) : null;
-        const lineOf = (lineId: number) => (allLines === null ? lookUp.get(lineId) : allLines.get(lineId));
+        const lookUp = this.db.prepare<[number, number], EditedLine>(`${lineColumns} WHERE l.id = ?`);
+        const allLines = edits.length > 64 ? new Map(this.db.prepare<[number], EditedLine>(lineColumns).all(versionId).map((line) => [line.id, line])) : null;
+        const lineOf = (lineId: number) => (allLines === null ? lookUp.get(versionId, lineId) : allLines.get(lineId));
         const seen = new Set<string>();
         edits.forEach((edit, index) => {
           const where = `edits.${index}`;
@@ -627,7 +636,8 @@ export class WorkbookStore {
       .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
       .all(lineId);
     const proposalId = this.db.prepare<[number], number | null>('SELECT proposal_id FROM budget_lines WHERE id = ?').pluck().get(lineId) ?? null;
-    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula, proposalId };
+    const versionFormulas = this.db.prepare<[number], { versionId: number; formula: string | null }>('SELECT version_id AS versionId, formula FROM version_formulas WHERE line_id = ?').all(lineId);
+    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula, proposalId, versionFormulas };
     const comments = this.db
       .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE line_id = ?')
       .all(lineId);
@@ -636,9 +646,9 @@ export class WorkbookStore {
   }
 
   /**
-   * Sets or clears a line's formula, kept as written; entered amounts stay in the file for when
-   * the formula is cleared. A line's formula serves every budget, forecast and scenario; actuals
-   * are recorded amounts and take none.
+   * Sets or clears a line's formula in one version, kept as written; entered amounts stay in the
+   * file for when the formula is cleared. Other versions keep theirs (a scenario asks "what if the
+   * rate were 9,000?"); actuals are recorded amounts and take none.
    */
   setFormula(versionId: number, lineId: number, formula: string | null, actor: string): WriteReceipt {
     return this.db
@@ -647,15 +657,14 @@ export class WorkbookStore {
         if (version.kind === 'actuals') {
           throw new ApiError('invalid-input', `“${version.name}” holds actuals, which are recorded amounts: formulas drive budgets, forecasts and scenarios. Type or import the amounts instead.`, 'versionId');
         }
-        this.requireUnlocked('its formulas are');
+        this.requireVersionUnlocked(versionId, 'its formulas are');
         const line = this.requireLine(lineId);
+        const before = this.formulaIn(lineId, versionId);
         const after = formula === null || formula.trim() === '' ? null : formula.trim();
-        if (line.formula !== after) {
-          this.db.prepare('UPDATE budget_lines SET formula = ? WHERE id = ?').run(after, lineId);
-        }
-        const label = after === null ? `clear the formula of “${line.description}”` : `formula of “${line.description}”`;
-        const step: EditStep | null = line.formula === after ? null : { kind: 'formula', lineId, before: line.formula, after };
-        const revision = this.commit(step, label, actor, 'sheet/set-formula', { lineId, before: line.formula, after });
+        if (before !== after) writeFormula(this.db, lineId, versionId, after);
+        const label = after === null ? `clear the formula of “${line.description}” in “${version.name}”` : `formula of “${line.description}” in “${version.name}”`;
+        const step: EditStep | null = before === after ? null : { kind: 'formula', lineId, versionId, before, after };
+        const revision = this.commit(step, label, actor, 'sheet/set-formula', { lineId, versionId, before, after });
         return { revision, history: this.edits.state() };
       })
       .immediate();
@@ -702,11 +711,16 @@ export class WorkbookStore {
         this.requireUnlocked('renaming a line is');
         const line = this.requireLine(lineId);
         if (line.description === description) return { revision: Number(this.setting('revision')), history: this.edits.state() };
-        const formulas = this.db
-          .prepare<[], { id: number; formula: string }>('SELECT id, formula FROM budget_lines WHERE formula IS NOT NULL')
-          .all()
-          .map((row) => ({ lineId: row.id, before: row.formula, after: renameReference(row.formula, line.description, description) }))
-          .filter((change) => change.after !== change.before);
+        // Every formula that names the line follows: the lines' own and each version's.
+        const formulas = [
+          ...this.db.prepare<[], { id: number; formula: string }>('SELECT id, formula FROM budget_lines WHERE formula IS NOT NULL').all().map((row) => ({ lineId: row.id, formula: row.formula })),
+          ...this.db
+            .prepare<[], { lineId: number; versionId: number; formula: string }>('SELECT line_id AS lineId, version_id AS versionId, formula FROM version_formulas WHERE formula IS NOT NULL')
+            .all(),
+        ]
+          .map((row) => ({ ...row, before: row.formula, after: renameReference(row.formula, line.description, description) }))
+          .filter((change) => change.after !== change.before)
+          .map(({ formula: _formula, ...change }) => change);
         const step = { kind: 'rename-line' as const, lineId, before: line.description, after: description, formulas };
         applyStep(this.db, step, 'forward');
         const revision = this.commit(step, `rename “${line.description}” to “${description}”`, actor, 'sheet/rename-line', step);
@@ -1000,6 +1014,9 @@ export class WorkbookStore {
   }
 }
 
+/** A line's formula in a version: the version's own where it has one, else the line's (actuals take none). */
+const RESOLVED_FORMULA = 'CASE WHEN o.line_id IS NULL THEN l.formula ELSE o.formula END';
+
 /** The versions and shared structure a step changes: what the approval lock must check before it is applied. */
 function lockScopeOf(step: EditStep): { versions: Set<number>; structure: boolean } {
   const scope = { versions: new Set<number>(), structure: false };
@@ -1021,6 +1038,10 @@ function lockScopeOf(step: EditStep): { versions: Set<number>; structure: boolea
         return;
       case 'compound':
         part.steps.forEach(visit);
+        return;
+      case 'formula':
+        if (part.versionId === undefined) scope.structure = true;
+        else scope.versions.add(part.versionId);
         return;
       default:
         scope.structure = true;

@@ -29,6 +29,14 @@ export const versions: Migration = {
         author                TEXT NOT NULL,
         created_at            TEXT NOT NULL
       ) STRICT;
+      -- A version's own formula for a line, where it differs from the line's (a null formula: the
+      -- version types amounts on that line). Plans without an entry use the line's formula.
+      CREATE TABLE version_formulas (
+        line_id    INTEGER NOT NULL REFERENCES budget_lines (id) ON DELETE CASCADE,
+        version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+        formula    TEXT,
+        PRIMARY KEY (line_id, version_id)
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX variance_comments_by_pair ON variance_comments (base_version_id, comparison_version_id);
     `);
   },

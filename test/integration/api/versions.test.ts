@@ -135,9 +135,13 @@ describe('versions of the plan year', () => {
     const visits = lineNamed(await back.call('sheet/get-sheet', { versionId: forecast.id }), 'Customer visits');
     await back.call('sheet/set-cells', { versionId: forecast.id, edits: [{ lineId: visits.id, period: 11, value: '5000' }], label: 'edit' });
     expect((await rejection(back.call('sheet/set-cells', { versionId: budget.id, edits: [{ lineId: visits.id, period: 11, value: '5000' }], label: 'edit' }))).code).toBe('locked');
-    // Formulas and lines are shared by every version, so they stay locked while one is approved.
-    expect((await rejection(back.call('sheet/set-formula', { versionId: forecast.id, lineId: visits.id, formula: '100' }))).message).toContain('“Budget FY2027” was approved');
-    expect((await back.call('sheet/get-sheet', { versionId: forecast.id })).version.status).toBe('draft');
+    // Formulas belong to a version: the forecast's changes while the budget is approved, and the budget keeps its own.
+    await back.call('sheet/set-formula', { versionId: forecast.id, lineId: visits.id, formula: '100' });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: forecast.id }), 'Customer visits').formula).toBe('100');
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: budget.id }), 'Customer visits').formula).toBeNull();
+    expect((await rejection(back.call('sheet/set-formula', { versionId: budget.id, lineId: visits.id, formula: '100' }))).code).toBe('locked');
+    // Lines, departments and accounts are shared by every version, so they stay locked while one is approved.
+    expect((await rejection(back.call('sheet/rename-line', { lineId: visits.id, description: 'Visits' }))).message).toContain('“Budget FY2027” was approved');
     back.stop();
   });
 
@@ -259,6 +263,29 @@ describe('versions of the plan year', () => {
     const visits = lineNamed(shown, 'Customer visits');
     await back.call('sheet/set-cells', { versionId: actuals.id, edits: [{ lineId: visits.id, period: 2, value: '1' }], label: 'fix March' });
     expect((await back.call('sheet/undo', { versionId: forecast.id })).cells).toBeNull();
+    back.stop();
+  });
+
+  it('a scenario’s own formula changes only the scenario; a copy keeps it, a rename follows it, and a deleted line brings it back', async () => {
+    const back = startBack(tempFolder());
+    const budget = await versionNamed(back, 'Budget FY2027');
+    const scenario = await versionNamed(back, 'Revenue −10%');
+    const before = await back.call('sheet/get-sheet', { versionId: budget.id });
+    const salaries = lineNamed(before, 'Engineering salaries');
+    expect(salaries.formula).toBe('[Engineering headcount] * 9500');
+    await back.call('sheet/set-formula', { versionId: scenario.id, lineId: salaries.id, formula: '[Engineering headcount] * 9000' });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: budget.id }), 'Engineering salaries').formula).toBe('[Engineering headcount] * 9500');
+    const copy = await back.call('version/create', { name: 'Lean', kind: 'scenario', copyFrom: scenario.id });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: copy.version.id }), 'Engineering salaries').formula).toBe('[Engineering headcount] * 9000');
+    const headcount = lineNamed(before, 'Engineering headcount');
+    await back.call('sheet/rename-line', { lineId: headcount.id, description: 'Engineers' });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: scenario.id }), 'Engineering salaries').formula).toBe('Engineers * 9000');
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: budget.id }), 'Engineering salaries').formula).toBe('Engineers * 9500');
+    await back.call('sheet/delete-line', { lineId: salaries.id });
+    await back.call('sheet/undo', { versionId: budget.id });
+    expect(lineNamed(await back.call('sheet/get-sheet', { versionId: scenario.id }), 'Engineering salaries').formula).toBe('Engineers * 9000');
+    const trail = await back.call('audit/list', { kinds: ['formula'], versionId: scenario.id });
+    expect(trail.entries.some((entry) => entry.versionId === scenario.id && entry.after === '[Engineering headcount] * 9000')).toBe(true);
     back.stop();
   });
 
