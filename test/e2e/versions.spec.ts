@@ -34,6 +34,9 @@ test('the version picker switches the sheet between versions; a forecast shows i
   await expect(cell(page, rowId, 'p10')).toHaveText('99,000.00');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   await saveScreenshot(page, 'forecast-with-actual-months');
+  await page.getByRole('button', { name: 'Dark' }).click();
+  await saveScreenshot(page, 'forecast-with-actual-months-dark');
+  await page.getByRole('button', { name: 'Light' }).click();
 
   // Back to the budget: it never saw the forecast's edit.
   await picker.selectOption({ label: 'Budget FY2027 — Budget' });
