@@ -4,33 +4,22 @@ import { ApiError } from '../../shared/api/errors';
 import { fiscalYearLabel, periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
 import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
 import type { ImportTarget } from '../../shared/import/import-target';
-import type { Account, AccountType, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
-import { wouldMakeLoop } from '../../shared/domain/dimension-tree';
+import type { Account, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, swapSortOrder, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment, type StoredDimension } from './edit-steps';
+import { applyStep, cellWriter, swapSortOrder, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { writeSeed } from './write-seed';
+import { DimensionStore } from './dimension-store';
 import { lockScopeOf } from './lock-scope';
 import { auditChangesOf, displayedVersionName, readAudit, writeAuditChanges } from './audit-trail';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
 import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
-
-/** A department or account row; code, type and unit only for accounts. */
-interface DimensionRow {
-  id: number;
-  name: string;
-  sort_order: number;
-  parent_id: number | null;
-  code?: string;
-  type?: string;
-  unit?: AccountUnit;
-}
 
 const UNIT_WORDS: Record<AccountUnit, string> = { currency: 'money', number: 'a quantity', percent: 'a rate' };
 
@@ -424,6 +413,11 @@ export class WorkbookStore {
     return this.edits.state();
   }
 
+  /** Departments, accounts and profiles: their own store, over this file and its one commit path. */
+  private get dimensions(): DimensionStore {
+    return new DimensionStore(this);
+  }
+
   /** The connection, for the stores of other domains (proposals) that share this file. Reads only outside `change`. */
   get database(): Database.Database {
     return this.db;
@@ -731,174 +725,6 @@ export class WorkbookStore {
       .immediate();
   }
 
-  /** Adds a department at the end of the list, at the top or under `parentId`. */
-  addDepartment(name: string, parentId: number | null, actor: string): WriteReceipt & { departmentId: number } {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('adding a department is');
-        if (this.db.prepare('SELECT 1 FROM departments WHERE lower(name) = lower(?)').get(name) !== undefined) {
-          throw new ApiError('already-exists', `There is already a department called “${name}”.`, 'name');
-        }
-        if (parentId !== null) this.requireDimension('departments', parentId, 'parentId');
-        const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM departments').pluck().get() as number;
-        const id = Number(this.db.prepare('INSERT INTO departments (name, sort_order, parent_id) VALUES (?, ?, ?)').run(name, sortOrder, parentId).lastInsertRowid);
-        const revision = this.commit({ kind: 'dimension', table: 'departments', before: null, after: { id, name, sortOrder, parentId } }, `add department “${name}”`, actor, 'dimension/add-department', { id, name, parentId });
-        return { revision, history: this.edits.state(), departmentId: id };
-      })
-      .immediate();
-  }
-
-  /** Adds an account to the chart of accounts, at the top or under a header account of the same type. */
-  addAccount(input: { code: string; name: string; type: AccountType; unit: AccountUnit; parentId: number | null }, actor: string): WriteReceipt & { accountId: number } {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('adding an account is');
-        const { code, name, type, parentId } = input;
-        const unit: AccountUnit = type === 'driver' ? input.unit : 'currency';
-        if (type === 'driver' && input.unit === 'currency') {
-          throw new ApiError('invalid-input', 'A driver account counts a quantity or a rate, not money: choose “number” or “percent”.', 'unit');
-        }
-        if (this.db.prepare('SELECT 1 FROM accounts WHERE code = ?').get(code) !== undefined) {
-          throw new ApiError('already-exists', `There is already an account with code ${code}.`, 'code');
-        }
-        if (parentId !== null) this.requireSameTypeParent(type, parentId);
-        const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM accounts').pluck().get() as number;
-        const id = Number(
-          this.db.prepare('INSERT INTO accounts (code, name, type, sort_order, unit, parent_id) VALUES (?, ?, ?, ?, ?, ?)').run(code, name, type, sortOrder, unit, parentId).lastInsertRowid,
-        );
-        const revision = this.commit({ kind: 'dimension', table: 'accounts', before: null, after: { id, name, sortOrder, code, type, unit, parentId } }, `add account ${code} “${name}”`, actor, 'dimension/add-account', { id, code, name, type, unit, parentId });
-        return { revision, history: this.edits.state(), accountId: id };
-      })
-      .immediate();
-  }
-
-  /** Puts a department or an account under another (or, with null, at the top). */
-  setParent(table: 'departments' | 'accounts', id: number, parentId: number | null, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('the departments and accounts are');
-        const what = table === 'departments' ? 'department' : 'account';
-        const row = this.requireDimension(table, id, `${what}Id`);
-        if (parentId !== null) {
-          const parent = table === 'accounts' ? this.requireSameTypeParent(row.type as AccountType, parentId) : this.requireDimension(table, parentId, 'parentId');
-          const nodes = new Map(
-            this.db
-              .prepare<[], { id: number; parentId: number | null }>(`SELECT id, parent_id AS parentId FROM ${table}`)
-              .all()
-              .map((node) => [node.id, node]),
-          );
-          if (wouldMakeLoop(id, parentId, nodes)) {
-            throw new ApiError('invalid-input', `“${row.name}” cannot go under “${parent.name}”: “${parent.name}” is inside “${row.name}”.`, 'parentId');
-          }
-        }
-        const before: StoredDimension = { id, name: row.name, sortOrder: row.sort_order, parentId: row.parent_id };
-        const step = { kind: 'dimension' as const, table, before, after: { ...before, parentId } };
-        applyStep(this.db, step, 'forward');
-        const parentName = parentId === null ? null : this.requireDimension(table, parentId, 'parentId').name;
-        const revision = this.commit(step, parentName === null ? `move ${what} “${row.name}” to the top` : `put ${what} “${row.name}” under “${parentName}”`, actor, `dimension/set-${what}-parent`, { id, before: row.parent_id, after: parentId });
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
-  }
-
-  /** Deletes an account no line uses and no account sits under. */
-  deleteAccount(id: number, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('deleting an account is');
-        const row = this.requireDimension('accounts', id, 'accountId');
-        const label = `${row.code ?? ''} “${row.name}”`;
-        const lines = this.db.prepare<[number], number>('SELECT COUNT(*) FROM budget_lines WHERE account_id = ?').pluck().get(id) as number;
-        if (lines > 0) throw new ApiError('invalid-input', `Account ${label} still has ${lines} line${lines === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'accountId');
-        this.refuseIfParent('accounts', id, `Account ${label}`);
-        const step = {
-          kind: 'dimension' as const,
-          table: 'accounts' as const,
-          before: { id, name: row.name, sortOrder: row.sort_order, code: row.code ?? '', type: row.type ?? 'opex', unit: row.unit ?? 'currency', parentId: row.parent_id },
-          after: null,
-        };
-        applyStep(this.db, step, 'forward');
-        const revision = this.commit(step, `delete account ${label}`, actor, 'dimension/delete-account', step.before);
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
-  }
-
-  /** Adds a seasonality profile: twelve non-negative weights, month 1 of the fiscal year first. */
-  addProfile(name: string, weights: readonly string[], actor: string): WriteReceipt & { profileId: number } {
-    return this.db
-      .transaction(() => {
-        if (this.db.prepare('SELECT 1 FROM seasonality_profiles WHERE lower(name) = lower(?)').get(name) !== undefined) {
-          throw new ApiError('already-exists', `There is already a profile called “${name}”.`, 'name');
-        }
-        const json = JSON.stringify(weights);
-        const id = Number(this.db.prepare('INSERT INTO seasonality_profiles (name, weights) VALUES (?, ?)').run(name, json).lastInsertRowid);
-        const profile = { id, name, weights: json };
-        const revision = this.commit({ kind: 'profile', profile, added: true }, `add profile “${name}”`, actor, 'dimension/add-profile', profile);
-        return { revision, history: this.edits.state(), profileId: id };
-      })
-      .immediate();
-  }
-
-  deleteProfile(id: number, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        const profile = this.db.prepare<[number], { id: number; name: string; weights: string }>('SELECT id, name, weights FROM seasonality_profiles WHERE id = ?').get(id);
-        if (profile === undefined) throw new ApiError('not-found', 'That profile does not exist (it may have been deleted).', 'profileId');
-        this.db.prepare('DELETE FROM seasonality_profiles WHERE id = ?').run(id);
-        const revision = this.commit({ kind: 'profile', profile, added: false }, `delete profile “${profile.name}”`, actor, 'dimension/delete-profile', profile);
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
-  }
-
-  private requireDimension(table: 'departments' | 'accounts', id: number, where: string): DimensionRow {
-    const row = this.db
-      .prepare<[number], DimensionRow>(
-        table === 'departments'
-          ? 'SELECT id, name, sort_order, parent_id FROM departments WHERE id = ?'
-          : 'SELECT id, name, sort_order, parent_id, code, type, unit FROM accounts WHERE id = ?',
-      )
-      .get(id);
-    if (row === undefined) throw new ApiError('not-found', `${table === 'departments' ? 'Department' : 'Account'} ${id} does not exist in this workbook (it may have been deleted).`, where);
-    return row;
-  }
-
-  /** A header account must hold accounts of its own type: revenue never rolls up into costs. */
-  private requireSameTypeParent(type: AccountType, parentId: number): DimensionRow {
-    const parent = this.requireDimension('accounts', parentId, 'parentId');
-    if (parent.type !== type) {
-      throw new ApiError('invalid-input', `Account ${parent.code ?? ''} “${parent.name}” is ${parent.type ?? '?'}; an account of type ${type} cannot roll up into it.`, 'parentId');
-    }
-    return parent;
-  }
-
-  private refuseIfParent(table: 'departments' | 'accounts', id: number, label: string): void {
-    const children = this.db.prepare<[number], number>(`SELECT COUNT(*) FROM ${table} WHERE parent_id = ?`).pluck().get(id) as number;
-    if (children > 0) {
-      throw new ApiError('invalid-input', `${label} has ${children} ${table === 'departments' ? 'department' : 'account'}${children === 1 ? '' : 's'} under it. Move them first.`, table === 'departments' ? 'departmentId' : 'accountId');
-    }
-  }
-
-  /** Renames a department or an account. */
-  renameDimension(table: 'departments' | 'accounts', id: number, name: string, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('renaming a department or account is');
-        const what = table === 'departments' ? 'department' : 'account';
-        const row = this.db.prepare<[number], { name: string; sort_order: number }>(`SELECT name, sort_order FROM ${table} WHERE id = ?`).get(id);
-        if (row === undefined) throw new ApiError('not-found', `That ${what} does not exist (it may have been deleted).`, `${what}Id`);
-        if (table === 'departments' && this.db.prepare('SELECT 1 FROM departments WHERE lower(name) = lower(?) AND id <> ?').get(name, id) !== undefined) {
-          throw new ApiError('already-exists', `There is already a department called “${name}”.`, 'name');
-        }
-        const step = { kind: 'dimension' as const, table, before: { id, name: row.name, sortOrder: row.sort_order }, after: { id, name, sortOrder: row.sort_order } };
-        applyStep(this.db, step, 'forward');
-        const revision = this.commit(step, `rename ${what} “${row.name}” to “${name}”`, actor, `dimension/rename-${what}`, { id, before: row.name, after: name });
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
-  }
-
   /**
    * Deletes a department. One with lines is refused, naming how many, unless `withLines` says
    * the user confirmed deleting them too: then lines and department go in one undo step.
@@ -909,7 +735,7 @@ export class WorkbookStore {
         this.requireUnlocked('deleting a department is');
         const row = this.db.prepare<[number], { name: string; sort_order: number; parent_id: number | null }>('SELECT name, sort_order, parent_id FROM departments WHERE id = ?').get(id);
         if (row === undefined) throw new ApiError('not-found', 'That department does not exist (it may have been deleted).', 'departmentId');
-        this.refuseIfParent('departments', id, `“${row.name}”`);
+        this.dimensions.refuseIfParent('departments', id, `“${row.name}”`);
         const lineIds = this.db.prepare<[number], number>('SELECT id FROM budget_lines WHERE department_id = ? ORDER BY sort_order').pluck().all(id) as number[];
         if (lineIds.length > 0 && !withLines) {
           throw new ApiError('invalid-input', `“${row.name}” still has ${lineIds.length} line${lineIds.length === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'departmentId');
@@ -934,9 +760,9 @@ export class WorkbookStore {
       .transaction(() => {
         this.requireUnlocked('moving a line is');
         const line = this.requireLine(lineId);
-        const department = this.requireDimension('departments', departmentId, 'departmentId');
-        const account = this.requireDimension('accounts', accountId, 'accountId');
-        const fromAccount = this.requireDimension('accounts', line.account_id, 'lineId');
+        const department = this.dimensions.requireDimension('departments', departmentId, 'departmentId');
+        const account = this.dimensions.requireDimension('accounts', accountId, 'accountId');
+        const fromAccount = this.dimensions.requireDimension('accounts', line.account_id, 'lineId');
         if (line.department_id === departmentId && line.account_id === accountId) return { revision: Number(this.setting('revision')), history: this.edits.state() };
         if (fromAccount.unit !== account.unit) {
           throw new ApiError(

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DimensionStore } from '../../../../../electron/store/dimension-store';
 import { WorkbookStore } from '../../../../../electron/store/workbook-store';
 import { oldWorkbook } from '../../../../helpers/old-workbook';
 import { useTempFolder } from '../../../../helpers/temp-folder';
@@ -18,8 +19,8 @@ describe('migration 5: hierarchies, units, profiles, version offsets', () => {
     expect(sheet.priorYear).toBeNull();
     expect(sheet.lines[0]?.values[0]).toBe('1250.5');
     // The upgraded file takes the new structure at once.
-    const { departmentId } = store.addDepartment('Commercial', null, 'test');
-    store.setParent('departments', 1, departmentId, 'test');
+    const { departmentId } = new DimensionStore(store).addDepartment('Commercial', null, 'test');
+    new DimensionStore(store).setParent('departments', 1, departmentId, 'test');
     expect(store.sheet(1).departments.find((department) => department.id === 1)?.parentId).toBe(departmentId);
     store.close();
   });
