@@ -3,7 +3,7 @@ import type { GetRowIdParams, RowClassParams } from 'ag-grid-community';
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareSpans, isOverThresholds, type CompareRow } from '../../shared/compare/compare-versions';
-import { VERSION_KIND_LABELS, type SheetModel } from '../../shared/domain/workbook';
+import { VERSION_KIND_LABELS, type SheetModel, type VersionSummary } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
 import { parseAmount } from '../../shared/money/parse-amount';
 import { formatAmount } from '../../shared/money/format-amount';
@@ -25,6 +25,22 @@ function rowClass(params: RowClassParams<CompareRow>): string[] {
   if (row.kind === 'total') return row.emphasis ? ['total-row', 'total-row-result'] : ['total-row'];
   if (row.kind === 'group') return ['group-row', `group-level-${Math.min(row.level, 2)}`];
   return [];
+}
+
+/** One side of the comparison: any version of the plan year, named with its kind. */
+function VersionChoice({ label, ariaLabel, versions, value, onChange }: { label: string; ariaLabel: string; versions: readonly VersionSummary[]; value: number | null; onChange: (versionId: number) => void }) {
+  return (
+    <label>
+      {label}
+      <select aria-label={ariaLabel} value={value ?? ''} onChange={(event) => onChange(Number(event.target.value))}>
+        {versions.map((version) => (
+          <option key={version.id} value={version.id}>
+            {version.name} — {VERSION_KIND_LABELS[version.kind]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /** A threshold as typed: an amount (`10,000`, `10k`) or a percentage; null when it is not a number. */
@@ -94,24 +110,11 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
     if (!state.onlyOverThresholds || amount === null || percent === null) return comparison.rows;
     return overThresholdRows(comparison.rows, figures, chosen, amount, percent);
   }, [comparison, figures, chosen, state.onlyOverThresholds, amount, percent]);
-  const versionLabel = (id: number) => {
-    const version = versions.find((candidate) => candidate.id === id);
-    return version === undefined ? '' : `${version.name} — ${VERSION_KIND_LABELS[version.kind]}`;
-  };
 
   return (
     <main className="compare-view" data-testid="compare-view">
       <div className="compare-bar">
-        <label>
-          Base
-          <select aria-label="Base version" value={state.baseId ?? ''} onChange={(event) => state.choose({ baseId: Number(event.target.value) })}>
-            {versions.map((version) => (
-              <option key={version.id} value={version.id}>
-                {versionLabel(version.id)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionChoice label="Base" ariaLabel="Base version" versions={versions} value={state.baseId} onChange={(baseId) => state.choose({ baseId })} />
         <button
           type="button"
           title="Swap base and comparison"
@@ -120,16 +123,7 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
         >
           ⇄
         </button>
-        <label>
-          Compared with
-          <select aria-label="Comparison version" value={state.comparisonId ?? ''} onChange={(event) => state.choose({ comparisonId: Number(event.target.value) })}>
-            {versions.map((version) => (
-              <option key={version.id} value={version.id}>
-                {versionLabel(version.id)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionChoice label="Compared with" ariaLabel="Comparison version" versions={versions} value={state.comparisonId} onChange={(comparisonId) => state.choose({ comparisonId })} />
         <label>
           Period
           <select aria-label="Period" value={chosen?.id ?? ''} onChange={(event) => state.choose({ spanId: event.target.value })}>

@@ -6,6 +6,7 @@ import type { VersionSummary } from '../../shared/domain/workbook';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { useCompareStore } from '../state/compare-store';
+import { CommentBody } from '../components/CommentBody';
 
 /** Which version was made from the other, if either: its edits since it was made are the variance's story. */
 function derivedOf(base: VersionSummary, comparison: VersionSummary): { edited: VersionSummary; from: VersionSummary; sign: 1 | -1 } | null {
@@ -105,15 +106,7 @@ export function ExplainPanel({ comparison, row, span, onClose }: { comparison: V
       <ul>
         {comments.map((comment) => (
           <li key={comment.id} className="comment">
-            <p className="comment-text">{comment.text}</p>
-            <div className="comment-meta">
-              <span>
-                {comment.author} · {new Date(comment.createdAt).toLocaleString()}
-              </span>
-              <button type="button" className="link-button" onClick={() => void deleteComment(comment.id)}>
-                Delete
-              </button>
-            </div>
+            <CommentBody comment={comment} onDelete={() => void deleteComment(comment.id)} />
           </li>
         ))}
       </ul>

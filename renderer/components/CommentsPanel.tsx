@@ -1,4 +1,5 @@
 import { useSelectionStore } from '../state/selection-store';
+import { CommentBody } from './CommentBody';
 import { useSheetStore } from '../state/sheet-store';
 import type { SheetView } from '../../shared/sheet/sheet-view';
 
@@ -28,15 +29,7 @@ export function CommentsPanel({ view, onClose }: { view: SheetView; onClose: () 
                 <button type="button" className="comment-place" onClick={() => requestCursor({ lineId: comment.lineId, period: comment.period ?? 0 })} title="Go to the cell">
                   {place}
                 </button>
-                <p className="comment-text">{comment.text}</p>
-                <div className="comment-meta">
-                  <span>
-                    {comment.author} · {new Date(comment.createdAt).toLocaleString()}
-                  </span>
-                  <button type="button" className="link-button" onClick={() => void deleteComment(comment.id)}>
-                    Delete
-                  </button>
-                </div>
+                <CommentBody comment={comment} onDelete={() => void deleteComment(comment.id)} />
               </li>
             );
           })}
