@@ -381,7 +381,7 @@ export class WorkbookStore {
       const months = (values[cell.line_id] ??= new Array<AmountText | null>(12).fill(null));
       months[cell.period] = cell.amount;
     }
-    return { versionName: version.name, values };
+    return { versionId: version.id, versionName: version.name, values };
   }
 
   /**

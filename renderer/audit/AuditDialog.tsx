@@ -70,10 +70,10 @@ export function AuditDialog({ view, scope, onClose }: { view: SheetView; scope: 
   // A month is named in its own version's calendar: last year's actuals sit twelve months earlier; another version than the one shown is named.
   const lastYear = periodsOf({ ...view.model.calendar, startYear: view.model.calendar.startYear - 1, periodCount: 12 });
   const periodLabel = (period: number, versionId: number | null = view.model.version.id) => {
-    const planYear = versionId === null || view.model.versions.some((version) => version.id === versionId);
+    const planYear = versionId === null || versionId !== view.model.priorYear?.versionId;
     const label = (planYear ? view.model.periods[period]?.label : lastYear[period]?.label) ?? `period ${period + 1}`;
     if (versionId === null || versionId === view.model.version.id) return label;
-    const name = planYear ? view.model.versions.find((version) => version.id === versionId)?.name : view.model.priorYear?.versionName;
+    const name = planYear ? (view.model.versions.find((version) => version.id === versionId)?.name ?? 'a deleted version') : view.model.priorYear?.versionName;
     return `${label} · ${name ?? 'another version'}`;
   };
   const line = scope.lineId === undefined ? undefined : view.rows[view.rowIndex.get(scope.lineId) ?? -1]?.line;

@@ -51,6 +51,7 @@ export interface SeasonalityProfile {
 
 /** The year before the budget's first year (last year's actuals), per line: what "spread like last year" uses. */
 export interface PriorYear {
+  versionId: number;
   versionName: string;
   /** twelve months per line that has any, month 1 of that fiscal year first */
   values: Record<number, (AmountText | null)[]>;
