@@ -289,6 +289,22 @@ describe('versions of the plan year', () => {
     back.stop();
   });
 
+  it('last year’s actuals made by an import take another name when a version of the plan year has theirs', async () => {
+    const back = startBack(tempFolder());
+    await back.call('workbook/create-file', { path: 'Blank', name: 'Blank', sample: false });
+    const sheet = await back.call('sheet/get-sheet', {});
+    await back.call('sheet/add-line', { departmentId: sheet.departments[0]?.id ?? 0, accountId: sheet.accounts.find((account) => account.code === '6200')?.id ?? 0, description: 'Customer visits' });
+    await back.call('version/create', { name: 'Actuals FY2026', kind: 'actuals', copyFrom: null });
+    const file = join(tempFolder(), 'last year.csv');
+    writeFileSync(file, `Department,Account,Line,Period,Amount\n${sheet.departments[0]?.name ?? ''},6200,Customer visits,2026-03,10\n`);
+    const target = { kind: 'prior-year' as const };
+    const inspected = await back.call('import/inspect', { source: { path: file }, target });
+    const receipt = await back.call('import/commit', { token: inspected.token, mapping: { columns: inspected.suggested, decimalSeparator: '.' }, target });
+    expect(receipt.cellsSet).toBe(1);
+    expect((await back.call('sheet/get-sheet', {})).priorYear?.versionName).toBe('Actuals FY2026 (last year)');
+    back.stop();
+  });
+
   it('“actuals through” is set by hand as an undo step, within the calendar', async () => {
     const back = startBack(tempFolder());
     const budget = await versionNamed(back, 'Budget FY2027');
