@@ -10,7 +10,6 @@ import { columnLetter, MONEY_FORMAT } from './xlsx-cells';
 const RATIO_FORMAT = '+0.0%;-0.0%;0.0%';
 const NAME_COLUMNS = 3;
 
-const letter = columnLetter;
 
 /** A row's months in both versions, as exact decimals (null where empty). */
 interface CompareValues {
@@ -68,12 +67,12 @@ export function writeCompareSheet(sheet: ExcelJS.Worksheet, base: BudgetTable, c
       const comparisonSum = exactSum(values.comparison, span.periods);
       const variance = comparisonSum.minus(baseSum);
       const index = spans.indexOf(span);
-      const baseRef = `${letter(spanColumn(index, 0))}${row}`;
-      const comparisonRef = `${letter(spanColumn(index, 1))}${row}`;
-      const varianceRef = `${letter(spanColumn(index, 2))}${row}`;
+      const baseRef = `${columnLetter(spanColumn(index, 0))}${row}`;
+      const comparisonRef = `${columnLetter(spanColumn(index, 1))}${row}`;
+      const varianceRef = `${columnLetter(spanColumn(index, 2))}${row}`;
       cells.push(
-        { formula: `SUM(${letter(baseColumn(first))}${row}:${letter(baseColumn(last))}${row})`, result: baseSum.toNumber() },
-        { formula: `SUM(${letter(comparisonColumn(first))}${row}:${letter(comparisonColumn(last))}${row})`, result: comparisonSum.toNumber() },
+        { formula: `SUM(${columnLetter(baseColumn(first))}${row}:${columnLetter(baseColumn(last))}${row})`, result: baseSum.toNumber() },
+        { formula: `SUM(${columnLetter(comparisonColumn(first))}${row}:${columnLetter(comparisonColumn(last))}${row})`, result: comparisonSum.toNumber() },
         { formula: `${comparisonRef}-${baseRef}`, result: variance.toNumber() },
         { formula: `IF(${baseRef}=0,"",${varianceRef}/ABS(${baseRef}))`, result: baseSum.isZero() ? '' : variance.div(baseSum.abs()).toNumber() },
       );
@@ -107,13 +106,13 @@ export function writeCompareSheet(sheet: ExcelJS.Worksheet, base: BudgetTable, c
         return sum.value();
       });
     const sums: CompareValues = { base: monthSums((line) => line.values), comparison: monthSums((line) => comparisonLines.get(line.id)?.values) };
-    const row = writeRow(['', '', `Total ${SECTION_TITLES[section].toLowerCase()}`], sums, (column, value) => ({ formula: `SUM(${letter(column)}${first}:${letter(column)}${last})`, result: value?.toNumber() ?? 0 }), true);
+    const row = writeRow(['', '', `Total ${SECTION_TITLES[section].toLowerCase()}`], sums, (column, value) => ({ formula: `SUM(${columnLetter(column)}${first}:${columnLetter(column)}${last})`, result: value?.toNumber() ?? 0 }), true);
     totalRows.set(section, { row, values: sums });
   }
   // Operating income: revenue less cost of goods sold and operating expenses, month by month in both versions.
   const signs: [TotalledType, 1 | -1][] = [['revenue', 1], ['cogs', -1], ['opex', -1]];
   const income = (pick: keyof CompareValues) => base.periods.map((period) => signs.reduce((sum, [type, sign]) => sum.plus((totalRows.get(type)?.values[pick][period.index] ?? new Decimal(0)).times(sign)), new Decimal(0)));
-  const incomeFormula = (column: number) => `0${signs.map(([type, sign]) => (totalRows.has(type) ? `${sign === 1 ? '+' : '-'}${letter(column)}${totalRows.get(type)?.row ?? 0}` : '')).join('')}`;
+  const incomeFormula = (column: number) => `0${signs.map(([type, sign]) => (totalRows.has(type) ? `${sign === 1 ? '+' : '-'}${columnLetter(column)}${totalRows.get(type)?.row ?? 0}` : '')).join('')}`;
   writeRow(['', '', 'Operating income'], { base: income('base'), comparison: income('comparison') }, (column, value) => ({ formula: incomeFormula(column), result: value?.toNumber() ?? 0 }), true);
   sheet.commit();
 }

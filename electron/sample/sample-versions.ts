@@ -31,8 +31,6 @@ const Q3_OUTLOOK: Deviation = (line) => {
   return 1;
 };
 
-const round = (value: Decimal, quantity: boolean): AmountText => (quantity ? value.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN) : value.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN)).toFixed();
-
 /**
  * The plan year's other versions for the sample: actuals for the closed months, a forecast that
  * rolls from them (actual months, then the outlook), and a "Revenue −10%" scenario. Formula
@@ -58,7 +56,7 @@ export function sampleVersions(seed: Pick<WorkbookSeed, 'lines' | 'accounts' | '
       if (line.quantity) return value;
       // Noise of up to ±3%, in whole basis points, on top of the year's story.
       const noise = new Decimal(10000 + Math.round((random() - 0.5) * 600)).div(10000);
-      return round(new Decimal(value).times(String(HOW_THE_YEAR_WENT(line, month))).times(noise), false);
+      return toAmountText(new Decimal(value).times(String(HOW_THE_YEAR_WENT(line, month))).times(noise));
     });
   });
   const forecast = planned.map((values, index) => {
@@ -66,7 +64,7 @@ export function sampleVersions(seed: Pick<WorkbookSeed, 'lines' | 'accounts' | '
     return values.map((value, month) => {
       if (month < closedMonths) return actuals[index]?.[month] ?? null;
       if (value === null || line.quantity || seed.lines[index]?.formula) return value;
-      return round(new Decimal(value).times(String(Q3_OUTLOOK(line, month))), false);
+      return toAmountText(new Decimal(value).times(String(Q3_OUTLOOK(line, month))));
     });
   });
   const scenario = seed.lines.map((line) =>

@@ -38,7 +38,6 @@ export function CompareCharts({ comparison, rowId, span, dark }: { comparison: V
       grid: { left: 56, right: 16, top: 34, bottom: 28 },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: undefined,
         formatter: (items: { dataIndex: number }[]) => {
           const index = items[0]?.dataIndex ?? 0;
           return `${periods[index]?.label ?? ''}<br/>${comparison.base.name}: ${money(base[index] ?? null)}<br/>${comparison.comparison.name}: ${money(other[index] ?? null)}${index < closed ? ' (actual)' : ''}`;

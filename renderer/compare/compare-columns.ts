@@ -85,7 +85,10 @@ export function compareColumns(
           const shown = figures(params.data, span);
           if (shown.error !== null) return '#ERROR';
           const text = formatFigure(shown[field], params.data, field, format);
-          return field === 'ratio' && text !== '' ? `${text} ${verdictOf(shown)}`.trimEnd() : field === 'ratio' && shown.variance !== null && !shown.variance.isZero() ? `n/a ${verdictOf(shown)}`.trimEnd() : text;
+          if (field !== 'ratio') return text;
+          // A variance from a zero base has no percentage, but still a verdict.
+          const ratio = text !== '' ? text : shown.variance !== null && !shown.variance.isZero() ? 'n/a' : '';
+          return `${ratio} ${verdictOf(shown)}`.trim();
         },
         tooltipValueGetter: (params) => {
           if (params.data === undefined) return undefined;
