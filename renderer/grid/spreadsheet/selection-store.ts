@@ -30,3 +30,17 @@ export function selectionFields(set: (partial: Partial<GridSelection>) => void):
 export function createSelectionStore(): UseBoundStore<StoreApi<GridSelection>> {
   return create<GridSelection>((set) => selectionFields(set));
 }
+
+/**
+ * Sets the selection from the outcome of a write (a paste selects what it pasted, a fill what it
+ * filled) unless the user moved the selection while the write was under way: a click after the
+ * cells showed their new values must not be undone by the write's late answer.
+ */
+export function selectWhenWritten<T>(selection: SelectionStore, write: Promise<T>, rangeAfter: (outcome: T) => CellRange | null | undefined): Promise<void> {
+  const before = selection.getState().range;
+  return write.then((outcome) => {
+    const range = rangeAfter(outcome);
+    if (range === undefined || selection.getState().range !== before) return;
+    selection.getState().setRange(range);
+  });
+}

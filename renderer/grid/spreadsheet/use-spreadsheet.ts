@@ -21,7 +21,7 @@ import {
   type CellWrite,
 } from './cell-range';
 import { edgeOfData, type Direction } from './navigation';
-import type { SelectionStore } from './selection-store';
+import { selectWhenWritten, type SelectionStore } from './selection-store';
 
 /** A grid's cells as the shared behaviour sees them, with the ids of the columns a range spans. */
 export interface SpreadsheetCells extends CellGrid {
@@ -170,9 +170,9 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
       // Plain text is what Excel and Google Sheets give; an HTML table alone (some web pages and apps) is read as cells.
       const plain = event.clipboardData?.getData('text/plain') ?? '';
       const tableRows = plain === '' ? htmlTableRows(event.clipboardData?.getData('text/html') ?? '') : null;
-      void latest.current.paste(range, tableRows === null ? plain : toTabularText(tableRows)).then((pasted) => {
-        if (pasted !== null) selection.getState().setRange(cellCount(pasted) > 1 ? pasted : null);
-      });
+      void selectWhenWritten(selection, latest.current.paste(range, tableRows === null ? plain : toTabularText(tableRows)), (pasted) =>
+        pasted === null ? undefined : cellCount(pasted) > 1 ? pasted : null,
+      );
     };
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
@@ -204,7 +204,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
       const cells = latest.current.cells();
       if (drag === null || drag.target === drag.source || cells === null) return;
       const writes = dragFillWrites(cells, drag.source, drag.target);
-      void writeCells(writes, `fill ${cellsLabel(writes.length)}`).then((filled) => selection.getState().setRange(filled ? drag.target : drag.source));
+      void selectWhenWritten(selection, writeCells(writes, `fill ${cellsLabel(writes.length)}`), (filled) => (filled ? drag.target : drag.source));
     };
     host.addEventListener('mousedown', onMouseDown, true);
     window.addEventListener('mouseup', onMouseUp, true);
