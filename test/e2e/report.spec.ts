@@ -9,7 +9,7 @@ test('the report prints through Chromium to a paginated A4 PDF: cover, summaries
   const report = page.getByTestId('budget-report');
   await expect(report.getByRole('heading', { level: 1 })).toHaveText('Harbor Instruments — FY2027 Budget');
   await expect(report.getByTestId('report-status')).toHaveText('Draft');
-  await expect(report.getByRole('img', { name: 'Operating income by month' })).toBeVisible();
+  await expect(report.getByRole('img', { name: 'Operating income by month', exact: true })).toBeVisible();
   // The summary's total operating income is the sheet's, to the unit.
   await expect(report.locator('.report-page:not(.report-variance) .report-table').first().locator('.report-total td').last()).toHaveText('2,508,553');
   // Budget against actual: year to date against the actuals, the full year against the latest forecast, the lines to explain, the chart.
