@@ -8,13 +8,14 @@ import { proposalMethods } from './proposal-api';
 import { sheetMethods } from './sheet-api';
 import { versionMethods } from './version-api';
 import { compareMethods } from './compare-api';
+import { kpiMethods } from './kpi-api';
 import { workbookMethods } from './workbook-api';
 
 /**
  * The whole API: every domain's methods joined. Names read `domain/verb-noun`. The back
  * validates every input against these schemas before a handler sees it.
  */
-export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods, ...approvalMethods, ...exportMethods, ...importMethods, ...packageMethods, ...versionMethods, ...compareMethods };
+export const apiMethods = { ...workbookMethods, ...sheetMethods, ...dimensionMethods, ...proposalMethods, ...approvalMethods, ...exportMethods, ...importMethods, ...packageMethods, ...versionMethods, ...compareMethods, ...kpiMethods };
 export type Api = typeof apiMethods;
 export type MethodName = keyof Api;
 export type ApiInput<Name extends MethodName> = InputOf<Api[Name]>;

@@ -94,6 +94,10 @@ export interface BudgetLine {
   values: (AmountText | null)[];
   /** the formula that drives the line, as written; null for an input line */
   formula: string | null;
+  /** the funded proposal whose costs the line carries; absent or null for other lines */
+  proposalId?: number | null;
+  /** the strategic goal the line is tagged with; absent or null when untagged */
+  goalId?: number | null;
 }
 
 /** A comment on a line (period null) or on one of its cells. */

@@ -8,8 +8,20 @@ export type FormulaNode =
   | { kind: 'compare'; operator: '=' | '<>' | '<' | '<=' | '>' | '>='; left: FormulaNode; right: FormulaNode }
   | { kind: 'call'; name: string; args: FormulaNode[] };
 
-/** The functions formulas may call, with how many arguments each takes. */
-export const FUNCTIONS: Record<string, { min: number; max: number; help: string }> = {
+/** A function a formula may call: how many arguments it takes, and which one (if any) must be a name. */
+export interface FunctionSpec {
+  min: number;
+  max: number;
+  help: string;
+  /** the argument that names something (a line, an account, a department…) rather than computing a value */
+  nameArgument?: number;
+  /** what that name names, for the message when it is not a name: "a line" unless said */
+  names?: string;
+}
+export type FunctionTable = Record<string, FunctionSpec>;
+
+/** The functions line formulas may call, with how many arguments each takes. */
+export const FUNCTIONS: FunctionTable = {
   prev: { min: 0, max: 1, help: 'prev() is this line in the previous month; prev(Line) another line' },
   sum: { min: 1, max: 64, help: 'sum(a, b, …) adds its arguments' },
   min: { min: 1, max: 64, help: 'min(a, b, …)' },

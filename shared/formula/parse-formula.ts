@@ -1,5 +1,5 @@
 import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
-import { FUNCTIONS, type FormulaNode } from './ast';
+import { FUNCTIONS, type FormulaNode, type FunctionTable } from './ast';
 
 const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)?|\.\d+/ });
@@ -160,8 +160,11 @@ export function prepareFormulaGrammar(): { lexer: Lexer; parser: FormulaParser }
 
 export type ParsedFormula = { ok: true; ast: FormulaNode } | { ok: false; message: string };
 
-/** Parses a line formula (a leading `=` is allowed, as in a spreadsheet). Errors say what and where. */
-export function parseFormula(text: string): ParsedFormula {
+/**
+ * Parses a formula (a leading `=` is allowed, as in a spreadsheet) in the language of a line
+ * formula, or with another table of functions (a KPI's definition). Errors say what and where.
+ */
+export function parseFormula(text: string, functions: FunctionTable = FUNCTIONS): ParsedFormula {
   const source = text.trim().replace(/^=/, '');
   if (source.trim() === '') return { ok: false, message: 'The formula is empty.' };
   const { lexer, parser } = prepareFormulaGrammar();
@@ -174,7 +177,7 @@ export function parseFormula(text: string): ParsedFormula {
   const ast = parser.formula();
   const error = parser.errors[0];
   if (error !== undefined) return { ok: false, message: describeSyntaxError(error.token, source) };
-  const problem = checkCalls(ast);
+  const problem = checkCalls(ast, functions);
   return problem === null ? { ok: true, ast } : { ok: false, message: problem };
 }
 
@@ -183,24 +186,25 @@ function describeSyntaxError(token: IToken, source: string): string {
   return `Unexpected “${token.image}” at character ${token.startOffset + 1} of “${source}”.`;
 }
 
-function checkCalls(node: FormulaNode): string | null {
+function checkCalls(node: FormulaNode, functions: FunctionTable): string | null {
   switch (node.kind) {
     case 'number':
     case 'reference':
       return null;
     case 'percent':
     case 'negate':
-      return checkCalls(node.operand);
+      return checkCalls(node.operand, functions);
     case 'binary':
     case 'compare':
-      return checkCalls(node.left) ?? checkCalls(node.right);
+      return checkCalls(node.left, functions) ?? checkCalls(node.right, functions);
     case 'call': {
-      const spec = FUNCTIONS[node.name];
-      if (spec === undefined) return `There is no function “${node.name}”. Functions: ${Object.keys(FUNCTIONS).join(', ')}.`;
+      const spec = functions[node.name];
+      if (spec === undefined) return `There is no function “${node.name}”. Functions: ${Object.keys(functions).join(', ')}.`;
       if (node.args.length < spec.min || node.args.length > spec.max) return `${node.name} takes ${spec.min === spec.max ? spec.min : `${spec.min} to ${spec.max}`} argument${spec.max === 1 ? '' : 's'}: ${spec.help}.`;
-      if (node.name === 'prev' && node.args[0] !== undefined && node.args[0].kind !== 'reference') return 'prev(…) takes the name of a line.';
+      const nameArgument = spec.nameArgument ?? (node.name === 'prev' ? 0 : undefined);
+      if (nameArgument !== undefined && node.args[nameArgument] !== undefined && node.args[nameArgument].kind !== 'reference') return `${node.name}(…) takes the name of ${spec.names ?? 'a line'}: ${spec.help}.`;
       for (const arg of node.args) {
-        const problem = checkCalls(arg);
+        const problem = checkCalls(arg, functions);
         if (problem !== null) return problem;
       }
       return null;
