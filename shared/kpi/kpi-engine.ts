@@ -244,7 +244,7 @@ export class KpiEngine {
     let total = new Decimal(0);
     const closed = this.sources.actualsThrough;
     for (const month of monthsOf(context.span)) {
-      if (month >= this.periodCount) throw new KpiError(`${monthLabel(this.sources.calendar, month)} is past the workbook's last month.`);
+      if (month >= series.values.length) throw new KpiError(`${monthLabel(this.sources.calendar, month)} is past the plan year: KPIs measure its ${series.values.length} months.`);
       if (context.role === 'actual' && month >= 0 && (closed === null || month > closed)) {
         throw new KpiError(closed === null ? 'No month is closed yet: actuals start when the first month closes.' : `Actuals run through ${monthLabel(this.sources.calendar, closed)}: ${monthLabel(this.sources.calendar, month)} is not closed.`);
       }
@@ -267,7 +267,7 @@ export class KpiEngine {
     if (lines.length === 0) throw new KpiError(`There is no line named “${name}”.`);
     if (lines.length > 1) throw new KpiError(`${lines.length} lines are named “${name}”: rename one.`);
     const lineId = lines[0]!.line.id;
-    return this.sum(measures.series({ key: `line:${lineId}|${context.departmentKey}`, includes: (row) => row.line.id === lineId && (context.departments === null || context.departments.has(row.line.departmentId)) }), context);
+    return this.sum(measures.series({ key: `line:${lineId}|${context.departmentKey}`, kind: 'lines', includes: (row) => row.line.id === lineId && (context.departments === null || context.departments.has(row.line.departmentId)) }), context);
   }
 
   private account(name: string, context: Context): Decimal {
@@ -275,11 +275,7 @@ export class KpiEngine {
     const wanted = name.toLowerCase();
     const account = measures.accounts.find((candidate) => candidate.code.toLowerCase() === wanted) ?? measures.accounts.find((candidate) => candidate.name.toLowerCase() === wanted);
     if (account === undefined) throw new KpiError(`There is no account “${name}”.`);
-    const accounts = subtreeIds(measures.accounts, [account.id]);
-    return this.sum(
-      measures.series({ key: `account:${account.id}|${context.departmentKey}`, includes: (row) => accounts.has(row.line.accountId) && (context.departments === null || context.departments.has(row.line.departmentId)) }),
-      context,
-    );
+    return this.sum(measures.account(subtreeIds(measures.accounts, [account.id]), String(account.id), context.departments, context.departmentKey), context);
   }
 
   private department(name: string, context: Context): Context {

@@ -179,6 +179,21 @@ describe('after an edit, KPIs follow the one model of the sheet', () => {
     expect(valueOf(edited.outcome(margin, 'budget', Q1))).toBe(valueOf(fresh.outcome(margin, 'budget', Q1)));
     expect(valueOf(edited.outcome(byName('Days sales outstanding'), 'budget', Q1))).toBe(valueOf(fresh.outcome(byName('Days sales outstanding'), 'budget', Q1)));
   });
+
+  it('measures by account and department move with the edit, and the others keep their values', () => {
+    const probes = [kpi(201, 'Plant COGS', 'dept([Plant], cogs())', { unit: 'money' }), kpi(202, 'Cost of sales', 'account([5000])', { unit: 'money' }), kpi(203, 'Commercial opex', 'dept([Commercial], opex())', { unit: 'money' })];
+    const engine = engineOf({ budget: BUDGET }, probes);
+    for (const probe of probes) engine.outcome(probe, 'budget', Q1);
+    let view = buildSheetView(model('budget', 1, BUDGET));
+    let edited = engine;
+    for (const [month, value] of [[0, '41000.25'], [2, '47999.99'], [0, '39000.01']] as const) {
+      view = withCellValue(view, 3, month, value);
+      edited = edited.withView('budget', view, [3]);
+    }
+    const fresh = engineOf({ budget: { ...BUDGET, 3: months('39000.01', '44000', '47999.99', '48000') } }, probes);
+    for (const probe of probes) expect(valueOf(edited.outcome(probe, 'budget', Q1))).toBe(valueOf(fresh.outcome(probe, 'budget', Q1)));
+    expect(valueOf(edited.outcome(probes[0]!, 'budget', Q1))).toBe('131000');
+  });
 });
 
 describe('property: KPIs equal their recomputation for any amounts', () => {
