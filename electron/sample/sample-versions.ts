@@ -5,6 +5,9 @@ import { Decimal } from '../../shared/money/decimal';
 import type { WorkbookSeed } from '../store/workbook-seed';
 import { seededRandom } from './seeded-random';
 
+/** Month-end balances: amounts on a driver account (so no total adds them up) that move with the year as money does, not copied as planned like headcount. */
+const BALANCES: ReadonlySet<string> = new Set(['Accounts receivable', 'Inventory', 'Accounts payable']);
+
 /** How the sample year went, by line: a factor per month (1 = as planned). */
 type Deviation = (line: { description: string; type: string }, month: number) => number;
 
@@ -20,6 +23,10 @@ const HOW_THE_YEAR_WENT: Deviation = (line, month) => {
   if (line.description === 'Sensor components' || line.description === 'Enclosures & packaging') return month >= 2 ? 1.07 : 1;
   if (line.description === 'Inbound freight') return 1.12;
   if (line.type === 'capex') return month === 5 ? 1.04 : 1;
+  // OEM customers paid later from the spring, buffer stock was built against the supplier's price rise, and the supplier shortened its terms.
+  if (line.description === 'Accounts receivable') return month >= 3 ? 1.14 : 1.02;
+  if (line.description === 'Inventory') return month >= 2 ? 1.09 : 1;
+  if (line.description === 'Accounts payable') return month >= 2 ? 0.94 : 1;
   return 1;
 };
 
@@ -28,6 +35,9 @@ const Q3_OUTLOOK: Deviation = (line) => {
   if (line.description === 'OEM modules') return 0.95;
   if (line.description === 'Sensor components' || line.description === 'Enclosures & packaging') return 1.07;
   if (line.type === 'opex' && /\(\d+ FTE\)|salaries|Benefits/.test(line.description)) return 0.95;
+  if (line.description === 'Accounts receivable') return 1.08;
+  if (line.description === 'Inventory') return 1.05;
+  if (line.description === 'Accounts payable') return 0.96;
   return 1;
 };
 
@@ -47,7 +57,8 @@ export function sampleVersions(seed: Pick<WorkbookSeed, 'lines' | 'accounts' | '
   const random = seededRandom(20270930);
   const describe = (index: number) => {
     const line = seed.lines[index];
-    return { description: line?.description ?? '', type: typeOf.get(line?.accountCode ?? '')?.type ?? 'opex', quantity: typeOf.get(line?.accountCode ?? '')?.type === 'driver' };
+    const description = line?.description ?? '';
+    return { description, type: typeOf.get(line?.accountCode ?? '')?.type ?? 'opex', quantity: typeOf.get(line?.accountCode ?? '')?.type === 'driver' && !BALANCES.has(description) };
   };
   const actuals = planned.map((values, index) => {
     const line = describe(index);

@@ -5,6 +5,7 @@ import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
 import { toAmountText, type AmountText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
 import type { WorkbookSeed } from '../store/workbook-seed';
+import { sampleKpis } from './sample-kpis';
 import { sampleVersions } from './sample-versions';
 import { seededRandom } from './seeded-random';
 
@@ -32,6 +33,8 @@ interface LineTemplate {
   constant?: string;
   /** a formula line: values are computed */
   formula?: string;
+  /** the strategic goal the line is tagged with (the sample's own workbook only) */
+  goal?: string;
 }
 
 export const SAMPLE_CALENDAR: FiscalCalendar = { startYear: 2027, startMonth: 1, periodCount: 12 };
@@ -86,6 +89,7 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
       // Copies in larger benchmark workbooks point their formulas at their own cost centre's lines.
       values: monthlyValues(template, calendar, random),
       formula: template.formula === undefined ? null : round === 0 ? template.formula : template.formula.replace(/\[([^\]]+)\]/g, (_whole, name: string) => `[${name} · cost centre ${round + 1}]`),
+      ...(own && template.goal !== undefined ? { goal: template.goal } : {}),
     });
   }
   const accounts = company.accounts.map((account) => ({ ...account, type: account.type as AccountType, unit: account.unit as AccountUnit | undefined }));
@@ -103,6 +107,8 @@ export function sampleWorkbookSeed(options: { lineCount?: number; calendar?: Fis
     profiles: company.profiles.map((profile) => ({ name: profile.name, weights: fiscalWeights(profile.season, calendar) })),
     // Last year's actuals come with the sample company's own workbook only: the benchmarks measure the budget alone.
     ...(own ? { priorYear: priorYearOf(templates, calendar), portfolio: { criteria: proposals.criteria, capitalCaps: proposals.capitalCaps, proposals: proposals.proposals } } : {}),
+    // Goals and KPIs name the sample company's own lines and months: its own workbook only.
+    ...(own && calendar.periodCount >= closedMonths ? sampleKpis(calendar, closedMonths) : {}),
     lines,
     // Comments belong to the sample company's own lines; large benchmark copies carry them too.
     comments: company.comments.filter((comment) => lines.some((line) => line.description === comment.line)),

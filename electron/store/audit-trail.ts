@@ -9,6 +9,9 @@ interface Names {
   account(id: number): string;
   /** whether a line now sits above another (read after the step was written) */
   above(lineId: number, otherId: number): boolean;
+  goal(id: number): string;
+  kpi(id: number): string;
+  proposal(id: number): string;
 }
 
 function namesOf(db: Database.Database): Names {
@@ -31,6 +34,9 @@ function namesOf(db: Database.Database): Names {
       return name;
     },
     department: (id) => (department.get(id) as string | undefined) ?? `department ${id}`,
+    goal: (id) => (db.prepare<[number], string>('SELECT name FROM goals WHERE id = ?').pluck().get(id) as string | undefined) ?? `goal ${id}`,
+    kpi: (id) => (db.prepare<[number], string>('SELECT name FROM kpis WHERE id = ?').pluck().get(id) as string | undefined) ?? `KPI ${id}`,
+    proposal: (id) => (db.prepare<[number], string>('SELECT title FROM proposals WHERE id = ?').pluck().get(id) as string | undefined) ?? `proposal ${id}`,
     account(id) {
       const row = account.get(id);
       return row === undefined ? `account ${id}` : `${row.code} ${row.name}`;
@@ -62,24 +68,56 @@ function rowChanges(change: RowChange, names: Names): AuditChange[] {
       },
     ];
   }
-  const subject = subjectOfRow(change.table, row);
+  if (change.table === 'kpi_inputs') {
+    // An entered KPI value: the month is the plan year's, as for a cell.
+    return [{ kind: 'setting', lineId: null, versionId: null, period: Number(row.period), subject: `KPI “${names.kpi(Number(row.kpi_id))}”`, before: text(change.before?.value), after: text(change.after?.value) }];
+  }
+  const subject = subjectOfRow(change.table, row, names);
   const lineId = change.table === 'budget_lines' ? Number(row.id) : null;
   const kind: AuditKind =
-    change.table === 'budget_lines' || change.table === 'versions' ? 'structure' : change.table === 'workbook_settings' ? 'setting' : change.table === 'variance_comments' ? 'comment' : 'proposal';
+    change.table === 'budget_lines' || change.table === 'versions'
+      ? 'structure'
+      : change.table === 'workbook_settings' || change.table === 'goals' || change.table === 'kpis'
+        ? 'setting'
+        : change.table === 'variance_comments'
+          ? 'comment'
+          : 'proposal';
   if (change.before === null || change.after === null) {
     return [{ kind, lineId, versionId: null, period: null, subject, before: change.before === null ? null : 'present', after: change.after === null ? 'deleted' : 'added' }];
   }
   const before: StoredRow = change.before;
   const after: StoredRow = change.after;
+  // A goal is named, not numbered: the trail reads “Cost leadership”, not 3.
+  const shown = (column: string, value: StoredRow[string] | undefined) => (column === 'goal_id' && value !== null && value !== undefined ? names.goal(Number(value)) : text(value));
   return Object.keys(after)
     .filter((column) => before[column] !== after[column])
-    .map((column) => ({ kind, lineId, versionId: null, period: null, subject: `${subject}: ${column.replace(/_/g, ' ')}`, before: text(before[column]), after: text(after[column]) }));
+    .map((column) => ({ kind, lineId, versionId: null, period: null, subject: `${subject}: ${column === 'goal_id' ? 'goal' : column.replace(/_/g, ' ')}`, before: shown(column, before[column]), after: shown(column, after[column]) }));
 }
 
-function subjectOfRow(table: RowChange['table'], row: StoredRow): string {
+/** The names a rows step's own rows give (a goal or KPI deleted by the step is no longer in the file), then the file's. */
+function withStepNames(names: Names, changes: readonly RowChange[]): Names {
+  const own = (table: 'goals' | 'kpis') => {
+    const found = new Map<number, string>();
+    for (const change of changes) {
+      const row = change.table === table ? (change.after ?? change.before) : null;
+      if (row !== null && typeof row.name === 'string') found.set(Number(row.id), row.name);
+    }
+    return found;
+  };
+  const goals = own('goals');
+  const kpis = own('kpis');
+  if (goals.size === 0 && kpis.size === 0) return names;
+  return { ...names, goal: (id) => goals.get(id) ?? names.goal(id), kpi: (id) => kpis.get(id) ?? names.kpi(id) };
+}
+
+function subjectOfRow(table: RowChange['table'], row: StoredRow, names: Names): string {
   switch (table) {
+    case 'goals':
+      return `goal “${typeof row.name === 'string' ? row.name : names.goal(Number(row.id))}”`;
+    case 'kpis':
+      return `KPI “${typeof row.name === 'string' ? row.name : names.kpi(Number(row.id))}”`;
     case 'proposals':
-      return `proposal “${String(row.title)}”`;
+      return `proposal “${typeof row.title === 'string' ? row.title : names.proposal(Number(row.id))}”`;
     case 'proposal_flows':
       return `proposal ${String(row.proposal_id)} ${String(row.kind)} year ${Number(row.year) + 1}`;
     case 'proposal_scores':
@@ -93,7 +131,7 @@ function subjectOfRow(table: RowChange['table'], row: StoredRow): string {
     case 'workbook_settings':
       return `setting ${String(row.key)}`;
     case 'budget_lines':
-      return `line “${String(row.description)}”`;
+      return typeof row.description === 'string' ? `line “${row.description}”` : `line “${names.line(Number(row.id))}”`;
     case 'versions':
       return `version “${displayedVersionName(String(row.name))}”`;
     case 'variance_comments':
@@ -166,7 +204,8 @@ function changesOf(step: EditStep, direction: Direction, names: Names): AuditCha
     }
     case 'rows': {
       const changes = forward ? step.changes : [...step.changes].reverse();
-      return changes.flatMap((change) => rowChanges(forward ? change : { table: change.table, before: change.after, after: change.before }, names));
+      const named = withStepNames(names, step.changes);
+      return changes.flatMap((change) => rowChanges(forward ? change : { table: change.table, before: change.after, after: change.before }, named));
     }
     case 'compound': {
       const steps = forward ? step.steps : [...step.steps].reverse();

@@ -51,6 +51,8 @@ export interface StoredLine {
   versionFormulas?: { versionId: number; formula: string | null }[];
   /** the funded proposal the line belongs to; absent in steps recorded before proposals existed */
   proposalId?: number | null;
+  /** the strategic goal the line is tagged with; absent in steps recorded before goals existed */
+  goalId?: number | null;
 }
 
 /**
@@ -92,6 +94,9 @@ export const ROW_TABLES = {
   cell_values: ['line_id', 'version_id', 'period'],
   versions: ['id'],
   variance_comments: ['id'],
+  goals: ['id'],
+  kpis: ['id'],
+  kpi_inputs: ['kpi_id', 'period'],
 } as const satisfies Record<string, readonly string[]>;
 export type RowTable = keyof typeof ROW_TABLES;
 /** A stored row, column by column. */
@@ -202,7 +207,7 @@ export function cellWriter(db: Database.Database): (lineId: number, versionId: n
 }
 
 function insertLine(db: Database.Database, line: StoredLine, values: { versionId: number; period: number; amount: AmountText }[]): void {
-  db.prepare('INSERT INTO budget_lines (id, department_id, account_id, description, sort_order, formula, proposal_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO budget_lines (id, department_id, account_id, description, sort_order, formula, proposal_id, goal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     line.id,
     line.departmentId,
     line.accountId,
@@ -210,6 +215,7 @@ function insertLine(db: Database.Database, line: StoredLine, values: { versionId
     line.sortOrder,
     line.formula ?? null,
     line.proposalId ?? null,
+    line.goalId ?? null,
   );
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   for (const value of values) insertCell.run(line.id, value.versionId, value.period, value.amount);

@@ -10,7 +10,12 @@ import { Decimal } from '../../shared/money/decimal';
 import { spreadEvenly } from '../../shared/engine/spread';
 import type { ProposalEdit, ProposalFields, ProposalFlow } from '../../shared/domain/proposal-fields';
 import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
+import { GoalStore } from './goal-store';
 import type { WorkbookStore } from './workbook-store';
+
+/** A proposal's columns with its goal's name, for reading (the legacy free-text `goal` column is not read). */
+const PROPOSAL_COLUMNS = `SELECT p.id, p.title, p.owner, p.department_id, p.category, p.goal_id, g.name AS goal_name, p.description, p.status, p.useful_life, p.risk,
+  p.mandatory, p.depends_on, p.exclusive_group, p.forced, p.sort_order FROM proposals p LEFT JOIN goals g ON g.id = p.goal_id`;
 
 interface ProposalRow {
   id: number;
@@ -18,7 +23,9 @@ interface ProposalRow {
   owner: string;
   department_id: number | null;
   category: string;
-  goal: string;
+  goal_id: number | null;
+  /** the goal's name, joined */
+  goal_name: string | null;
   description: string;
   status: ProposalStatus;
   useful_life: number | null;
@@ -30,12 +37,12 @@ interface ProposalRow {
   sort_order: number;
 }
 
-const COLUMN_OF: Record<keyof ProposalFields, keyof ProposalRow> = {
+/** The fields written as they are; the goal (by name or id) is resolved first, see `writeFields`. */
+const COLUMN_OF: Record<Exclude<keyof ProposalFields, 'goal' | 'goalId'>, keyof ProposalRow> = {
   title: 'title',
   owner: 'owner',
   departmentId: 'department_id',
   category: 'category',
-  goal: 'goal',
   description: 'description',
   usefulLife: 'useful_life',
   risk: 'risk',
@@ -85,7 +92,7 @@ export class ProposalStore {
 
   /** One proposal with its flows (not its scores): funding many at once must not read the whole portfolio for each. */
   private oneProposal(proposalId: number): Proposal | null {
-    const row = this.db.prepare<[number], ProposalRow>('SELECT * FROM proposals WHERE id = ?').get(proposalId);
+    const row = this.db.prepare<[number], ProposalRow>(`${PROPOSAL_COLUMNS} WHERE p.id = ?`).get(proposalId);
     if (row === undefined) return null;
     const { years } = this.settings();
     const proposal = proposalOf(row, years);
@@ -96,7 +103,7 @@ export class ProposalStore {
 
   portfolio(): Portfolio {
     const settings = this.settings();
-    const rows = this.db.prepare<[], ProposalRow>('SELECT * FROM proposals ORDER BY sort_order, id').all();
+    const rows = this.db.prepare<[], ProposalRow>(`${PROPOSAL_COLUMNS} ORDER BY p.sort_order, p.id`).all();
     const proposals = new Map<number, Proposal>(rows.map((row) => [row.id, proposalOf(row, settings.years)]));
     const flows = this.db.prepare<[], { proposal_id: number; kind: FlowKind; year: number; amount: string }>('SELECT proposal_id, kind, year, amount FROM proposal_flows').all();
     for (const flow of flows) {
@@ -466,11 +473,22 @@ export class ProposalStore {
   }
 
   private writeFields(proposalId: number, fields: ProposalFields): void {
-    for (const [field, column] of Object.entries(COLUMN_OF) as [keyof ProposalFields, keyof ProposalRow][]) {
+    for (const [field, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, keyof ProposalRow][]) {
       const value = fields[field];
       if (value === undefined) continue;
       this.db.prepare(`UPDATE proposals SET ${column} = ? WHERE id = ?`).run(typeof value === 'boolean' ? Number(value) : value, proposalId);
     }
+    const goalId = this.goalIdOf(fields);
+    if (goalId !== undefined) this.db.prepare('UPDATE proposals SET goal_id = ? WHERE id = ?').run(goalId, proposalId);
+  }
+
+  /** The goal a change names: by id, or by name (case-insensitive, '' for none); undefined when it names none. An unknown goal is refused. */
+  private goalIdOf(fields: ProposalFields): number | null | undefined {
+    const goals = new GoalStore(this.workbook);
+    const byId = fields.goalId === undefined || fields.goalId === null ? fields.goalId : goals.requireGoal(fields.goalId).id;
+    const byName = fields.goal === undefined ? undefined : fields.goal.trim() === '' ? null : goals.goalNamed(fields.goal).id;
+    if (byId !== undefined && byName !== undefined && byId !== byName) throw new ApiError('invalid-input', 'The goal is given twice, by name and by id, and they differ: give one.', 'goal');
+    return byId !== undefined ? byId : byName;
   }
 
   private write(change: RowChange): void {
@@ -503,7 +521,8 @@ function proposalOf(row: ProposalRow, years: number): Proposal {
     owner: row.owner,
     departmentId: row.department_id,
     category: row.category,
-    goal: row.goal,
+    goal: row.goal_name ?? '',
+    goalId: row.goal_id,
     description: row.description,
     status: row.status,
     usefulLife: row.useful_life,

@@ -1,6 +1,7 @@
 import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { AccountType, AccountUnit, VersionKind } from '../../shared/domain/workbook';
 import type { AmountText } from '../../shared/money/amount';
+import type { KpiDirection, KpiTarget, KpiThresholds, KpiUnit } from '../../shared/domain/kpi';
 
 /** The content a new workbook file starts with. */
 export interface WorkbookSeed {
@@ -12,7 +13,23 @@ export interface WorkbookSeed {
   departments: { name: string; parent?: string; sortOrder?: number }[];
   /** `parent` is the code of a header account of the same type, listed anywhere */
   accounts: { code: string; name: string; type: AccountType; unit?: AccountUnit; parent?: string }[];
-  lines: { department: string; accountCode: string; description: string; values: (AmountText | null)[]; formula?: string | null }[];
+  /** `goal` names a goal of `goals` the line is tagged with */
+  lines: { department: string; accountCode: string; description: string; values: (AmountText | null)[]; formula?: string | null; goal?: string }[];
+  /** strategic goals, in order */
+  goals?: { name: string; description: string }[];
+  /** KPIs in order: `department` and `goal` by name; an input KPI (definition null) with its entered values */
+  kpis?: {
+    name: string;
+    description: string;
+    definition: string | null;
+    unit: KpiUnit;
+    direction: KpiDirection;
+    department: string | null;
+    goal: string | null;
+    thresholds: KpiThresholds;
+    targets: KpiTarget[];
+    inputs?: { period: number; value: string; enteredBy: string; enteredAt: string }[];
+  }[];
   /** comments on lines (period null) or cells, by line description */
   comments?: { line: string; period: number | null; author: string; text: string }[];
   /** seasonality profiles: twelve weights each, month 1 of the fiscal year first */
@@ -25,6 +42,7 @@ export interface WorkbookSeed {
       title: string;
       department: string;
       category: string;
+      /** the name of a goal of `goals`, or '' */
       goal: string;
       owner: string;
       description: string;

@@ -16,6 +16,7 @@ import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { writeSeed } from './write-seed';
 import { DimensionStore } from './dimension-store';
+import { followRename } from './kpi-store';
 import { lockScopeOf } from './lock-scope';
 import { auditChangesOf, displayedVersionName, readAudit, writeAuditChanges } from './audit-trail';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
@@ -29,6 +30,12 @@ interface LineRow {
   account_id: number;
   description: string;
   formula: string | null;
+}
+
+/** A line as the sheet reads it: with the proposal it funds and the goal it is tagged with. */
+interface SheetLineRow extends LineRow {
+  proposal_id: number | null;
+  goal_id: number | null;
 }
 
 /**
@@ -281,8 +288,8 @@ export class WorkbookStore {
     const departments = this.db.prepare<[], Department>('SELECT id, name, parent_id AS parentId FROM departments ORDER BY sort_order, id').all();
     const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type, unit, parent_id AS parentId FROM accounts ORDER BY sort_order, id').all();
     const rows = this.db
-      .prepare<[number], LineRow>(
-        `SELECT l.id, l.department_id, l.account_id, l.description, ${RESOLVED_FORMULA} AS formula
+      .prepare<[number], SheetLineRow>(
+        `SELECT l.id, l.department_id, l.account_id, l.description, ${RESOLVED_FORMULA} AS formula, l.proposal_id, l.goal_id
            FROM budget_lines l
            JOIN departments d ON d.id = l.department_id
            JOIN accounts a ON a.id = l.account_id
@@ -300,6 +307,8 @@ export class WorkbookStore {
         description: row.description,
         values: new Array<AmountText | null>(calendar.periodCount).fill(null),
         formula: recorded ? null : row.formula,
+        proposalId: row.proposal_id,
+        goalId: row.goal_id,
       };
       lines.push(line);
       byId.set(line.id, line);
@@ -530,7 +539,7 @@ export class WorkbookStore {
           .run(departmentId, accountId, description, next);
         const id = Number(result.lastInsertRowid);
         const revision = this.commit({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
-        const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null), formula: null };
+        const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null), formula: null, proposalId: null, goalId: null };
         return { line, revision, history: this.edits.state() };
       })
       .immediate();
@@ -637,9 +646,11 @@ export class WorkbookStore {
     const values = this.db
       .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
       .all(lineId);
-    const proposalId = this.db.prepare<[number], number | null>('SELECT proposal_id FROM budget_lines WHERE id = ?').pluck().get(lineId) ?? null;
+    const links = this.db.prepare<[number], { proposal_id: number | null; goal_id: number | null }>('SELECT proposal_id, goal_id FROM budget_lines WHERE id = ?').get(lineId);
+    const proposalId = links?.proposal_id ?? null;
+    const goalId = links?.goal_id ?? null;
     const versionFormulas = this.db.prepare<[number], { versionId: number; formula: string | null }>('SELECT version_id AS versionId, formula FROM version_formulas WHERE line_id = ?').all(lineId);
-    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula, proposalId, versionFormulas };
+    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula, proposalId, goalId, versionFormulas };
     const comments = this.db
       .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE line_id = ?')
       .all(lineId);
@@ -723,7 +734,10 @@ export class WorkbookStore {
           .map((row) => ({ ...row, before: row.formula, after: renameReference(row.formula, line.description, description) }))
           .filter((change) => change.after !== change.before)
           .map(({ formula: _formula, ...change }) => change);
-        const step = { kind: 'rename-line' as const, lineId, before: line.description, after: description, formulas };
+        const renamed = { kind: 'rename-line' as const, lineId, before: line.description, after: description, formulas };
+        // KPI definitions that name the line follow it too, in the same undo step.
+        const kpis = followRename(this.db, 'line', line.description, description).map((follower) => follower.change);
+        const step: EditStep = kpis.length === 0 ? renamed : { kind: 'compound', steps: [renamed, { kind: 'rows', changes: kpis }] };
         applyStep(this.db, step, 'forward');
         const revision = this.commit(step, `rename “${line.description}” to “${description}”`, actor, 'sheet/rename-line', step);
         return { revision, history: this.edits.state() };
@@ -749,6 +763,10 @@ export class WorkbookStore {
         const proposals = this.db.prepare<[number], number>('SELECT COUNT(*) FROM proposals WHERE department_id = ?').pluck().get(id) as number;
         if (proposals > 0) {
           throw new ApiError('invalid-input', `“${row.name}” has ${proposals} investment proposal${proposals === 1 ? '' : 's'}. Give ${proposals === 1 ? 'it' : 'them'} another department first.`, 'departmentId');
+        }
+        const kpis = this.db.prepare<[number], number>('SELECT COUNT(*) FROM kpis WHERE department_id = ?').pluck().get(id) as number;
+        if (kpis > 0) {
+          throw new ApiError('invalid-input', `“${row.name}” owns ${kpis} KPI${kpis === 1 ? '' : 's'}. Give ${kpis === 1 ? 'it' : 'them'} another owner first.`, 'departmentId');
         }
         const lineSteps = lineIds.map((lineId) => this.deleteLineStep(lineId));
         const departmentStep = { kind: 'dimension' as const, table: 'departments' as const, before: { id, name: row.name, sortOrder: row.sort_order, parentId: row.parent_id }, after: null };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { WorkbookSeed } from './workbook-seed';
+import { seedGoalId, writeGoalSeed, writeKpiSeed } from './write-kpi-seed';
 
 /** Writes a new workbook's content (settings, dimensions, lines, versions, proposals, comments) inside the creating transaction. */
 export function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: string): void {
@@ -44,7 +45,8 @@ export function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: stri
   }
   const insertProfile = db.prepare('INSERT INTO seasonality_profiles (name, weights) VALUES (?, ?)');
   for (const profile of seed.profiles ?? []) insertProfile.run(profile.name, JSON.stringify(profile.weights));
-  const insertLine = db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, formula) VALUES (?, ?, ?, ?, ?)');
+  const goalIds = writeGoalSeed(db, seed.goals ?? []);
+  const insertLine = db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, formula, goal_id) VALUES (?, ?, ?, ?, ?, ?)');
   const insertCell = db.prepare('INSERT INTO cell_values (line_id, version_id, period, amount) VALUES (?, ?, ?, ?)');
   const lineIds = new Map<string, number>();
   seed.lines.forEach((line, index) => {
@@ -53,7 +55,7 @@ export function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: stri
     if (departmentId === undefined || accountId === undefined) {
       throw new Error(`Seed line "${line.description}" names an unknown department or account (${line.department}, ${line.accountCode}).`);
     }
-    const lineId = Number(insertLine.run(departmentId, accountId, line.description, index + 1, line.formula ?? null).lastInsertRowid);
+    const lineId = Number(insertLine.run(departmentId, accountId, line.description, index + 1, line.formula ?? null, seedGoalId(goalIds, line.goal, `line "${line.description}"`)).lastInsertRowid);
     lineIds.set(line.description, lineId);
     line.values.forEach((amount, period) => {
       if (amount !== null) insertCell.run(lineId, versionId, period, amount);
@@ -91,7 +93,8 @@ export function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: stri
     }
   }
   if (seed.actualsThrough !== undefined) setSetting.run('actuals_through', String(seed.actualsThrough));
-  if (seed.portfolio !== undefined) writePortfolioSeed(db, seed.portfolio, departmentIds);
+  if (seed.portfolio !== undefined) writePortfolioSeed(db, seed.portfolio, departmentIds, goalIds);
+  if (seed.kpis !== undefined) writeKpiSeed(db, seed.kpis, departmentIds, goalIds);
   const insertComment = db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   for (const comment of seed.comments ?? []) {
     const lineId = lineIds.get(comment.line);
@@ -106,11 +109,11 @@ export function writeSeed(db: Database.Database, seed: WorkbookSeed, actor: stri
   );
 }
 
-function writePortfolioSeed(db: Database.Database, portfolio: NonNullable<WorkbookSeed['portfolio']>, departmentIds: ReadonlyMap<string, number>): void {
+function writePortfolioSeed(db: Database.Database, portfolio: NonNullable<WorkbookSeed['portfolio']>, departmentIds: ReadonlyMap<string, number>, goalIds: ReadonlyMap<string, number>): void {
   const insertCriterion = db.prepare('INSERT INTO criteria (name, weight, sort_order) VALUES (?, ?, ?)');
   const criterionIds = portfolio.criteria.map((criterion, index) => Number(insertCriterion.run(criterion.name, criterion.weight, index + 1).lastInsertRowid));
   const insertProposal = db.prepare(
-    'INSERT INTO proposals (title, owner, department_id, category, goal, description, useful_life, risk, mandatory, exclusive_group, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO proposals (title, owner, department_id, category, goal_id, description, useful_life, risk, mandatory, exclusive_group, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertFlow = db.prepare('INSERT INTO proposal_flows (proposal_id, kind, year, amount) VALUES (?, ?, ?, ?)');
   const insertScore = db.prepare('INSERT INTO proposal_scores (proposal_id, criterion_id, score) VALUES (?, ?, ?)');
@@ -119,7 +122,7 @@ function writePortfolioSeed(db: Database.Database, portfolio: NonNullable<Workbo
     const departmentId = departmentIds.get(proposal.department);
     if (departmentId === undefined) throw new Error(`Seed proposal "${proposal.title}" names an unknown department (${proposal.department}).`);
     const id = Number(
-      insertProposal.run(proposal.title, proposal.owner, departmentId, proposal.category, proposal.goal, proposal.description, proposal.usefulLife, proposal.risk, proposal.mandatory === true ? 1 : 0, proposal.exclusiveGroup ?? null, index + 1)
+      insertProposal.run(proposal.title, proposal.owner, departmentId, proposal.category, seedGoalId(goalIds, proposal.goal, `proposal "${proposal.title}"`), proposal.description, proposal.usefulLife, proposal.risk, proposal.mandatory === true ? 1 : 0, proposal.exclusiveGroup ?? null, index + 1)
         .lastInsertRowid,
     );
     proposalIds.set(proposal.title, id);

@@ -29,7 +29,9 @@ const proposalFields = z
     owner: z.string().trim().max(120),
     departmentId: id.nullable(),
     category: z.string().trim().max(120),
+    /** the goal's name, as typed (case-insensitive); '' clears it */
     goal: z.string().trim().max(200),
+    goalId: id.nullable(),
     description: z.string().trim().max(4000),
     usefulLife: z.number().int().positive().max(100).nullable(),
     risk: z.enum(RISK_RATINGS),

@@ -7,7 +7,10 @@ export interface ProposalFields {
   owner?: string;
   departmentId?: number | null;
   category?: string;
+  /** a goal by name, case-insensitive ('' clears it); it must exist */
   goal?: string;
+  /** a goal by id (null clears it) */
+  goalId?: number | null;
   description?: string;
   usefulLife?: number | null;
   risk?: RiskRating;

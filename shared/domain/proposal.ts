@@ -19,7 +19,10 @@ export interface Proposal {
   owner: string;
   departmentId: number | null;
   category: string;
+  /** the name of the strategic goal it serves ('' when none): what the sheet shows */
   goal: string;
+  /** the strategic goal it serves, or null */
+  goalId: number | null;
   description: string;
   status: ProposalStatus;
   /** years */

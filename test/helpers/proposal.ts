@@ -11,6 +11,7 @@ export function proposalFixture(id: number, flows: { capex?: string[]; opex?: st
     departmentId: null,
     category: '',
     goal: '',
+    goalId: null,
     description: '',
     status: 'proposed',
     usefulLife: null,
