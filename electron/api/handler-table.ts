@@ -11,6 +11,7 @@ import { proposalMethods } from '../../shared/api/proposal-api';
 import { sheetMethods } from '../../shared/api/sheet-api';
 import { versionMethods } from '../../shared/api/version-api';
 import { compareMethods } from '../../shared/api/compare-api';
+import { kpiMethods } from '../../shared/api/kpi-api';
 import { workbookMethods } from '../../shared/api/workbook-api';
 import type { HandlerContext } from './handler-context';
 import { approvalHandlers } from './approval-handlers';
@@ -22,6 +23,7 @@ import { proposalHandlers } from './proposal-handlers';
 import { sheetHandlers } from './sheet-handlers';
 import { versionHandlers } from './version-handlers';
 import { compareHandlers } from './compare-handlers';
+import { kpiHandlers } from './kpi-handlers';
 import { workbookHandlers } from './workbook-handlers';
 
 type AnyHandler = (input: unknown, context: HandlerContext) => unknown;
@@ -75,6 +77,7 @@ export const DOMAINS: readonly HandlerDomain<MethodMap>[] = [
   defineDomain(packageMethods, packageHandlers),
   defineDomain(versionMethods, versionHandlers),
   defineDomain(compareMethods, compareHandlers),
+  defineDomain(kpiMethods, kpiHandlers),
 ];
 
 /** Validates the input, runs the handler, and turns every failure into an error the UI can show. */
