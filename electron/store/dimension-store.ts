@@ -3,7 +3,8 @@ import { ApiError } from '../../shared/api/errors';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { wouldMakeLoop } from '../../shared/domain/dimension-tree';
 import type { AccountType, AccountUnit } from '../../shared/domain/workbook';
-import { applyStep, type StoredDimension } from './edit-steps';
+import { applyStep, type EditStep, type StoredDimension } from './edit-steps';
+import { followRename } from './kpi-store';
 import type { WorkbookStore } from './workbook-store';
 
 /** A department or account row; code, type and unit only for accounts. */
@@ -170,7 +171,10 @@ export class DimensionStore {
         if (table === 'departments' && this.db.prepare('SELECT 1 FROM departments WHERE lower(name) = lower(?) AND id <> ?').get(name, id) !== undefined) {
           throw new ApiError('already-exists', `There is already a department called “${name}”.`, 'name');
         }
-        const step = { kind: 'dimension' as const, table, before: { id, name: row.name, sortOrder: row.sort_order }, after: { id, name, sortOrder: row.sort_order } };
+        const renamed = { kind: 'dimension' as const, table, before: { id, name: row.name, sortOrder: row.sort_order }, after: { id, name, sortOrder: row.sort_order } };
+        // KPI definitions that name it (dept([Sales], …), account([Travel])) follow, in the same undo step.
+        const kpis = followRename(this.db, table === 'departments' ? 'department' : 'account', row.name, name).map((follower) => follower.change);
+        const step: EditStep = kpis.length === 0 ? renamed : { kind: 'compound', steps: [renamed, { kind: 'rows', changes: kpis }] };
         applyStep(this.db, step, 'forward');
         return { step, label: `rename ${what} “${row.name}” to “${name}”`, detail: { id, before: row.name, after: name }, result: {} };
       }, 'renaming a department or account is');

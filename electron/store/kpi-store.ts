@@ -63,10 +63,10 @@ function usesKpi(definition: string, name: string): boolean {
 const NAMING_CALLS: Record<string, 'account' | 'department' | 'kpi' | 'funded'> = { account: 'account', dept: 'department', kpi: 'kpi', funded: 'funded' };
 
 /**
- * A definition with every mention of the line or KPI `from` naming `to` instead (names compare
- * without case); null when it mentions none, or does not parse.
+ * A definition with every mention of the line, KPI, department or account `from` naming `to`
+ * instead (names compare without case); null when it mentions none, or does not parse.
  */
-export function renameInDefinition(definition: string, kind: 'line' | 'kpi', from: string, to: string): string | null {
+export function renameInDefinition(definition: string, kind: 'line' | 'kpi' | 'department' | 'account', from: string, to: string): string | null {
   const parsed = parseKpiDefinition(definition);
   if (!parsed.ok) return null;
   const wanted = from.trim().toLowerCase();
@@ -101,8 +101,8 @@ export function renameInDefinition(definition: string, kind: 'line' | 'kpi', fro
   return changed ? printFormula(renamed) : null;
 }
 
-/** The KPIs whose definitions name the renamed line or KPI, with their definitions following the new name (rows for an undo step). */
-export function followRename(db: Database.Database, kind: 'line' | 'kpi', from: string, to: string, exceptKpiId: number | null = null): { id: number; definition: string; change: RowChange }[] {
+/** The KPIs whose definitions name the renamed line, KPI, department or account, with their definitions following the new name (rows for an undo step). */
+export function followRename(db: Database.Database, kind: 'line' | 'kpi' | 'department' | 'account', from: string, to: string, exceptKpiId: number | null = null): { id: number; definition: string; change: RowChange }[] {
   return db
     .prepare<[number], { id: number; definition: string }>('SELECT id, definition FROM kpis WHERE id <> ? AND definition IS NOT NULL ORDER BY id')
     .all(exceptKpiId ?? 0)

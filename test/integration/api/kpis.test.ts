@@ -112,6 +112,31 @@ describe('KPIs: create, change and delete, each one undo step', () => {
     back.stop();
   });
 
+  it('renaming a department or an account takes the definitions that name it along; undo puts them back', async () => {
+    const back = startBack(tempFolder());
+    const sheet = await back.call('sheet/get-sheet', {});
+    const sales = sheet.departments.find((department) => department.name === 'Sales');
+    const travel = sheet.accounts.find((account) => account.name === 'Travel');
+    if (sales === undefined || travel === undefined) throw new Error('no Sales department or Travel account');
+    await back.call('kpi/create', freightShare({ name: 'Sales travel share', definition: 'dept([Sales], account([Travel])) / opex()' }));
+    await back.call('dimension/rename-department', { departmentId: sales.id, name: 'Sales & Service' });
+    await back.call('dimension/rename-account', { accountId: travel.id, name: 'Travel & meals' });
+    expect((await kpiNamed(back, 'Sales travel share')).definition).toBe('dept([Sales & Service], account([Travel & meals])) / opex()');
+    await back.call('sheet/undo', {});
+    await back.call('sheet/undo', {});
+    expect((await kpiNamed(back, 'Sales travel share')).definition).toBe('dept([Sales], account([Travel])) / opex()');
+    back.stop();
+  });
+
+  it('a department that owns a KPI is not deleted: the message says to give it another owner', async () => {
+    const back = startBack(tempFolder());
+    const { departmentId } = await back.call('dimension/add-department', { name: 'Customer success', parentId: null });
+    await back.call('kpi/create', freightShare({ departmentId }));
+    const error = await rejection(back.call('dimension/delete-department', { departmentId }));
+    expect(error.message).toBe('“Customer success” owns 1 KPI. Give it another owner first.');
+    back.stop();
+  });
+
   it('deleting a KPI takes its entered values with it, and undo brings both back', async () => {
     const back = startBack(tempFolder());
     const before = await back.call('kpi/list', {});
