@@ -36,12 +36,14 @@ const BudgetReport = lazy(() => import('../report/BudgetReport').then((module) =
 const CompareView = lazy(() => import('../compare/CompareView').then((module) => ({ default: module.CompareView })));
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { ScenarioDialog } from '../versions/ScenarioDialog';
+import { selectedLineIds, TagLinesDialog } from '../goals/TagLinesDialog';
 
 type LineDialog =
   | { kind: 'none' }
   | { kind: 'add' }
   | { kind: 'delete'; row: LineRow }
   | { kind: 'move'; row: LineRow }
+  | { kind: 'tag'; lineIds: number[] }
   | { kind: 'spread'; row: LineRow }
   | { kind: 'comment'; row: LineRow; period: number | null }
   | { kind: 'rename-group'; what: 'department' | 'account'; id: number; name: string }
@@ -228,6 +230,7 @@ export function App() {
       { label: 'Move line up', shortcut: 'Alt+Shift+↑', action: () => void moveLine(row.line.id, 'up') },
       { label: 'Move line down', shortcut: 'Alt+Shift+↓', action: () => void moveLine(row.line.id, 'down') },
       { label: 'Move to another department or account…', action: () => setLineDialog({ kind: 'move', row }) },
+      { label: 'Tag with goal…', action: () => view !== null && setLineDialog({ kind: 'tag', lineIds: selectedLineIds(view, row, target.rowIndex) }) },
       { label: 'Spread an amount…', shortcut: 'Ctrl+Shift+E', action: () => setLineDialog({ kind: 'spread', row }) },
       { label: period === null ? 'Comment on the line…' : 'Comment on the cell…', shortcut: 'Shift+F2', action: () => setLineDialog({ kind: 'comment', row, period }) },
       { label: period === null ? 'History of the line…' : 'History of the cell…', action: () => setAuditScope(period === null ? { lineId: row.line.id } : { lineId: row.line.id, period }) },
@@ -423,6 +426,7 @@ export function App() {
           }}
         />
       )}
+      {lineDialog.kind === 'tag' && view !== null && <TagLinesDialog view={view} lineIds={lineDialog.lineIds} onClose={() => setLineDialog({ kind: 'none' })} />}
       {lineDialog.kind === 'rename-group' && (
         <RenameGroupDialog
           what={lineDialog.what}
