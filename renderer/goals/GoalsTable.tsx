@@ -101,7 +101,7 @@ function LineRows({ lines, format, measure, onShowLine }: { lines: readonly Goal
           <Amount figure={line.budgetToDate} format={format} />
           <Amount figure={line.actualToDate} format={format} />
           <Variance figures={line} format={format} measure={measure} />
-          <td colSpan={4} />
+          <td colSpan={3} />
         </tr>
       ))}
     </>
@@ -138,14 +138,14 @@ function ProposalsCell({ row, onShowProposals }: { row: GoalSummaryRow; onShowPr
 
 function GoalActions({ goal, onEdit, onDelete }: { goal: Goal; onEdit(goal: Goal): void; onDelete(goal: Goal): void }) {
   return (
-    <>
+    <span className="goal-actions">
       <button type="button" onClick={() => onEdit(goal)} aria-label={`Edit goal ${goal.name}`} title="Rename the goal or change what it means">
         Edit…
       </button>
       <button type="button" onClick={() => onDelete(goal)} aria-label={`Delete goal ${goal.name}`} title="Delete the goal (says first what uses it)">
         Delete…
       </button>
-    </>
+    </span>
   );
 }
 
@@ -158,7 +158,10 @@ function SummaryRows({ row, props, rowKey, children }: { row: GoalSummaryRow; pr
       <tr className={row.goal === null ? 'goal-row goal-untagged' : 'goal-row'} data-testid={`goal-row-${row.goal?.name ?? 'untagged'}`}>
         <td className="goal-name-cell">
           {children}
-          <LinesToggle row={row} open={open} measure={summary.measure} onToggle={() => props.onToggle(rowKey)} />
+          <div className="goal-tools">
+            <LinesToggle row={row} open={open} measure={summary.measure} onToggle={() => props.onToggle(rowKey)} />
+            {row.goal !== null && <GoalActions goal={row.goal} onEdit={props.onEdit} onDelete={props.onDelete} />}
+          </div>
         </td>
         <Amount figure={row.budgetYear} format={format} />
         <Amount figure={row.budgetToDate} format={format} />
@@ -167,7 +170,6 @@ function SummaryRows({ row, props, rowKey, children }: { row: GoalSummaryRow; pr
         <ProposalsCell row={row} onShowProposals={props.onShowProposals} />
         <Amount figure={row.capital} format={format} />
         <td className="goal-kpi-cell">{row.goal === null ? <span className="goal-none">–</span> : <KpiList kpis={row.kpis} />}</td>
-        <td className="goal-actions">{row.goal !== null && <GoalActions goal={row.goal} onEdit={props.onEdit} onDelete={props.onDelete} />}</td>
       </tr>
       {open && <LineRows lines={row.lines} format={format} measure={summary.measure} onShowLine={props.onShowLine} />}
     </>
@@ -208,9 +210,6 @@ export function GoalsTable(props: GoalsTableProps) {
             KPIs
             <span className="goal-span">status year to date</span>
           </th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
         </tr>
       </thead>
       <tbody>
@@ -237,7 +236,7 @@ export function GoalsTable(props: GoalsTableProps) {
           <Variance figures={summary.total} format={format} measure={summary.measure} />
           <td className="goal-count">{plural(summary.total.funded, 'funded', 'funded')}</td>
           <Amount figure={summary.total.capital} format={format} />
-          <td colSpan={2} />
+          <td />
         </tr>
       </tfoot>
     </table>

@@ -94,6 +94,9 @@ export function TagLinesDialog({ view, lineIds, onClose }: { view: SheetView; li
         </label>
       )}
       {current.length > 1 && <p className="hint">The lines have different goals now; all will have the one chosen.</p>}
+      {current.length === 1 && goals !== null && goals.length > 0 && (
+        <p className="hint">Now: {current[0] === null ? 'no goal' : (goals.find((goal) => goal.id === current[0])?.name ?? 'no goal')}. A tag changes no amount; one undo takes it back.</p>
+      )}
       {problem !== null && (
         <p className="field-error" role="alert">
           {problem}
