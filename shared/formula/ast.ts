@@ -21,7 +21,7 @@ export interface FunctionSpec {
 export type FunctionTable = Record<string, FunctionSpec>;
 
 /** The functions line formulas may call, with how many arguments each takes. */
-export const FUNCTIONS: FunctionTable = {
+export const FUNCTIONS = {
   prev: { min: 0, max: 1, help: 'prev() is this line in the previous month; prev(Line) another line' },
   sum: { min: 1, max: 64, help: 'sum(a, b, …) adds its arguments' },
   min: { min: 1, max: 64, help: 'min(a, b, …)' },
@@ -30,4 +30,4 @@ export const FUNCTIONS: FunctionTable = {
   round: { min: 1, max: 2, help: 'round(x, digits) rounds half-even; digits defaults to 0' },
   if: { min: 3, max: 3, help: 'if(condition, then, else)' },
   period: { min: 0, max: 0, help: 'period() is the month number: 1 for the first month' },
-};
+} satisfies FunctionTable;

@@ -172,6 +172,12 @@ export class KpiEngine {
 
   private call(node: Extract<FormulaNode, { kind: 'call' }>, context: Context): Decimal {
     const args = () => node.args.map((arg) => this.evaluate(arg, context));
+    // The parser checked how many arguments each function takes; this reads one, typed.
+    const argument = (index: number): FormulaNode => {
+      const arg = node.args[index];
+      if (arg === undefined) throw new KpiError(`${node.name} is missing an argument.`);
+      return arg;
+    };
     const first = node.args[0];
     const name = first?.kind === 'reference' ? first.name : '';
     switch (node.name) {
@@ -182,19 +188,19 @@ export class KpiEngine {
       case 'max':
         return Decimal.max(...args());
       case 'abs':
-        return args()[0]!.abs();
+        return this.evaluate(argument(0), context).abs();
       case 'round': {
         const [value = new Decimal(0), digits = new Decimal(0)] = args();
         return value.toDecimalPlaces(Math.max(0, Math.min(10, digits.toNumber())), Decimal.ROUND_HALF_EVEN);
       }
       case 'if':
-        return this.evaluate(node.args[0]!, context).isZero() ? this.evaluate(node.args[2]!, context) : this.evaluate(node.args[1]!, context);
+        return this.evaluate(argument(0), context).isZero() ? this.evaluate(argument(2), context) : this.evaluate(argument(1), context);
       case 'line':
         return this.line(name, context);
       case 'account':
         return this.account(name, context);
       case 'dept':
-        return this.evaluate(node.args[1]!, this.department(name, context));
+        return this.evaluate(argument(1), this.department(name, context));
       case 'kpi':
         return this.otherKpi(name, context);
       case 'revenue':
@@ -206,15 +212,16 @@ export class KpiEngine {
       case 'budget':
       case 'actual':
       case 'forecast':
-        return this.evaluate(first!, { ...context, role: node.name });
+        return this.evaluate(argument(0), { ...context, role: node.name });
       case 'month':
       case 'qtd':
       case 'ytd':
       case 'ttm':
-        return this.evaluate(first!, { ...context, span: shiftedSpan(node.name, context.span) });
+        return this.evaluate(argument(0), { ...context, span: shiftedSpan(node.name, context.span) });
       case 'average': {
         const months = monthsOf(context.span);
-        const total = months.reduce((sum, month) => sum.plus(this.evaluate(first!, { ...context, span: monthSpan(month, month) })), new Decimal(0));
+        const measured = argument(0);
+        const total = months.reduce((sum, month) => sum.plus(this.evaluate(measured, { ...context, span: monthSpan(month, month) })), new Decimal(0));
         return total.div(months.length);
       }
       case 'days':
@@ -255,7 +262,7 @@ export class KpiEngine {
         if (lastYear === null) throw new KpiError(`${this.where(context)} reaches into last year, and the workbook holds no actuals for last year: import them.`);
         total = total.plus(lastYear[month + 12] ?? 0);
       } else {
-        total = total.plus(series.values[month]!);
+        total = total.plus(series.values[month] ?? 0);
       }
     }
     return total;
@@ -265,8 +272,9 @@ export class KpiEngine {
     const measures = this.measuresOf(context);
     const lines = measures.linesNamed(name);
     if (lines.length === 0) throw new KpiError(`There is no line named “${name}”.`);
-    if (lines.length > 1) throw new KpiError(`${lines.length} lines are named “${name}”: rename one.`);
-    const lineId = lines[0]!.line.id;
+    const [only] = lines;
+    if (only === undefined || lines.length > 1) throw new KpiError(`${lines.length} lines are named “${name}”: rename one.`);
+    const lineId = only.line.id;
     return this.sum(measures.series({ key: `line:${lineId}|${context.departmentKey}`, kind: 'lines', includes: (row) => row.line.id === lineId && (context.departments === null || context.departments.has(row.line.departmentId)) }), context);
   }
 
@@ -283,7 +291,8 @@ export class KpiEngine {
     const department = measures.departments.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
     if (department === undefined) throw new KpiError(`There is no department “${name}”.`);
     const inside = subtreeIds(measures.departments, [department.id]);
-    const departments = context.departments === null ? inside : new Set([...inside].filter((id) => context.departments!.has(id)));
+    const outer = context.departments;
+    const departments = outer === null ? inside : new Set([...inside].filter((id) => outer.has(id)));
     return { ...context, departments, departmentKey: `${context.departmentKey}/d${department.id}` };
   }
 
@@ -298,6 +307,8 @@ export class KpiEngine {
   /** Funded proposals: their costs as their lines hold them; their benefits as planned, or as realised on linked revenue lines. */
   private funded(figure: FundedFigure, context: Context): Decimal {
     const measures = this.measuresOf(context);
+    // Nothing funded is not a return of 0: say so, rather than let a ratio divide by a zero it made up.
+    if (!this.sources.proposals.some((proposal) => proposal.status === 'funded')) throw new KpiError('No proposal is funded yet: fund one under Proposals and its costs and benefits count here.');
     if (figure !== 'benefit') return this.sum(measures.fundedCost(figure, context.departments, context.departmentKey), context);
     const inScope = (departmentId: number | null) => context.departments === null || (departmentId !== null && context.departments.has(departmentId));
     const funded = this.sources.proposals.filter((proposal) => proposal.status === 'funded' && inScope(proposal.departmentId));

@@ -15,12 +15,12 @@ import { parseFormula } from '../formula/parse-formula';
  * proposals' figures: from the plan, or once actuals exist from what their lines recorded.
  */
 export const KPI_FUNCTIONS: FunctionTable = {
-  sum: FUNCTIONS.sum!,
-  min: FUNCTIONS.min!,
-  max: FUNCTIONS.max!,
-  abs: FUNCTIONS.abs!,
-  round: FUNCTIONS.round!,
-  if: FUNCTIONS.if!,
+  sum: FUNCTIONS.sum,
+  min: FUNCTIONS.min,
+  max: FUNCTIONS.max,
+  abs: FUNCTIONS.abs,
+  round: FUNCTIONS.round,
+  if: FUNCTIONS.if,
   line: { min: 1, max: 1, help: 'line([Name]) is a budget line (a name in brackets alone is too)', nameArgument: 0 },
   account: { min: 1, max: 1, help: 'account([6100]) is an account with the accounts under it, by code or name', nameArgument: 0, names: 'an account' },
   dept: { min: 2, max: 2, help: 'dept([Operations], opex()) is what follows for a department and those under it', nameArgument: 0, names: 'a department' },

@@ -39,8 +39,7 @@ export function subtreeIds(nodes: readonly { id: number; parentId: number | null
   for (const node of nodes) if (node.parentId !== null) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node.id]);
   const found = new Set<number>();
   const stack = [...roots];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (found.has(id)) continue;
     found.add(id);
     stack.push(...(children.get(id) ?? []));
@@ -61,20 +60,27 @@ type Cube = Map<string, Cell>;
 const cellKey = (row: LineRow) => `${row.line.accountId}:${row.line.departmentId}`;
 const sums = (count: number) => Array.from({ length: count }, () => new ExactSum());
 
-function addLine(cell: Cell, values: readonly (AmountText | null)[], lastYear: readonly (AmountText | null)[] | undefined, sign: 1 | -1): void {
-  for (let month = 0; month < cell.months.length; month += 1) {
+/** Adds (or takes out) one line's months into running sums, month by month. */
+function addMonths(sums: readonly ExactSum[], values: readonly (AmountText | null)[], sign: 1 | -1): void {
+  sums.forEach((sum, month) => {
     const value = values[month];
-    if (value === null || value === undefined) continue;
-    if (sign === 1) cell.months[month]!.add(value);
-    else cell.months[month]!.subtract(value);
-  }
-  if (cell.lastYear === null || lastYear === undefined) return;
-  for (let month = 0; month < 12; month += 1) {
-    const value = lastYear[month];
-    if (value === null || value === undefined) continue;
-    if (sign === 1) cell.lastYear[month]!.add(value);
-    else cell.lastYear[month]!.subtract(value);
-  }
+    if (value === null || value === undefined) return;
+    if (sign === 1) sum.add(value);
+    else sum.subtract(value);
+  });
+}
+
+function addLine(cell: Cell, values: readonly (AmountText | null)[], lastYear: readonly (AmountText | null)[] | undefined, sign: 1 | -1): void {
+  addMonths(cell.months, values, sign);
+  if (cell.lastYear !== null && lastYear !== undefined) addMonths(cell.lastYear, lastYear, sign);
+}
+
+/** Adds each month of `from` into the same month of `into`. */
+function addAll(into: readonly ExactSum[], from: readonly ExactSum[], sign: 1 | -1): void {
+  into.forEach((sum, month) => {
+    const other = from[month];
+    if (other !== undefined) sum.addSum(other, sign);
+  });
 }
 
 /**
@@ -167,8 +173,8 @@ export class VersionMeasures {
       if (filter.departments !== null && !filter.departments.has(cell.departmentId)) continue;
       const sign = filter.signed ? (SIGN[cell.type] ?? 0) : 1;
       if (sign === 0) continue;
-      cell.months.forEach((sum, month) => months[month]!.addSum(sum, sign));
-      if (lastYear !== null) cell.lastYear?.forEach((sum, month) => lastYear[month]!.addSum(sum, sign));
+      addAll(months, cell.months, sign);
+      if (lastYear !== null && cell.lastYear !== null) addAll(lastYear, cell.lastYear, sign);
     }
     return { values: months.map((sum) => sum.value()), lastYear: lastYear?.map((sum) => sum.value()) ?? null, errors: this.errorsOf(filter) };
   }
@@ -254,11 +260,7 @@ export class VersionMeasures {
       if (type === undefined || !types.includes(type)) continue;
       const sign = total === 'operating_income' ? (SIGN[type] ?? 0) : 1;
       if (sign === 0) continue;
-      values.forEach((value, month) => {
-        if (value === null || month >= 12) return;
-        if (sign === 1) months[month]!.add(value);
-        else months[month]!.subtract(value);
-      });
+      addMonths(months, values, sign);
     }
     const result = months.map((sum) => sum.value());
     byTotal.set(total, result);

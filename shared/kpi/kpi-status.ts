@@ -47,9 +47,13 @@ export function targetFor(kpi: Pick<Kpi, 'unit' | 'targets'>, span: MonthSpan): 
   }
   const yearly = Math.floor(span.first / 12) === Math.floor(span.last / 12) ? find('year', Math.floor(span.first / 12)) : null;
   if (yearly !== null) return yearly;
-  const monthly = months.map((month) => find('month', month));
-  if (monthly.some((target) => target === null)) return null;
-  return monthly.reduce<Decimal>((sum, target) => sum.plus(target!), new Decimal(0)).div(months.length);
+  let total = new Decimal(0);
+  for (const month of months) {
+    const target = find('month', month);
+    if (target === null) return null;
+    total = total.plus(target);
+  }
+  return total.div(months.length);
 }
 
 /** How far a value falls short of its target in the KPI's bad direction (negative: better than the target). */

@@ -1,6 +1,6 @@
 import type { Kpi } from '../domain/kpi';
 import type { Decimal } from '../money/decimal';
-import { KpiEngine, type KpiOutcome, type VersionRole } from './kpi-engine';
+import type { KpiEngine, KpiOutcome, VersionRole } from './kpi-engine';
 import { judge, targetFor, type KpiStatus } from './kpi-status';
 import { monthSpan, planYear, spanLabel, yearStart, type MonthSpan } from './kpi-spans';
 

@@ -96,7 +96,7 @@ export function engineOf(versions: Versions, kpis: Kpi[], options: { priorYear?:
   const views: Partial<Record<VersionRole, SheetView>> = {};
   const kinds: Record<VersionRole, VersionKind> = { budget: 'budget', actual: 'actuals', forecast: 'forecast' };
   (Object.keys(versions) as VersionRole[]).forEach((role, index) => {
-    views[role] = buildSheetView(model(kinds[role], index + 1, versions[role]!));
+    views[role] = buildSheetView(model(kinds[role], index + 1, versions[role] ?? {}));
   });
   return KpiEngine.build({
     calendar,
