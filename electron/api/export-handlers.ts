@@ -7,8 +7,8 @@ import { writeFileSafely } from '../export/safe-write';
 import type { HandlerContext } from './handler-context';
 
 export const exportHandlers: HandlersOf<typeof exportMethods, HandlerContext> = {
-  'export/xlsx': ({ versionId, fileName, split, includeProposals, includeAudit, compareWith }, context) =>
-    context.session.exports.xlsx(context.session.requireStore(), context.session.resolveExportPath(fileName, '.xlsx'), { versionId, split, includeProposals, includeAudit, compareWith }, context.session.settings.userName),
+  'export/xlsx': ({ versionId, fileName, split, includeProposals, includeAudit, includeKpis, compareWith }, context) =>
+    context.session.exports.xlsx(context.session.requireStore(), context.session.resolveExportPath(fileName, '.xlsx'), { versionId, split, includeProposals, includeAudit, includeKpis, compareWith }, context.session.settings.userName),
   'export/csv': ({ fileName, ...options }, context) => context.session.exports.csv(context.session.requireStore(), context.session.resolveExportPath(fileName, '.csv'), options),
   async 'export/pdf'({ fileName }, context) {
     const printer = context.session.pdfPrinter;

@@ -10,6 +10,7 @@ import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
 import { ProposalStore } from '../store/proposal-store';
+import { kpiSheetContent } from './kpi-export-content';
 import type { WorkbookStore } from '../store/workbook-store';
 import { stampOf } from './approval-stamp';
 import { exportJob, type ExportJob } from './export-job';
@@ -23,6 +24,8 @@ export interface XlsxOptions {
   split: 'version' | 'department';
   includeProposals: boolean;
   includeAudit: boolean;
+  /** a sheet of the KPIs with targets and status */
+  includeKpis: boolean;
   /** another version to compare with on a sheet of live variance formulas, or null */
   compareWith: number | null;
 }
@@ -196,7 +199,8 @@ export class ExportService {
       const compare = options.compareWith === null ? null : compareContent(store, options.versionId, options.compareWith);
       await job.step(0, 'Writing the cover');
       await writeFileSafely(destination, async (temporary) => {
-        await writeXlsx(temporary, { table, split: options.split, exportedBy: actor, exportedAt: new Date().toISOString(), stamp, proposals, audit, compare }, job);
+        const kpis = options.includeKpis ? kpiSheetContent(store) : null;
+        await writeXlsx(temporary, { table, split: options.split, exportedBy: actor, exportedAt: new Date().toISOString(), stamp, proposals, audit, compare, kpis }, job);
         // The seal covers every byte of the file as written, beside the content hash on the cover.
         if (stamp !== null) sealZip(temporary, { workbook: stamp.workbook, version: stamp.version, approvedBy: stamp.approvedBy, approvedAt: stamp.approvedAt, contentSha256: stamp.sha256 });
       });

@@ -53,7 +53,7 @@ export async function verifyFile(path: string): Promise<VerifyResult> {
   const lines: StampedLine[] = [];
   let periodLabels: string[] | null = null;
   for (const sheet of workbook.worksheets) {
-    if (['Cover', 'Proposals', 'Audit trail', 'Compare'].includes(sheet.name)) continue;
+    if (['Cover', 'Proposals', 'Audit trail', 'Compare', 'KPIs'].includes(sheet.name)) continue;
     const header = sheet.getRow(1);
     const labels: string[] = [];
     for (let column = 5; column <= header.cellCount; column += 1) {

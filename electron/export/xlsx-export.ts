@@ -11,6 +11,8 @@ import { ExactSum } from '../../shared/money/exact-sum';
 import type { ExportJob } from './export-job';
 import { columnLetter, MONEY_FORMAT } from './xlsx-cells';
 import { writeCompareSheet } from './xlsx-compare-sheet';
+import { writeKpiSheet } from './xlsx-kpi-sheet';
+import type { KpiSheetContent } from './kpi-export-content';
 import type { PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 
 const PERCENT_FORMAT = '0.0###%';
@@ -64,6 +66,8 @@ export interface XlsxContent {
   audit: AuditEntry[] | null;
   /** another version to compare with on a sheet of live variance formulas, and the closed months (year to date) */
   compare: { table: BudgetTable; yearToDate: PeriodSpan | null } | null;
+  /** the KPIs per month, quarter, year to date and year, with targets and status; null: no KPI sheet */
+  kpis: KpiSheetContent | null;
 }
 
 export { columnLetter } from './xlsx-cells';
@@ -107,7 +111,7 @@ async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, conte
   // Excel recomputes every formula on opening; the cached results are Tandem's for other readers.
   workbook.calcProperties = { fullCalcOnLoad: true };
   // The sheets verify reads by name keep their names: a department called “Proposals” becomes “Proposals (2)”.
-  const taken = new Set<string>(['proposals', 'audit trail', 'compare']);
+  const taken = new Set<string>(['proposals', 'audit trail', 'compare', 'kpis']);
   writeCover(workbook.addWorksheet(sheetName('Cover', taken)), content);
 
   const { table } = content;
@@ -127,6 +131,10 @@ async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, conte
   if (content.compare !== null) {
     await job.step(done / total, 'Writing the comparison');
     writeCompareSheet(workbook.addWorksheet('Compare', { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] }), table, content.compare.table, content.compare.yearToDate);
+  }
+  if (content.kpis !== null) {
+    await job.step(done / total, 'Writing the KPIs');
+    writeKpiSheet(workbook.addWorksheet('KPIs', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content.kpis);
   }
   if (content.proposals !== null) writeProposals(workbook.addWorksheet('Proposals', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] }), content.proposals);
   done += content.proposals?.length ?? 0;

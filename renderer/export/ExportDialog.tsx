@@ -32,6 +32,7 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
   const [split, setSplit] = useState<'version' | 'department'>('version');
   const [includeProposals, setIncludeProposals] = useState(true);
   const [includeAudit, setIncludeAudit] = useState(false);
+  const [includeKpis, setIncludeKpis] = useState(true);
   const [compareWith, setCompareWith] = useState<number | null>(null);
   const [layout, setLayout] = useState<'long' | 'wide'>('long');
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
@@ -60,7 +61,7 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
     try {
       const answer =
         format === 'xlsx'
-          ? await api.call('export/xlsx', { versionId: shownVersion(), fileName: `${name.trim()}.xlsx`, split, includeProposals, includeAudit, compareWith })
+          ? await api.call('export/xlsx', { versionId: shownVersion(), fileName: `${name.trim()}.xlsx`, split, includeProposals, includeAudit, includeKpis, compareWith })
           : await api.call('export/csv', { versionId: shownVersion(), fileName: `${name.trim()}.csv`, layout, delimiter, decimalSeparator, byteOrderMark });
       setDone(answer);
     } catch (error) {
@@ -128,6 +129,10 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
           <label className="choice">
             <input type="checkbox" checked={includeAudit} onChange={(event) => setIncludeAudit(event.target.checked)} />
             The audit trail
+          </label>
+          <label className="choice">
+            <input type="checkbox" checked={includeKpis} onChange={(event) => setIncludeKpis(event.target.checked)} />
+            KPIs with targets and status
           </label>
           <label className="choice">
             A sheet comparing with

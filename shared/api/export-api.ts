@@ -27,6 +27,8 @@ export const exportMethods = {
         split: z.enum(['version', 'department']).default('version'),
         includeProposals: z.boolean().default(true),
         includeAudit: z.boolean().default(false),
+        /** a KPIs sheet: every KPI per month, quarter, year to date and year, with targets and status */
+        includeKpis: z.boolean().default(true),
         /** another version for a sheet that compares the two with live variance formulas */
         compareWith: z.number().int().positive().nullable().default(null),
       })

@@ -33,7 +33,7 @@ describe('XLSX export', () => {
     expect(answer.path).toBe(join(back.dataDir, 'workbooks', 'Exports', 'FY2027 budget.xlsx'));
     expect(answer.sha256).toBeNull();
     const workbook = await openXlsx(answer.path);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Budget FY2027', 'Proposals', 'Audit trail']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Budget FY2027', 'KPIs', 'Proposals', 'Audit trail']);
     const cover = workbook.getWorksheet('Cover');
     const coverFields = new Map<string, string>();
     cover?.eachRow((row) => coverFields.set(cellText(row.getCell(1).value), cellText(row.getCell(2).value)));
@@ -199,7 +199,7 @@ describe('XLSX compare sheet', () => {
     expect((await rejection(back.call('export/xlsx', { versionId: budget.id, fileName: 'self', compareWith: budget.id }))).message).toContain('a version against itself');
     const answer = await back.call('export/xlsx', { versionId: budget.id, fileName: 'budget vs actual', compareWith: actuals.id, includeProposals: false });
     const workbook = await openXlsx(answer.path);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Budget FY2027', 'Compare']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Budget FY2027', 'Compare', 'KPIs']);
     const sheet = workbook.getWorksheet('Compare');
     if (sheet === undefined) throw new Error('no compare sheet');
     const header = sheet.getRow(1);
