@@ -11,6 +11,7 @@ import { showError, useNoticeStore } from '../state/notice-store';
 import type { SheetView } from '../../shared/sheet/sheet-view';
 import { chartColours, EChart, type ChartOption } from '../charts/EChart';
 import { VarianceSection } from './VarianceSection';
+import { ScorecardSection } from './ScorecardSection';
 
 const money = (value: Decimal | string | null | undefined) => (value === null || value === undefined ? '' : formatAmount(value, { negatives: 'parentheses', zero: 'dash', scale: 0 }));
 const cellValue = (line: ExportLine, value: string | null | undefined) => {
@@ -165,6 +166,8 @@ function PrintedReport({ table, view, onClose }: { table: BudgetTable; view: She
         </section>
 
         <VarianceSection view={view} />
+
+        <ScorecardSection view={view} />
 
         <section className="report-page">
           <h3>Summary by department (all months)</h3>
