@@ -3,6 +3,8 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { BudgetGrid } from '../grid/BudgetGrid';
 import { useSheetStore } from '../state/sheet-store';
+import { useSelectionStore } from '../state/selection-store';
+import type { SheetPlace, WorkbookPage } from '../state/sheet-place';
 import type { Grouping } from '../../shared/sheet/sheet-groups';
 import type { GridRow, LineRow } from '../../shared/sheet/sheet-view';
 import { useWorkbookStore } from '../state/workbook-store';
@@ -34,6 +36,8 @@ import { VersionPicker } from '../versions/VersionPicker';
 // The compare view (and the charting library it draws with) loads when it is first opened, so the sheet opens without it.
 const BudgetReport = lazy(() => import('../report/BudgetReport').then((module) => ({ default: module.BudgetReport })));
 const CompareView = lazy(() => import('../compare/CompareView').then((module) => ({ default: module.CompareView })));
+const DashboardView = lazy(() => import('../dashboard/DashboardView').then((module) => ({ default: module.DashboardView })));
+const GoalsView = lazy(() => import('../goals/GoalsView').then((module) => ({ default: module.GoalsView })));
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { ScenarioDialog } from '../versions/ScenarioDialog';
 import { selectedLineIds, TagLinesDialog } from '../goals/TagLinesDialog';
@@ -91,7 +95,16 @@ export function App() {
   const [lineDialog, setLineDialog] = useState<LineDialog>({ kind: 'none' });
   const [dark, setDark] = useState(prefersDark);
   /** which part of the workbook is on screen: the budget sheet or the investment proposals */
-  const [page, setPage] = useState<'budget' | 'compare' | 'proposals'>('budget');
+  const [page, setPage] = useState<WorkbookPage>('budget');
+  // Click-through from the dashboard and the goals view: the version, the sheet, the line's cell.
+  const showInSheet = useCallback(
+    async (place: SheetPlace) => {
+      if (place.versionId !== null && place.versionId !== useSheetStore.getState().view?.model.version.id) await openVersion(place.versionId);
+      setPage('budget');
+      useSelectionStore.getState().requestCursor({ lineId: place.lineId, period: place.period });
+    },
+    [openVersion],
+  );
   const gridApi = useRef<GridApi<GridRow> | null>(null);
 
   useEffect(() => {
@@ -171,6 +184,8 @@ export function App() {
       else if (key === '1' && current !== null) act(() => setPage('budget'));
       else if (key === '2' && current !== null) act(() => setPage('compare'));
       else if (key === '3' && current !== null) act(() => setPage('proposals'));
+      else if (key === '4' && current !== null) act(() => setPage('dashboard'));
+      else if (key === '5' && current !== null) act(() => setPage('goals'));
       else if (key === 's' && event.shiftKey && current !== null) act(() => void showDialog('save-as'));
       else if (key === 'l' && event.shiftKey && view !== null) act(() => setLineDialog({ kind: 'add' }));
       else if (key === 'k' && event.shiftKey && view !== null) act(requestDelete);
@@ -267,6 +282,12 @@ export function App() {
             <button type="button" role="tab" aria-selected={page === 'proposals'} onClick={() => setPage('proposals')} title="Investment proposals and the funding line (Ctrl+3)">
               Proposals
             </button>
+            <button type="button" role="tab" aria-selected={page === 'dashboard'} onClick={() => setPage('dashboard')} title="KPIs against their targets, and the year in charts (Ctrl+4)">
+              Dashboard
+            </button>
+            <button type="button" role="tab" aria-selected={page === 'goals'} onClick={() => setPage('goals')} title="Strategic goals: the money, proposals and KPIs behind each (Ctrl+5)">
+              Goals
+            </button>
           </div>
         )}
         <nav className="toolbar-actions" aria-label="Workbook">
@@ -327,6 +348,14 @@ export function App() {
         <main className="loading">Opening…</main>
       ) : page === 'proposals' && current !== null ? (
         <ProposalsView dark={dark} />
+      ) : page === 'dashboard' && current !== null && view !== null ? (
+        <Suspense fallback={<main className="loading">Opening the dashboard…</main>}>
+          <DashboardView model={view.model} dark={dark} onShowInSheet={(place) => void showInSheet(place)} onShowProposals={() => setPage('proposals')} />
+        </Suspense>
+      ) : page === 'goals' && current !== null && view !== null ? (
+        <Suspense fallback={<main className="loading">Opening the goals…</main>}>
+          <GoalsView model={view.model} dark={dark} onShowInSheet={(place) => void showInSheet(place)} onShowProposals={() => setPage('proposals')} />
+        </Suspense>
       ) : page === 'compare' && current !== null && view !== null ? (
         <Suspense fallback={<main className="loading">Opening the comparison…</main>}>
           <CompareView model={view.model} dark={dark} />
