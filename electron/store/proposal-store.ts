@@ -364,8 +364,9 @@ export class ProposalStore {
       const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM budget_lines').pluck().get() as number;
       const lineId = Number(
         this.db
-          .prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, proposal_id) VALUES (?, ?, ?, ?, ?)')
-          .run(departmentId, accountId, `${proposal.title} (${label})`, sortOrder, proposalId).lastInsertRowid,
+          // The lines serve the proposal's goal: tagged with it, so the goals view counts what funding spends.
+          .prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, proposal_id, goal_id) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(departmentId, accountId, `${proposal.title} (${label})`, sortOrder, proposalId, proposal.goalId).lastInsertRowid,
       );
       changes.push({ table: 'budget_lines', before: null, after: this.row('budget_lines', { id: lineId }) });
       years.forEach((amount, year) => {

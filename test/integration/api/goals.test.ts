@@ -206,4 +206,15 @@ describe('the sheet’s lines carry their links', () => {
     expect(sheet.lines.filter((line) => line.proposalId !== null)).toHaveLength(1);
     back.stop();
   });
+
+  it('funding a proposal tags the budget lines it adds with the proposal’s goal', async () => {
+    const back = startBack(tempFolder());
+    const proposal = (await back.call('proposal/get-portfolio', {})).proposals.find((candidate) => candidate.goalId !== null && candidate.status === 'proposed' && candidate.flows.capex.some((amount) => amount !== '0'));
+    if (proposal === undefined) throw new Error('the sample has no proposal with a goal and capital to fund');
+    await back.call('proposal/decide', { proposalId: proposal.id, decision: 'funded', reason: 'Serves the goal.' });
+    const added = (await back.call('sheet/get-sheet', {})).lines.filter((line) => line.proposalId === proposal.id);
+    expect(added.length).toBeGreaterThan(0);
+    for (const line of added) expect(line.goalId).toBe(proposal.goalId);
+    back.stop();
+  });
 });
