@@ -123,7 +123,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const rows: BenchRow[] = [];
-  // BENCH_ONLY=sheet, BENCH_ONLY=export or BENCH_ONLY=portfolio runs one part.
+  // BENCH_ONLY=sheet, BENCH_ONLY=versions, BENCH_ONLY=export or BENCH_ONLY=portfolio runs one part.
   const only = process.env.BENCH_ONLY;
   try {
     if (only === undefined || only === 'sheet') {
@@ -136,6 +136,11 @@ async function main(): Promise<void> {
       writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recentFiles: [path36], lastOpened: path36, sampleOffered: true }));
       const browserRows = await benchInBrowser(dataDir, `${LINES.toLocaleString('en-US')} x 36`);
       rows.push(...browserRows);
+    }
+    if (only === 'versions') {
+      // Versions, the compare model and KPIs on the 36-month workbook, without the 12-month suite and the browser.
+      const path36 = await suite(folder, 36, rows);
+      rows.push(...(await benchVersions(folder, path36, `${LINES.toLocaleString('en-US')} x 36, 3 versions`)));
     }
     if (only === undefined || only === 'export') rows.push(...(await benchExports(folder, LINES)));
     if (only === undefined || only === 'portfolio') rows.push(...(await benchPortfolio()));

@@ -5,6 +5,7 @@ import { compareSpans, compareVersions, figuresOf } from '../../shared/compare/c
 import type { ApiResult, MethodName } from '../../shared/api/contract';
 import { buildSheetView, withCellValue } from '../../shared/sheet/sheet-view';
 import { time, type BenchRow } from './bench-table';
+import { benchKpiEngine } from './kpi-bench';
 
 /**
  * Issue 10 on the 10,000-line workbook: copying a version (durable), and comparing two versions:
@@ -75,6 +76,10 @@ export async function benchVersions(folder: string, path: string, tag: string): 
       }),
       '< 16 ms',
     );
+    // The budget, the scenario copy as actuals and the forecast copy as the latest estimate.
+    const [budgetModel, forecastModel, actualModel] = await Promise.all([budget, other, copies[1] ?? other].map((versionId) => call('sheet/get-sheet', { versionId })));
+    if (budgetModel === undefined || forecastModel === undefined || actualModel === undefined) throw new Error('a version was not read');
+    rows.push(...(await benchKpiEngine({ budget: budgetModel, actual: actualModel, forecast: forecastModel }, tag)));
   } finally {
     session.shutDown();
   }
