@@ -17,17 +17,32 @@ export function chartColours(dark: boolean): { text: string; muted: string; rule
     : { text: '#1d2330', muted: '#5a6474', rule: '#d9dee6', series: ['#2f6fde', '#c77700', '#1a7f37'], favourable: '#1a7f37', unfavourable: '#b42318' };
 }
 
-/** A chart drawn by ECharts into an SVG, redrawn when its option changes and disposed with the component. */
-export function EChart({ option, height, label, testId }: { option: ChartOption; height: number; label: string; testId?: string }) {
+/** Where a click on a chart landed: which series and which of its data points. */
+export interface ChartClick {
+  seriesIndex: number;
+  dataIndex: number;
+}
+
+/** A chart drawn by ECharts into an SVG, redrawn when its option changes and disposed with the component. `onClick` hears clicks on its marks. */
+export function EChart({ option, height, label, testId, onClick }: { option: ChartOption; height: number; label: string; testId?: string; onClick?: (click: ChartClick) => void }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clicked = useRef(onClick);
+  useEffect(() => {
+    clicked.current = onClick;
+  }, [onClick]);
   useEffect(() => {
     if (host.current === null) return undefined;
     const instance = echarts.init(host.current, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('click', (params) => clicked.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex }));
     const resize = () => instance.resize();
     window.addEventListener('resize', resize);
+    // A panel opening beside the chart narrows it without resizing the window.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
+    observer?.observe(host.current);
     return () => {
+      observer?.disconnect();
       window.removeEventListener('resize', resize);
       instance.dispose();
       chart.current = null;
