@@ -146,7 +146,7 @@ export function DashboardCharts({ model, views, roles, portfolio, span, spanLabe
         )}
       </figure>
       <figure className="dashboard-figure">
-        <figcaption>Capital committed by funded proposals, against the yearly caps{departmentId === null ? '' : ` (${scopeName}'s proposals; the caps are the workbook's)`}</figcaption>
+        <figcaption>Capital committed by funded proposals, against the yearly caps{departmentId === null ? '' : ` (the proposals of ${scopeName}; the caps are the workbook’s)`}</figcaption>
         {capital.some((year) => !year.committed.isZero() || year.cap !== null) ? (
           <>
             {capital.every((year) => year.committed.isZero()) && (

@@ -147,8 +147,9 @@ export function bridgeOption(colours: Colours, bridge: VarianceBridge, startLabe
     xAxis: categoryAxis(colours, labels, { interval: 0, width: 92, overflow: 'break', lineHeight: 13, fontSize: 11 }),
     yAxis: valueAxis(colours),
     series: [
-      { type: 'bar', stack: 'bridge', data: invisible, itemStyle: { color: 'rgba(0,0,0,0)' }, emphasis: { disabled: true }, blur: { itemStyle: { opacity: 0 } }, silent: true },
-      { type: 'bar', stack: 'bridge', data: visible, barMaxWidth: 40, emphasis: { disabled: true }, blur: { itemStyle: { opacity: 1 } } },
+      // Stacked whatever the sign: a department's operating income is often below zero, and each step floats from its base there.
+      { type: 'bar', stack: 'bridge', stackStrategy: 'all', data: invisible, itemStyle: { color: 'rgba(0,0,0,0)' }, emphasis: { disabled: true }, blur: { itemStyle: { opacity: 0 } }, silent: true },
+      { type: 'bar', stack: 'bridge', stackStrategy: 'all', data: visible, barMaxWidth: 40, emphasis: { disabled: true }, blur: { itemStyle: { opacity: 1 } }, cursor: 'pointer' },
     ],
   };
 }
