@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Kpi } from '../../shared/domain/kpi';
 import type { SheetModel } from '../../shared/domain/workbook';
@@ -59,6 +59,8 @@ export function DashboardView({ model, dark, onShowInSheet, onShowProposals }: {
   const label = spanLabel(model.calendar, span);
   const rows = useMemo(() => ownedBy(scorecard, model.departments, departmentId), [scorecard, model.departments, departmentId]);
   const tiles = useMemo(() => (engine === null ? [] : rows.map((row) => tileFigures(engine, row, span))), [engine, rows, span]);
+  // The scorecard is drawn first; the charts follow with the versions just read, without holding it up.
+  const chartViews = useDeferredValue(views);
 
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<KpiDialogState>({ kind: 'none' });
@@ -143,7 +145,7 @@ export function DashboardView({ model, dark, onShowInSheet, onShowProposals }: {
               </section>
               <DashboardCharts
                 model={model}
-                views={views}
+                views={chartViews}
                 roles={roles}
                 portfolio={state.portfolio}
                 span={span}

@@ -125,6 +125,7 @@ export function KpiDetailPanel({ row, tile, book, portfolio, model, views, roles
   const goal = kpi.goalId === null ? 'None' : (book.goals.find((candidate) => candidate.id === kpi.goalId)?.name ?? 'Unknown goal');
   const thresholdUnit = (value: string) => (kpi.thresholds.kind === 'percent' ? `${value}% of the target` : kpiText(new Decimal(value), kpi.unit, { format }).replace(/%$/, ' points'));
   const shortWord = kpi.direction === 'higher' ? 'below' : 'above';
+  const targetWord = kpi.thresholds.kind === 'percent' ? 'it' : 'the target';
   const yearTarget = kpi.targets.find((target) => target.span === 'year' && target.index === 0);
   const monthTargets = kpi.targets.filter((target) => target.span === 'month' && target.index < 12);
   const inputs = useMemo(() => new Map(book.inputs.filter((input) => input.kpiId === kpi.id).map((input) => [input.period, input])), [book.inputs, kpi.id]);
@@ -156,11 +157,11 @@ export function KpiDetailPanel({ row, tile, book, portfolio, model, views, roles
         <dd>{goal}</dd>
         <dt>On track</dt>
         <dd>
-          at most {thresholdUnit(kpi.thresholds.onTrackWithin)} {shortWord} the target
+          at most {thresholdUnit(kpi.thresholds.onTrackWithin)} {shortWord} {targetWord}
         </dd>
         <dt>Off track</dt>
         <dd>
-          more than {thresholdUnit(kpi.thresholds.offTrackBeyond)} {shortWord} it
+          more than {thresholdUnit(kpi.thresholds.offTrackBeyond)} {shortWord} {targetWord}
         </dd>
       </dl>
       <h3>Judged</h3>

@@ -107,3 +107,37 @@ test('a KPI the back refuses keeps its dialog open with the message; a good one 
   await page.mouse.move(5, 890);
   await saveScreenshot(page, 'dashboard-dark');
 });
+
+test('the department pick narrows the scorecard to the KPIs it owns and the charts to its figures; a bar opens the lines behind it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openDashboard(page);
+  const view = page.getByTestId('dashboard-view');
+  const department = view.getByLabel('Department', { exact: true });
+  // Departments are indented under their division.
+  await department.selectOption({ label: '\u00a0\u00a0\u00a0Operations' });
+  await expect(view.locator('.dashboard-scorecard h2')).toContainText(/KPIs owned by Operations \(\d+ of 10\)/);
+  await expect(tile(page, 'Cost of goods sold')).toBeVisible();
+  await expect(tile(page, 'Days sales outstanding')).toHaveCount(0);
+  await expect(view.getByText(/by month, Operations/)).toBeVisible();
+  // Operations holds its own lines: its bridge steps through the account types.
+  const bridge = view.getByTestId('dashboard-bridge-chart');
+  await bridge.scrollIntoViewIfNeeded();
+  await expect(bridge.locator('svg')).toContainText('Operating expenses');
+  await expect(view.getByTestId('dashboard-departments-chart').locator('svg')).toContainText('Operations');
+  await expect(view.getByTestId('dashboard-departments-chart').locator('svg')).not.toContainText('Sales');
+  await page.mouse.move(5, 890);
+  await saveScreenshot(page, 'dashboard-charts-operations');
+
+  // Without a forecast, months not closed are judged on the budget, and the page says so.
+  await view.getByLabel('Forecast version').selectOption({ label: 'No forecast' });
+  await expect(view.getByTestId('dashboard-basis')).toContainText('no forecast is picked');
+
+  // A department's bar opens its first operating-expense line in the sheet.
+  await department.selectOption({ label: 'All departments' });
+  const departments = view.getByTestId('dashboard-departments-chart');
+  await departments.scrollIntoViewIfNeeded();
+  // The first department's budget bar (the budget's series colour).
+  await departments.locator('svg path[fill="#2f6fde"]').first().click();
+  await expect(page.getByTestId('budget-grid')).toBeVisible();
+  await expect.poll(() => cursor(page)).toMatch(/^\d+:p0$/);
+});
