@@ -132,7 +132,14 @@ export function KpiDetailPanel({ row, tile, book, portfolio, model, views, roles
   const planMonths = model.periods.slice(0, 12);
 
   return (
-    <aside className="kpi-detail" aria-label={`KPI ${kpi.name}`} data-testid="kpi-detail">
+    <aside
+      className="kpi-detail"
+      aria-label={`KPI ${kpi.name}`}
+      data-testid="kpi-detail"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
       <div className="kpi-detail-head">
         <h2>{kpi.name}</h2>
         <button type="button" className="kpi-close" aria-label="Close the KPI's details" title="Close (Esc)" onClick={onClose}>

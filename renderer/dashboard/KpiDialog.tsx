@@ -53,6 +53,12 @@ export function KpiDialog({ kpi, departments, goals, periods, onSave, onClose }:
       onClose={onClose}
       actions={
         <>
+          {/* Beside the buttons, so the message is in view however far the form is scrolled. */}
+          {problem !== null && (
+            <p className="field-error kpi-dialog-error" role="alert" data-testid="kpi-dialog-error">
+              {problem}
+            </p>
+          )}
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" form="kpi-form" className="primary" disabled={saving || form.name.trim() === ''}>
             {kpi === null ? 'Create' : 'Save'}
@@ -199,11 +205,6 @@ export function KpiDialog({ kpi, departments, goals, periods, onSave, onClose }:
               </label>
             ))}
           </div>
-        )}
-        {problem !== null && (
-          <p className="field-error kpi-dialog-error" role="alert" data-testid="kpi-dialog-error">
-            {problem}
-          </p>
         )}
       </form>
     </Dialog>

@@ -76,6 +76,8 @@ test('a KPI the back refuses keeps its dialog open with the message; a good one 
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog.getByTestId('kpi-dialog-error')).toHaveText('KPI “Freight share”: there is no line named “Inbound freight charges”.');
   await expect(dialog).toBeVisible();
+  await dialog.getByText('The KPI language: names in brackets, and its functions').click();
+  await expect(dialog.locator('.kpi-help')).toContainText('dept([Operations], opex()) is what follows for a department');
   await saveScreenshot(page, 'dashboard-kpi-refused');
   await expect(page.getByTestId('kpi-tile')).toHaveCount(SAMPLE_KPIS.length);
 
@@ -92,6 +94,27 @@ test('a KPI the back refuses keeps its dialog open with the message; a good one 
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(tile(page, 'Freight share')).toHaveCount(0);
   await expect(page.getByTestId('kpi-tile')).toHaveCount(SAMPLE_KPIS.length);
+
+  // Thresholds that overlap are refused by the back, in the dialog; a new target is taken, and Delete asks first.
+  await tile(page, 'Gross margin %').click();
+  const panel = page.getByTestId('kpi-detail');
+  await panel.getByRole('button', { name: 'Edit…' }).click();
+  await expect(dialog.getByLabel('Yearly target')).toHaveValue('64');
+  await dialog.getByLabel('On track within').fill('10');
+  await dialog.getByLabel('Off track beyond').fill('2');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByTestId('kpi-dialog-error')).toContainText('KPI “Gross margin %”');
+  await expect(dialog.getByTestId('kpi-dialog-error')).toContainText('overlap');
+  await dialog.getByLabel('Off track beyond').fill('12');
+  await dialog.getByLabel('Yearly target').fill('58');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(tile(page, 'Gross margin %').locator('.kpi-target')).toContainText('Target 58.0%');
+  await panel.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByTestId('kpi-delete-dialog').getByRole('button', { name: 'Delete “Gross margin %”' }).click();
+  await expect(tile(page, 'Gross margin %')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(tile(page, 'Gross margin %')).toBeVisible();
 
   // Customer satisfaction is entered month by month, with who entered it.
   await tile(page, 'Customer satisfaction (CSAT)').click();
