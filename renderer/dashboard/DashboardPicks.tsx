@@ -21,7 +21,7 @@ export function DashboardPicks({ model, period, roles, departmentId, onChoose, o
 }) {
   const options = periodOptions(model);
   return (
-    <div className="dashboard-bar compare-bar" role="toolbar" aria-label="Dashboard picks">
+    <div className="dashboard-bar compare-bar" role="group" aria-label="Dashboard picks">
       <label>
         Period
         <select
