@@ -102,7 +102,7 @@ export function DashboardView({ model, dark, onShowInSheet, onShowProposals }: {
     <main className="dashboard-view" data-testid="dashboard-view">
       <DashboardPicks model={model} period={state.period} roles={roles} departmentId={departmentId} onChoose={state.choose} onNewKpi={() => setDialog({ kind: 'new' })} />
       <div className="dashboard-main">
-        <div className="dashboard-body">
+        <div className="dashboard-body" aria-busy={state.loading && engine !== null}>
           {state.problem !== null ? (
             <p className="dashboard-empty" role="status" data-testid="dashboard-problem">
               {state.problem}
