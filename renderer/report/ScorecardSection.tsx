@@ -38,7 +38,7 @@ export function ScorecardSection({ view }: { view: SheetView }) {
   }, [load, view]);
   if (problem !== null) {
     return (
-      <section className="report-page" data-testid="report-scorecard">
+      <section className="report-page report-scorecard" data-testid="report-scorecard">
         <h3>Scorecard</h3>
         <p className="field-error">The scorecard could not be read: {problem}</p>
       </section>
@@ -49,7 +49,7 @@ export function ScorecardSection({ view }: { view: SheetView }) {
   const goals = new Map(book.goals.map((goal) => [goal.id, goal.name]));
   const first = scorecard[0];
   return (
-    <section className="report-page" data-testid="report-scorecard">
+    <section className="report-page report-scorecard" data-testid="report-scorecard">
       <h3>Scorecard: {scorecard.length} KPIs against their targets</h3>
       <table className="report-table">
         <thead>

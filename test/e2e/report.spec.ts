@@ -11,7 +11,7 @@ test('the report prints through Chromium to a paginated A4 PDF: cover, summaries
   await expect(report.getByTestId('report-status')).toHaveText('Draft');
   await expect(report.getByRole('img', { name: 'Operating income by month', exact: true })).toBeVisible();
   // The summary's total operating income is the sheet's, to the unit.
-  await expect(report.locator('.report-page:not(.report-variance) .report-table').first().locator('.report-total td').last()).toHaveText('2,508,553');
+  await expect(report.locator('.report-page:not(.report-variance):not(.report-scorecard) .report-table').first().locator('.report-total td').last()).toHaveText('2,508,553');
   // Budget against actual: year to date against the actuals, the full year against the latest forecast, the lines to explain, the chart.
   const variance = report.getByTestId('report-variance');
   await expect(variance.getByRole('heading', { level: 3 }).first()).toHaveText('Budget FY2027 against Actuals FY2027 and Q3 forecast (latest estimate)');
@@ -19,6 +19,10 @@ test('the report prints through Chromium to a paginated A4 PDF: cover, summaries
   await expect(variance.locator('.report-total').first()).toContainText('unfav.');
   await expect(variance.getByTestId('report-variance-chart').locator('svg')).toContainText('Q3 forecast (latest estimate)');
   await expect(variance.locator('table').nth(1)).toContainText('OEM modules');
+  // The scorecard: every KPI with its status in words.
+  await expect(report.getByTestId('report-scorecard').locator('tbody tr')).toHaveCount(10);
+  await expect(report.getByTestId('report-scorecard')).toContainText('Gross margin %');
+  await expect(report.getByTestId('report-scorecard')).toContainText('Off track');
   await expect(report.getByRole('button', { name: 'Print or save as PDF…' })).toBeVisible();
   await saveScreenshot(page, 'report-preview');
 
