@@ -35,7 +35,7 @@ test('an approved version exports to Excel with its stamp and to CSV for an ERP;
   const downloaded = await (await downloading).path();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(downloaded);
-  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Budget FY2027', 'Proposals', 'Audit trail']);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Budget FY2027', 'KPIs', 'Proposals', 'Audit trail']);
   const saved = await readFile(join(host.dataDir, 'workbooks', 'Exports', 'FY2027 approved.xlsx'));
   expect(Buffer.compare(saved, await readFile(downloaded))).toBe(0);
 

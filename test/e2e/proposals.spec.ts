@@ -302,7 +302,9 @@ test('the proposals sheet takes typing, pastes, fills and clears as the budget s
   await saveScreenshot(page, 'proposals-sheet');
 
   // Ctrl+D copies the first row of the selection down; Delete clears; each is one step.
+  // The keys go to the cell with the keyboard focus: wait for the click to have given it.
   await led.locator('[col-id="capex-0"]').click();
+  await expect(led.locator('[col-id="capex-0"]')).toBeFocused();
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Control+d');
