@@ -2,15 +2,9 @@ import { useMemo, useState } from 'react';
 import type { PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import type { VersionComparison } from '../../shared/compare/compare-versions';
 import { varianceBridge } from '../../shared/compare/variance-bridge';
-import type { Decimal } from '../../shared/money/decimal';
-import { formatAmount } from '../../shared/money/format-amount';
 import { rowSpanSum } from '../../shared/sheet/span-sums';
+import { bridgeOption, compact, money } from '../charts/chart-parts';
 import { chartColours, EChart, type ChartOption } from '../charts/EChart';
-
-/** Whole currency units with separators, for tooltips: exact figures, never a float artefact. */
-const money = (value: Decimal | null) => (value === null ? '–' : formatAmount(value, { negatives: 'minus', zero: 'digits', scale: 0 }));
-/** A short axis label: 1.2M, 350k. Axis ticks are positions, not amounts anyone adds up. */
-const compact = (value: number) => (Math.abs(value) >= 1e6 ? `${(value / 1e6).toFixed(1)}M` : Math.abs(value) >= 1e3 ? `${Math.round(value / 1e3)}k` : String(value));
 
 /**
  * Pictures of the comparison: the chosen row (operating income unless a row is picked) month by
@@ -52,42 +46,7 @@ export function CompareCharts({ comparison, rowId, span, dark }: { comparison: V
     };
   }, [row, periods, comparison, colours]);
   const bridge = useMemo(() => varianceBridge(comparison, span.periods, by), [comparison, span, by]);
-  const waterfall = useMemo((): ChartOption => {
-    const labels = [comparison.base.name, ...bridge.steps.map((step) => step.label), comparison.comparison.name];
-    const exact = [bridge.start, ...bridge.steps.map((step) => step.change), bridge.end];
-    const invisible: number[] = [];
-    const visible: { value: number; itemStyle: { color: string } }[] = [];
-    let running = bridge.start.toNumber();
-    visible.push({ value: bridge.start.toNumber(), itemStyle: { color: colours.series[0] ?? '#2f6fde' } });
-    invisible.push(0);
-    for (const step of bridge.steps) {
-      const change = step.change.toNumber();
-      invisible.push(change >= 0 ? running : running + change);
-      visible.push({ value: Math.abs(change), itemStyle: { color: change >= 0 ? colours.favourable : colours.unfavourable } });
-      running += change;
-    }
-    invisible.push(0);
-    visible.push({ value: bridge.end.toNumber(), itemStyle: { color: colours.series[1] ?? '#c77700' } });
-    return {
-      textStyle: { color: colours.text, fontFamily: 'Inter Variable, system-ui, sans-serif' },
-      grid: { left: 56, right: 16, top: 16, bottom: 52 },
-      tooltip: {
-        trigger: 'axis',
-        formatter: (items: { dataIndex: number }[]) => {
-          const index = items[0]?.dataIndex ?? 0;
-          const value = exact[index] ?? null;
-          const isStep = index > 0 && index < labels.length - 1;
-          return `${labels[index] ?? ''}<br/>${isStep ? `${value !== null && !value.isNegative() ? '+' : ''}${money(value)} (${value !== null && !value.isNegative() ? 'favourable' : 'unfavourable'})` : money(value)}`;
-        },
-      },
-      xAxis: { type: 'category', data: labels, axisLabel: { color: colours.muted, interval: 0, width: 96, overflow: 'break', lineHeight: 14 }, axisLine: { lineStyle: { color: colours.rule } } },
-      yAxis: { type: 'value', axisLabel: { color: colours.muted, formatter: compact }, splitLine: { lineStyle: { color: colours.rule } } },
-      series: [
-        { type: 'bar', stack: 'bridge', data: invisible, itemStyle: { color: 'rgba(0,0,0,0)' }, emphasis: { disabled: true }, blur: { itemStyle: { opacity: 0 } }, silent: true },
-        { type: 'bar', stack: 'bridge', data: visible, barMaxWidth: 40, emphasis: { disabled: true }, blur: { itemStyle: { opacity: 1 } } },
-      ],
-    };
-  }, [bridge, comparison, colours]);
+  const waterfall = useMemo(() => bridgeOption(colours, bridge, comparison.base.name, comparison.comparison.name), [bridge, comparison, colours]);
   return (
     <div className="compare-charts">
       <figure>

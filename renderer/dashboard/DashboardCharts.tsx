@@ -9,7 +9,8 @@ import type { SheetView } from '../../shared/sheet/sheet-view';
 import { chartColours, EChart, type ChartClick } from '../charts/EChart';
 import type { RoleVersions } from '../state/kpi-store';
 import type { SheetPlace } from '../state/sheet-place';
-import { bridgeOption, capitalOption, departmentOption, monthlyOption, type MonthSeries } from './chart-options';
+import { bridgeOption } from '../charts/chart-parts';
+import { capitalOption, departmentOption, monthlyOption, type MonthSeries } from './chart-options';
 import { capitalByYear, departmentBridge, departmentScope, firstLineOf, measureByMonth, MEASURE_LABELS, MEASURES, opexByDepartment, type Measure } from './dashboard-series';
 
 const MEASURE_TYPES: Record<Measure, AccountType> = { revenue: 'revenue', cogs: 'cogs', opex: 'opex', operating_income: 'revenue' };
