@@ -68,4 +68,27 @@ export function createApiClient(): ApiClient {
   };
 }
 
-export const api: ApiClient = createApiClient();
+let installed: ApiClient | null = null;
+
+/**
+ * Gives the renderer its API client: main.tsx installs the real one; a test installs a fake
+ * transport that speaks the same contract. Nothing touches `window` until the first call.
+ */
+export function installApiClient(client: ApiClient): void {
+  installed = client;
+}
+
+function installedClient(): ApiClient {
+  installed ??= createApiClient();
+  return installed;
+}
+
+/** The client every store and view calls through: whichever was installed, created on first use otherwise. */
+export const api: ApiClient = {
+  call: (method, input) => installedClient().call(method, input),
+  onEvent: (listener) => installedClient().onEvent(listener),
+  get transport() {
+    return installedClient().transport;
+  },
+  downloadUrl: (fileName) => installedClient().downloadUrl(fileName),
+};

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Goal } from '../../shared/domain/kpi';
 import type { LineRow, SheetView } from '../../shared/sheet/sheet-view';
 import { api } from '../api/client';
-import { boundsOf } from '../grid/spreadsheet/cell-range';
+import { boundsOf } from '../selection/cell-range';
 import { FormDialog } from '../components/Dialog';
 import { useNoticeStore } from '../state/notice-store';
 import { useSelectionStore } from '../state/selection-store';

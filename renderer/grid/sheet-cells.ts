@@ -2,7 +2,7 @@ import { Decimal } from '../../shared/money/decimal';
 import type { CellEdit } from '../../shared/domain/cell-edit';
 import type { BudgetLine } from '../../shared/domain/workbook';
 import type { SheetView } from '../../shared/sheet/sheet-view';
-import type { CellWrite } from './spreadsheet/cell-range';
+import type { CellWrite } from '../selection/cell-range';
 import type { SpreadsheetCells } from './spreadsheet/use-spreadsheet';
 
 /** The month column of a period: `p0`, `p1`… */

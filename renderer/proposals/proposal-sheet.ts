@@ -4,7 +4,7 @@ import type { Department } from '../../shared/domain/workbook';
 import { toQuantityText } from '../../shared/money/amount';
 import { Decimal } from '../../shared/money/decimal';
 import { parseAmount } from '../../shared/money/parse-amount';
-import type { CellWrite } from '../grid/spreadsheet/cell-range';
+import type { CellWrite } from '../selection/cell-range';
 import type { SpreadsheetCells } from '../grid/spreadsheet/use-spreadsheet';
 import { formatMoney } from './format-metric';
 

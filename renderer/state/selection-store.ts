@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { selectionFields, type GridSelection } from '../grid/spreadsheet/selection-store';
+import { selectionFields, type GridSelection } from '../selection/selection-store';
 
 /** The budget sheet's selected cells and cursor, and where the cursor should go next. */
 interface SelectionState extends GridSelection {

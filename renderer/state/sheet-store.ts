@@ -11,7 +11,7 @@ import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { lastApproval, lockedMessage } from '../../shared/domain/approval';
 import { planSpread, type SpreadMethod } from './spread-plan';
-import { boundsOf, type CellRange } from '../grid/spreadsheet/cell-range';
+import { boundsOf, type CellRange } from '../selection/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { useSelectionStore } from './selection-store';
 import type { Grouping } from '../../shared/sheet/sheet-groups';

@@ -1,4 +1,4 @@
-import type { CellPosition } from './cell-range';
+import type { CellPosition } from '../../selection/cell-range';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 

@@ -19,9 +19,9 @@ import {
   type CellPosition,
   type CellRange,
   type CellWrite,
-} from './cell-range';
+} from '../../selection/cell-range';
 import { edgeOfData, type Direction } from './navigation';
-import { selectWhenWritten, type SelectionStore } from './selection-store';
+import { selectWhenWritten, type SelectionStore } from '../../selection/selection-store';
 
 /** A grid's cells as the shared behaviour sees them, with the ids of the columns a range spans. */
 export interface SpreadsheetCells extends CellGrid {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, cellCount, clearWrites, dragFillWrites, fillWrites, rangeAsHtml as gridAsHtml, rangeAsText as gridAsText, rangeContains, wholeGrid, type CellRange } from '../../../../renderer/grid/spreadsheet/cell-range';
+import { boundsOf, cellCount, clearWrites, dragFillWrites, fillWrites, rangeAsHtml as gridAsHtml, rangeAsText as gridAsText, rangeContains, wholeGrid, type CellRange } from '../../../../renderer/selection/cell-range';
 import { editsOf, sheetCells } from '../../../../renderer/grid/sheet-cells';
 import type { SheetView } from '../../../../shared/sheet/sheet-view';
 import { buildSheetView } from '../../../../shared/sheet/sheet-view';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearWrites, fillWrites, pasteWrites } from '../../../../renderer/grid/spreadsheet/cell-range';
+import { clearWrites, fillWrites, pasteWrites } from '../../../../renderer/selection/cell-range';
 import { inputColumns, proposalEdits, proposalSheetCells } from '../../../../renderer/proposals/proposal-sheet';
 import { proposalFixture } from '../../../helpers/proposal';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { singleCell, type CellRange } from '../../../../../renderer/grid/spreadsheet/cell-range';
-import { createSelectionStore, selectWhenWritten } from '../../../../../renderer/grid/spreadsheet/selection-store';
+import { singleCell, type CellRange } from '../../../../renderer/selection/cell-range';
+import { createSelectionStore, selectWhenWritten } from '../../../../renderer/selection/selection-store';
 
 const pasted: CellRange = { anchor: { row: 15, column: 0 }, focus: { row: 16, column: 2 } };
 

@@ -1,4 +1,4 @@
-import { toTabularText } from '../../../shared/clipboard/tabular-text';
+import { toTabularText } from '../../shared/clipboard/tabular-text';
 
 /**
  * A cell of a spreadsheet-like grid: the row's display position and the column's position
