@@ -1,0 +1,29 @@
+import { COMMANDS, type CommandDefinition, type CommandId } from '../../shared/commands/command-table';
+import { matchesShortcut, shortcutFor, shortcutLabel, type KeyPress, type Shortcut } from '../../shared/commands/shortcut';
+import { currentHost, currentPlatform } from './platform';
+
+/** The shortcut of a command here (platform and host), or null. */
+export function commandShortcut(id: CommandId): Shortcut | null {
+  const definition: CommandDefinition = COMMANDS[id];
+  return shortcutFor(definition.shortcut, currentPlatform(), currentHost());
+}
+
+/** How the command's shortcut is written here ("Ctrl+Shift+L", "⌘⇧L"), or '' when it has none. */
+export function commandShortcutLabel(id: CommandId): string {
+  const shortcut = commandShortcut(id);
+  return shortcut === null ? '' : shortcutLabel(shortcut, currentPlatform());
+}
+
+/** Whether a key press is the command's shortcut: the only way a key binding names its keys. */
+export function isCommandKey(press: KeyPress, id: CommandId): boolean {
+  const shortcut = commandShortcut(id);
+  return shortcut !== null && matchesShortcut(press, shortcut, currentPlatform());
+}
+
+/** A command's tooltip: its description, its shortcut, and the reason when it is not enabled. */
+export function commandTooltip(id: CommandId, reason?: string): string {
+  const definition: CommandDefinition = COMMANDS[id];
+  const shortcut = commandShortcutLabel(id);
+  const base = shortcut === '' ? definition.description : `${definition.description} (${shortcut})`;
+  return reason === undefined ? base : `${base}. Not now: ${reason}`;
+}
