@@ -12,7 +12,7 @@ import { ExportService } from '../export/export-service';
 import { ImportService } from '../import/import-service';
 import { PackageService } from '../package/package-service';
 import type { AppPaths } from './app-paths';
-import { AppSettings } from './app-settings';
+import { AppSettings, SAMPLE_ACTOR } from './app-settings';
 
 export const WORKBOOK_EXTENSION = '.tandem';
 export const SAMPLE_FILE_NAME = `Sample Company${WORKBOOK_EXTENSION}`;
@@ -136,7 +136,7 @@ export class BackSession {
   createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar): WorkbookInfo {
     const absolute = this.resolveWorkbookPath(path, { addExtension: true });
     const seed = sample ? { ...sampleWorkbookSeed(), name } : blankWorkbookSeed(name, calendar);
-    const next = WorkbookStore.create(absolute, seed, this.settings.userName);
+    const next = WorkbookStore.create(absolute, seed, sample ? SAMPLE_ACTOR : this.settings.userName);
     this.replaceStore(next);
     return next.info();
   }
