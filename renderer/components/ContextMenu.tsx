@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
-export type MenuItem = { label: string; shortcut?: string; disabled?: boolean; action: () => void } | 'separator';
+/** An entry of a context menu; `reason` says why a disabled one cannot run now. */
+export type MenuItem = { label: string; shortcut?: string; disabled?: boolean; reason?: string; action: () => void } | 'separator';
 
 /** A small menu at a point: arrows move, Enter chooses, Escape or a click elsewhere closes. */
 export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: MenuItem[]; onClose: () => void }) {
@@ -46,12 +47,16 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
             type="button"
             role="menuitem"
             disabled={item.disabled}
+            title={item.disabled === true ? item.reason : undefined}
             onClick={() => {
               onClose();
               item.action();
             }}
           >
-            <span>{item.label}</span>
+            <span className="menu-label">
+              {item.label}
+              {item.disabled === true && item.reason !== undefined && <span className="menu-reason">{item.reason}</span>}
+            </span>
             {item.shortcut !== undefined && <span className="shortcut">{item.shortcut}</span>}
           </button>
         ),

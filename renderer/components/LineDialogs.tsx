@@ -38,10 +38,24 @@ function LinePlaceFields({
   );
 }
 
-export function AddLineDialog({ view, onAdd, onClose }: { view: SheetView; onAdd: (departmentId: number, accountId: number, description: string) => void; onClose: () => void }) {
-  // Start on the first department that holds lines (a division above it usually holds none).
-  const [departmentId, setDepartmentId] = useState(view.rows[0]?.line.departmentId ?? view.model.departments[0]?.id ?? 0);
-  const [accountId, setAccountId] = useState(view.model.accounts.slice().sort((a, b) => a.code.localeCompare(b.code))[0]?.id ?? 0);
+/**
+ * Adds a line. It proposes the department and account of the line under the cursor (a new line is
+ * usually a neighbour of the one being looked at); without one, the first department that holds
+ * lines (a division above it usually holds none) and the first account.
+ */
+export function AddLineDialog({
+  view,
+  proposed,
+  onAdd,
+  onClose,
+}: {
+  view: SheetView;
+  proposed: { departmentId: number | null; accountId: number | null };
+  onAdd: (departmentId: number, accountId: number, description: string) => void;
+  onClose: () => void;
+}) {
+  const [departmentId, setDepartmentId] = useState(proposed.departmentId ?? view.rows[0]?.line.departmentId ?? view.model.departments[0]?.id ?? 0);
+  const [accountId, setAccountId] = useState(proposed.accountId ?? view.model.accounts.slice().sort((a, b) => a.code.localeCompare(b.code))[0]?.id ?? 0);
   const [description, setDescription] = useState('');
   const ready = description.trim() !== '' && departmentId > 0 && accountId > 0;
   return (

@@ -38,8 +38,8 @@ const mod = (key: string, extra: { shift?: boolean; alt?: boolean } = {}) => ({ 
 
 export const COMMANDS = {
   // File
-  'file.new': { label: 'New workbook…', description: 'Create a new workbook with the standard departments and chart of accounts', menu: 'file', section: 0, shortcut: { all: { key: 'n', mod: true }, browser: { key: 'n', mod: true, alt: true } }, toolbar: true },
-  'file.open': { label: 'Open…', description: 'Open a workbook file', menu: 'file', section: 0, shortcut: mod('o'), toolbar: true },
+  'file.new': { label: 'New workbook…', description: 'Create a new workbook with the standard departments and chart of accounts', menu: 'file', section: 0, shortcut: { all: { key: 'n', mod: true }, browser: { key: 'n', mod: true, alt: true } } },
+  'file.open': { label: 'Open…', description: 'Open a workbook file', menu: 'file', section: 0, shortcut: mod('o') },
   'file.save-as': { label: 'Save as…', description: 'Copy the workbook to a new file and continue there (every change is already saved)', menu: 'file', section: 0, shortcut: mod('s', { shift: true }) },
   'file.close': { label: 'Close workbook', description: 'Close the workbook (every change is already saved)', menu: 'file', section: 0 },
   'file.import': { label: 'Import…', description: 'Import budget values or actuals from CSV or Excel', menu: 'file', section: 1, shortcut: mod('i') },
@@ -61,7 +61,7 @@ export const COMMANDS = {
   'edit.select-all': { label: 'Select all', description: 'Select every cell of the sheet', menu: 'edit', section: 1, shortcut: mod('a') },
   'edit.fill-down': { label: 'Fill down', description: 'Copy the top row of the selection into the rows below it', menu: 'edit', section: 2, shortcut: mod('d') },
   'edit.fill-right': { label: 'Fill right', description: 'Copy the first month of the selection into the months to its right', menu: 'edit', section: 2, shortcut: mod('r') },
-  'edit.find': { label: 'Find…', description: 'Find lines by name, department, account, comment or amount', menu: 'edit', section: 3, shortcut: mod('f') },
+  'edit.find': { label: 'Find…', description: 'Find lines by name, department, account, comment or amount', menu: 'edit', section: 3, shortcut: mod('f'), toolbar: true },
   'edit.find-next': { label: 'Find next', description: 'Go to the next match', menu: 'edit', section: 3, shortcut: { all: { key: 'F3' } } },
   'edit.find-previous': { label: 'Find previous', description: 'Go to the previous match', menu: 'edit', section: 3, shortcut: { all: { key: 'F3', shift: true } } },
   'edit.filter': { label: 'Show only matching lines', description: 'Hide the lines that do not match the search; subtotals say that they are filtered', menu: 'edit', section: 3, toggle: 'check', shortcut: mod('f', { shift: true }) },
@@ -97,7 +97,7 @@ export const COMMANDS = {
   'data.version-picker': { label: 'Go to the version picker', description: 'Move the keyboard to the version picker', menu: 'data', section: 2, shortcut: { all: { key: 'v', alt: true } } },
   'data.submit': { label: 'Submit for approval…', description: 'Send this version to the approver', menu: 'data', section: 3 },
   'data.approve': { label: 'Approve…', description: 'Approve this version: it is locked against changes', menu: 'data', section: 3 },
-  'data.reject': { label: 'Send back…', description: 'Return this version to its authors with a reason', menu: 'data', section: 3 },
+  'data.return': { label: 'Send back…', description: 'Return this version to its authors with a reason', menu: 'data', section: 3 },
   'data.reopen': { label: 'Reopen…', description: 'Reopen an approved version for changes, with a reason', menu: 'data', section: 3 },
 
   // Proposals

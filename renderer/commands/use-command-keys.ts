@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { COMMAND_IDS, type CommandId } from '../../shared/commands/command-table';
+import { showNote } from '../state/notice-store';
+import { commandShortcut, isCommandKey } from './command-keys';
+import { runCommand } from './command-handlers';
+
+/**
+ * Commands whose keys the focused grid handles itself (the clipboard through the browser's own
+ * copy and paste events, the spreadsheet keys): the global binding leaves them to it.
+ */
+const GRID_KEYS = new Set<CommandId>(['edit.cut', 'edit.copy', 'edit.paste', 'edit.clear', 'edit.select-all', 'edit.fill-down', 'edit.fill-right', 'data.move-up', 'data.move-down']);
+/** In a text field these keys belong to the field (its own undo). */
+const TEXT_FIELD_KEYS = new Set<CommandId>(['edit.undo', 'edit.redo']);
+/** Electron's menu carries these out through their roles. */
+const ELECTRON_ONLY = new Set<CommandId>(['app.quit', 'window.minimize', 'window.zoom']);
+
+function inTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+}
+
+/** The key bindings of the whole app, every one from the command table. */
+export function useCommandKeys(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.repeat) return;
+      // A modal dialog owns the keyboard until it closes.
+      if (document.querySelector('[aria-modal="true"]') !== null) return;
+      const id = COMMAND_IDS.find((candidate) => !GRID_KEYS.has(candidate) && !ELECTRON_ONLY.has(candidate) && isCommandKey(event, candidate));
+      if (id === undefined) return;
+      if (TEXT_FIELD_KEYS.has(id) && inTextField(event.target)) return;
+      // A plain key (F3, Shift+F2) typed in a field is the field's, except in the find bar.
+      const shortcut = commandShortcut(id);
+      if (shortcut !== null && shortcut.mod !== true && inTextField(event.target) && !(event.target instanceof HTMLElement && event.target.closest('[data-find-bar]') !== null)) return;
+      event.preventDefault();
+      const reason = runCommand(id);
+      // A shortcut that cannot act says why instead of doing nothing.
+      if (reason !== null) showNote(reason);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
