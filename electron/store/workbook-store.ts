@@ -18,6 +18,7 @@ import { writeSeed } from './write-seed';
 import { DimensionStore } from './dimension-store';
 import { followRename } from './kpi-store';
 import { lockScopeOf } from './lock-scope';
+import { requireApproverNotSubmitter } from './approval-rules';
 import { auditChangesOf, displayedVersionName, readAudit, writeAuditChanges } from './audit-trail';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
 import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
@@ -263,6 +264,7 @@ export class WorkbookStore {
         }
         const why = reason.trim();
         if (transition.needsReason && why === '') throw new ApiError('invalid-input', `Say why: “${transition.label}” records a reason.`, 'reason');
+        if (action === 'approve') requireApproverNotSubmitter(this.db, version, actor);
         const at = new Date().toISOString();
         this.db.prepare('UPDATE versions SET status = ? WHERE id = ?').run(transition.to, version.id);
         this.db

@@ -30,7 +30,31 @@ export const approvalMethods = {
       })
       .strict(),
   ),
-  /** The name the app records as who did what. */
-  'app/get-user': method<{ userName: string; isSet: boolean }>()(z.object({}).strict()),
-  'app/set-user-name': method<{ userName: string }>()(z.object({ userName: z.string().trim().min(1, 'Type your name.').max(120) }).strict()),
+  /**
+   * Who is acting: the name the user chose (null until they chose one), and the system's login
+   * name offered as a default when they are asked. Until a name is set, every call that records
+   * who did something is refused.
+   */
+  'app/get-user': method<AppUser>()(z.object({}).strict()),
+  /** Sets the name recorded with everything the user does from now on (records already written keep theirs). */
+  'app/set-user-name': method<{ userName: string }>()(z.object({ userName: z.string().trim().min(1, 'Type your name.').max(120, 'A name has at most 120 characters.') }).strict()),
+  /** The workbook's rules about who may approve a version. */
+  'approval/get-rules': method<ApprovalRules>()(z.object({}).strict()),
+  /** Changes the rules: audited, one undo step. */
+  'approval/set-rules': method<WriteReceipt & ApprovalRules>()(z.object({ approverMustDiffer: z.boolean() }).strict()),
 };
+
+/** Who the app records as acting, as 'app/get-user' answers. */
+export interface AppUser {
+  /** the name the user chose, or null before they chose one */
+  userName: string | null;
+  isSet: boolean;
+  /** the system's login name, offered as a default; recorded only when the user confirms it */
+  suggestion: string;
+}
+
+/** A workbook's rules about approval. */
+export interface ApprovalRules {
+  /** separation of duties: the person who submitted a version may not approve it */
+  approverMustDiffer: boolean;
+}

@@ -29,8 +29,13 @@ export interface TestBack {
   stop(): void;
 }
 
-export function startBack(dataDir: string, options: { startUp?: boolean } = {}): TestBack {
+/** The name a test back acts under unless the test says otherwise (null: no name chosen yet, as on a first start). */
+export const TEST_USER = 'Test User';
+
+export function startBack(dataDir: string, options: { startUp?: boolean; userName?: string | null } = {}): TestBack {
   const session = new BackSession({ userData: dataDir, workbooks: join(dataDir, 'workbooks') });
+  const userName = options.userName === undefined ? TEST_USER : options.userName;
+  if (userName !== null && !session.settings.userNameIsSet) session.settings.setUserName(userName);
   if (options.startUp !== false) session.startUp();
   const table = buildHandlerTable(DOMAINS);
   const raw = (method: unknown, input: unknown) => dispatch(table, { session }, method, input);
