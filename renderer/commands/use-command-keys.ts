@@ -22,7 +22,7 @@ function inTextField(target: EventTarget | null): boolean {
 export function useCommandKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.repeat) return;
+      if (event.repeat) return;
       // A modal dialog owns the keyboard until it closes.
       if (document.querySelector('[aria-modal="true"]') !== null) return;
       const id = COMMAND_IDS.find((candidate) => !GRID_KEYS.has(candidate) && !ELECTRON_ONLY.has(candidate) && isCommandKey(event, candidate));
@@ -36,7 +36,8 @@ export function useCommandKeys(): void {
       // A shortcut that cannot act says why instead of doing nothing.
       if (reason !== null) showNote(reason);
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Before the grid sees the key: AG Grid would take Shift+F2 as "edit the cell".
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 }

@@ -1,4 +1,5 @@
 import { useSelectionStore } from '../state/selection-store';
+import { commandShortcutLabel } from '../commands/command-keys';
 import { CommentBody } from './CommentBody';
 import { useSheetStore } from '../state/sheet-store';
 import type { SheetView } from '../../shared/sheet/sheet-view';
@@ -18,7 +19,7 @@ export function CommentsPanel({ view, onClose }: { view: SheetView; onClose: () 
         </button>
       </header>
       {comments.length === 0 ? (
-        <p className="hint">No comments yet. Select a cell, or a line’s name for the whole line, and press Shift+F2.</p>
+        <p className="hint">No comments yet. Select a cell, or a line’s name for the whole line, and press {commandShortcutLabel('edit.comment')}.</p>
       ) : (
         <ul>
           {comments.map((comment) => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { commandShortcutLabel } from '../commands/command-keys';
 import { Dialog, FormDialog } from './Dialog';
 
 /** Renames the department or account behind a group row of the sheet. */
@@ -32,7 +33,7 @@ export function DeleteDepartmentDialog({ name, lineCount, filledCells, onConfirm
       <p>
         <strong>{name}</strong> has {lineCount} line{lineCount === 1 ? '' : 's'}
         {filledCells > 0 ? ` with amounts in ${filledCells.toLocaleString('en-US')} cell${filledCells === 1 ? '' : 's'}` : ''}. They will be deleted with it, in one step
-        that Undo (Ctrl+Z) takes back.
+        that Undo ({commandShortcutLabel('edit.undo')}) takes back.
       </p>
     </Dialog>
   );

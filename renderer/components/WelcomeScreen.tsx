@@ -1,4 +1,5 @@
 import { useWorkbookStore } from '../state/workbook-store';
+import { commandTooltip } from '../commands/command-keys';
 
 /** What the app shows with no workbook open: what to do next. */
 export function WelcomeScreen() {
@@ -16,8 +17,8 @@ export function WelcomeScreen() {
         >
           Open the sample workbook
         </button>
-        <button type="button" onClick={() => void showDialog('new')} title="New workbook (Ctrl+Alt+N)">New workbook…</button>
-        <button type="button" onClick={() => void showDialog('open')} title="Open workbook (Ctrl+O)">Open…</button>
+        <button type="button" onClick={() => void showDialog('new')} title={commandTooltip('file.new')}>New workbook…</button>
+        <button type="button" onClick={() => void showDialog('open')} title={commandTooltip('file.open')}>Open…</button>
       </div>
       {recent.length > 0 && (
         <section className="welcome-recent">

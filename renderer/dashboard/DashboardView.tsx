@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { commandShortcutLabel } from '../commands/command-keys';
 import { useShallow } from 'zustand/react/shallow';
 import type { Kpi } from '../../shared/domain/kpi';
 import type { SheetModel } from '../../shared/domain/workbook';
@@ -203,7 +204,7 @@ export function DashboardView({ model, dark, onShowInSheet, onShowProposals }: {
         >
           <p>
             Delete “{dialog.kpi.name}” with its targets
-            {dialog.kpi.definition === null ? ` and ${book?.inputs.filter((input) => input.kpiId === dialog.kpi.id).length ?? 0} entered values` : ''}? Undo (Ctrl+Z) brings it back.
+            {dialog.kpi.definition === null ? ` and ${book?.inputs.filter((input) => input.kpiId === dialog.kpi.id).length ?? 0} entered values` : ''}? Undo ({commandShortcutLabel('edit.undo')}) brings it back.
           </p>
           {dialog.problem !== null && (
             <p className="field-error" role="alert">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { commandShortcutLabel } from '../commands/command-keys';
 import type { Goal } from '../../shared/domain/kpi';
 import type { LineRow, SheetView } from '../../shared/sheet/sheet-view';
 import { api } from '../api/client';
@@ -63,7 +64,7 @@ export function TagLinesDialog({ view, lineIds, onClose }: { view: SheetView; li
         void saveGoalChange('goal/tag-lines', { goalId, lineIds: lines.map((row) => row.line.id) }).then((error) => {
           setBusy(false);
           if (error !== null) return setProblem(error);
-          useNoticeStore.getState().show({ tone: 'info', message: goalId === null ? `Cleared the goal of ${what}.` : `Tagged ${what} with “${goalName}”. The Goals view (Ctrl+5) adds it up.` });
+          useNoticeStore.getState().show({ tone: 'info', message: goalId === null ? `Cleared the goal of ${what}.` : `Tagged ${what} with “${goalName}”. The Goals view (${commandShortcutLabel('view.goals')}) adds it up.` });
           onClose();
         });
       }}
@@ -78,7 +79,7 @@ export function TagLinesDialog({ view, lineIds, onClose }: { view: SheetView; li
         </p>
       )}
       {goals !== null && goals.length === 0 ? (
-        <p className="hint">This workbook has no goals yet. Add them in the Goals view (Ctrl+5), then tag lines here.</p>
+        <p className="hint">This workbook has no goals yet. Add them in the Goals view ({commandShortcutLabel('view.goals')}), then tag lines here.</p>
       ) : (
         <label>
           Goal

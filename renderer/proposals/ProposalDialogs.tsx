@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { commandShortcutLabel } from '../commands/command-keys';
 import type { Proposal } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
 import { Dialog, FormDialog } from '../components/Dialog';
@@ -42,7 +43,7 @@ export function DeleteProposalDialog({ proposal, onConfirm, onClose }: { proposa
       }
     >
       <p>
-        <strong>{proposal.title}</strong> goes with its cash flows, scores and decisions. Undo (Ctrl+Z) brings it all back.
+        <strong>{proposal.title}</strong> goes with its cash flows, scores and decisions. Undo ({commandShortcutLabel('edit.undo')}) brings it all back.
       </p>
     </Dialog>
   );

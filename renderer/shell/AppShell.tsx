@@ -98,11 +98,19 @@ export function AppShell() {
 
   return (
     <div className="app">
-      {currentHost() === 'browser' && (
+      {/* Electron has its native menu, and the window's title names the workbook. */}
+      {currentHost() === 'browser' ? (
         <div className="menu-row">
           <span className="brand">Tandem</span>
           <MenuBar states={states} onRun={run} />
+          <span className="workbook-name" data-testid="workbook-name" title={current?.path}>
+            {current?.name ?? ''}
+          </span>
         </div>
+      ) : (
+        <span className="visually-hidden" data-testid="workbook-name">
+          {current?.name ?? ''}
+        </span>
       )}
       <Toolbar workbookName={current?.name ?? null} view={current === null ? null : view} states={states} onRun={run} />
       {body}

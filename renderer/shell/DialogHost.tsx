@@ -17,6 +17,8 @@ import { dimensionActions } from '../state/dimension-actions';
 import { useDialogStore, type DialogRequest } from '../state/dialog-store';
 import { useSheetStore } from '../state/sheet-store';
 import { useShellStore } from '../state/shell-store';
+import { UserNameDialog } from '../settings/UserNameDialog';
+import { WorkbookSettingsDialog } from '../settings/WorkbookSettingsDialog';
 import { ScenarioDialog } from '../versions/ScenarioDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
@@ -34,6 +36,8 @@ export function DialogHost({ view }: { view: SheetView | null }) {
   if (dialog.id === 'verify') return <VerifyDialog onClose={close} />;
   if (dialog.id === 'shortcuts') return <ShortcutsDialog onClose={close} />;
   if (dialog.id === 'about') return <AboutDialog onClose={close} />;
+  if (dialog.id === 'user-name') return <UserNameDialog onClose={close} />;
+  if (dialog.id === 'workbook-settings') return <WorkbookSettingsDialog onClose={close} />;
   if (view === null) return null;
   return <SheetDialog dialog={dialog} view={view} close={close} />;
 }

@@ -7,8 +7,9 @@ import { useSheetStore } from '../state/sheet-store';
 import { VersionPicker } from '../versions/VersionPicker';
 
 const PAGE_COMMANDS = ['view.budget', 'view.compare', 'view.proposals', 'view.dashboard', 'view.goals'] as const satisfies readonly CommandId[];
-/** The everyday commands, in the table's order: the rest live in the menus. */
-const TOOLBAR_COMMANDS = COMMAND_IDS.filter((id) => (COMMANDS[id] as CommandDefinition).toolbar === true);
+/** The everyday commands, editing first, then the sheet's, then the file's: the rest live in the menus. */
+const TOOLBAR_MENUS = ['edit', 'data', 'file'] as const;
+const TOOLBAR_COMMANDS = TOOLBAR_MENUS.flatMap((menu) => COMMAND_IDS.filter((id) => (COMMANDS[id] as CommandDefinition).toolbar === true && COMMANDS[id].menu === menu));
 const SHORT_LABELS: Partial<Record<CommandId, string>> = { 'data.spread': 'Spread…', 'edit.find': 'Find' };
 
 /** A toolbar button for a command: its label, its tooltip with the shortcut, disabled with the reason. */
@@ -21,15 +22,12 @@ export function CommandButton({ id, states, onRun, label, className }: { id: Com
   );
 }
 
-/** The workbook's name, its version and approval, the views, and the everyday commands. */
+/** The version and its approval, the views, and the everyday commands: one calm row. */
 export function Toolbar({ workbookName, view, states, onRun }: { workbookName: string | null; view: SheetView | null; states: CommandStates; onRun: (id: CommandId) => void }) {
   const openVersion = useSheetStore((state) => state.openVersion);
   const open = useDialogStore((state) => state.open);
   return (
     <header className="toolbar">
-      <span className="workbook-name" data-testid="workbook-name" title={workbookName ?? undefined}>
-        {workbookName ?? ''}
-      </span>
       {view !== null && <VersionPicker versions={view.model.versions} versionId={view.model.version.id} onOpen={(versionId) => void openVersion(versionId)} onManage={() => onRun('data.versions')} />}
       {view !== null && <ApprovalControl version={view.model.version} onAction={(action) => open({ id: 'approval', action })} />}
       {workbookName !== null && (
@@ -41,6 +39,7 @@ export function Toolbar({ workbookName, view, states, onRun }: { workbookName: s
           ))}
         </div>
       )}
+      <span className="toolbar-spring" />
       <nav className="toolbar-actions" aria-label="Everyday commands">
         {TOOLBAR_COMMANDS.map((id, index) => (
           <span key={id} className="toolbar-slot">

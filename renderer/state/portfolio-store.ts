@@ -1,4 +1,5 @@
 import type { ProposalEdit } from '../../shared/domain/proposal-fields';
+import { commandShortcutLabel } from '../commands/command-keys';
 import { create } from 'zustand';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { FLOW_KINDS, FLOW_LABELS, type FlowKind, type Portfolio, type ProposalStatus } from '../../shared/domain/proposal';
@@ -363,7 +364,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       const open = optimized.choice.chosen.filter((id) => portfolio.proposals.find((candidate) => candidate.id === id)?.status !== 'funded');
       if (open.length === 0) return;
       const saved = await write(() => api.call('proposal/decide-many', { proposalIds: open, decision: 'funded', reason }), 'Fund the chosen proposals', true);
-      if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Funded ${open.length} proposals; their costs are in the budget. Undo (Ctrl+Z) takes all of it back.` });
+      if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Funded ${open.length} proposals; their costs are in the budget. Undo (${commandShortcutLabel('edit.undo')}) takes all of it back.` });
     },
     async addProposal(title, departmentId) {
       let added: number | null = null;

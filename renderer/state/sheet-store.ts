@@ -1,4 +1,5 @@
 import { cellsLabel } from '../../shared/domain/cells-label';
+import { commandShortcutLabel } from '../commands/command-keys';
 import { create } from 'zustand';
 import { planPaste } from '../../shared/clipboard/plan-paste';
 import { parseTabularText } from '../../shared/clipboard/tabular-text';
@@ -249,7 +250,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const periodList = span?.periods ?? view.model.periods.map((period) => period.index);
     const where = `${row.line.description}, ${span?.label ?? 'all months'}`;
     if (row.account.unit !== 'currency') {
-      showError(new Error('Drivers (counts and rates) are not spread: type each month, or fill the months with Ctrl+R.'), where);
+      showError(new Error(`Drivers (counts and rates) are not spread: type each month, or fill the months with ${commandShortcutLabel('edit.fill-right')}.`), where);
       return false;
     }
     const parsed = parseAmount(text);
