@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { APPROVAL_TRANSITIONS, type ApprovalAction } from '../../shared/domain/approval';
 import type { BudgetVersion } from '../../shared/domain/workbook';
 import { FormDialog } from '../components/Dialog';
-import { approvalActions } from '../state/approval-actions';
+import { approvalActions, useUserStore } from '../state/approval-actions';
 
 const CONSEQUENCES: Record<ApprovalAction, string> = {
   submit: 'Reviewers see it as submitted; it can still be edited until it is approved or sent back.',
@@ -11,19 +11,28 @@ const CONSEQUENCES: Record<ApprovalAction, string> = {
   reopen: 'It goes back to draft and can be edited again. The approval stays in its history.',
 };
 
-/** Confirms a move of the version's status, with the name it is recorded under and a reason where one is asked. */
+/** How the dialog says who the move is recorded under. */
+const ACTING: Record<ApprovalAction, string> = { submit: 'Submitting as', approve: 'Approving as', return: 'Sending back as', reopen: 'Reopening as' };
+
+/**
+ * Confirms a move of the version's status, with a reason where one is asked. It is recorded
+ * under the user's name; only a user who has none yet is asked it here. The back's refusal
+ * (the submitter approving where the workbook asks for another person) is shown in the dialog.
+ */
 export function ApprovalDialog({ version, action, onClose }: { version: BudgetVersion; action: ApprovalAction; onClose: () => void }) {
   const transition = APPROVAL_TRANSITIONS[action];
+  const user = useUserStore((state) => state.user);
+  const loadUser = useUserStore((state) => state.load);
   const [reason, setReason] = useState('');
-  const [name, setName] = useState<string | null>(null);
-  const [knownName, setKnownName] = useState('');
+  /** the name typed here, when the user has none yet */
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(() => {
-    void approvalActions.userName().then((user) => {
-      setKnownName(user.userName);
-      setName((current) => current ?? user.userName);
-    });
-  }, []);
-  const ready = name !== null && name.trim() !== '' && (!transition.needsReason || reason.trim() !== '');
+    void loadUser().then((known) => setName((current) => (current === '' && !known.isSet ? known.suggestion : current)));
+  }, [loadUser]);
+  const known = user?.isSet === true ? user.userName : null;
+  const ready = user !== null && !busy && (known !== null || name.trim() !== '') && (!transition.needsReason || reason.trim() !== '');
   return (
     <FormDialog
       title={`${transition.label}: ${version.name}`}
@@ -32,20 +41,35 @@ export function ApprovalDialog({ version, action, onClose }: { version: BudgetVe
       ready={ready}
       onClose={onClose}
       onSubmit={() => {
-        onClose();
-        const trimmed = (name ?? '').trim();
-        void approvalActions.setStatus(action, reason.trim(), trimmed === knownName ? null : trimmed);
+        setBusy(true);
+        setRefusal(null);
+        void approvalActions.setStatus(action, reason.trim(), known === null ? name.trim() : null).then((refused) => {
+          setBusy(false);
+          if (refused === null) onClose();
+          else setRefusal(refused);
+        });
       }}
     >
       <p className="hint">{CONSEQUENCES[action]}</p>
-      <label>
-        Recorded as
-        <input value={name ?? ''} onChange={(event) => setName(event.target.value)} aria-label="Your name" />
-      </label>
+      {known !== null ? (
+        <p className="acting-as" data-testid="acting-as">
+          {ACTING[action]} <strong>{known}</strong>
+        </p>
+      ) : (
+        <label>
+          Your name (recorded with this and every later change)
+          <input value={name} onChange={(event) => setName(event.target.value)} aria-label="Your name" />
+        </label>
+      )}
       <label>
         {transition.needsReason ? 'Reason (required)' : 'Note (optional)'}
         <textarea rows={3} value={reason} onChange={(event) => setReason(event.target.value)} aria-label="Reason" />
       </label>
+      {refusal !== null && (
+        <p className="field-error" role="alert" data-testid="approval-refusal">
+          {refusal}
+        </p>
+      )}
     </FormDialog>
   );
 }

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { Dialog } from '../components/Dialog';
+import { useUserStore } from '../state/approval-actions';
+
+const ignore = () => undefined;
+
+/**
+ * On first start, before anything is recorded: asks who is using Tandem. The login name of the
+ * computer is offered, never taken without the user confirming it. The dialog cannot be
+ * dismissed without a name: until one is set, the back refuses every change.
+ */
+export function FirstRunNamePrompt() {
+  const user = useUserStore((state) => state.user);
+  const load = useUserStore((state) => state.load);
+  const setName = useUserStore((state) => state.setName);
+  const [name, setNameText] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  useEffect(() => {
+    void load().catch(ignore);
+  }, [load]);
+  if (user === null || user.isSet) return null;
+  const typed = name ?? user.suggestion;
+  const ready = typed.trim() !== '' && !busy;
+  const submit = () => {
+    if (!ready) return;
+    setBusy(true);
+    void setName(typed.trim()).then((refused) => {
+      setBusy(false);
+      setRefusal(refused);
+    });
+  };
+  return (
+    <Dialog
+      title="Who is using Tandem?"
+      testId="first-run-name"
+      onClose={ignore}
+      actions={
+        <button type="submit" form="first-run-name-form" className="primary" disabled={!ready}>
+          Continue
+        </button>
+      }
+    >
+      <form
+        id="first-run-name-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <p className="hint">
+          Tandem records your name with every change, decision, comment and approval you make, so that everyone reading the workbook's history knows who did what.
+        </p>
+        <label>
+          Your name
+          <input value={typed} onChange={(event) => setNameText(event.target.value)} placeholder="e.g. Dana Whitfield" maxLength={120} autoComplete="name" />
+        </label>
+        <p className="hint settings-note">You can change it later under File › Your name…</p>
+        {refusal !== null && (
+          <p className="field-error" role="alert">
+            {refusal}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
