@@ -1,8 +1,15 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 import type { StoreApi } from 'zustand';
 import type { ApiEvent, ApiResult } from '../../shared/api/contract';
 import { ApiError, type ApiResponse } from '../../shared/api/errors';
 import { installApiClient, type ApiClient } from '../../renderer/api/client';
+import { flushWrites } from '../../renderer/state/sheet-store';
+import { SAMPLE_FILE_NAME } from '../../electron/app/back-session';
 import { startBack, type TestBack } from './back';
+import { useTempFolder } from './temp-folder';
 
 /** What crosses a transport: plain JSON, so nothing that would not survive the wire reaches the renderer. */
 function overTheWire<Value>(value: Value): Value {
@@ -47,13 +54,46 @@ export function resetStore<State>(store: Pick<StoreApi<State>, 'setState'> & { g
   store.setState(store.getInitialState(), true);
 }
 
+/** A renderer's stores over a real back: the back, the client installed for the stores, and the back's data folder. */
+export interface RendererOverBack {
+  back: TestBack;
+  client: ApiClient;
+  dataDir: string;
+}
+
 /**
- * Starts the back over `dataDir` (first run: the sample workbook is created and opened) and installs
- * the in-process client as the renderer's API client. Stop the back when the test ends.
+ * For a test file of the renderer's stores: each call of the returned function starts a back over a
+ * fresh temp folder holding its own copy of the sample workbook (generated once per file, then
+ * copied: a copy opens in a fraction of the time) and installs the in-process client as the
+ * renderer's API client. After each test the writes still on their way are awaited and the back
+ * stops; the folders are removed.
  */
-export function startRendererOverBack(dataDir: string): { back: TestBack; client: ApiClient } {
-  const back = startBack(dataDir);
-  const client = inProcessApi(back);
-  installApiClient(client);
-  return { back, client };
+export function useRendererOverBack(): () => RendererOverBack {
+  const tempFolder = useTempFolder();
+  const started: TestBack[] = [];
+  let sample: string | null = null;
+  // Registered after the temp folder's hook, so it runs before it: the back closes its file before the folder goes.
+  afterEach(async () => {
+    await flushWrites();
+    for (const back of started.splice(0)) back.stop();
+  });
+  afterAll(() => {
+    if (sample !== null) rmSync(dirname(dirname(sample)), { recursive: true, force: true });
+  });
+  return () => {
+    if (sample === null) {
+      const maker = startBack(mkdtempSync(join(tmpdir(), 'tandem-sample-')));
+      sample = maker.session.state().current?.path ?? null;
+      maker.stop();
+      if (sample === null) throw new Error('The back did not create the sample workbook.');
+    }
+    const dataDir = tempFolder();
+    mkdirSync(join(dataDir, 'workbooks'));
+    copyFileSync(sample, join(dataDir, 'workbooks', SAMPLE_FILE_NAME));
+    const back = startBack(dataDir);
+    started.push(back);
+    const client = inProcessApi(back);
+    installApiClient(client);
+    return { back, client, dataDir };
+  };
 }

@@ -1,28 +1,22 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Decimal } from '../../../../shared/money/decimal';
 import { usePortfolioStore } from '../../../../renderer/state/portfolio-store';
 import { flushWrites, useSheetStore } from '../../../../renderer/state/sheet-store';
 import { useNoticeStore } from '../../../../renderer/state/notice-store';
 import type { TestBack } from '../../../helpers/back';
-import { resetStore, startRendererOverBack } from '../../../helpers/in-process-api';
-import { useTempFolder } from '../../../helpers/temp-folder';
+import { resetStore, useRendererOverBack } from '../../../helpers/in-process-api';
 
-const tempFolder = useTempFolder();
+const startRenderer = useRendererOverBack();
 let back: TestBack;
 
 beforeEach(async () => {
   resetStore(useSheetStore);
   resetStore(useNoticeStore);
   resetStore(usePortfolioStore);
-  back = startRendererOverBack(tempFolder()).back;
+  ({ back } = startRenderer());
   // As the app does: the sheet is open underneath the proposals view.
   await useSheetStore.getState().load();
-});
-
-afterEach(async () => {
-  await flushWrites();
-  back.stop();
 });
 
 const store = () => usePortfolioStore.getState();

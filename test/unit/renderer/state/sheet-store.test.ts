@@ -1,14 +1,13 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Decimal } from '../../../../shared/money/decimal';
 import { flushWrites, useSheetStore } from '../../../../renderer/state/sheet-store';
 import { useNoticeStore } from '../../../../renderer/state/notice-store';
 import { useSelectionStore } from '../../../../renderer/state/selection-store';
 import { startBack, type TestBack } from '../../../helpers/back';
-import { resetStore, startRendererOverBack } from '../../../helpers/in-process-api';
-import { useTempFolder } from '../../../helpers/temp-folder';
+import { resetStore, useRendererOverBack } from '../../../helpers/in-process-api';
 
-const tempFolder = useTempFolder();
+const startRenderer = useRendererOverBack();
 let back: TestBack;
 let dataDir: string;
 
@@ -16,13 +15,7 @@ beforeEach(() => {
   resetStore(useSheetStore);
   resetStore(useNoticeStore);
   resetStore(useSelectionStore);
-  dataDir = tempFolder();
-  back = startRendererOverBack(dataDir).back;
-});
-
-afterEach(async () => {
-  await flushWrites();
-  back.stop();
+  ({ back, dataDir } = startRenderer());
 });
 
 const sheet = () => useSheetStore.getState();
@@ -98,7 +91,11 @@ describe('the sheet store', () => {
     await flushWrites();
     back.stop();
     back = startBack(dataDir);
-    expect(await valueInFile(line.id, 3)).toBe('-300');
+    try {
+      expect(await valueInFile(line.id, 3)).toBe('-300');
+    } finally {
+      back.stop();
+    }
   });
 
   it('offers the edit to undo by its label, and undo and redo move the value and the labels back and forth', async () => {

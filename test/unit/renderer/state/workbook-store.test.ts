@@ -1,15 +1,14 @@
 // @vitest-environment node
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useWorkbookStore } from '../../../../renderer/state/workbook-store';
-import { flushWrites, useSheetStore } from '../../../../renderer/state/sheet-store';
+import { useSheetStore } from '../../../../renderer/state/sheet-store';
 import { usePortfolioStore } from '../../../../renderer/state/portfolio-store';
 import { useNoticeStore } from '../../../../renderer/state/notice-store';
 import type { TestBack } from '../../../helpers/back';
-import { resetStore, startRendererOverBack } from '../../../helpers/in-process-api';
-import { useTempFolder } from '../../../helpers/temp-folder';
+import { resetStore, useRendererOverBack } from '../../../helpers/in-process-api';
 
-const tempFolder = useTempFolder();
+const startRenderer = useRendererOverBack();
 let back: TestBack;
 
 beforeEach(() => {
@@ -17,12 +16,7 @@ beforeEach(() => {
   resetStore(useNoticeStore);
   resetStore(usePortfolioStore);
   resetStore(useWorkbookStore);
-  back = startRendererOverBack(tempFolder()).back;
-});
-
-afterEach(async () => {
-  await flushWrites();
-  back.stop();
+  ({ back } = startRenderer());
 });
 
 const workbook = () => useWorkbookStore.getState();
