@@ -10,4 +10,12 @@ export const workbookHandlers: HandlersOf<typeof workbookMethods, HandlerContext
   'workbook/open-file': ({ path }, { session }) => session.openFile(path),
   'workbook/save-as': ({ path }, { session }) => session.saveAs(path),
   'workbook/close-file': (_input, { session }) => ({ closed: session.closeFile() }),
+  'workbook/open-chosen': (_input, { session }) => session.openChosen(),
+  'workbook/save-as-chosen': (_input, { session }) => session.saveAsChosen(),
+  'workbook/create-chosen': ({ name, sample, calendar }, { session }) => session.createChosen(name, sample, calendar),
+  'app/choose-export-path': async ({ defaultName, format }, { session }) => {
+    const path = await session.chooseExportPath(defaultName, format);
+    return path === null ? null : { path };
+  },
+  'app/capabilities': (_input, { session }) => ({ nativeDialogs: session.nativeDialogs !== null }),
 };

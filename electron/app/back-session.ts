@@ -19,6 +19,36 @@ export const SAMPLE_FILE_NAME = `Sample Company${WORKBOOK_EXTENSION}`;
 
 type EventListener = (event: ApiEvent) => void;
 
+/** A file type a system dialog offers: `{ name: 'Tandem workbooks', extensions: ['tandem'] }`. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * The system's file dialogs, set by Electron's main process; the browser host has none (the page
+ * shows its own dialogs there). Each answers a path the user chose, or null when cancelled.
+ */
+export interface NativeDialogs {
+  chooseOpen(defaultFolder?: string): Promise<string | null>;
+  chooseSave(defaultPath: string, filters: FileFilter[], title?: string): Promise<string | null>;
+}
+
+/** The kinds of file an export writes, with the filter its Save dialog offers. */
+export const EXPORT_FILTERS: Record<'xlsx' | 'csv' | 'pdf', FileFilter> = {
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
+const WORKBOOK_FILTER: FileFilter = { name: 'Tandem workbooks', extensions: ['tandem'] };
+
+/** A name made into a file name: no path separators or characters file systems refuse. */
+export function safeFileName(name: string, fallback = 'Workbook'): string {
+  const safe = name.replace(/\p{Cc}+/gu, '').replace(/[\\/:*?"<>|]+/g, '-').replace(/^\.+/, '').trim();
+  return safe === '' ? fallback : safe;
+}
+
 /**
  * The back's state for one window: the app settings and the one workbook that is open.
  * Both transports drive the same session through the same handler table.
@@ -31,6 +61,10 @@ export class BackSession {
   readonly exports = new ExportService((progress) => this.emit({ name: 'export/progress', payload: progress }));
   /** prints the window's report to PDF bytes: set by the Electron transport; the browser host has none (the page prints itself) */
   pdfPrinter: (() => Promise<Buffer>) | null = null;
+  /** the system's Open and Save dialogs: set by Electron's main process; null in the browser host */
+  nativeDialogs: NativeDialogs | null = null;
+  /** told whenever a workbook opens (Electron adds it to the OS's recent documents) */
+  onOpened: ((path: string) => void) | null = null;
   /** department packages cut and brought back */
   readonly packages: PackageService;
   /** files being imported, between the mapping step and the commit */
@@ -43,9 +77,25 @@ export class BackSession {
     this.packages = new PackageService(join(paths.userData, 'packages-in'));
   }
 
-  /** First run: create the sample workbook and open it. Later runs: reopen the last file if it is still there. */
-  startUp(): void {
+  /**
+   * First run: create the sample workbook and open it. Later runs: reopen the last file if it is
+   * still there. A workbook the app was started with (a double-click, the command line) is
+   * opened instead; when it cannot be, start-up goes on as usual and the reason is answered.
+   */
+  startUp(requested: string | null = null): string | null {
     mkdirSync(this.paths.workbooks, { recursive: true });
+    if (requested !== null) {
+      try {
+        this.openFile(requested);
+        // The user came with a workbook of their own: the sample is not forced on them later.
+        if (this.settings.isFirstRun) this.settings.update((data) => ({ ...data, sampleOffered: true }));
+        return null;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.startUp();
+        return reason;
+      }
+    }
     if (this.settings.isFirstRun) {
       this.settings.update((data) => ({ ...data, sampleOffered: true }));
       try {
@@ -54,10 +104,10 @@ export class BackSession {
         // A sample file that cannot be opened (damaged, newer) must not stop the app: the welcome screen says what to do.
         console.warn(`Tandem: could not open the sample workbook: ${error instanceof Error ? error.message : String(error)}`);
       }
-      return;
+      return null;
     }
     const last = this.settings.lastOpened;
-    if (last === null || !existsSync(last)) return;
+    if (last === null || !existsSync(last)) return null;
     try {
       this.openFile(last);
     } catch (error) {
@@ -65,6 +115,7 @@ export class BackSession {
       console.warn(`Tandem: could not reopen ${last}: ${error instanceof Error ? error.message : String(error)}`);
       this.settings.forgetLastOpened();
     }
+    return null;
   }
 
   shutDown(): void {
@@ -152,6 +203,56 @@ export class BackSession {
     return next.info();
   }
 
+  /** The system dialogs, or a clear error where there are none (the browser host). */
+  private requireDialogs(): NativeDialogs {
+    if (this.nativeDialogs === null) throw new ApiError('unknown-method', 'The system file dialogs exist only in the desktop app. Here, choose the file in Tandem’s own Open and Save as dialogs.');
+    return this.nativeDialogs;
+  }
+
+  /** Open: the system's dialog chooses the file. Null when the user cancelled (nothing changes). */
+  async openChosen(): Promise<WorkbookInfo | null> {
+    const dialogs = this.requireDialogs();
+    const current = this.store?.path;
+    const path = await dialogs.chooseOpen(current === undefined ? this.paths.workbooks : dirname(current));
+    return path === null ? null : this.openFile(path);
+  }
+
+  /** Save as: the system's dialog chooses where the copy goes. Null when cancelled. */
+  async saveAsChosen(): Promise<WorkbookInfo | null> {
+    const dialogs = this.requireDialogs();
+    const current = this.requireStore();
+    const suggested = join(dirname(current.path), `${safeFileName(`${current.info().name} copy`)}${WORKBOOK_EXTENSION}`);
+    const path = await dialogs.chooseSave(suggested, [WORKBOOK_FILTER], 'Save a copy of the workbook');
+    return path === null ? null : this.saveAs(path);
+  }
+
+  /** New workbook: the system's dialog chooses where its file goes. Null when cancelled. */
+  async createChosen(name: string, sample: boolean, calendar?: FiscalCalendar): Promise<WorkbookInfo | null> {
+    const dialogs = this.requireDialogs();
+    mkdirSync(this.paths.workbooks, { recursive: true });
+    const suggested = join(this.paths.workbooks, `${safeFileName(name)}${WORKBOOK_EXTENSION}`);
+    const path = await dialogs.chooseSave(suggested, [WORKBOOK_FILTER], 'Where to keep the new workbook');
+    return path === null ? null : this.createFile(path, name, sample, calendar);
+  }
+
+  /** An export's destination chosen in the system's Save dialog; null when cancelled. The export itself is asked for with this path. */
+  async chooseExportPath(defaultName: string, format: keyof typeof EXPORT_FILTERS): Promise<string | null> {
+    const dialogs = this.requireDialogs();
+    mkdirSync(this.exportsFolder, { recursive: true });
+    const filter = EXPORT_FILTERS[format];
+    return dialogs.chooseSave(join(this.exportsFolder, `${safeFileName(defaultName, 'Export')}.${format}`), [filter], 'Export to');
+  }
+
+  /**
+   * A workbook opened from outside the window (the file manager, the command line, a second
+   * launch, a drop): opened as Open would, then the window is told to show it.
+   */
+  openFromOutside(path: string): WorkbookInfo {
+    const info = this.openFile(path);
+    this.emit({ name: 'workbook/session-changed', payload: { path: info.path } });
+    return info;
+  }
+
   closeFile(): boolean {
     if (this.store === null) return false;
     this.store.close();
@@ -176,6 +277,12 @@ export class BackSession {
     this.store?.close();
     this.store = next;
     this.settings.rememberOpened(next.path);
+    try {
+      this.onOpened?.(next.path);
+    } catch (error) {
+      // The recent-documents list is a nicety: never a reason for an open to fail.
+      console.warn(`Tandem: could not note ${next.path} as a recent document: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 

@@ -25,6 +25,8 @@ export type ApiResult<Name extends MethodName> = ResultOf<Api[Name]>;
 export interface ApiEvents {
   /** the open workbook was written: its new revision */
   'workbook/changed': { path: string; revision: number };
+  /** another workbook was opened from outside the window (file manager, command line, second launch, drop): read the session again */
+  'workbook/session-changed': { path: string };
   /** the optimizer's progress on a running solve */
   'proposal/optimize-progress': { seconds: number; incumbent: number | null; bound: number | null; gap: number | null };
   /** how far the running export or import is */

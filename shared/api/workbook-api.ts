@@ -18,7 +18,21 @@ export interface SessionState {
   workbooksFolder: string;
 }
 
+/** What the host offers the page. */
+export interface AppCapabilities {
+  /** Open, Save as, New and export destinations use the system's dialogs (Electron); false in the browser */
+  nativeDialogs: boolean;
+}
+
 const workbookPath = z.string().trim().min(1, 'Give a file name or path.').max(4096);
+const workbookName = z.string().trim().min(1).max(200);
+const fiscalCalendar = z
+  .object({
+    startYear: z.number().int().min(2000).max(2100),
+    startMonth: z.number().int().min(1, 'months are 1 to 12').max(12, 'months are 1 to 12'),
+    periodCount: z.number().int().min(MIN_PERIODS, `a budget spans ${MIN_PERIODS} to ${MAX_PERIODS} months`).max(MAX_PERIODS, `a budget spans ${MIN_PERIODS} to ${MAX_PERIODS} months`),
+  })
+  .strict();
 
 export const workbookMethods = {
   /** What is open and what was open lately. */
@@ -30,17 +44,10 @@ export const workbookMethods = {
     z
       .object({
         path: workbookPath,
-        name: z.string().trim().min(1).max(200),
+        name: workbookName,
         sample: z.boolean(),
         /** the fiscal calendar of a blank workbook (the sample has its own) */
-        calendar: z
-          .object({
-            startYear: z.number().int().min(2000).max(2100),
-            startMonth: z.number().int().min(1, 'months are 1 to 12').max(12, 'months are 1 to 12'),
-            periodCount: z.number().int().min(MIN_PERIODS, `a budget spans ${MIN_PERIODS} to ${MAX_PERIODS} months`).max(MAX_PERIODS, `a budget spans ${MIN_PERIODS} to ${MAX_PERIODS} months`),
-          })
-          .strict()
-          .optional(),
+        calendar: fiscalCalendar.optional(),
       })
       .strict(),
   ),
@@ -50,4 +57,17 @@ export const workbookMethods = {
   /** Copy the open workbook to a new file and continue in the copy. */
   'workbook/save-as': method<WorkbookInfo>()(z.object({ path: workbookPath }).strict()),
   'workbook/close-file': method<{ closed: boolean }>()(z.object({}).strict()),
+  /**
+   * Open with the system's dialog (desktop app only): the back shows it, the page sees only the
+   * workbook the user chose. Null when the user cancelled. Elsewhere, a clear error.
+   */
+  'workbook/open-chosen': method<WorkbookInfo | null>()(z.object({}).strict()),
+  /** Save as with the system's dialog (desktop app only); null when cancelled. */
+  'workbook/save-as-chosen': method<WorkbookInfo | null>()(z.object({}).strict()),
+  /** A new workbook whose file's place is chosen in the system's Save dialog (desktop app only); null when cancelled. */
+  'workbook/create-chosen': method<WorkbookInfo | null>()(z.object({ name: workbookName, sample: z.boolean(), calendar: fiscalCalendar.optional() }).strict()),
+  /** An export's destination chosen in the system's Save dialog (desktop app only): the path to export to, or null when cancelled. */
+  'app/choose-export-path': method<{ path: string } | null>()(z.object({ defaultName: z.string().trim().min(1).max(200), format: z.enum(['xlsx', 'csv', 'pdf']) }).strict()),
+  /** What this host offers: the system's file dialogs in the desktop app, the page's own dialogs in the browser. */
+  'app/capabilities': method<AppCapabilities>()(z.object({}).strict()),
 };
