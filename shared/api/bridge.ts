@@ -22,12 +22,41 @@ export interface ShellBridge {
   onCommand(listener: (commandId: string) => void): () => void;
   /** the renderer says which commands are enabled and checked, so the native menu stays in step */
   setCommandStates(states: CommandStates): void;
-  /** main asks before quitting: the renderer finishes its writes in flight, then the promise settles */
+  /**
+   * main asks before quitting: the renderer finishes its writes in flight, then the promise
+   * settles. Main asks the same before it opens a workbook from outside (a double-click, a second
+   * launch, a drop), so edits in flight land in the workbook they were made in: a listener only
+   * finishes writes, it does not tear the page down.
+   */
   onQuitRequested(listener: () => Promise<void>): () => void;
-  /** a file dropped on the window: main opens it if it is a workbook */
-  openDroppedFile(file: File): void;
+  /** a file dropped on the window (a DOM File): main opens it if it is a workbook */
+  openDroppedFile(file: DroppedFile): void;
+}
+
+/**
+ * A DOM File as shared/ names it (shared/ compiles without the DOM lib): the renderer passes the
+ * File of a drop event, and only the preload turns it into a path (webUtils.getPathForFile).
+ */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
 }
 
 /** The IPC channel names: one for calls, one for events. */
 export const IPC_INVOKE_CHANNEL = 'tandem:invoke';
 export const IPC_EVENT_CHANNEL = 'tandem:event';
+
+/** The shell's channels (Electron only), each one way. */
+export const SHELL_CHANNELS = {
+  /** main → renderer: run this command (its id) */
+  command: 'tandem:shell:command',
+  /** renderer → main: the commands' states, for the native menu */
+  commandStates: 'tandem:shell:command-states',
+  /** main → renderer: finish your writes (a request id follows) */
+  finishWrites: 'tandem:shell:finish-writes',
+  /** renderer → main: the writes are finished (the request id) */
+  writesFinished: 'tandem:shell:writes-finished',
+  /** renderer → main: the path of a file dropped on the window */
+  openDropped: 'tandem:shell:open-dropped',
+} as const;
