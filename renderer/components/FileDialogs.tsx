@@ -11,7 +11,7 @@ function fileNameFor(name: string): string {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function NewWorkbookDialog() {
-  const { createFile, showDialog } = useWorkbookStore();
+  const { createFile, createChosenFile, showDialog, nativeDialogs } = useWorkbookStore();
   const [name, setName] = useState('');
   // Budgets are drafted for the coming year: default to next January.
   const [startYear, setStartYear] = useState(new Date().getFullYear() + 1);
@@ -19,7 +19,10 @@ function NewWorkbookDialog() {
   const [periodCount, setPeriodCount] = useState(12);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() !== '') void createFile(fileNameFor(name.trim()), name.trim(), false, { startYear, startMonth, periodCount });
+    if (name.trim() === '') return;
+    const calendar = { startYear, startMonth, periodCount };
+    // The desktop app asks where the file goes in the system's Save dialog; the browser keeps it in the workbooks folder.
+    void (nativeDialogs ? createChosenFile(name.trim(), false, calendar) : createFile(fileNameFor(name.trim()), name.trim(), false, calendar));
   };
   return (
     <Dialog
@@ -29,7 +32,7 @@ function NewWorkbookDialog() {
       actions={
         <>
           <button type="button" onClick={() => void showDialog('none')}>Cancel</button>
-          <button type="submit" form="new-form" className="primary" disabled={name.trim() === ''}>Create</button>
+          <button type="submit" form="new-form" className="primary" disabled={name.trim() === ''}>{nativeDialogs ? 'Create…' : 'Create'}</button>
         </>
       }
     >
@@ -60,7 +63,9 @@ function NewWorkbookDialog() {
             </select>
           </label>
         </div>
-        <p className="hint">Saved as “{fileNameFor(name.trim() || 'name')}” in your workbooks folder. It starts with the standard departments and chart of accounts.</p>
+        <p className="hint">
+          {nativeDialogs ? 'You choose where to keep the file next.' : `Saved as “${fileNameFor(name.trim() || 'name')}” in your workbooks folder.`} It starts with the standard departments and chart of accounts.
+        </p>
       </form>
     </Dialog>
   );
@@ -143,6 +148,10 @@ function SaveAsDialog() {
   );
 }
 
+/**
+ * The in-app file dialogs. In the desktop app, Open and Save as are the system's own dialogs
+ * (the store asks the back to show them) and New asks only for the name and calendar here.
+ */
 export function FileDialogs() {
   const dialog = useWorkbookStore((state) => state.dialog);
   if (dialog === 'new') return <NewWorkbookDialog />;

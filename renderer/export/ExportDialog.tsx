@@ -43,9 +43,12 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState<ExportAnswer | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The desktop app: the destination is chosen in the system's Save dialog when Export is clicked.
+  const [nativeDialogs, setNativeDialogs] = useState(false);
 
   useEffect(() => {
     void api.call('export/get-folder', {}).then((answer) => setFolder(answer.folder));
+    void api.call('app/capabilities', {}).then((answer) => setNativeDialogs(answer.nativeDialogs), () => setNativeDialogs(false));
     return api.onEvent((event) => {
       if (event.name === 'export/progress') setProgress(event.payload as ApiEvents['export/progress']);
     });
@@ -54,15 +57,26 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
   const clash = format === 'csv' && delimiter === ',' && decimalSeparator === ',';
   const ready = !running && name.trim() !== '' && !clash;
   const start = async () => {
-    setRunning(true);
     setFailure(null);
+    let fileName = `${name.trim()}.${format}`;
+    if (nativeDialogs) {
+      try {
+        const chosen = await api.call('app/choose-export-path', { defaultName: name.trim(), format });
+        if (chosen === null) return;
+        fileName = chosen.path;
+      } catch (error) {
+        setFailure(error instanceof Error ? error.message : String(error));
+        return;
+      }
+    }
+    setRunning(true);
     setDone(null);
     setProgress({ fraction: 0, label: 'Starting' });
     try {
       const answer =
         format === 'xlsx'
-          ? await api.call('export/xlsx', { versionId: shownVersion(), fileName: `${name.trim()}.xlsx`, split, includeProposals, includeAudit, includeKpis, compareWith })
-          : await api.call('export/csv', { versionId: shownVersion(), fileName: `${name.trim()}.csv`, layout, delimiter, decimalSeparator, byteOrderMark });
+          ? await api.call('export/xlsx', { versionId: shownVersion(), fileName, split, includeProposals, includeAudit, includeKpis, compareWith })
+          : await api.call('export/csv', { versionId: shownVersion(), fileName, layout, delimiter, decimalSeparator, byteOrderMark });
       setDone(answer);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -94,7 +108,7 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
               {done === null ? 'Cancel' : 'Close'}
             </button>
             <button type="button" className="primary" disabled={!ready} onClick={() => void start()}>
-              {done === null ? 'Export' : 'Export again'}
+              {done === null ? (nativeDialogs ? 'Export…' : 'Export') : nativeDialogs ? 'Export again…' : 'Export again'}
             </button>
           </>
         )
@@ -190,7 +204,7 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
         <input value={name} onChange={(event) => setName(event.target.value)} disabled={running} aria-label="File name" />
       </label>
       <p className="hint">
-        Saved in {folder === '' ? 'the Exports folder' : folder} as {name.trim()}.{format}
+        {nativeDialogs ? `You choose where to save ${name.trim()}.${format} when you export` : `Saved in ${folder === '' ? 'the Exports folder' : folder} as ${name.trim()}.${format}`}
         {version.status === 'approved' ? '. The version is approved: the file carries its approval stamp.' : '. Only an approved version’s export carries an approval stamp.'}
       </p>
       {running && progress !== null && (

@@ -3,7 +3,7 @@ import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
 import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { api } from '../api/client';
-import { showError } from './notice-store';
+import { showError, showNote } from './notice-store';
 import { flushWrites, useSheetStore } from './sheet-store';
 
 export type FileDialog = 'none' | 'new' | 'open' | 'save-as';
@@ -13,16 +13,22 @@ interface WorkbookState {
   session: SessionState | null;
   dialog: FileDialog;
   knownFiles: KnownFile[];
+  /** the desktop app: Open, Save as and a new workbook's place use the system's dialogs */
+  nativeDialogs: boolean;
   start(): Promise<void>;
   showDialog(dialog: FileDialog): Promise<void>;
   createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar): Promise<boolean>;
+  /** a new workbook whose file's place the user chooses in the system's Save dialog (desktop app) */
+  createChosenFile(name: string, sample: boolean, calendar?: FiscalCalendar): Promise<boolean>;
   openFile(path: string): Promise<boolean>;
   openSample(): Promise<boolean>;
   saveAs(path: string): Promise<boolean>;
   closeFile(): Promise<void>;
 }
 
-export const useWorkbookStore = create<WorkbookState>((set) => {
+let wired = false;
+
+export const useWorkbookStore = create<WorkbookState>((set, get) => {
   /** After any change of file: refresh the session and load (or clear) the sheet. */
   async function refresh(): Promise<void> {
     const session = await api.call('workbook/get-session', {});
@@ -31,15 +37,20 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
     else await useSheetStore.getState().load();
   }
 
-  async function fileAction(action: () => Promise<WorkbookInfo>): Promise<boolean> {
+  /** Another file is open: its versions are its own, so the sheet opens the new file's first. */
+  async function switched(): Promise<void> {
+    useSheetStore.setState({ versionId: null });
+    set({ dialog: 'none' });
+    await refresh();
+  }
+
+  /** A change of file. An action that answers null was cancelled in a system dialog: nothing changes. */
+  async function fileAction(action: () => Promise<WorkbookInfo | null>): Promise<boolean> {
     try {
       // Edits still on their way belong to the workbook they were made in.
       await flushWrites();
-      await action();
-      // Another file: its versions are its own, so the sheet opens the new file's first.
-      useSheetStore.setState({ versionId: null });
-      set({ dialog: 'none' });
-      await refresh();
+      if ((await action()) === null) return false;
+      await switched();
       return true;
     } catch (error) {
       showError(error);
@@ -47,13 +58,47 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
     }
   }
 
+  /**
+   * Once per page: what the host offers, and in the desktop app the shell's side of things:
+   * a workbook opened from outside (file manager, second launch, a drop) is shown, quitting
+   * waits for the writes in flight, and a workbook dropped on the window is opened.
+   */
+  async function wireHost(): Promise<void> {
+    if (wired) return;
+    wired = true;
+    api.onEvent((event) => {
+      if (event.name === 'workbook/session-changed') void switched().catch(showError);
+    });
+    try {
+      set({ nativeDialogs: (await api.call('app/capabilities', {})).nativeDialogs });
+    } catch {
+      set({ nativeDialogs: false });
+    }
+    const shell = typeof window === 'undefined' ? undefined : window.tandem?.shell;
+    if (shell === undefined) return;
+    shell.onQuitRequested(() => flushWrites());
+    window.addEventListener('dragover', (event) => {
+      if (event.dataTransfer?.types.includes('Files') === true) event.preventDefault();
+    });
+    window.addEventListener('drop', (event) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (event.defaultPrevented || files.length === 0) return;
+      event.preventDefault();
+      const workbook = files.find((file) => file.name.toLowerCase().endsWith('.tandem'));
+      if (workbook === undefined) showNote('Drop a .tandem workbook here to open it. Budget values and actuals come in through File › Import.');
+      else shell.openDroppedFile(workbook);
+    });
+  }
+
   return {
     loaded: false,
     session: null,
     dialog: 'none',
     knownFiles: [],
+    nativeDialogs: false,
     async start() {
       try {
+        await wireHost();
         await refresh();
       } catch (error) {
         set({ loaded: true });
@@ -61,6 +106,15 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
       }
     },
     async showDialog(dialog) {
+      // The desktop app: Open and Save as are the system's dialogs, shown by the back.
+      if (get().nativeDialogs && dialog === 'open') {
+        await fileAction(() => api.call('workbook/open-chosen', {}));
+        return;
+      }
+      if (get().nativeDialogs && dialog === 'save-as') {
+        await fileAction(() => api.call('workbook/save-as-chosen', {}));
+        return;
+      }
       set({ dialog });
       if (dialog === 'open') {
         try {
@@ -71,6 +125,7 @@ export const useWorkbookStore = create<WorkbookState>((set) => {
       }
     },
     createFile: (path, name, sample, calendar) => fileAction(() => api.call('workbook/create-file', calendar === undefined ? { path, name, sample } : { path, name, sample, calendar })),
+    createChosenFile: (name, sample, calendar) => fileAction(() => api.call('workbook/create-chosen', calendar === undefined ? { name, sample } : { name, sample, calendar })),
     openSample: () => fileAction(() => api.call('workbook/open-sample', {})),
     openFile: (path) => fileAction(() => api.call('workbook/open-file', { path })),
     saveAs: (path) => fileAction(() => api.call('workbook/save-as', { path })),
