@@ -55,7 +55,9 @@ export function FirstRunNamePrompt() {
           Your name
           <input value={typed} onChange={(event) => setNameText(event.target.value)} placeholder="e.g. Dana Whitfield" maxLength={120} autoComplete="name" />
         </label>
-        <p className="hint settings-note">You can change it later under File › Your name…</p>
+        <p className="hint settings-note">
+          {user.suggestion !== '' && typed === user.suggestion ? 'Filled in from this computer’s login name: type the name your colleagues know you by. ' : ''}You can change it later under File › Your name…
+        </p>
         {refusal !== null && (
           <p className="field-error" role="alert">
             {refusal}

@@ -1,6 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchRow } from './bench-table';
 
@@ -27,6 +27,10 @@ export async function benchInBrowser(dataDir: string, tag: string): Promise<Benc
     console.log(`Browser measures skipped: ${existsSync(CHROMIUM) ? 'run `npm run build` first' : `no Chromium at ${CHROMIUM}`}.`);
     return [];
   }
+  // The bench acts as a named user: no first-run name prompt over what it measures.
+  const settingsFile = join(dataDir, 'settings.json');
+  const settings = existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, userName: 'Bench User' }));
   const host = spawn(process.execPath, [START_SCRIPT, '--browser', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

@@ -1,11 +1,15 @@
 import { test as base, type Locator, type Page } from '@playwright/test';
-import { removeDataDir, startHost, type RunningHost } from './browser-host';
+import { E2E_USER, removeDataDir, startHost, type RunningHost } from './browser-host';
 
-/** Every test gets its own browser host over an empty data folder: a first run, with the sample workbook. */
-export const test = base.extend<{ host: RunningHost }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures declare their dependencies by destructuring.
-  host: async ({}, use) => {
-    const host = await startHost();
+/**
+ * Every test gets its own browser host over an empty data folder: a first run, with the sample
+ * workbook, by a user who has already given their name (`E2E_USER`). A test of the first-run
+ * prompt says `test.use({ userName: null })`.
+ */
+export const test = base.extend<{ userName: string | null; host: RunningHost }>({
+  userName: [E2E_USER, { option: true }],
+  host: async ({ userName }, use) => {
+    const host = await startHost(undefined, { userName });
     await use(host);
     await host.stop();
     removeDataDir(host.dataDir);
