@@ -9,12 +9,12 @@ test('a version is submitted and approved with a name; then edits are refused un
 
   await page.getByRole('button', { name: 'Submit…' }).click();
   const dialog = page.getByTestId('approval-dialog');
-  await dialog.getByLabel('Your name').fill('Ana Controller');
+  await expect(dialog.getByTestId('acting-as')).toHaveText('Submitting as Ana Controller');
   await dialog.getByRole('button', { name: 'Submit for approval' }).click();
   await expect(status).toHaveText('Submitted');
 
   await page.getByRole('button', { name: 'Approve…' }).click();
-  await expect(dialog.getByLabel('Your name')).toHaveValue('Ana Controller');
+  await expect(dialog.getByTestId('acting-as')).toHaveText('Approving as Ana Controller');
   await dialog.getByRole('button', { name: 'Approve' }).click();
   await expect(status).toHaveText(/Approved/);
   await expect(page.getByTestId('approved-banner')).toContainText('Approved by Ana Controller');

@@ -7,7 +7,6 @@ import { saveScreenshot } from './support/screenshots';
 async function approve(page: Page): Promise<void> {
   const dialog = page.getByTestId('approval-dialog');
   await page.getByRole('button', { name: 'Submit…' }).click();
-  await dialog.getByLabel('Your name').fill('Ana Controller');
   await dialog.getByRole('button', { name: 'Submit for approval' }).click();
   await expect(page.getByTestId('version-status')).toHaveText('Submitted');
   await page.getByRole('button', { name: 'Approve…' }).click();
