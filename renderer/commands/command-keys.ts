@@ -20,10 +20,11 @@ export function isCommandKey(press: KeyPress, id: CommandId): boolean {
   return shortcut !== null && matchesShortcut(press, shortcut, currentPlatform());
 }
 
-/** A command's tooltip: its description, its shortcut, and the reason when it is not enabled. */
-export function commandTooltip(id: CommandId, reason?: string): string {
+/** A command's tooltip: what it does (or its label of the moment, "Undo paste 4 cells"), its shortcut, and why it cannot run now. */
+export function commandTooltip(id: CommandId, reason?: string, label?: string): string {
   const definition: CommandDefinition = COMMANDS[id];
   const shortcut = commandShortcutLabel(id);
-  const base = shortcut === '' ? definition.description : `${definition.description} (${shortcut})`;
+  const what = label ?? definition.description;
+  const base = shortcut === '' ? what : `${what} (${shortcut})`;
   return reason === undefined ? base : `${base}. Not now: ${reason}`;
 }

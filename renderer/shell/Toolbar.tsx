@@ -16,7 +16,7 @@ const SHORT_LABELS: Partial<Record<CommandId, string>> = { 'data.spread': 'Sprea
 export function CommandButton({ id, states, onRun, label, className }: { id: CommandId; states: CommandStates; onRun: (id: CommandId) => void; label?: string; className?: string }) {
   const state = states[id];
   return (
-    <button type="button" className={className} data-command={id} disabled={state?.enabled !== true} title={commandTooltip(id, state?.reason)} onClick={() => onRun(id)}>
+    <button type="button" className={className} data-command={id} disabled={state?.enabled !== true} title={commandTooltip(id, state?.reason, state?.label)} onClick={() => onRun(id)}>
       {label ?? SHORT_LABELS[id] ?? COMMANDS[id].label}
     </button>
   );

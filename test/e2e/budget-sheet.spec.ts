@@ -1,5 +1,6 @@
 import { expect, test, cell, cents, formatCents, rowIdOf, totalCell } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('first run opens the sample workbook with formatted, right-aligned amounts', async ({ page, host }) => {
   await page.goto(host.url);
@@ -81,7 +82,7 @@ test('add a line, fill it, delete it', async ({ page, host }) => {
   await expect(cell(page, rowId, 'year')).toHaveText('3,000.00');
 
   await cell(page, rowId, 'p0').click();
-  await page.getByRole('button', { name: 'Delete line' }).click();
+  await chooseMenu(page, 'data.delete-line');
   const confirm = page.getByTestId('delete-line-dialog');
   await expect(confirm).toContainText('Prototype field trials');
   await expect(confirm).toContainText('amounts in 1 month');

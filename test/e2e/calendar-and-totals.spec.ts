@@ -1,5 +1,6 @@
 import { expect, test, cell } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('a 24-month budget from July shows quarter and fiscal-year totals; typing a quarter total spreads it over its months', async ({ page, host }) => {
   await page.goto(host.url);
@@ -25,7 +26,7 @@ test('a 24-month budget from July shows quarter and fiscal-year totals; typing a
   const rowId = await page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: 'Depot lease' }).first().getAttribute('row-id');
   if (rowId === null) throw new Error('no line');
 
-  await page.getByRole('button', { name: 'Quarters' }).click();
+  await chooseMenu(page, 'view.quarters');
   await expect(page.locator('.ag-header-cell[col-id="q0-1"]')).toContainText('Q1 FY2026/27');
   await cell(page, rowId, 'q0-1').click();
   await page.keyboard.type('30,000');
@@ -36,6 +37,6 @@ test('a 24-month budget from July shows quarter and fiscal-year totals; typing a
   await expect(cell(page, rowId, 'year')).toHaveText('30,000.00');
   await saveScreenshot(page, 'quarters-24-months');
 
-  await page.getByRole('button', { name: 'Quarters' }).click();
+  await chooseMenu(page, 'view.quarters');
   await expect(page.locator('.ag-header-cell[col-id="q0-1"]')).toHaveCount(0);
 });

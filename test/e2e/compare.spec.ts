@@ -1,5 +1,6 @@
 import { cell, expect, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('compare shows the budget against actuals with variance, favourable and unfavourable in words and colour, and thresholds', async ({ page, host }) => {
   await page.goto(host.url);
@@ -39,7 +40,7 @@ test('compare shows the budget against actuals with variance, favourable and unf
 
   // The same version twice is refused with the reason; the dark theme reads as well.
   await view.getByLabel('Threshold percentage').fill('10');
-  await page.getByRole('button', { name: 'Dark' }).click();
+  await chooseMenu(page, 'view.dark');
   await saveScreenshot(page, 'compare-over-thresholds-dark');
   await view.getByLabel('Comparison version').selectOption({ label: 'Budget FY2027 — Budget' });
   await expect(view.getByTestId('compare-problem')).toHaveText('Base and comparison are the same version: pick two different versions to see a variance.');

@@ -1,5 +1,6 @@
 import { cursor, expect, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 const SAMPLE_KPIS = [
   'Gross margin %',
@@ -126,7 +127,7 @@ test('a KPI the back refuses keeps its dialog open with the message; a good one 
   await expect(detail.getByTestId('kpi-input-Oct 2027').getByLabel('Value for Oct 2027')).toHaveValue('4.6');
   await view.getByLabel('Period').selectOption({ label: 'Oct 2027' });
   await expect(tile(page, 'Customer satisfaction (CSAT)').getByTestId('kpi-value')).toHaveText(/^4\.60/);
-  await page.getByRole('button', { name: 'Dark' }).click();
+  await chooseMenu(page, 'view.dark');
   await page.mouse.move(5, 890);
   await saveScreenshot(page, 'dashboard-dark');
 });

@@ -1,5 +1,6 @@
 import { expect, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('number display: negatives with a minus, blank zeros, apostrophe separators; drivers without decimals', async ({ page, host }) => {
   await page.goto(host.url);
@@ -8,7 +9,7 @@ test('number display: negatives with a minus, blank zeros, apostrophe separators
   const capexJanuary = page.locator('.ag-row-pinned[row-id="total-capex"] [col-id="p2"]');
   await expect(capexJanuary).toHaveText('–');
 
-  await page.getByRole('button', { name: 'Display…' }).click();
+  await chooseMenu(page, 'view.display');
   const dialog = page.getByTestId('display-dialog');
   await dialog.getByLabel('With a minus: -1,250.00').check();
   await dialog.getByLabel('Blank').check();

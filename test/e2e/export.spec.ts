@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 async function approve(page: Page): Promise<void> {
   const dialog = page.getByTestId('approval-dialog');
@@ -17,7 +18,7 @@ async function approve(page: Page): Promise<void> {
 test('an approved version exports to Excel with its stamp and to CSV for an ERP; Verify accepts the file', async ({ page, host }) => {
   await page.goto(host.url);
   await approve(page);
-  await page.getByRole('button', { name: 'Export…' }).click();
+  await chooseMenu(page, 'file.export');
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog.getByLabel('File name')).toHaveValue('Harbor Instruments — FY2027 Budget - Budget FY2027');
   await dialog.getByLabel('File name').fill('FY2027 approved');

@@ -1,5 +1,6 @@
 import { cents, cell, cursor, expect, rowIdOf, test, totalCell, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 const SAMPLE_GOALS = ['Cost leadership', 'Grow services revenue', 'Operational excellence'];
 const AMOUNT = /^\(?\d{1,3}(,\d{3})*\.\d{2}\)?$/;
@@ -66,9 +67,9 @@ test('the Goals view shows per goal the money, the funded proposals and the KPIs
   // A tagged line opens in the budget sheet with the cursor on its cell.
   await goalRow(page, 'Cost leadership').getByRole('button', { name: /\d+ lines?/ }).click();
   await saveScreenshot(page, 'goals-view-lines');
-  await page.getByRole('button', { name: 'Dark' }).click();
+  await chooseMenu(page, 'view.dark');
   await saveScreenshot(page, 'goals-view-lines-dark');
-  await page.getByRole('button', { name: 'Light' }).click();
+  await chooseMenu(page, 'view.dark');
   await page.locator('.goal-line-row').getByRole('button', { name: 'Sensor components' }).click();
   await expect(page.getByTestId('budget-grid')).toBeVisible();
   const rowId = await rowIdOf(page, 'Sensor components');
@@ -140,7 +141,7 @@ test('a goal is created, a line tagged from the sheet’s menu, and a used goal 
 
 test('a workbook without goals says what goals are for and starts one', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await chooseMenu(page, 'file.new');
   const dialog = page.getByTestId('new-dialog');
   await dialog.getByLabel('Name').fill('Plant FY2027');
   await dialog.getByRole('button', { name: 'Create' }).click();

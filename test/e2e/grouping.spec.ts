@@ -1,5 +1,6 @@
 import { expect, test, cents, formatCents, groupRow } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('lines are grouped by department with exact subtotals; a group collapses and the grouping can change', async ({ page, host }) => {
   await page.goto(host.url);
@@ -21,7 +22,7 @@ test('lines are grouped by department with exact subtotals; a group collapses an
   await page.keyboard.press('Enter');
   await expect(page.locator('.ag-row').filter({ hasText: 'Sensor kits — North America' })).toHaveCount(1);
 
-  await page.getByLabel('Group by').selectOption('account');
+  await chooseMenu(page, 'view.group-account');
   await expect(groupRow(page, 'g:t:revenue')).toContainText('Revenue');
   await expect(page.locator('.ag-row[row-id^="g:a"]').first()).toContainText('4000 Product revenue');
   await saveScreenshot(page, 'grouped-by-account');

@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cell, expect, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('last year’s actuals import through the mapping step: columns guessed, a missing mapping named, all cells in one step', async ({ page, host }) => {
   const months = Array.from({ length: 12 }, (_unused, index) => `2026-${String(index + 1).padStart(2, '0')}`);
   const file = join(host.dataDir, 'ledger export.csv');
   writeFileSync(file, `Cost center;GL account;Description;${months.join(';')}\r\nSales;Travel;Customer visits;${months.map((_month, index) => `${index + 1}.000,25`).join(';')}\r\nSales;6200;Trade shows — travel;${months.map(() => '2.500,00').join(';')}\r\n`);
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await chooseMenu(page, 'file.import');
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByLabel('Import into').selectOption('prior-year');
   await dialog.getByLabel('File to import').setInputFiles(file);
@@ -31,7 +32,7 @@ test('last year’s actuals import through the mapping step: columns guessed, a 
   await expect(page.getByTestId('notice-info').filter({ hasText: 'Imported ledger export.csv: 24 cells set' })).toBeVisible();
 
   // Importing the same file again changes nothing.
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await chooseMenu(page, 'file.import');
   await dialog.getByLabel('Import into').selectOption('prior-year');
   await dialog.getByLabel('File to import').setInputFiles(file);
   await expect(dialog.getByTestId('import-summary')).toContainText('Nothing to change: all 24 values already match');
@@ -42,7 +43,7 @@ test('this year’s actuals import into the plan year month by month, and the im
   const file = join(host.dataDir, 'october ledger.csv');
   writeFileSync(file, 'Department,Account,Line,Period,Amount\r\nSales,6200,Customer visits,2027-10,4321.09\r\nR&D,6000,Engineering salaries,2027-10,70000\r\n');
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await chooseMenu(page, 'file.import');
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByLabel('Import into').selectOption({ label: 'Actuals FY2027 (actuals)' });
   await dialog.getByLabel('File to import').setInputFiles(file);
@@ -62,7 +63,7 @@ test('budget values import from a long CSV; a bad amount is named by row; undo t
   const rowId = await rowIdOf(page, 'Customer visits');
   const january = cell(page, rowId, 'p0');
   const before = await january.innerText();
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await chooseMenu(page, 'file.import');
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByLabel('File to import').setInputFiles(file);
   await expect(dialog.getByTestId('import-problems')).toContainText('Row 3 Column 5: "lots" is not an amount');

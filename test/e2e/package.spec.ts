@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { WorkbookStore } from '../../electron/store/workbook-store';
 import { cell, expect, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('a department package goes out, comes back drafted, and merges with a conflict decided side by side', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Packages…' }).click();
+  await chooseMenu(page, 'file.packages');
   const dialog = page.getByTestId('package-dialog');
   await dialog.getByLabel('Department to send').selectOption({ label: 'Sales' });
   await dialog.getByRole('button', { name: 'Cut package' }).click();
@@ -34,7 +35,7 @@ test('a department package goes out, comes back drafted, and merges with a confl
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
 
-  await page.getByRole('button', { name: 'Packages…' }).click();
+  await chooseMenu(page, 'file.packages');
   await dialog.getByLabel('Package to merge').setInputFiles(packagePath);
   await expect(dialog.getByTestId('package-summary')).toContainText('1 cell changed only in the package merges by itself');
   const conflicts = dialog.getByTestId('package-conflicts');

@@ -1,5 +1,6 @@
 import { copySelection, expect, pasteText, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 /** Proposal titles in ranking order, as the grid shows them. */
 async function rankedTitles(page: Page): Promise<string[]> {
@@ -183,7 +184,7 @@ test('ranking by hand: dragging a proposal to the top reorders them, and undo re
 
 test('a new workbook starts with no proposals and says what to do; one is added, deleted, and brought back', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await chooseMenu(page, 'file.new');
   await page.getByTestId('new-dialog').getByLabel('Name').fill('Capital plan');
   await page.getByTestId('new-dialog').getByRole('button', { name: 'Create' }).click();
   await expect(page.getByTestId('workbook-name')).toHaveText('Capital plan');

@@ -2,10 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/sheet-test';
 import { SCREENSHOT_FOLDER, saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('the report prints through Chromium to a paginated A4 PDF: cover, summaries, chart and the sheet', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Report…' }).click();
+  await chooseMenu(page, 'file.report');
   const report = page.getByTestId('budget-report');
   await expect(report.getByRole('heading', { level: 1 })).toHaveText('Harbor Instruments — FY2027 Budget');
   await expect(report.getByTestId('report-status')).toHaveText('Draft');

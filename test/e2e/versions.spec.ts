@@ -2,6 +2,7 @@ import { cell, expect, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 import { Decimal } from '../../shared/money/decimal';
 import { formatAmount } from '../../shared/money/format-amount';
+import { chooseMenu } from './support/menu';
 
 test('the version picker switches the sheet between versions; a forecast shows its closed months as read-only actuals', async ({ page, host }) => {
   await page.goto(host.url);
@@ -34,9 +35,9 @@ test('the version picker switches the sheet between versions; a forecast shows i
   await expect(cell(page, rowId, 'p10')).toHaveText('99,000.00');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   await saveScreenshot(page, 'forecast-with-actual-months');
-  await page.getByRole('button', { name: 'Dark' }).click();
+  await chooseMenu(page, 'view.dark');
   await saveScreenshot(page, 'forecast-with-actual-months-dark');
-  await page.getByRole('button', { name: 'Light' }).click();
+  await chooseMenu(page, 'view.dark');
 
   // Back to the budget: it never saw the forecast's edit.
   await picker.selectOption({ label: 'Budget FY2027 — Budget' });
@@ -84,7 +85,7 @@ test('a scenario’s revenue is moved by a percentage from the Adjust dialog, ex
   const rowId = await rowIdOf(page, 'OEM modules');
   const january = cell(page, rowId, 'p0');
   const before = await january.innerText();
-  await page.getByRole('button', { name: 'Adjust…' }).click();
+  await chooseMenu(page, 'data.adjust');
   const dialog = page.getByTestId('scenario-dialog');
   await dialog.getByLabel('Department').selectOption({ label: 'Sales' });
   await dialog.getByLabel('Account').selectOption({ label: '4000 Product revenue' });
@@ -99,7 +100,7 @@ test('a scenario’s revenue is moved by a percentage from the Adjust dialog, ex
   await page.keyboard.press('Control+z');
   await expect(january).toHaveText(before);
   // Bad input is named and changes nothing.
-  await page.getByRole('button', { name: 'Adjust…' }).click();
+  await chooseMenu(page, 'data.adjust');
   await dialog.getByLabel('By an amount a month').check();
   await dialog.getByRole('textbox', { name: 'Amount' }).fill('12.345');
   await dialog.getByRole('button', { name: 'Adjust' }).click();

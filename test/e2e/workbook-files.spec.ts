@@ -2,6 +2,7 @@ import { expect, test } from './support/sheet-test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('opening a file that is not a workbook says why, keeps the sheet open and leaves the file alone', async ({ page, host }) => {
   const notAWorkbook = join(host.dataDir, 'workbooks', 'Quarterly notes.tandem');
@@ -24,7 +25,7 @@ test('opening a file that is not a workbook says why, keeps the sheet open and l
 
 test('a new workbook starts empty and says what to do next; save as continues in a copy', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await chooseMenu(page, 'file.new');
   const dialog = page.getByTestId('new-dialog');
   await dialog.getByLabel('Name').fill('Operations FY2027');
   await dialog.getByRole('button', { name: 'Create' }).click();
