@@ -78,14 +78,24 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
     };
   }, [enter, leave]);
 
-  // A click elsewhere closes an open menu.
+  // A click elsewhere closes an open menu; so does Esc wherever the keyboard is.
   useEffect(() => {
     if (open === null) return;
     const onMouseDown = (event: MouseEvent) => {
       if (bar.current !== null && !bar.current.contains(event.target as Node)) setOpen(null);
     };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || bar.current?.contains(document.activeElement) === true) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(null);
+    };
     window.addEventListener('mousedown', onMouseDown, true);
-    return () => window.removeEventListener('mousedown', onMouseDown, true);
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      window.removeEventListener('mousedown', onMouseDown, true);
+      window.removeEventListener('keydown', onKeyDown, true);
+    };
   }, [open]);
 
   const neighbour = (menu: MenuId, step: number): MenuId => MENUS[(MENUS.indexOf(menu) + step + MENUS.length) % MENUS.length] ?? menu;
@@ -180,9 +190,11 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
             className={open === menu ? 'menu-bar-button open' : 'menu-bar-button'}
             onMouseDown={(event) => {
               event.preventDefault();
-              if (open === menu) setOpen(null);
+              if (open === menu) leave();
               else {
+                // The keyboard follows the mouse to the menu, so arrows and Esc work from there.
                 rememberFocus();
+                focusMenuButton(menu);
                 openMenu(menu, null);
               }
             }}
