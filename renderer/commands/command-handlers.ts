@@ -1,5 +1,5 @@
 import { COMMAND_IDS, HELP_URL, type CommandId, type CommandState, type CommandStates } from '../../shared/commands/command-table';
-import { APPROVAL_TRANSITIONS, lastApproval, type ApprovalAction } from '../../shared/domain/approval';
+import { APPROVAL_TRANSITIONS, type ApprovalAction } from '../../shared/domain/approval';
 import type { SheetView } from '../../shared/sheet/sheet-view';
 import type { Grouping } from '../../shared/sheet/sheet-groups';
 import { selectedLineIds } from '../goals/TagLinesDialog';
@@ -64,8 +64,7 @@ const notOnSheet = (context: CommandContext): string | null => noSheet(context) 
 export function lockedReason(view: SheetView): string | null {
   const version = view.model.version;
   if (version.status !== 'approved') return null;
-  const approval = lastApproval(version.events);
-  return `“${version.name}” is approved${approval === null ? '' : ` by ${approval.actor}`}: reopen it to change it`;
+  return `“${version.name}” is approved: reopen it to change it`;
 }
 
 const sheetEditable = (context: CommandContext): string | null => notOnSheet(context) ?? (context.view === null ? null : lockedReason(context.view));
@@ -91,7 +90,7 @@ function approvalCommand(action: ApprovalAction): CommandHandler {
       if (missing !== null || context.view === null) return missing;
       const transition = APPROVAL_TRANSITIONS[action];
       const status = context.view.model.version.status;
-      return status === transition.from ? null : `“${context.view.model.version.name}” is ${status}; ${transition.label.toLowerCase()} applies to a ${transition.from} version`;
+      return status === transition.from ? null : `Only for a ${transition.from} version; this one is ${status}`;
     },
     run: () => openDialog({ id: 'approval', action }),
   };
