@@ -116,3 +116,20 @@ export function findInSheet(view: Pick<SheetView, 'display' | 'rows' | 'model' |
 export function matchedLineIds(matches: readonly LineMatch[]): Set<number> {
   return new Set(matches.map((match) => match.lineId));
 }
+
+/** The groups a line sits in, outermost first (to open the collapsed ones when find goes to the line). */
+export function groupsAboveLine(view: Pick<SheetView, 'display' | 'rows' | 'model'>, lineId: number): string[] {
+  const display = view.display.collapsed.size === 0 ? view.display : buildDisplay(view.rows, view.model.periods.length, view.display.grouping, new Set(), view.model);
+  const at = display.lineIndex.get(lineId);
+  if (at === undefined) return [];
+  const groups: string[] = [];
+  let level = Number.POSITIVE_INFINITY;
+  for (let index = at - 1; index >= 0 && level > 0; index -= 1) {
+    const row = display.rows[index];
+    if (row?.kind === 'group' && row.level < level) {
+      groups.unshift(row.id);
+      level = row.level;
+    }
+  }
+  return groups;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountMatches, findInSheet, matchedLineIds, parseFindQuery, type FindQuery } from '../../../../shared/sheet/find-lines';
+import { amountMatches, findInSheet, groupsAboveLine, matchedLineIds, parseFindQuery, type FindQuery } from '../../../../shared/sheet/find-lines';
 import { buildSheetView } from '../../../../shared/sheet/sheet-view';
 import type { SheetModel } from '../../../../shared/domain/workbook';
 import { sheetModel } from '../../../helpers/sheet-model';
@@ -84,5 +84,13 @@ describe('find in the sheet', () => {
     // Grouped by department, Operations' lines follow Sales' (the same order here), and collapsing Sales hides nothing from find.
     expect(cells('1200', 'department', new Set(['g:d1']))).toEqual(['1:0:amount', '3:1:amount']);
     expect([...matchedLineIds(findInSheet(buildSheetView(model(), 'none'), '300'))]).toEqual([3]);
+  });
+});
+
+describe('the groups above a line', () => {
+  it('are its department and its account type, outermost first, whether or not they are collapsed', () => {
+    expect(groupsAboveLine(buildSheetView(model(), 'department'), 4)).toEqual(['g:d2', 'g:d2:driver']);
+    expect(groupsAboveLine(buildSheetView(model(), 'department', new Set(['g:d2'])), 3)).toEqual(['g:d2', 'g:d2:cogs']);
+    expect(groupsAboveLine(buildSheetView(model(), 'none'), 3)).toEqual([]);
   });
 });
