@@ -1,6 +1,6 @@
 import { cellsLabel } from '../../../shared/domain/cells-label';
 import type { CellClassParams, CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { toTabularText } from '../../../shared/clipboard/tabular-text';
 import { showError } from '../../state/notice-store';
 import { htmlTableRows } from '../html-table';
@@ -22,6 +22,8 @@ import {
 } from '../../selection/cell-range';
 import { edgeOfData, type Direction } from './navigation';
 import { selectWhenWritten, type SelectionStore } from '../../selection/selection-store';
+import { isCommandKey } from '../../commands/command-keys';
+import { setActiveGrid, type GridActions } from './active-grid';
 
 /** A grid's cells as the shared behaviour sees them, with the ids of the columns a range spans. */
 export interface SpreadsheetCells extends CellGrid {
@@ -41,6 +43,8 @@ export interface SpreadsheetOptions<Row> {
   write(writes: CellWrite[], label: string): Promise<boolean>;
   /** what a paste says when the cursor is on no cell that takes one */
   noCellMessage: string;
+  /** why the grid's cells cannot be changed now (an approved version, computed figures), or null; for menus */
+  readOnly?(): string | null;
 }
 
 export interface Spreadsheet {
@@ -51,6 +55,13 @@ export interface Spreadsheet {
   handleKey(event: ReactKeyboardEvent): boolean;
   /** Puts the cursor on a cell, scrolling it into view. */
   moveCursor(position: CellPosition): void;
+  /**
+   * Puts the cursor on a row's cell in any column (a find's match), scrolled to the middle of
+   * the view. With `keepFocus`, the keyboard stays where it is (the find field).
+   */
+  revealCell(row: number, colId: string, keepFocus: boolean): void;
+  /** the grid's actions, as menus and the context menu run them */
+  actions: GridActions;
   /** the selection, or the cell under the cursor on its own */
   currentRange(): CellRange | null;
 }
@@ -59,11 +70,22 @@ const ARROW_DIRECTIONS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 
 const ARROW_STEPS: Record<Direction, CellPosition> = { up: { row: -1, column: 0 }, down: { row: 1, column: 0 }, left: { row: 0, column: -1 }, right: { row: 0, column: 1 } };
 
 
+/** The command a key runs in the shared behaviour, from the command table's shortcuts (Backspace clears too, as in Excel). */
+function spreadsheetCommandOf(event: KeyboardEvent): 'clear' | 'selectAll' | 'fillDown' | 'fillRight' | null {
+  if (isCommandKey(event, 'edit.clear') || (event.key === 'Backspace' && !event.ctrlKey && !event.metaKey && !event.altKey)) return 'clear';
+  if (isCommandKey(event, 'edit.select-all')) return 'selectAll';
+  if (isCommandKey(event, 'edit.fill-down')) return 'fillDown';
+  if (isCommandKey(event, 'edit.fill-right')) return 'fillRight';
+  return null;
+}
+
 /** Keys the shared behaviour handles rather than AG Grid (clearing, fills, select all): for a column's suppressKeyboardEvent. */
 export function isSpreadsheetCommand(event: KeyboardEvent): boolean {
-  const mod = event.ctrlKey || event.metaKey;
-  return event.key === 'Delete' || event.key === 'Backspace' || (mod && ['a', 'd', 'r'].includes(event.key.toLowerCase()));
+  return spreadsheetCommandOf(event) !== null;
 }
+
+/** Set while a menu's Copy runs the browser's copy command: the grid answers the copy event without having the focus. */
+let menuCopy: { text: string; html: string } | null = null;
 
 /** Whether a cell is the selection's bottom-right one, which carries the fill handle as in Excel. */
 export function isFillHandleCell(range: CellRange | null, row: number, column: number): boolean {
@@ -152,6 +174,13 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
   // Clipboard: copy the selection as text and an HTML table; paste a block at its top-left cell.
   useEffect(() => {
     const onCopy = (event: ClipboardEvent) => {
+      if (menuCopy !== null && event.clipboardData !== null) {
+        event.preventDefault();
+        event.clipboardData.setData('text/plain', menuCopy.text);
+        event.clipboardData.setData('text/html', menuCopy.html);
+        menuCopy = null;
+        return;
+      }
       const range = currentRange();
       const cells = latest.current.cells();
       if (!gridHasFocus() || range === null || cells === null || event.clipboardData === null) return;
@@ -310,6 +339,76 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
     [apiRef, hostRef],
   );
 
+  // What menus and the context menu run on this grid: the same as its keys and clipboard events.
+  const actions = useMemo<GridActions>(() => {
+    const fill = (direction: 'down' | 'right') => {
+      const range = currentRange();
+      const cells = latest.current.cells();
+      if (range === null || cells === null) return;
+      const writes = fillWrites(cells, range, direction);
+      void writeCells(writes, `fill ${direction} ${cellsLabel(writes.length)}`);
+    };
+    const grid: GridActions = {
+      copy() {
+        const range = currentRange();
+        const cells = latest.current.cells();
+        if (range === null || cells === null) return;
+        const content = { text: rangeAsText(cells, range), html: rangeAsHtml(cells, range) };
+        // The browser's copy command fires the copy event this grid answers (text and HTML); where it
+        // is refused (no user gesture), the asynchronous clipboard takes both forms.
+        menuCopy = content;
+        let copied = false;
+        try {
+          copied = document.execCommand('copy');
+        } catch {
+          copied = false;
+        }
+        const answered = menuCopy === null;
+        menuCopy = null;
+        if (copied && answered) return;
+        const item = new ClipboardItem({ 'text/plain': new Blob([content.text], { type: 'text/plain' }), 'text/html': new Blob([content.html], { type: 'text/html' }) });
+        navigator.clipboard.write([item]).catch(() => showError(new Error('The clipboard refused the copy: press Ctrl+C (⌘C on a Mac) in the sheet instead.')));
+      },
+      cut() {
+        const readOnly = latest.current.readOnly?.() ?? null;
+        if (readOnly !== null) {
+          showError(new Error(readOnly));
+          return;
+        }
+        grid.copy();
+        grid.clear();
+      },
+      paste(text: string) {
+        const range = currentRange();
+        if (range === null) {
+          showError(new Error(latest.current.noCellMessage));
+          return;
+        }
+        void selectWhenWritten(selection, latest.current.paste(range, text), (pasted) => (pasted === null ? undefined : cellCount(pasted) > 1 ? pasted : null));
+      },
+      clear() {
+        const range = currentRange();
+        const cells = latest.current.cells();
+        if (range === null || cells === null) return;
+        const writes = clearWrites(cells, range);
+        void writeCells(writes, `clear ${cellsLabel(writes.length)}`);
+      },
+      selectAll() {
+        const cells = latest.current.cells();
+        if (cells !== null) selection.getState().setRange(wholeGrid(cells));
+      },
+      fillDown() {
+        fill('down');
+      },
+      fillRight() {
+        fill('right');
+      },
+      hasSelection: () => currentRange() !== null,
+      readOnly: () => latest.current.readOnly?.() ?? null,
+    };
+    return grid;
+  }, [currentRange, selection, writeCells]);
+
   const handleKey = useCallback(
     (event: ReactKeyboardEvent): boolean => {
       const grid = apiRef.current;
@@ -370,27 +469,66 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
         }
         return claim();
       }
-      if (!isSpreadsheetCommand(native)) return false;
-      const key = native.key.toLowerCase();
-      const clearing = native.key === 'Delete' || native.key === 'Backspace';
-      if (key === 'a') {
-        setRange(wholeGrid(cells));
-        return claim();
-      }
-      const range = currentRange();
-      if (range === null) return false;
-      if (clearing) {
-        const writes = clearWrites(cells, range);
-        void writeCells(writes, `clear ${cellsLabel(writes.length)}`);
-      } else {
-        const direction = key === 'd' ? 'down' : 'right';
-        const writes = fillWrites(cells, range, direction);
-        void writeCells(writes, `fill ${direction} ${cellsLabel(writes.length)}`);
-      }
+      const command = spreadsheetCommandOf(native);
+      if (command === null) return false;
+      if (command !== 'selectAll' && currentRange() === null) return false;
+      actions[command]();
       return claim();
     },
-    [apiRef, hostRef, selection, currentRange, moveCursor, writeCells],
+    [apiRef, hostRef, selection, currentRange, moveCursor, actions],
   );
 
-  return { onCellFocused, onCellMouseDown, onCellMouseOver, handleKey, moveCursor, currentRange };
+  const revealCell = useCallback(
+    (row: number, colId: string, keepFocus: boolean) => {
+      const grid = apiRef.current;
+      if (grid === null || grid.isDestroyed()) return;
+      const keep = keepFocus && document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      grid.ensureIndexVisible(row, 'middle');
+      grid.ensureColumnVisible(colId);
+      if (keep === null) {
+        grid.setFocusedCell(row, colId);
+        // A cell scrolled into view is drawn a few frames later: focus it again once it exists.
+        let framesLeft = 20;
+        const focusWhenDrawn = () => {
+          if (grid.isDestroyed()) return;
+          const drawn = hostRef.current?.querySelector(`.ag-row[row-index="${row}"] [col-id="${colId}"]`);
+          if (drawn !== null && drawn !== undefined) {
+            if (document.activeElement !== drawn) grid.setFocusedCell(row, colId);
+          } else if (framesLeft-- > 0) {
+            requestAnimationFrame(focusWhenDrawn);
+          }
+        };
+        requestAnimationFrame(focusWhenDrawn);
+        return;
+      }
+      // The grid's cursor moves (AG Grid focuses the cell); the keyboard goes back where it was.
+      grid.setFocusedCell(row, colId);
+      keep.focus();
+      let framesLeft = 3;
+      const keepIt = () => {
+        if (hostRef.current?.contains(document.activeElement) === true) keep.focus();
+        if (framesLeft-- > 0) requestAnimationFrame(keepIt);
+      };
+      requestAnimationFrame(keepIt);
+    },
+    [apiRef, hostRef],
+  );
+
+  // The grid that has the keyboard is the one menus act on; it stays so until another takes it or it goes.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    let withdraw: (() => void) | null = null;
+    const onFocusIn = () => {
+      withdraw?.();
+      withdraw = setActiveGrid(actions);
+    };
+    host.addEventListener('focusin', onFocusIn);
+    return () => {
+      host.removeEventListener('focusin', onFocusIn);
+      withdraw?.();
+    };
+  }, [hostRef, actions]);
+
+  return { onCellFocused, onCellMouseDown, onCellMouseOver, handleKey, moveCursor, currentRange, revealCell, actions };
 }
