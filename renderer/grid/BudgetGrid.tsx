@@ -24,9 +24,19 @@ import { amountFormatOf, useDisplayStore } from '../state/display-store';
 import { Decimal } from '../../shared/money/decimal';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
-import { editsOf, periodColumnId, periodOfColumn, sheetCells } from './sheet-cells';
+import { editsOf, periodColumnId, periodOfColumn, planSheetPaste, sheetCells } from './sheet-cells';
+import { FindBar } from '../find/FindBar';
+import { findCommandProvider, registerFindTarget, useFindStore, type FindHit } from '../find/find-store';
+import { registerFind, registerGridActions } from '../commands/command-actions';
+import { gridCommandProvider } from './spreadsheet/active-grid';
+import { currentFilter, shownSheet, useSheetFilter } from '../find/shown-sheet';
+import { findInSheet, groupsAboveLine, type LineMatch } from '../../shared/sheet/find-lines';
+import { lastApproval, lockedMessage } from '../../shared/domain/approval';
+import { showError, useNoticeStore } from '../state/notice-store';
+import { cellsLabel } from '../../shared/domain/cells-label';
 import { isSpreadsheetCommand, rangeCellClassRules, useSpreadsheet } from './spreadsheet/use-spreadsheet';
 import { commentPlace, rowError, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
+import type { GroupRow } from '../../shared/sheet/sheet-groups';
 import { rowSpanSum } from '../../shared/sheet/span-sums';
 import type { SheetComment } from '../../shared/domain/workbook';
 import { darkGridTheme, lightGridTheme } from './grid-theme';
@@ -79,8 +89,24 @@ function cellError(row: GridRow | undefined, period: number): string | null {
 
 /** Why a row's total over some months cannot be shown (an error in any of them, travelled up from its lines), or null. */
 function spanError(row: GridRow | undefined, periods: readonly number[]): string | null {
-  const view = useSheetStore.getState().view;
+  // With the filter on, totals include the shown lines only, and so do their errors.
+  const view = shownSheet();
   return view === null ? null : rowError(view, row, periods);
+}
+
+/** A group row's label: "▾  Sales  ·  12 lines", or with the filter on "▾  Sales  ·  3 of 12 lines, filtered". */
+function groupLabel(row: GroupRow): string {
+  const all = currentFilter()?.groupLineCounts.get(row.id);
+  const plural = (count: number) => `line${count === 1 ? '' : 's'}`;
+  const count = all === undefined ? `${row.lineCount} ${plural(row.lineCount)}` : `${row.lineCount} of ${all} ${plural(all)}, filtered`;
+  const contribution = row.contribution ? '  ·  contribution' : '';
+  return `${row.collapsed ? '▸' : '▾'}  ${row.label}  ·  ${count}${contribution}`;
+}
+
+/** A find's match as the grid shows it: the line's row and the cell's column. */
+function hitOf(match: LineMatch): FindHit {
+  const column = typeof match.column === 'number' ? periodColumnId(match.column) : match.column;
+  return { key: `${match.lineId}:${column}`, rowId: String(match.lineId), column };
 }
 
 /** A row's exact sum over some periods, from the one model of the sheet. */
@@ -158,15 +184,23 @@ function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears
         if (row === undefined) return '';
         if (row.kind === 'line') return row.department;
         if (row.kind === 'total') return row.label;
-        const contribution = row.contribution ? '  ·  contribution' : '';
-        return `${row.collapsed ? '▸' : '▾'}  ${row.label}  ·  ${row.lineCount} line${row.lineCount === 1 ? '' : 's'}${contribution}`;
+        return groupLabel(row);
       },
       colSpan: (params) => (params.data?.kind === 'line' ? 1 : 3),
-      cellClass: (params) => (params.data?.kind === 'total' ? 'total-label' : params.data?.kind === 'group' ? 'group-label' : 'dimension-cell'),
+      cellClass: (params) =>
+        params.data?.kind === 'total'
+          ? ['total-label', ...(currentFilter() === null ? [] : ['filtered-label'])]
+          : params.data?.kind === 'group'
+            ? ['group-label', ...(currentFilter() === null ? [] : ['filtered-label'])]
+            : 'dimension-cell',
       // Each level of the tree of groups steps in a little further.
       cellStyle: (params) => (params.data?.kind === 'group' ? { paddingLeft: `${12 + params.data.level * 16}px` } : null),
       tooltipValueGetter: (params) =>
-        params.data?.kind === 'group' ? `${params.data.subtotalMeaning}. Click or press Enter to ${params.data.collapsed ? 'expand' : 'collapse'}.` : undefined,
+        params.data?.kind === 'group'
+          ? `${params.data.subtotalMeaning}${currentFilter() === null ? '' : ', of the lines shown (filtered)'}. Click or press Enter to ${params.data.collapsed ? 'expand' : 'collapse'}.`
+          : params.data?.kind === 'total' && currentFilter() !== null
+            ? 'Only the lines the filter shows are added up. Close find (Esc) to see the whole sheet’s totals.'
+            : undefined,
     },
     {
       colId: 'account',
@@ -245,21 +279,48 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   const setRange = useSelectionStore((state) => state.setRange);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
+  // With "show only matching lines" on, the grid shows the filtered sheet: its rows are the ones
+  // the selection, the clipboard, fills and clears work on.
+  const filter = useSheetFilter(view);
+  const shown = filter?.view ?? view;
   const spreadsheet = useSpreadsheet<GridRow>({
     apiRef,
     hostRef,
     selection: useSelectionStore,
     cells: () => {
-      const sheet = useSheetStore.getState().view;
+      const sheet = shownSheet();
       return sheet === null ? null : sheetCells(sheet);
     },
-    paste,
+    paste: async (range, text) => {
+      const sheet = shownSheet();
+      if (currentFilter() === null || sheet === null) return paste(range, text);
+      const plan = planSheetPaste(sheet, range, text);
+      if (!plan.ok) {
+        showError(new Error(plan.message), plan.where);
+        return null;
+      }
+      const saved = await applyEdits(plan.edits, `paste ${cellsLabel(plan.edits.length)}`);
+      if (saved && plan.rounded > 0) {
+        useNoticeStore.getState().show({ tone: 'info', message: `${plan.rounded} pasted amount${plan.rounded === 1 ? ' was' : 's were'} rounded half-even (to the cent; drivers to six decimals).` });
+      }
+      return saved ? plan.pasted : null;
+    },
     write: (writes, label) => {
-      const sheet = useSheetStore.getState().view;
+      const sheet = shownSheet();
       return sheet === null ? Promise.resolve(false) : applyEdits(editsOf(sheet, writes), label);
     },
     noCellMessage: 'Paste into a month cell of a budget line: move the cursor there first.',
+    readOnly: () => {
+      const version = useSheetStore.getState().view?.model.version;
+      return version?.status === 'approved' ? lockedMessage(version.name, lastApproval(version.events), 'its values are') : null;
+    },
   });
+  // Edit › Find…, Find next, Find previous, Show only matching lines and the clipboard and fill
+  // commands (menus, their keys, the context menu) reach find and the grid that has the keyboard.
+  useEffect(() => {
+    registerFind(findCommandProvider);
+    registerGridActions(gridCommandProvider);
+  }, []);
   const { moveCursor } = spreadsheet;
   // Columns depend only on the calendar: a new value edit must not rebuild them.
   const { showQuarters, showYears } = useSheetStore(useShallow((state) => ({ showQuarters: state.showQuarters, showYears: state.showYears })));
@@ -272,10 +333,11 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   // handing over 10,000 rows to compare; a new structure (file, reload, grouping) replaces them.
   const shownRows = useRef<GridRow[]>([]);
   const shownStructure = useRef<unknown>(null);
+  const filteredLines = filter?.lineIds ?? null;
   useEffect(() => {
     const grid = apiRef.current;
-    const rows = view.display.rows;
-    const structure = [view.rowIndex, view.display.grouping, view.display.collapsed];
+    const rows = shown.display.rows;
+    const structure = [shown.rowIndex, shown.display.grouping, shown.display.collapsed, filteredLines];
     const previous = shownStructure.current as unknown[] | null;
     const sameStructure = previous !== null && previous.every((part, index) => part === structure[index]) && shownRows.current.length === rows.length;
     shownStructure.current = structure;
@@ -287,10 +349,53 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
       if (update.length > 0) grid.applyTransaction({ update });
     }
     shownRows.current = rows;
-  }, [view.display, view.rowIndex]);
+  }, [shown.display, shown.rowIndex, filteredLines]);
 
-  // A new sheet (another file, a reload after a structure change) starts without a selection.
-  useEffect(() => setRange(null), [view.model.workbook.path, view.display.grouping, view.display.collapsed, view.rowIndex, setRange]);
+  // Off screen (another view), the sheet has no selection: the status bar's figures go with it.
+  useEffect(() => () => setRange(null), [setRange]);
+  // A new sheet (another file, a reload after a structure change, the filter) starts without a selection.
+  useEffect(() => setRange(null), [view.model.workbook.path, view.display.grouping, view.display.collapsed, view.rowIndex, filteredLines, setRange]);
+
+  // Find looks in the whole sheet (lines in collapsed groups too) and goes to each match's cell,
+  // opening the groups it is folded in.
+  const pendingReveal = useRef<{ hit: FindHit; keepFocus: boolean } | null>(null);
+  const { revealCell } = spreadsheet;
+  const revealHit = useCallback(
+    (hit: FindHit, keepFocus: boolean): boolean => {
+      const rowIndex = apiRef.current?.getRowNode(hit.rowId)?.rowIndex;
+      if (rowIndex === undefined || rowIndex === null) return false;
+      revealCell(rowIndex, hit.column, keepFocus);
+      return true;
+    },
+    [revealCell],
+  );
+  useEffect(
+    () =>
+      registerFindTarget('budget', {
+        search: (query) => {
+          const sheet = useSheetStore.getState().view;
+          return sheet === null ? [] : findInSheet(sheet, query).map(hitOf);
+        },
+        reveal: (hit, keepFocus) => {
+          if (revealHit(hit, keepFocus)) return;
+          const sheet = useSheetStore.getState().view;
+          const folded = sheet === null ? [] : groupsAboveLine(sheet, Number(hit.rowId)).filter((id) => sheet.display.collapsed.has(id));
+          if (folded.length === 0) return;
+          pendingReveal.current = { hit, keepFocus };
+          for (const id of folded) toggleGroup(id);
+        },
+        focusGrid: () => {
+          const grid = apiRef.current;
+          const focused = grid?.getFocusedCell();
+          if (grid === null || grid === undefined) return;
+          if (focused !== null && focused !== undefined) grid.setFocusedCell(focused.rowIndex, focused.column, focused.rowPinned ?? null);
+          else if (grid.getDisplayedRowCount() > 0) grid.setFocusedCell(0, 'description');
+        },
+      }),
+    [revealHit, toggleGroup],
+  );
+  // Lines added, removed, renamed or regrouped: find searches again (the current match stays).
+  useEffect(() => useFindStore.getState().refresh('budget'), [view.rowIndex, view.display.grouping, view.display.collapsed, view.commentsByPlace]);
 
   // The sheet's own keys first (groups, the context menu, moving a line); then the shared
   // spreadsheet keys: Tab while editing, Home/End, Ctrl+arrows, Shift+arrows, Delete,
@@ -334,12 +439,14 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
 
   // After Add line the grid gets new rows; once it has them, put the cursor on the new line.
   const placeRequestedCursor = useCallback(() => {
+    const reveal = pendingReveal.current;
+    if (reveal !== null && revealHit(reveal.hit, reveal.keepFocus)) pendingReveal.current = null;
     const { cursorRequest, requestCursor } = useSelectionStore.getState();
     const rowIndex = cursorRequest === null ? undefined : apiRef.current?.getRowNode(String(cursorRequest.lineId))?.rowIndex;
     if (cursorRequest === null || rowIndex === undefined || rowIndex === null) return;
     requestCursor(null);
     moveCursor({ row: rowIndex, column: cursorRequest.period });
-  }, [moveCursor]);
+  }, [moveCursor, revealHit]);
 
   useEffect(() => useSelectionStore.subscribe((state, previous) => state.cursorRequest !== previous.cursorRequest && placeRequestedCursor()), [placeRequestedCursor]);
 
@@ -388,38 +495,41 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   const onGridReady = useCallback(
     (event: GridReadyEvent<GridRow>) => {
       apiRef.current = event.api;
-      shownRows.current = useSheetStore.getState().view?.display.rows ?? [];
+      shownRows.current = shownSheet()?.display.rows ?? [];
       event.api.setGridOption('rowData', shownRows.current);
       onReady?.(event.api);
     },
     [onReady],
   );
   return (
-    <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
-      <AgGridReact<GridRow>
-        theme={dark ? darkGridTheme : lightGridTheme}
-        pinnedBottomRowData={view.totalRows}
-        columnDefs={columns}
-        getRowId={getRowId}
-        getRowClass={rowClass}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        onCellFocused={spreadsheet.onCellFocused}
-        onCellMouseDown={spreadsheet.onCellMouseDown}
-        onCellMouseOver={spreadsheet.onCellMouseOver}
-        onRowDataUpdated={placeRequestedCursor}
-        preventDefaultOnContextMenu
-        onCellContextMenu={onCellContextMenu}
-        onCellClicked={onCellClicked}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        suppressMovableColumns
-        animateRows={false}
-        defaultColDef={DEFAULT_COL_DEF}
-        tooltipShowDelay={600}
-        onGridReady={onGridReady}
-      />
+    <div className="grid-column">
+      <FindBar scope="budget" shown={filter === null ? null : { count: filter.shownLines, of: filter.totalLines }} />
+      <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
+        <AgGridReact<GridRow>
+          theme={dark ? darkGridTheme : lightGridTheme}
+          pinnedBottomRowData={shown.totalRows}
+          columnDefs={columns}
+          getRowId={getRowId}
+          getRowClass={rowClass}
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          onCellFocused={spreadsheet.onCellFocused}
+          onCellMouseDown={spreadsheet.onCellMouseDown}
+          onCellMouseOver={spreadsheet.onCellMouseOver}
+          onRowDataUpdated={placeRequestedCursor}
+          preventDefaultOnContextMenu
+          onCellContextMenu={onCellContextMenu}
+          onCellClicked={onCellClicked}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          suppressMovableColumns
+          animateRows={false}
+          defaultColDef={DEFAULT_COL_DEF}
+          tooltipShowDelay={600}
+          onGridReady={onGridReady}
+        />
+      </div>
     </div>
   );
 }

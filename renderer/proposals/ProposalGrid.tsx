@@ -27,6 +27,12 @@ import type { RankedProposal } from '../../shared/portfolio/ranking';
 import type { PortfolioChoice } from '../../shared/portfolio/optimize-result';
 import { darkGridTheme, lightGridTheme } from '../grid/grid-theme';
 import { formatMetric, formatMoney, metricTooltip } from './format-metric';
+import { useShallow } from 'zustand/react/shallow';
+import { FindBar } from '../find/FindBar';
+import { filterActive, findCommandProvider, registerFindTarget, useFindStore, type FindHit } from '../find/find-store';
+import { findInProposals } from '../find/find-proposals';
+import { registerFind, registerGridActions } from '../commands/command-actions';
+import { gridCommandProvider } from '../grid/spreadsheet/active-grid';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -70,8 +76,21 @@ const suppressSpreadsheetKeys = (params: SuppressKeyboardEventParams) => !params
  * proposal it runs through) or as the proposals sheet. Both have the budget sheet's habits,
  * from the same shared behaviour: ranges, copy and paste, Delete, fills, Ctrl+arrows, undo.
  */
-export function ProposalGrid({ ranked, layout, sheet, choice, byHand, onReorder, departments, dark, onSelect, onDecisionKey, onEdit }: ProposalGridProps) {
+export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand, onReorder, departments, dark, onSelect, onDecisionKey, onEdit }: ProposalGridProps) {
   const departmentName = useMemo(() => new Map(departments.map((department) => [department.id, department.name])), [departments]);
+  // Find: "show only matching proposals" narrows the rows; everything below works on the rows shown.
+  const find = useFindStore(useShallow((state) => ({ active: filterActive(state, 'proposals'), matches: state.matches })));
+  const ranked = useMemo(() => {
+    if (!find.active) return allRanked;
+    const ids = new Set(find.matches.map((hit) => hit.rowId));
+    return allRanked.filter((entry) => ids.has(String(entry.proposal.id)));
+  }, [allRanked, find]);
+  // Edit › Find…, Find next, Find previous, Show only matching lines and the clipboard and fill
+  // commands (menus, their keys, the context menu) reach find and the grid that has the keyboard.
+  useEffect(() => {
+    registerFind(findCommandProvider);
+    registerGridActions(gridCommandProvider);
+  }, []);
   const [selection] = useState(createSelectionStore);
   const apiRef = useRef<GridApi<RankedProposal> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -108,14 +127,45 @@ export function ProposalGrid({ ranked, layout, sheet, choice, byHand, onReorder,
     },
     [cells, write],
   );
-  const spreadsheet = useSpreadsheet<RankedProposal>({ apiRef, hostRef, selection, cells, paste, write, noCellMessage: 'Put the cursor on a proposal’s cell first.' });
+  const readOnly = useCallback(() => (layout === 'sheet' ? null : 'The ranking shows computed figures: switch to the Sheet view to type or paste a proposal’s inputs'), [layout]);
+  const spreadsheet = useSpreadsheet<RankedProposal>({ apiRef, hostRef, selection, cells, paste, write, noCellMessage: 'Put the cursor on a proposal’s cell first.', readOnly });
+
+  // Find goes to a match's cell: on the sheet its own column, on the ranking the column that shows it.
+  const { revealCell } = spreadsheet;
+  const searchable = useRef({ allRanked, departmentName });
+  useEffect(() => {
+    searchable.current = { allRanked, departmentName };
+    useFindStore.getState().refresh('proposals');
+  }, [allRanked, departmentName]);
+  useEffect(
+    () =>
+      registerFindTarget('proposals', {
+        search: (query) =>
+          findInProposals(searchable.current.allRanked, searchable.current.departmentName, query).map(
+            (match): FindHit => ({ key: `${match.proposalId}:${match.sheetColumn}:${match.rankingColumn}`, rowId: String(match.proposalId), column: `${match.sheetColumn}|${match.rankingColumn}` }),
+          ),
+        reveal: (hit, keepFocus) => {
+          const rowIndex = apiRef.current?.getRowNode(hit.rowId)?.rowIndex;
+          const [sheetColumn = 'title', rankingColumn = 'title'] = hit.column.split('|');
+          if (rowIndex !== undefined && rowIndex !== null) revealCell(rowIndex, layout === 'sheet' ? sheetColumn : rankingColumn, keepFocus);
+        },
+        focusGrid: () => {
+          const grid = apiRef.current;
+          const focused = grid?.getFocusedCell();
+          if (grid === null || grid === undefined) return;
+          if (focused !== null && focused !== undefined) grid.setFocusedCell(focused.rowIndex, focused.column);
+          else if (grid.getDisplayedRowCount() > 0) grid.setFocusedCell(0, 'title');
+        },
+      }),
+    [revealCell, layout],
+  );
   // A new layout or a new order puts other cells under the old selection: start afresh.
   const order = ranked.map((entry) => entry.proposal.id).join(',');
   useEffect(() => selection.getState().setRange(null), [selection, layout, order]);
 
   const rankingColumns = useMemo<ColDef<RankedProposal>[]>(
     () => [
-      { colId: 'rank', headerName: '#', width: byHand ? 64 : 44, type: 'rightAligned', rowDrag: byHand, valueGetter: (params) => params.data?.rank ?? null },
+      { colId: 'rank', headerName: '#', width: byHand ? 64 : 44, type: 'rightAligned', rowDrag: byHand && !find.active, valueGetter: (params) => params.data?.rank ?? null },
       {
         colId: 'title',
         headerName: 'Proposal',
@@ -203,7 +253,7 @@ export function ProposalGrid({ ranked, layout, sheet, choice, byHand, onReorder,
         cellClass: (params) => (choice !== null && params.data !== undefined && choice.chosen.includes(params.data.proposal.id) ? ['optimal-in'] : ['optimal-out']),
       },
     ],
-    [departmentName, choice, byHand],
+    [departmentName, choice, byHand, find.active],
   );
   // Every column of either layout is a range column: its cells show the selection and take the shared keys.
   const columns = useMemo<(ColDef<RankedProposal> | ColGroupDef<RankedProposal>)[]>(() => {
@@ -287,33 +337,36 @@ export function ProposalGrid({ ranked, layout, sheet, choice, byHand, onReorder,
     [sheetColumns, write],
   );
   return (
-    <div className="proposal-grid" data-testid="proposal-grid" data-layout={layout} ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
-      <AgGridReact<RankedProposal>
-        theme={dark ? darkGridTheme : lightGridTheme}
-        rowData={ranked}
-        columnDefs={columns}
-        getRowId={getRowId}
-        rowClassRules={rowClassRules}
-        animateRows={false}
-        suppressMovableColumns
-        tooltipShowDelay={400}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        onGridReady={(event) => (apiRef.current = event.api)}
-        onCellFocused={onCellFocused}
-        onCellMouseDown={spreadsheet.onCellMouseDown}
-        onCellMouseOver={spreadsheet.onCellMouseOver}
-        suppressColumnVirtualisation
-        rowDragManaged={byHand && layout === 'ranking'}
-        onRowDragEnd={(event) => {
-          const order: number[] = [];
-          event.api.forEachNode((node) => node.data !== undefined && order.push(node.data.proposal.id));
-          onReorder(order);
-        }}
-      />
+    <div className="grid-column">
+      <FindBar scope="proposals" shown={find.active ? { count: ranked.length, of: allRanked.length } : null} />
+      <div className="proposal-grid" data-testid="proposal-grid" data-layout={layout} ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
+        <AgGridReact<RankedProposal>
+          theme={dark ? darkGridTheme : lightGridTheme}
+          rowData={ranked}
+          columnDefs={columns}
+          getRowId={getRowId}
+          rowClassRules={rowClassRules}
+          animateRows={false}
+          suppressMovableColumns
+          tooltipShowDelay={400}
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          onGridReady={(event) => (apiRef.current = event.api)}
+          onCellFocused={onCellFocused}
+          onCellMouseDown={spreadsheet.onCellMouseDown}
+          onCellMouseOver={spreadsheet.onCellMouseOver}
+          suppressColumnVirtualisation
+          rowDragManaged={byHand && layout === 'ranking' && !find.active}
+          onRowDragEnd={(event) => {
+            const order: number[] = [];
+            event.api.forEachNode((node) => node.data !== undefined && order.push(node.data.proposal.id));
+            onReorder(order);
+          }}
+        />
+      </div>
     </div>
   );
 }
