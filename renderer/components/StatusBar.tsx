@@ -1,5 +1,40 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { rowError } from '../../shared/sheet/sheet-view';
+import { useShownSheet } from '../find/shown-sheet';
+import { sheetCells } from '../grid/sheet-cells';
+import { formatSelectionStats, selectionStats } from '../grid/selection-stats';
+import { amountFormatOf, useDisplayStore } from '../state/display-store';
+import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
 import { useWorkbookStore } from '../state/workbook-store';
+
+/** Sum, Average and Count of the budget sheet's selection, as a spreadsheet shows them (two or more cells with values). */
+function SelectionFigures() {
+  const sheet = useShownSheet();
+  const range = useSelectionStore((state) => state.range);
+  const display = useDisplayStore(useShallow((state) => ({ negatives: state.negatives, zero: state.zero, locale: state.locale })));
+  const stats = useMemo(() => {
+    if (sheet === null || range === null) return null;
+    const errorAt = (row: number, column: number) => rowError(sheet, sheet.display.rows[row], [column]);
+    return selectionStats(sheetCells(sheet), range, errorAt);
+  }, [sheet, range]);
+  if (stats === null) return null;
+  const shown = formatSelectionStats(stats, amountFormatOf(display));
+  return (
+    <span className="status-selection" data-testid="selection-stats" title={stats.error ?? 'Of the selected cells that hold a value; blank cells are not counted'}>
+      <span>
+        Sum <b data-testid="selection-sum">{shown.sum}</b>
+      </span>
+      <span>
+        Average <b data-testid="selection-average">{shown.average}</b>
+      </span>
+      <span>
+        Count <b data-testid="selection-count">{shown.count}</b>
+      </span>
+    </span>
+  );
+}
 
 export function StatusBar() {
   const current = useWorkbookStore((state) => state.session?.current ?? null);
@@ -8,6 +43,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-file" title={current?.path}>{current === null ? 'No workbook open' : current.path}</span>
+      {view !== null && <SelectionFigures />}
       {view !== null && (
         <span className="status-meta">
           {view.model.version.name} · {view.rows.length} line{view.rows.length === 1 ? '' : 's'} · {view.model.workbook.currency}
