@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { cell, expect, pasteText, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 test('a version is submitted and approved with a name; then edits are refused until it is reopened with a reason', async ({ page, host }) => {
   await page.goto(host.url);
@@ -31,11 +32,10 @@ test('a version is submitted and approved with a name; then edits are refused un
   await january.click();
   await pasteText(page, '1\t2');
   await expect(january).toHaveText(before);
-  await page.getByRole('button', { name: 'Add line', exact: true }).click();
-  const addDialog = page.getByRole('dialog');
-  await addDialog.getByLabel('Description').fill('Late request');
-  await addDialog.getByRole('button', { name: 'Add line' }).click();
-  await expect(page.getByTestId('notice-error').filter({ hasText: 'adding a line is locked' })).toBeVisible();
+  // Adding a line is not offered at all: the command is disabled, saying why.
+  const addLine = page.locator('.toolbar [data-command="data.add-line"]');
+  await expect(addLine).toBeDisabled();
+  await expect(addLine).toHaveAttribute('title', /is approved: reopen it to change it/);
   await saveScreenshot(page, 'approved-version');
 
   // Reopening needs a reason; then the sheet takes edits again.
@@ -80,7 +80,7 @@ test('the audit trail shows a cell’s history from its menu, filters the log, a
   await page.getByRole('button', { name: 'Submit…' }).click();
   await page.getByTestId('approval-dialog').getByRole('button', { name: 'Submit for approval' }).click();
   await expect(page.getByTestId('version-status')).toHaveText('Submitted');
-  await page.getByRole('button', { name: 'History…' }).click();
+  await chooseMenu(page, 'edit.history');
   await audit.getByLabel('Kind of change').selectOption('status');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('submit for approval');

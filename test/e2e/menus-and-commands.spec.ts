@@ -1,4 +1,4 @@
-import { COMMAND_IDS, COMMANDS, MENUS, MENU_LABELS, menuSections, type CommandDefinition } from '../../shared/commands/command-table';
+import { COMMANDS, MENUS, MENU_LABELS, menuSections, type COMMAND_IDS, type CommandDefinition } from '../../shared/commands/command-table';
 import { shortcutFor, shortcutLabel } from '../../shared/commands/shortcut';
 import { cell, expect, rowIdOf, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
