@@ -1,5 +1,6 @@
 import { cell, cents, expect, formatCents, rowIdOf, test, totalCell, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
+import { chooseMenu } from './support/menu';
 
 /** Where the grid's cursor is (AG Grid's focused cell), whether or not the keyboard is in the find field: `row-id:col-id`. */
 function gridCursor(page: Page, grid = 'budget-grid'): Promise<string> {
@@ -144,4 +145,33 @@ test('find in the proposals goes to the matching proposal and can show only the 
   await saveScreenshot(page, 'find-proposals');
   await page.getByRole('button', { name: 'Close find' }).click();
   await expect(grid.locator('.ag-row[row-index]:not(.ag-row-pinned)')).toHaveCount(all);
+});
+
+test('Edit menu: Copy puts the selection on the clipboard as text and a table, Paste puts it back elsewhere, Clear empties it', async ({ page, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+  await page.goto(host.url);
+  const visits = await rowIdOf(page, 'Customer visits');
+  const travel = await rowIdOf(page, 'Trade shows — travel');
+  const january = await cell(page, visits, 'p0').innerText();
+  const february = await cell(page, visits, 'p1').innerText();
+  await cell(page, visits, 'p0').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await chooseMenu(page, 'edit.copy');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${cents(january) / 100n}\t${cents(february) / 100n}`);
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return item?.types.includes('text/html') === true ? await (await item.getType('text/html')).text() : '';
+  });
+  expect(html).toContain('<table>');
+  // The menu's Paste reads the clipboard and pastes at the cursor of the grid that had the keyboard.
+  await cell(page, travel, 'p4').click();
+  await chooseMenu(page, 'edit.paste');
+  await expect(cell(page, travel, 'p4')).toHaveText(january);
+  await expect(cell(page, travel, 'p5')).toHaveText(february);
+  // Clear from the menu empties the pasted block (one undo step brings it back).
+  await chooseMenu(page, 'edit.clear');
+  await expect(cell(page, travel, 'p4')).toHaveText('');
+  await expect(cell(page, travel, 'p5')).toHaveText('');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, travel, 'p5')).toHaveText(february);
 });
