@@ -13,6 +13,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 const noNodeBuiltins = { paths: nodeBuiltins.map((name) => ({ name, message: 'This layer runs without Node: no node builtins.' })) };
 const restrict = (...groups) => ['error', { ...noNodeBuiltins, patterns: groups }];
 const forbid = (group, message) => ({ group, message });
+/** The renderer's features: each a folder that others may not reach into. */
+const RENDERER_FEATURES = ['approval', 'audit', 'compare', 'dashboard', 'export', 'goals', 'grid', 'import', 'package', 'proposals', 'report', 'settings', 'versions'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -46,6 +48,33 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         forbid(['electron', '**/electron/**', '**/electron'], 'The renderer talks to the back only through the API client.'),
         forbid(['better-sqlite3'], 'The renderer never touches the workbook file.'),
+      ),
+    },
+  },
+  // Inside renderer/: features do not reach into each other. They meet only through the command
+  // table (commands/), the dialog host and shell (shell/), the shared grid behaviour
+  // (grid/spreadsheet/, find/, selection/), common UI pieces (components/, charts/) and the stores
+  // (state/). State never imports a view.
+  ...RENDERER_FEATURES.map((feature) => ({
+    files: [`renderer/${feature}/**/*.ts`, `renderer/${feature}/**/*.tsx`],
+    ignores: feature === 'grid' ? ['renderer/grid/spreadsheet/**'] : [],
+    rules: {
+      'no-restricted-imports': restrict(
+        forbid(['electron', '**/electron/**', '**/electron'], 'The renderer talks to the back only through the API client.'),
+        forbid(['better-sqlite3'], 'The renderer never touches the workbook file.'),
+        forbid(
+          [...RENDERER_FEATURES.filter((other) => other !== feature).flatMap((other) => (other === 'grid' ? ['../grid/*', '!../grid/spreadsheet', '../../grid/*', '!../../grid/spreadsheet'] : [`../${other}/*`, `../../${other}/*`])), '../shell/*', '../../shell/*'],
+          `A feature does not import another feature's internals: meet through the command table, the dialog host, the shared grid behaviour or a store.`,
+        ),
+      ),
+    },
+  })),
+  {
+    files: ['renderer/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        forbid(['electron', '**/electron/**', '**/electron'], 'The renderer talks to the back only through the API client.'),
+        forbid([...RENDERER_FEATURES.map((feature) => `../${feature}/*`), '../components/*', '../shell/*', '../find/*'], 'State never imports a view: views read the stores.'),
       ),
     },
   },

@@ -2,7 +2,7 @@ import '@fontsource-variable/inter';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient, installApiClient } from './api/client';
-import { App } from './components/App';
+import { App } from './shell/App';
 import './styles.css';
 
 installApiClient(createApiClient());

@@ -7,7 +7,7 @@ import { VERSION_KIND_LABELS, type SheetModel, type VersionSummary } from '../..
 import { Decimal } from '../../shared/money/decimal';
 import { parseAmount } from '../../shared/money/parse-amount';
 import { formatAmount } from '../../shared/money/format-amount';
-import { darkGridTheme, lightGridTheme } from '../grid/grid-theme';
+import { darkGridTheme, lightGridTheme } from '../grid/spreadsheet/grid-theme';
 import { useCompareStore } from '../state/compare-store';
 import { useSheetStore } from '../state/sheet-store';
 import { amountFormatOf, useDisplayStore } from '../state/display-store';

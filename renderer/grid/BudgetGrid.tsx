@@ -39,7 +39,7 @@ import { commentPlace, rowError, type GridRow, type SheetView } from '../../shar
 import type { GroupRow } from '../../shared/sheet/sheet-groups';
 import { rowSpanSum } from '../../shared/sheet/span-sums';
 import type { SheetComment } from '../../shared/domain/workbook';
-import { darkGridTheme, lightGridTheme } from './grid-theme';
+import { darkGridTheme, lightGridTheme } from './spreadsheet/grid-theme';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 

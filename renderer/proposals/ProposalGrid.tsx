@@ -25,7 +25,7 @@ import { inputColumns, proposalEdits, proposalSheetCells, type SheetContext } fr
 import type { Department } from '../../shared/domain/workbook';
 import type { RankedProposal } from '../../shared/portfolio/ranking';
 import type { PortfolioChoice } from '../../shared/portfolio/optimize-result';
-import { darkGridTheme, lightGridTheme } from '../grid/grid-theme';
+import { darkGridTheme, lightGridTheme } from '../grid/spreadsheet/grid-theme';
 import { formatMetric, formatMoney, metricTooltip } from './format-metric';
 import { useShallow } from 'zustand/react/shallow';
 import { FindBar } from '../find/FindBar';

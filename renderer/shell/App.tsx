@@ -1,7 +1,7 @@
-import { AppShell } from '../shell/AppShell';
-import { DialogHost } from '../shell/DialogHost';
+import { AppShell } from './AppShell';
+import { DialogHost } from './DialogHost';
 import { useSheetStore } from '../state/sheet-store';
-import { FileDialogs } from './FileDialogs';
+import { FileDialogs } from '../components/FileDialogs';
 import { FirstRunNamePrompt } from '../settings/FirstRunNamePrompt';
 
 /** The whole app: the shell (menus, toolbar, views, status bar) and the dialogs over it. */
