@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useShownSheet } from '../find/shown-sheet';
 import { formatAmount } from '../../shared/money/format-amount';
 import { periodOfColumn } from '../grid/sheet-cells';
 import { useSelectionStore } from '../state/selection-store';
@@ -13,7 +14,9 @@ export function FormulaBar() {
   const cursor = useSelectionStore((state) => state.cursor);
   const view = useSheetStore((state) => state.view);
   const { setFormula, editCell } = useSheetStore();
-  const shown = cursor === null || view === null ? undefined : view.display.rows[cursor.row];
+  // The cursor's row counts the rows on screen: with the find filter on, those of the filtered sheet.
+  const onScreen = useShownSheet() ?? view;
+  const shown = cursor === null || onScreen === null ? undefined : onScreen.display.rows[cursor.row];
   const row = shown?.kind === 'line' ? shown : undefined;
   const period = cursor === null ? null : periodOfColumn(cursor.colId);
   const stored = row === undefined ? '' : row.line.formula !== null ? `=${row.line.formula}` : period === null ? '' : (row.line.values[period] ?? '');

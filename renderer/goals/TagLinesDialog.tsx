@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { shownSheet } from '../find/shown-sheet';
 import { commandShortcutLabel } from '../commands/command-keys';
 import type { Goal } from '../../shared/domain/kpi';
 import type { LineRow, SheetView } from '../../shared/sheet/sheet-view';
@@ -15,7 +16,9 @@ export function selectedLineIds(view: SheetView, row: LineRow, rowIndex: number)
   if (range === null) return [row.line.id];
   const bounds = boundsOf(range);
   if (rowIndex < bounds.top || rowIndex > bounds.bottom) return [row.line.id];
-  const ids = view.display.rows.slice(bounds.top, bounds.bottom + 1).flatMap((shown) => (shown.kind === 'line' ? [shown.line.id] : []));
+  // Display rows are those on screen: with the find filter on, the filtered sheet's.
+  const onScreen = shownSheet() ?? view;
+  const ids = onScreen.display.rows.slice(bounds.top, bounds.bottom + 1).flatMap((shown) => (shown.kind === 'line' ? [shown.line.id] : []));
   return ids.length === 0 ? [row.line.id] : ids;
 }
 
