@@ -13,7 +13,9 @@ import {
   type RowClassParams,
   type ValueFormatterParams,
   type ValueGetterParams,
+  type ColumnResizedEvent,
 } from 'ag-grid-community';
+import { useShellStore } from '../state/shell-store';
 import { AgGridReact } from 'ag-grid-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
@@ -111,6 +113,15 @@ function hitOf(match: LineMatch): FindHit {
 
 /** A row's exact sum over some periods, from the one model of the sheet. */
 const spanValue = rowSpanSum;
+
+/** The columns with the widths the user gave them in this workbook. */
+export function withRememberedWidths<T extends ColDef<GridRow, Value> | ColGroupDef<GridRow>>(columns: T[], widths: Readonly<Record<string, number>>): T[] {
+  return columns.map((column) => {
+    const id = 'colId' in column ? column.colId : undefined;
+    const width = id === undefined ? undefined : widths[id];
+    return width === undefined ? column : { ...column, width };
+  });
+}
 
 function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears: boolean }): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
   // A forecast's closed months show the actuals: read-only, marked in the header and shaded.
@@ -326,7 +337,18 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   const { showQuarters, showYears } = useSheetStore(useShallow((state) => ({ showQuarters: state.showQuarters, showYears: state.showYears })));
   // Redraw every amount when the display settings change.
   useEffect(() => useDisplayStore.subscribe(() => apiRef.current?.refreshCells({ force: true })), []);
-  const columns = useMemo(() => columnsFor(view, { showQuarters, showYears }), [view.model.periods, view.model.calendar, showQuarters, showYears]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Column widths the user set are remembered per workbook, and come back when it opens again.
+  const workbookPath = useShellStore((state) => state.workbookPath);
+  const columns = useMemo(
+    () => withRememberedWidths(columnsFor(view, { showQuarters, showYears }), useShellStore.getState().columnWidths('budget')),
+    [view.model.periods, view.model.calendar, showQuarters, showYears, workbookPath], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const onColumnResized = useCallback((event: ColumnResizedEvent<GridRow>) => {
+    if (!event.finished || event.source !== 'uiColumnResized') return;
+    const widths: Record<string, number> = { ...useShellStore.getState().columnWidths('budget') };
+    for (const column of event.api.getColumns() ?? []) widths[column.getColId()] = column.getActualWidth();
+    useShellStore.getState().rememberColumnWidths('budget', widths);
+  }, []);
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
 
   // Rows reach AG Grid as transactions: an edit updates the few rows it changed instead of
@@ -528,6 +550,7 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
           defaultColDef={DEFAULT_COL_DEF}
           tooltipShowDelay={600}
           onGridReady={onGridReady}
+          onColumnResized={onColumnResized}
         />
       </div>
     </div>

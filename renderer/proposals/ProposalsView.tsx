@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useProposalsUiStore } from '../state/proposals-ui-store';
 import type { ProposalStatus } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
@@ -53,13 +54,15 @@ function CapField({ year, label, cap, used }: { year: number; label: string; cap
 export function ProposalsView({ dark }: { dark: boolean }) {
   const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder, addProposal, deleteProposal, setDepartmentMinimums, editCells } =
     usePortfolioStore();
-  const [layout, setLayout] = useState<ProposalGridLayout>('ranking');
   const choice = optimized?.ok === true ? optimized.choice : null;
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
-  const [inSession, setInSession] = useState(false);
-  const [adding, setAdding] = useState(false);
-  const [minimumsOpen, setMinimumsOpen] = useState(false);
+  // Layout and dialogs live in a store, so the menus' commands open them too.
+  const { layout, adding, inSession, minimumsOpen, frontierRequested, set: setUi } = useProposalsUiStore();
+  const setLayout = (next: ProposalGridLayout) => setUi({ layout: next });
+  const setAdding = (next: boolean) => setUi({ adding: next });
+  const setInSession = (next: boolean) => setUi({ inSession: next });
+  const setMinimumsOpen = (next: boolean) => setUi({ minimumsOpen: next });
   const [deletingId, setDeletingId] = useState<number | null>(null);
   const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
   const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
@@ -200,9 +203,17 @@ export function ProposalsView({ dark }: { dark: boolean }) {
         />
       )}
       {inSession && <SessionView departments={departments} onClose={() => setInSession(false)} />}
-      {frontierFor !== null && (
+      {/* Proposals › Efficient frontier… from the menu shows the NPV's frontier. */}
+      {(frontierFor !== null || frontierRequested) && (
         <Suspense fallback={null}>
-          <FrontierDialog objective={frontierFor} dark={dark} onClose={() => setFrontierFor(null)} />
+          <FrontierDialog
+            objective={frontierFor ?? 'npv'}
+            dark={dark}
+            onClose={() => {
+              setFrontierFor(null);
+              setUi({ frontierRequested: false });
+            }}
+          />
         </Suspense>
       )}
       {fundingChosen && choice !== null && (
