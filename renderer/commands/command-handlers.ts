@@ -11,6 +11,7 @@ import { useWorkbookStore } from '../state/workbook-store';
 import { usePortfolioStore } from '../state/portfolio-store';
 import { budgetCursor, lineUnderCursor } from './budget-cursor';
 import { commandActions } from './command-actions';
+import { showError } from '../state/notice-store';
 
 /**
  * What each command of the table does here, and when it can: `unavailable` answers null when the
@@ -67,8 +68,23 @@ export function lockedReason(view: SheetView): string | null {
   return `“${version.name}” is approved: reopen it to change it`;
 }
 
+/**
+ * Why lines, departments and accounts cannot change, or null when they can. They are shared by
+ * every version of the plan year, so the back locks them while any of those versions is approved.
+ */
+export function structureLockedReason(view: SheetView): string | null {
+  const own = lockedReason(view);
+  if (own !== null) return own;
+  const approved = view.model.versions.find((version) => version.status === 'approved');
+  return approved === undefined ? null : `“${approved.name}” is approved: lines are shared by every version, so they stay as they are until it is reopened`;
+}
+
+/** Values of the version on screen can change. */
 const sheetEditable = (context: CommandContext): string | null => notOnSheet(context) ?? (context.view === null ? null : lockedReason(context.view));
-const lineEditable = (context: CommandContext): string | null => sheetEditable(context) ?? (lineUnderCursor() === null ? 'Put the cursor on a budget line first' : null);
+/** Lines (shared by all versions) can be added, moved and deleted. */
+const structureEditable = (context: CommandContext): string | null => notOnSheet(context) ?? (context.view === null ? null : structureLockedReason(context.view));
+const lineValuesEditable = (context: CommandContext): string | null => sheetEditable(context) ?? (lineUnderCursor() === null ? 'Put the cursor on a budget line first' : null);
+const lineEditable = (context: CommandContext): string | null => structureEditable(context) ?? (lineUnderCursor() === null ? 'Put the cursor on a budget line first' : null);
 const lineChosen = (context: CommandContext): string | null => notOnSheet(context) ?? (lineUnderCursor() === null ? 'Put the cursor on a budget line first' : null);
 const onProposals = (context: CommandContext): string | null => noWorkbook(context) ?? (context.page !== 'proposals' ? 'Only in the proposals (View › Proposals)' : null);
 
@@ -162,7 +178,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   'view.dark': { checked: (context) => context.dark, run: (context) => useShellStore.getState().setDark(!context.dark) },
 
   'data.add-line': {
-    unavailable: sheetEditable,
+    unavailable: structureEditable,
     run: () => {
       // The new line starts where the cursor is: its department and account.
       const row = lineUnderCursor();
@@ -173,7 +189,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   'data.move-line': { unavailable: lineEditable, run: () => withLine((row) => openDialog({ id: 'move-line', row })) },
   'data.move-up': { unavailable: lineEditable, run: () => withLine((row) => void useSheetStore.getState().moveLine(row.line.id, 'up')) },
   'data.move-down': { unavailable: lineEditable, run: () => withLine((row) => void useSheetStore.getState().moveLine(row.line.id, 'down')) },
-  'data.spread': { unavailable: lineEditable, run: () => withLine((row) => openDialog({ id: 'spread', row })) },
+  'data.spread': { unavailable: lineValuesEditable, run: () => withLine((row) => openDialog({ id: 'spread', row })) },
   'data.adjust': { unavailable: sheetEditable, run: () => openDialog({ id: 'adjust' }) },
   'data.tag-goal': {
     unavailable: lineChosen,
@@ -247,6 +263,6 @@ export function runCommand(id: CommandId): string | null {
   const context = commandContext();
   const reason = COMMAND_HANDLERS[id].unavailable?.(context) ?? null;
   if (reason !== null) return reason;
-  void Promise.resolve(COMMAND_HANDLERS[id].run(context)).catch(() => undefined);
+  void Promise.resolve(COMMAND_HANDLERS[id].run(context)).catch((error: unknown) => showError(error));
   return null;
 }

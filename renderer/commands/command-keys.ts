@@ -15,7 +15,9 @@ export function commandShortcutLabel(id: CommandId): string {
 }
 
 /** Whether a key press is the command's shortcut: the only way a key binding names its keys. */
-export function isCommandKey(press: KeyPress, id: CommandId): boolean {
+export function isCommandKey(press: KeyPress & { getModifierState?(key: string): boolean }, id: CommandId): boolean {
+  // AltGr arrives as Ctrl+Alt on Windows: it types a character (ń, @, €), it is no shortcut.
+  if (press.getModifierState?.('AltGraph') === true) return false;
   const shortcut = commandShortcut(id);
   return shortcut !== null && matchesShortcut(press, shortcut, currentPlatform());
 }

@@ -22,11 +22,15 @@ function inTextField(target: EventTarget | null): boolean {
 export function useCommandKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.repeat) return;
       // A modal dialog owns the keyboard until it closes.
       if (document.querySelector('[aria-modal="true"]') !== null) return;
       const id = COMMAND_IDS.find((candidate) => !GRID_KEYS.has(candidate) && !ELECTRON_ONLY.has(candidate) && isCommandKey(event, candidate));
       if (id === undefined) return;
+      // A held key runs its command once; the repeats must not reach the browser's own Ctrl+F or Ctrl+P either.
+      if (event.repeat) {
+        if (!(TEXT_FIELD_KEYS.has(id) && inTextField(event.target))) event.preventDefault();
+        return;
+      }
       if (TEXT_FIELD_KEYS.has(id) && inTextField(event.target)) return;
       // A plain key (F3, Shift+F2) typed in a field is the field's, except in the find bar.
       const shortcut = commandShortcut(id);

@@ -7,13 +7,13 @@ import { useSheetStore } from '../state/sheet-store';
 import { useShellStore } from '../state/shell-store';
 import { useWorkbookStore } from '../state/workbook-store';
 import { commandContext, commandStates } from './command-handlers';
+import { useFindStore } from '../find/find-store';
+import { subscribeActiveGrid } from '../grid/spreadsheet/active-grid';
 
-type Unsubscribe = () => void;
-/** Other things commands depend on (the find bar's filter) subscribe here. */
-const extraSources = new Set<(listener: () => void) => Unsubscribe>();
-
-export function addCommandSource(subscribe: (listener: () => void) => Unsubscribe): void {
-  extraSources.add(subscribe);
+/** The full-screen state, which the Window menu's check mark shows. */
+function subscribeFullScreen(listener: () => void): () => void {
+  document.addEventListener('fullscreenchange', listener);
+  return () => document.removeEventListener('fullscreenchange', listener);
 }
 
 /**
@@ -39,7 +39,7 @@ export function useCommandStates(): CommandStates {
         setStates(next);
       });
     };
-    const sources = [useWorkbookStore.subscribe, useSheetStore.subscribe, useShellStore.subscribe, useSelectionStore.subscribe, usePortfolioStore.subscribe, useProposalsUiStore.subscribe, ...extraSources];
+    const sources = [useWorkbookStore.subscribe, useSheetStore.subscribe, useShellStore.subscribe, useSelectionStore.subscribe, usePortfolioStore.subscribe, useProposalsUiStore.subscribe, useFindStore.subscribe, subscribeActiveGrid, subscribeFullScreen];
     const unsubscribes = sources.map((subscribe) => subscribe(recompute));
     recompute();
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

@@ -15,6 +15,8 @@ import {
   type ValueGetterParams,
   type ColumnResizedEvent,
 } from 'ag-grid-community';
+import { isCommandKey } from '../commands/command-keys';
+import { runCommand } from '../commands/command-handlers';
 import { useShellStore } from '../state/shell-store';
 import { AgGridReact } from 'ag-grid-react';
 import { useShallow } from 'zustand/react/shallow';
@@ -34,7 +36,7 @@ import { gridCommandProvider } from './spreadsheet/active-grid';
 import { currentFilter, shownSheet, useSheetFilter } from '../find/shown-sheet';
 import { findInSheet, groupsAboveLine, type LineMatch } from '../../shared/sheet/find-lines';
 import { lastApproval, lockedMessage } from '../../shared/domain/approval';
-import { showError, useNoticeStore } from '../state/notice-store';
+import { showError, showNote, useNoticeStore } from '../state/notice-store';
 import { cellsLabel } from '../../shared/domain/cells-label';
 import { isSpreadsheetCommand, rangeCellClassRules, useSpreadsheet } from './spreadsheet/use-spreadsheet';
 import { commentPlace, rowError, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
@@ -276,7 +278,7 @@ export interface BudgetGridProps {
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
 export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridProps) {
   // Selected, not the whole store: a save answer (pendingWrites, revision) must not redraw the grid.
-  const { editCell, paste, applyEdits, spreadTotal, toggleGroup, renameLine, moveLine } = useSheetStore(
+  const { editCell, paste, applyEdits, spreadTotal, toggleGroup, renameLine } = useSheetStore(
     useShallow((state) => ({
       editCell: state.editCell,
       paste: state.paste,
@@ -284,7 +286,6 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
       spreadTotal: state.spreadTotal,
       toggleGroup: state.toggleGroup,
       renameLine: state.renameLine,
-      moveLine: state.moveLine,
     })),
   );
   const setRange = useSelectionStore((state) => state.setRange);
@@ -447,16 +448,17 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
         onContextMenu?.({ row: focusedRow, rowIndex: focused.rowIndex, colId: focused.column.getColId(), x: box?.left ?? 100, y: box?.bottom ?? 100 });
         return;
       }
-      // Alt+Shift+↑/↓ moves the line among its department's lines on the same account.
-      if (!editing && native.altKey && native.shiftKey && (native.key === 'ArrowUp' || native.key === 'ArrowDown')) {
-        if (focusedRow?.kind !== 'line') return;
+      // Move line up or down (the command table's keys) among its department's lines on the same account.
+      const move = isCommandKey(native, 'data.move-up') ? 'data.move-up' : isCommandKey(native, 'data.move-down') ? 'data.move-down' : null;
+      if (!editing && move !== null) {
         claim();
-        void moveLine(focusedRow.line.id, native.key === 'ArrowUp' ? 'up' : 'down');
+        const reason = runCommand(move);
+        if (reason !== null) showNote(reason);
         return;
       }
       spreadsheet.handleKey(event);
     },
-    [spreadsheet, toggleGroup, moveLine, onContextMenu],
+    [spreadsheet, toggleGroup, onContextMenu],
   );
 
   // After Add line the grid gets new rows; once it has them, put the cursor on the new line.

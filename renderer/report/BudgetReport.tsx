@@ -81,7 +81,7 @@ export function BudgetReport({ view, onClose }: { view: SheetView; onClose: () =
   }, [view]);
   if (table instanceof Error) {
     return (
-      <div className="report-view" data-testid="budget-report">
+      <div className="report-view" role="dialog" aria-modal="true" aria-label="Report" data-testid="budget-report">
         <div className="report-toolbar no-print">
           <strong>Report: {view.model.version.name}</strong>
           <button type="button" onClick={onClose}>
@@ -127,7 +127,7 @@ function PrintedReport({ table, view, onClose }: { table: BudgetTable; view: She
   };
 
   return (
-    <div className="report-view" data-testid="budget-report">
+    <div className="report-view" role="dialog" aria-modal="true" aria-label="Report" data-testid="budget-report">
       <div className="report-toolbar no-print">
         <strong>Report: {table.version.name}</strong>
         <span className="hint">A4 landscape; the sheet’s header repeats on every page.</span>

@@ -10,6 +10,7 @@ import { WelcomeScreen } from '../components/WelcomeScreen';
 import { ProposalsView } from '../proposals/ProposalsView';
 import { showNote } from '../state/notice-store';
 import type { SheetPlace } from '../state/sheet-place';
+import { useDialogStore } from '../state/dialog-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
 import { useShellStore } from '../state/shell-store';
@@ -47,15 +48,25 @@ export function AppShell() {
     void start();
   }, [start]);
 
-  // The native menu's clicks arrive here, as commands of the same table.
-  useEffect(() => window.tandem?.shell?.onCommand((id) => run(id as CommandId)), [run]);
+  // The native menu's clicks arrive here, as commands of the same table; a modal dialog finishes first.
+  useEffect(
+    () =>
+      window.tandem?.shell?.onCommand((id) => {
+        if (document.querySelector('[aria-modal="true"]') === null) run(id as CommandId);
+      }),
+    [run],
+  );
 
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   }, [dark]);
 
-  // Each workbook opens on the view it was left on.
-  useEffect(() => enterWorkbook(current?.path ?? null), [current, enterWorkbook]);
+  // Each workbook opens on the view it was left on; a dialog about the last one does not follow it.
+  const currentPath = current?.path ?? null;
+  useEffect(() => {
+    enterWorkbook(currentPath);
+    useDialogStore.getState().close();
+  }, [currentPath, enterWorkbook]);
 
   useEffect(() => {
     document.title = current === null ? 'Tandem' : `${current.name} — Tandem`;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { COMMANDS, MENU_LABELS, MENUS, menuSections, type CommandDefinition, type CommandId, type CommandStates, type MenuId } from '../../shared/commands/command-table';
-import { commandShortcutLabel } from '../commands/command-keys';
-import { currentHost } from '../commands/platform';
+import { commandShortcut, commandShortcutLabel } from '../commands/command-keys';
+import { currentHost, currentPlatform } from '../commands/platform';
+import { commandContext, commandState } from '../commands/command-handlers';
 
 /** The in-app menu bar's items: every command of a menu, Electron's own (quit, minimize) left out. */
 function itemsOf(menu: MenuId): (CommandId | 'separator')[] {
@@ -11,6 +12,15 @@ function itemsOf(menu: MenuId): (CommandId | 'separator')[] {
     return definition.only === undefined || definition.only === host;
   });
   return sections.flatMap((section, index) => (index === 0 ? section : ['separator' as const, ...section]));
+}
+
+/** A shortcut as ARIA names keys: Control+Shift+L, Meta+Shift+L, Shift+F3. */
+function ariaShortcut(id: CommandId): string | undefined {
+  const shortcut = commandShortcut(id);
+  if (shortcut === null) return undefined;
+  const mod = currentPlatform() === 'mac' ? 'Meta' : 'Control';
+  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
+  return [shortcut.mod === true ? mod : null, shortcut.alt === true ? 'Alt' : null, shortcut.shift === true ? 'Shift' : null, key].filter((part) => part !== null).join('+');
 }
 
 const modalOpen = (): boolean => document.querySelector('[aria-modal="true"]') !== null;
@@ -67,14 +77,17 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
       event.preventDefault();
       toggle();
     };
+    // A click, or leaving the window (Alt+Tab), is no "Alt alone".
     const onPointer = () => (altAlone = false);
     window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('keyup', onKeyUp, true);
     window.addEventListener('mousedown', onPointer, true);
+    window.addEventListener('blur', onPointer);
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('keyup', onKeyUp, true);
       window.removeEventListener('mousedown', onPointer, true);
+      window.removeEventListener('blur', onPointer);
     };
   }, [enter, leave]);
 
@@ -85,7 +98,8 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
       if (bar.current !== null && !bar.current.contains(event.target as Node)) setOpen(null);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || bar.current?.contains(document.activeElement) === true) return;
+      // A dialog's Esc is the dialog's.
+      if (event.key !== 'Escape' || bar.current?.contains(document.activeElement) === true || modalOpen()) return;
       event.preventDefault();
       event.stopPropagation();
       setOpen(null);
@@ -107,7 +121,8 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
   };
 
   const run = (id: CommandId) => {
-    if (states[id]?.enabled !== true) return;
+    // Asked again now: a state drawn a moment ago may be stale (a grid took the keyboard since).
+    if (!commandState(id, commandContext()).enabled) return;
     // The keyboard goes back first, so that a command acting on the grid finds it focused.
     leave();
     onRun(id);
@@ -133,7 +148,10 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
     } else if (event.key === 'Escape') {
       event.preventDefault();
       leave();
-    } else if (event.key === 'Tab') leave();
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      leave();
+    }
   };
 
   const onMenuKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>, menu: MenuId) => {
@@ -177,7 +195,17 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
   };
 
   return (
-    <div className="menu-bar" role="menubar" aria-label="Tandem" ref={bar} data-testid="menu-bar">
+    <div
+      className="menu-bar"
+      role="menubar"
+      aria-label="Tandem"
+      ref={bar}
+      data-testid="menu-bar"
+      // The keyboard went elsewhere (a shortcut's dialog, a click in the sheet): the open menu closes.
+      onBlur={(event) => {
+        if (!(event.relatedTarget instanceof Node) || !event.currentTarget.contains(event.relatedTarget)) setOpen(null);
+      }}
+    >
       {MENUS.map((menu) => (
         <div key={menu} className="menu-bar-entry">
           <button
@@ -199,7 +227,9 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
               }
             }}
             onMouseEnter={() => {
-              if (open !== null && open !== menu) openMenu(menu, null);
+              if (open === null || open === menu) return;
+              focusMenuButton(menu);
+              openMenu(menu, null);
             }}
             onKeyDown={(event) => onBarKeyDown(event, menu)}
           >
@@ -231,7 +261,7 @@ function MenuEntry({ id, states, onRun }: { id: CommandId; states: CommandStates
       data-command={id}
       aria-disabled={!enabled}
       aria-checked={definition.toggle === undefined ? undefined : state?.checked === true}
-      aria-keyshortcuts={shortcut === '' ? undefined : shortcut}
+      aria-keyshortcuts={ariaShortcut(id)}
       className={enabled ? 'menu-item' : 'menu-item disabled'}
       title={state?.reason ?? definition.description}
       onMouseEnter={(event) => event.currentTarget.focus()}

@@ -34,8 +34,10 @@ export function sheetMenuItems(target: { row: GridRow; rowIndex: number; colId: 
     const childDepartments = departmentId === null ? 0 : view.model.departments.filter((candidate) => candidate.parentId === departmentId).length;
     const locked = states['data.add-line']?.enabled !== true ? states['data.add-line']?.reason : undefined;
     const groupItems: MenuItem[] = [{ label: group.collapsed ? 'Expand group' : 'Collapse group', shortcut: 'Enter', action: () => useSheetStore.getState().toggleGroup(group.id) }, item('data.add-line')];
+    // Departments and accounts are shared by every version: locked like lines while one is approved.
+    const lockedItem = (item: MenuItem): MenuItem => (locked === undefined || item === 'separator' ? item : { ...item, disabled: true, reason: locked });
     if (departmentId !== null) {
-      groupItems.push({ label: `Rename department “${group.label}”…`, action: () => open({ id: 'rename-group', what: 'department', targetId: departmentId, name: group.label }) });
+      groupItems.push(lockedItem({ label: `Rename department “${group.label}”…`, action: () => open({ id: 'rename-group', what: 'department', targetId: departmentId, name: group.label }) }));
       const deleteItem: MenuItem = {
         label: childDepartments > 0 ? `Delete “${group.label}” (move its departments first)` : `Delete department “${group.label}”…`,
         disabled: childDepartments > 0 || locked !== undefined,
@@ -46,7 +48,7 @@ export function sheetMenuItems(target: { row: GridRow; rowIndex: number; colId: 
     }
     if (accountId !== null) {
       const name = view.model.accounts.find((candidate) => candidate.id === accountId)?.name ?? group.label;
-      groupItems.push({ label: `Rename account “${group.label}”…`, action: () => open({ id: 'rename-group', what: 'account', targetId: accountId, name }) });
+      groupItems.push(lockedItem({ label: `Rename account “${group.label}”…`, action: () => open({ id: 'rename-group', what: 'account', targetId: accountId, name }) }));
     }
     return [...groupItems, 'separator', item('data.dimensions')];
   }

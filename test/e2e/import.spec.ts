@@ -52,7 +52,7 @@ test('this year’s actuals import into the plan year month by month, and the im
   await saveScreenshot(page, 'import-actuals-into-plan-year');
   await dialog.getByRole('button', { name: 'Import 2 cells' }).click();
   await expect(page.getByTestId('notice-info').filter({ hasText: 'Imported october ledger.csv: 2 cells set' })).toBeVisible();
-  await page.getByRole('button', { name: 'Versions…' }).click();
+  await chooseMenu(page, 'data.versions');
   await expect(page.getByTestId('versions-dialog').getByLabel('Actuals through')).toHaveValue('9');
 });
 

@@ -1,6 +1,7 @@
 import { COMMANDS, MENUS, MENU_LABELS, menuSections, type COMMAND_IDS, type CommandDefinition } from '../../shared/commands/command-table';
 import { shortcutFor, shortcutLabel } from '../../shared/commands/shortcut';
 import { cell, expect, rowIdOf, test, type Page } from './support/sheet-test';
+import { chooseMenu } from './support/menu';
 import { saveScreenshot } from './support/screenshots';
 
 const menuButton = (page: Page, label: string) => page.getByTestId('menu-bar').getByRole('menuitem', { name: label, exact: true });
@@ -173,4 +174,27 @@ test('the context menu offers cut, copy, paste and clear, and add line proposes 
   await page.keyboard.press('Control+Shift+L');
   const dialog = page.getByTestId('add-line-dialog');
   await expect(dialog.getByLabel('Department').locator('option:checked')).toHaveText(new RegExp(department));
+});
+
+test('the toolbar is one calm row at 1,440 and 1,280 pixels, in light and dark', async ({ page, host }) => {
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(host.url);
+    await rowIdOf(page, 'Customer visits');
+    const toolbar = await page.locator('.toolbar').boundingBox();
+    expect(toolbar?.height ?? 0).toBeLessThan(48);
+    await expect(page.locator('.toolbar-actions button')).toHaveCount(6);
+    await saveScreenshot(page, `shell-${width}-light`);
+    await page.keyboard.press('F10');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.locator('.menu-list [data-command="view.dark"]').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await saveScreenshot(page, `shell-${width}-dark`);
+    await chooseMenu(page, 'view.dark');
+  }
 });

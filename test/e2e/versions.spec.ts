@@ -48,7 +48,7 @@ test('the version picker switches the sheet between versions; a forecast shows i
 
 test('the Versions dialog copies a version, renames it, and deletes it after saying what it holds', async ({ page, host }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Versions…' }).click();
+  await chooseMenu(page, 'data.versions');
   const dialog = page.getByTestId('versions-dialog');
   await expect(dialog.getByTestId('version-row-Actuals FY2027')).toContainText('Actuals');
   await dialog.getByLabel('New version name').fill('Q3 forecast');
@@ -68,7 +68,7 @@ test('the Versions dialog copies a version, renames it, and deletes it after say
   // The version shown cannot be deleted; another can, after its contents are counted.
   await expect(dialog.getByTestId('version-row-Stretch plan').getByRole('button', { name: 'Delete…' })).toBeDisabled();
   await dialog.getByTestId('version-row-Budget FY2027').getByRole('button', { name: 'Open' }).click();
-  await page.getByRole('button', { name: 'Versions…' }).click();
+  await chooseMenu(page, 'data.versions');
   await dialog.getByTestId('version-row-Stretch plan').getByRole('button', { name: 'Delete…' }).click();
   await expect(dialog.getByRole('alert')).toContainText(/Delete “Stretch plan”\? It holds [\d,]+ values on \d+ lines and 3 comments\. Undo brings it back\./);
   await dialog.getByRole('button', { name: 'Delete “Stretch plan”' }).click();

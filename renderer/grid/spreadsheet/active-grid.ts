@@ -33,11 +33,22 @@ export function activeGridActions(): GridActions | null {
   return active;
 }
 
+const listeners = new Set<() => void>();
+
+/** Hears when another grid becomes the active one (the menus' states depend on it). */
+export function subscribeActiveGrid(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Makes a grid the active one (on focus). Returns the function that withdraws it, if it is still the active one. */
 export function setActiveGrid(actions: GridActions): () => void {
   active = actions;
+  listeners.forEach((listener) => listener());
   return () => {
-    if (active === actions) active = null;
+    if (active !== actions) return;
+    active = null;
+    listeners.forEach((listener) => listener());
   };
 }
 
