@@ -1,8 +1,6 @@
 import { cellsLabel } from '../../shared/domain/cells-label';
 import { commandShortcutLabel } from '../commands/command-keys';
 import { create } from 'zustand';
-import { planPaste } from '../../shared/clipboard/plan-paste';
-import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
 import { parseEntry } from '../../shared/money/parse-entry';
@@ -12,9 +10,10 @@ import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { lastApproval, lockedMessage } from '../../shared/domain/approval';
 import { planSpread, type SpreadMethod } from './spread-plan';
-import { boundsOf, type CellRange } from '../selection/cell-range';
+import type { CellRange } from '../selection/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { useSelectionStore } from './selection-store';
+import { planSheetPaste } from './sheet-paste';
 import type { Grouping } from '../../shared/sheet/sheet-groups';
 import { buildSheetView, regroup, withCellValues, type SheetView } from '../../shared/sheet/sheet-view';
 
@@ -207,21 +206,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   async paste(range, text) {
     const view = get().view;
     if (view === null) return null;
-    const bounds = boundsOf(range);
-    // Pasted rows go to the lines shown from the cursor down; group rows are skipped.
-    const shownLines = view.display.rows.flatMap((row, index) => (row.kind === 'line' ? [{ line: { ...row.line, unit: row.account.unit }, index }] : []));
-    const lineIndex = shownLines.findIndex((shown) => shown.index === bounds.top);
-    if (lineIndex < 0) {
-      showError(new Error('Paste into a month cell of a budget line: move the cursor there first.'));
-      return null;
-    }
-    const selectedLines = shownLines.filter((shown) => shown.index >= bounds.top && shown.index <= bounds.bottom).length;
-    const plan = planPaste(
-      { lines: shownLines.map((shown) => shown.line), periodLabels: view.model.periods.map((period) => period.label) },
-      { lineIndex, period: bounds.left },
-      parseTabularText(text),
-      { rows: selectedLines, columns: bounds.right - bounds.left + 1 },
-    );
+    const plan = planSheetPaste(view, range, text);
     if (!plan.ok) {
       showError(new Error(plan.message), plan.where);
       return null;
@@ -233,9 +218,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
         message: `${plan.rounded} pasted amount${plan.rounded === 1 ? ' was' : 's were'} rounded half-even (to the cent; drivers to six decimals).`,
       });
     }
-    const lastRow = shownLines[lineIndex + plan.rows - 1]?.index ?? bounds.top;
-    const pasted = { anchor: { row: bounds.top, column: bounds.left }, focus: { row: lastRow, column: bounds.left + plan.columns - 1 } };
-    return saved ? pasted : null;
+    return saved ? plan.pasted : null;
   },
   showQuarters: false,
   showYears: true,
