@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { benchSession } from './bench-session';
 import { buildHandlerTable, dispatch, DOMAINS } from '../../electron/api/handler-table';
-import { BackSession } from '../../electron/app/back-session';
 import { sampleWorkbookSeed } from '../../electron/sample/sample-workbook';
 import { WorkbookStore } from '../../electron/store/workbook-store';
 import { time, type BenchRow } from './bench-table';
@@ -22,7 +22,7 @@ export async function benchExports(folder: string, lines: number): Promise<Bench
   const tag = `${lines.toLocaleString('en-US')} x 36`;
   const path = join(folder, 'export-bench.tandem');
   WorkbookStore.create(path, sampleWorkbookSeed({ lineCount: lines, calendar: { startYear: 2027, startMonth: 1, periodCount: 36 }, name: `Bench ${tag}` }), 'bench').close();
-  const session = new BackSession({ userData: join(folder, 'export-app'), workbooks: join(folder, 'export-workbooks') });
+  const session = benchSession({ userData: join(folder, 'export-app'), workbooks: join(folder, 'export-workbooks') });
   session.openFile(path);
   const table = buildHandlerTable(DOMAINS);
   const call = async (method: string, input: unknown) => {

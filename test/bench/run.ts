@@ -4,11 +4,11 @@
  * back, in the renderer's code on Node, and in the real UI in headless Chromium. Prints medians.
  * No thresholds: the targets are in ../shared/DESIGN.md and the issues.
  */
+import { benchSession } from './bench-session';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHandlerTable, dispatch, DOMAINS } from '../../electron/api/handler-table';
-import { BackSession } from '../../electron/app/back-session';
 import { sampleWorkbookSeed } from '../../electron/sample/sample-workbook';
 import { WorkbookStore } from '../../electron/store/workbook-store';
 import { buildSheetView, withCellValue, withCellValues } from '../../shared/sheet/sheet-view';
@@ -86,7 +86,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
     '< 100 ms with the save',
   );
 
-  const session = new BackSession({ userData: join(folder, `app-${periods}`), workbooks: folder });
+  const session = benchSession({ userData: join(folder, `app-${periods}`), workbooks: folder });
   session.openFile(path);
   const table = buildHandlerTable(DOMAINS);
   const firstInput = inputLines[0]?.id ?? 1;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { benchSession } from './bench-session';
 import { buildHandlerTable, dispatch, DOMAINS } from '../../electron/api/handler-table';
-import { BackSession } from '../../electron/app/back-session';
 import { compareSpans, compareVersions, figuresOf } from '../../shared/compare/compare-versions';
 import type { ApiResult, MethodName } from '../../shared/api/contract';
 import { buildSheetView, withCellValue } from '../../shared/sheet/sheet-view';
@@ -15,7 +15,7 @@ import { benchKpiEngine } from './kpi-bench';
 export async function benchVersions(folder: string, path: string, tag: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const record = (measure: string, samples: number[], target = '-') => rows.push({ measure: `[${tag}] ${measure}`, samples, target });
-  const session = new BackSession({ userData: join(folder, 'app-versions'), workbooks: folder });
+  const session = benchSession({ userData: join(folder, 'app-versions'), workbooks: folder });
   session.openFile(path);
   const table = buildHandlerTable(DOMAINS);
   const call = async <Name extends MethodName>(method: Name, input: unknown): Promise<ApiResult<Name>> => {
