@@ -29,9 +29,13 @@ export async function benchExports(folder: string, lines: number): Promise<Bench
     const answer = await dispatch(table, { session }, method, input);
     if (!answer.ok) throw new Error(answer.error.message);
   };
+  const listed = await dispatch(table, { session }, 'version/list', {});
+  if (!listed.ok) throw new Error(listed.error.message);
+  const versionId = (listed.value as { versions: { id: number }[] }).versions[0]?.id ?? 1;
+  const target = { kind: 'version', versionId };
   const rows: BenchRow[] = [{ measure: `[${tag}] RSS of the back with the workbook open, before exporting`, samples: [process.memoryUsage().rss / 1024 / 1024], target: '-', unit: 'MB' }];
-  const xlsx = () => call('export/xlsx', { fileName: 'bench.xlsx', includeProposals: true, includeAudit: false });
-  const csv = () => call('export/csv', { fileName: 'bench.csv', layout: 'long' });
+  const xlsx = () => call('export/xlsx', { versionId, fileName: 'bench.xlsx', includeProposals: true, includeAudit: false });
+  const csv = () => call('export/csv', { versionId, fileName: 'bench.csv', layout: 'long' });
   rows.push({ measure: `[${tag}] XLSX export (formulas, cover, proposals), written safely`, samples: await time(3, xlsx), target: '< 5 s' });
   rows.push({ measure: `[${tag}] XLSX export: peak RSS of the back`, samples: [await peakRss(xlsx)], target: '-', unit: 'MB' });
   rows.push({ measure: `[${tag}] CSV export, long (360,000 records), written safely`, samples: await time(5, csv), target: '< 1 s' });
@@ -39,10 +43,10 @@ export async function benchExports(folder: string, lines: number): Promise<Bench
 
   // The same CSV back: read, map, check every record, commit (nothing changes: the import is idempotent).
   const reimport = async () => {
-    const inspected = await dispatch(table, { session }, 'import/inspect', { source: { path: join(folder, 'export-workbooks', 'Exports', 'bench.csv') }, target: 'budget' });
+    const inspected = await dispatch(table, { session }, 'import/inspect', { source: { path: join(folder, 'export-workbooks', 'Exports', 'bench.csv') }, target });
     if (!inspected.ok) throw new Error(inspected.error.message);
     const { token, suggested } = inspected.value as { token: string; suggested: unknown[] };
-    await call('import/commit', { token, mapping: { columns: suggested, decimalSeparator: '.' }, target: 'budget' });
+    await call('import/commit', { token, mapping: { columns: suggested, decimalSeparator: '.' }, target });
   };
   rows.push({ measure: `[${tag}] import the same CSV back (read, map, check 360,000 records, commit)`, samples: await time(3, reimport), target: '< 3 s' });
   rows.push({ measure: `[${tag}] import: peak RSS of the back`, samples: [await peakRss(reimport)], target: '-', unit: 'MB' });
