@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { useUserStore } from '../state/approval-actions';
+import { NameField, useNameSaver } from './NameField';
 
 const ignore = () => undefined;
 
@@ -12,23 +13,16 @@ const ignore = () => undefined;
 export function FirstRunNamePrompt() {
   const user = useUserStore((state) => state.user);
   const load = useUserStore((state) => state.load);
-  const setName = useUserStore((state) => state.setName);
+  const saver = useNameSaver();
   const [name, setNameText] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(() => {
     void load().catch(ignore);
   }, [load]);
   if (user === null || user.isSet) return null;
   const typed = name ?? user.suggestion;
-  const ready = typed.trim() !== '' && !busy;
+  const ready = typed.trim() !== '' && !saver.busy;
   const submit = () => {
-    if (!ready) return;
-    setBusy(true);
-    void setName(typed.trim()).then((refused) => {
-      setBusy(false);
-      setRefusal(refused);
-    });
+    if (ready) void saver.save(typed);
   };
   return (
     <Dialog
@@ -51,18 +45,17 @@ export function FirstRunNamePrompt() {
         <p className="hint">
           Tandem records your name with every change, decision, comment and approval you make, so that everyone reading the workbook's history knows who did what.
         </p>
-        <label>
-          Your name
-          <input value={typed} onChange={(event) => setNameText(event.target.value)} placeholder="e.g. Dana Whitfield" maxLength={120} autoComplete="name" />
-        </label>
-        <p className="hint settings-note">
-          {user.suggestion !== '' && typed === user.suggestion ? 'Filled in from this computer’s login name: type the name your colleagues know you by. ' : ''}You can change it later under File › Your name…
-        </p>
-        {refusal !== null && (
-          <p className="field-error" role="alert">
-            {refusal}
-          </p>
-        )}
+        <NameField
+          value={typed}
+          onChange={setNameText}
+          placeholder="e.g. Dana Whitfield"
+          refusal={saver.refusal}
+          note={
+            <p className="hint settings-note">
+              {user.suggestion !== '' && typed === user.suggestion ? 'Filled in from this computer’s login name: type the name your colleagues know you by. ' : ''}You can change it later under File › Your name…
+            </p>
+          }
+        />
       </form>
     </Dialog>
   );
