@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { COMMAND_IDS, type CommandId } from '../../shared/commands/command-table';
+import { availableOn, COMMAND_IDS, type CommandId } from '../../shared/commands/command-table';
 import { showNote } from '../state/notice-store';
 import { commandShortcut, isCommandKey } from './command-keys';
 import { runCommand } from './command-handlers';
@@ -11,8 +11,6 @@ import { runCommand } from './command-handlers';
 const GRID_KEYS = new Set<CommandId>(['edit.cut', 'edit.copy', 'edit.paste', 'edit.clear', 'edit.select-all', 'edit.fill-down', 'edit.fill-right', 'data.move-up', 'data.move-down']);
 /** In a text field these keys belong to the field (its own undo). */
 const TEXT_FIELD_KEYS = new Set<CommandId>(['edit.undo', 'edit.redo']);
-/** Electron's menu carries these out through their roles. */
-const ELECTRON_ONLY = new Set<CommandId>(['app.quit', 'window.minimize', 'window.zoom']);
 
 function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
@@ -24,7 +22,8 @@ export function useCommandKeys(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       // A modal dialog owns the keyboard until it closes.
       if (document.querySelector('[aria-modal="true"]') !== null) return;
-      const id = COMMAND_IDS.find((candidate) => !GRID_KEYS.has(candidate) && !ELECTRON_ONLY.has(candidate) && isCommandKey(event, candidate));
+      // Electron's own commands (quit, minimize) are its roles' keys, never the page's.
+      const id = COMMAND_IDS.find((candidate) => !GRID_KEYS.has(candidate) && availableOn(candidate, 'browser') && isCommandKey(event, candidate));
       if (id === undefined) return;
       // A held key runs its command once; the repeats must not reach the browser's own Ctrl+F or Ctrl+P either.
       if (event.repeat) {

@@ -1,4 +1,4 @@
-import { COMMANDS, MENU_LABELS, MENUS, menuSections, type CommandDefinition } from '../../shared/commands/command-table';
+import { availableOn, COMMANDS, MENU_LABELS, MENUS, menuSections } from '../../shared/commands/command-table';
 import { commandShortcutLabel } from '../commands/command-keys';
 import { currentHost } from '../commands/platform';
 import { Dialog } from '../components/Dialog';
@@ -12,7 +12,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Keyboard shortcuts" testId="shortcuts-dialog" onClose={onClose} actions={<button type="button" className="primary" onClick={onClose}>Close</button>}>
       <div className="shortcut-columns">
         {MENUS.map((menu) => {
-          const ids = menuSections(menu, (id) => (COMMANDS[id] as CommandDefinition).only === undefined || (COMMANDS[id] as CommandDefinition).only === host)
+          const ids = menuSections(menu, (id) => availableOn(id, host))
             .flat()
             .filter((id) => commandShortcutLabel(id) !== '');
           if (ids.length === 0) return null;

@@ -1,17 +1,13 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { COMMANDS, MENU_LABELS, MENUS, menuSections, type CommandDefinition, type CommandId, type CommandStates, type MenuId } from '../../shared/commands/command-table';
+import { availableOn, COMMANDS, MENU_LABELS, MENUS, menuSections, type CommandDefinition, type CommandId, type CommandStates, type MenuId } from '../../shared/commands/command-table';
 import { commandShortcut, commandShortcutLabel } from '../commands/command-keys';
 import { currentHost, currentPlatform } from '../commands/platform';
 import { commandContext, commandState } from '../commands/command-handlers';
 
-/** The in-app menu bar's items: every command of a menu, Electron's own (quit, minimize) left out. */
+/** The in-app menu bar's items: every command of a menu that exists here, with separators between sections. */
 function itemsOf(menu: MenuId): (CommandId | 'separator')[] {
   const host = currentHost();
-  const sections = menuSections(menu, (id) => {
-    const definition: CommandDefinition = COMMANDS[id];
-    return definition.only === undefined || definition.only === host;
-  });
-  return sections.flatMap((section, index) => (index === 0 ? section : ['separator' as const, ...section]));
+  return menuSections(menu, (id) => availableOn(id, host)).flatMap((section, index) => (index === 0 ? section : ['separator' as const, ...section]));
 }
 
 /** A shortcut as ARIA names keys: Control+Shift+L, Meta+Shift+L, Shift+F3. */

@@ -128,6 +128,12 @@ export function commandDefinition(id: CommandId): CommandDefinition {
   return COMMANDS[id];
 }
 
+/** Whether a command exists where the renderer runs (quitting and minimizing belong to Electron). */
+export function availableOn(id: CommandId, host: 'electron' | 'browser'): boolean {
+  const only = (COMMANDS[id] as CommandDefinition).only;
+  return only === undefined || only === host;
+}
+
 /** The commands of a menu in order, split into its sections (separators go between them). */
 export function menuSections(menu: MenuId, include: (id: CommandId) => boolean = () => true): CommandId[][] {
   const sections = new Map<number, CommandId[]>();
