@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { availableOn, COMMANDS, MENU_LABELS, MENUS, menuSections, type CommandDefinition, type CommandId, type CommandStates, type MenuId } from '../../shared/commands/command-table';
 import { commandShortcut, commandShortcutLabel } from '../commands/command-keys';
 import { currentHost, currentPlatform } from '../commands/platform';
@@ -29,6 +29,7 @@ const modalOpen = (): boolean => document.querySelector('[aria-modal="true"]') !
 export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: CommandId) => void }) {
   const [open, setOpen] = useState<MenuId | null>(null);
   const [active, setActive] = useState<MenuId>('file');
+  const focusRequest = useRef<{ menu: MenuId; which: 'first' | 'last' } | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -113,8 +114,20 @@ export function MenuBar({ states, onRun }: { states: CommandStates; onRun: (id: 
   const openMenu = (menu: MenuId, focus: 'first' | 'last' | null) => {
     setActive(menu);
     setOpen(menu);
-    if (focus !== null) requestAnimationFrame(() => focusItem(menu, focus));
+    if (focus === null) return;
+    // Already drawn: the item can take the keyboard now; otherwise as soon as the menu is drawn.
+    if (open === menu) focusItem(menu, focus);
+    else focusRequest.current = { menu, which: focus };
   };
+
+  // The item takes the keyboard as soon as its menu is drawn, before the next key arrives (a key
+  // event's state is drawn before the next event, so a quick Enter, Down never lands on the bar).
+  useLayoutEffect(() => {
+    const request = focusRequest.current;
+    if (request === null || open !== request.menu) return;
+    focusRequest.current = null;
+    focusItem(request.menu, request.which);
+  }, [open]);
 
   const run = (id: CommandId) => {
     // Asked again now: a state drawn a moment ago may be stale (a grid took the keyboard since).
