@@ -7,6 +7,7 @@ import { useDialogStore, type DialogRequest } from '../state/dialog-store';
 import type { WorkbookPage } from '../state/sheet-place';
 import { useSheetStore } from '../state/sheet-store';
 import { useShellStore } from '../state/shell-store';
+import { useDisplayStore } from '../state/display-store';
 import { useWorkbookStore } from '../state/workbook-store';
 import { usePortfolioStore } from '../state/portfolio-store';
 import { budgetCursor, lineUnderCursor } from './budget-cursor';
@@ -35,6 +36,7 @@ export interface CommandContext {
   showYears: boolean;
   commentsOpen: boolean;
   dark: boolean;
+  sheetCents: boolean;
   proposalCount: number | null;
 }
 
@@ -52,6 +54,7 @@ export function commandContext(): CommandContext {
     showYears: sheet.showYears,
     commentsOpen: shell.commentsOpen,
     dark: shell.dark,
+    sheetCents: useDisplayStore.getState().sheetCents,
     proposalCount: portfolio === null ? null : portfolio.proposals.length,
   };
 }
@@ -175,6 +178,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   },
   'view.comments': { unavailable: notOnSheet, checked: (context) => context.commentsOpen, run: (context) => useShellStore.getState().setCommentsOpen(!context.commentsOpen) },
   'view.display': { run: () => openDialog({ id: 'display' }) },
+  'view.cents': { unavailable: notOnSheet, checked: (context) => context.sheetCents, run: (context) => useDisplayStore.getState().setDisplay({ sheetCents: !context.sheetCents }) },
   'view.dark': { checked: (context) => context.dark, run: (context) => useShellStore.getState().setDark(!context.dark) },
 
   'data.add-line': {

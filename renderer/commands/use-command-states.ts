@@ -1,3 +1,4 @@
+import { useDisplayStore } from '../state/display-store';
 import { useEffect, useState } from 'react';
 import type { CommandStates } from '../../shared/commands/command-table';
 import { usePortfolioStore } from '../state/portfolio-store';
@@ -39,7 +40,7 @@ export function useCommandStates(): CommandStates {
         setStates(next);
       });
     };
-    const sources = [useWorkbookStore.subscribe, useSheetStore.subscribe, useShellStore.subscribe, useSelectionStore.subscribe, usePortfolioStore.subscribe, useProposalsUiStore.subscribe, useFindStore.subscribe, subscribeActiveGrid, subscribeFullScreen];
+    const sources = [useWorkbookStore.subscribe, useSheetStore.subscribe, useShellStore.subscribe, useSelectionStore.subscribe, usePortfolioStore.subscribe, useProposalsUiStore.subscribe, useFindStore.subscribe, useDisplayStore.subscribe, subscribeActiveGrid, subscribeFullScreen];
     const unsubscribes = sources.map((subscribe) => subscribe(recompute));
     recompute();
     return () => unsubscribes.forEach((unsubscribe) => unsubscribe());

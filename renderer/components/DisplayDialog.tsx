@@ -35,6 +35,10 @@ export function DisplayDialog({ onClose }: { onClose: () => void }) {
           <input type="radio" name="zero" checked={display.zero === 'digits'} onChange={() => display.setDisplay({ zero: 'digits' })} /> As 0.00
         </label>
       </fieldset>
+      <label className="choice">
+        <input type="checkbox" checked={display.sheetCents} onChange={(event) => display.setDisplay({ sheetCents: event.target.checked })} /> Cents in the budget sheet (without them, the
+        sheet shows whole units and January to December fit the window)
+      </label>
       <label>
         Thousands separators
         <select value={display.locale} onChange={(event) => display.setDisplay({ locale: event.target.value })}>

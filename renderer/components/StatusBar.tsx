@@ -39,14 +39,16 @@ function SelectionFigures() {
 export function StatusBar() {
   const current = useWorkbookStore((state) => state.session?.current ?? null);
   const { pendingWrites, saveError, view } = useSheetStore();
+  const cents = useDisplayStore((state) => state.sheetCents);
   const saveState = saveError !== null ? 'error' : pendingWrites > 0 ? 'saving' : 'saved';
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-file" title={current?.path}>{current === null ? 'No workbook open' : current.path}</span>
       {view !== null && <SelectionFigures />}
       {view !== null && (
-        <span className="status-meta">
+        <span className="status-meta" title={cents ? undefined : 'The sheet shows amounts in whole units; the formula bar and the selection’s sum are exact. View › Cents in the sheet shows cents.'}>
           {view.model.version.name} · {view.rows.length} line{view.rows.length === 1 ? '' : 's'} · {view.model.workbook.currency}
+          {cents ? '' : ', whole units'}
         </span>
       )}
       {current !== null && (

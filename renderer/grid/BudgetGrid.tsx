@@ -63,6 +63,9 @@ export interface BudgetGridProps {
 }
 
 /** The budget sheet: lines as rows, months as columns, the year total, and pinned totals. It only displays and edits; the store computes. */
+/** Widths the user set with cents shown are kept apart from those without them. */
+const widthsKey = (cents: boolean): string => (cents ? 'budget-cents' : 'budget');
+
 export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridProps) {
   // Selected, not the whole store: a save answer (pendingWrites, revision) must not redraw the grid.
   const { editCell, paste, applyEdits, spreadTotal, toggleGroup, renameLine } = useSheetStore(
@@ -127,15 +130,19 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   useEffect(() => useDisplayStore.subscribe(() => apiRef.current?.refreshCells({ force: true })), []);
   // Column widths the user set are remembered per workbook, and come back when it opens again.
   const workbookPath = useShellStore((state) => state.workbookPath);
+  // The grouped-by dimension's column hides, and amounts' widths follow whether cents are shown.
+  const grouping = view.display.grouping;
+  const cents = useDisplayStore((state) => state.sheetCents);
   const columns = useMemo(
-    () => withRememberedWidths(columnsFor(view, { showQuarters, showYears }), useShellStore.getState().columnWidths('budget')),
-    [view.model.periods, view.model.calendar, showQuarters, showYears, workbookPath], // eslint-disable-line react-hooks/exhaustive-deps
+    () => withRememberedWidths(columnsFor(view, { showQuarters, showYears, grouping, cents }), useShellStore.getState().columnWidths(widthsKey(cents))),
+    [view.model.periods, view.model.calendar, showQuarters, showYears, workbookPath, grouping, cents], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const onColumnResized = useCallback((event: ColumnResizedEvent<GridRow>) => {
     if (!event.finished || event.source !== 'uiColumnResized') return;
-    const widths: Record<string, number> = { ...useShellStore.getState().columnWidths('budget') };
+    const key = widthsKey(useDisplayStore.getState().sheetCents);
+    const widths: Record<string, number> = { ...useShellStore.getState().columnWidths(key) };
     for (const column of event.api.getColumns() ?? []) widths[column.getColId()] = column.getActualWidth();
-    useShellStore.getState().rememberColumnWidths('budget', widths);
+    useShellStore.getState().rememberColumnWidths(key, widths);
   }, []);
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
 

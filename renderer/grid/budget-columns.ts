@@ -12,7 +12,7 @@ import {
 import { fiscalLayout, fiscalYearLabel, type Period, type PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import { isCanonicalQuantity, QUANTITY_SCALE } from '../../shared/money/amount';
 import { formatAmount, formatPercent, type AmountFormat } from '../../shared/money/format-amount';
-import { amountFormatOf, useDisplayStore } from '../state/display-store';
+import { sheetAmountFormatOf, useDisplayStore } from '../state/display-store';
 import { Decimal } from '../../shared/money/decimal';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
@@ -20,7 +20,7 @@ import { periodColumnId } from './sheet-cells';
 import { currentFilter, shownSheet } from '../find/shown-sheet';
 import { isSpreadsheetCommand, rangeCellClassRules } from './spreadsheet/use-spreadsheet';
 import { commentPlace, rowError, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
-import type { GroupRow } from '../../shared/sheet/sheet-groups';
+import type { GroupRow, Grouping } from '../../shared/sheet/sheet-groups';
 import { rowSpanSum } from '../../shared/sheet/span-sums';
 import type { SheetComment } from '../../shared/domain/workbook';
 
@@ -28,9 +28,9 @@ import type { SheetComment } from '../../shared/domain/workbook';
 export type Value = Decimal | string | null;
 
 /** The display settings' amount format, recomputed when they change. */
-let amountFormat: AmountFormat = amountFormatOf(useDisplayStore.getState());
+let amountFormat: AmountFormat = sheetAmountFormatOf(useDisplayStore.getState());
 useDisplayStore.subscribe((state) => {
-  amountFormat = amountFormatOf(state);
+  amountFormat = sheetAmountFormatOf(state);
 });
 
 function formatValue(params: ValueFormatterParams<GridRow, Value>): string {
@@ -41,7 +41,7 @@ function formatValue(params: ValueFormatterParams<GridRow, Value>): string {
   // Drivers are not money: counts show their decimals (up to six) without trailing zeros, rates as percentages.
   const unit = params.data?.kind === 'line' ? params.data.account.unit : 'currency';
   if (unit === 'percent') return formatPercent(value, amountFormat);
-  return formatAmount(value, unit === 'number' ? { ...amountFormat, trimDecimals: true, scale: QUANTITY_SCALE } : amountFormat);
+  return formatAmount(value, unit === 'number' ? { ...amountFormat, wholeUnits: false, trimDecimals: true, scale: QUANTITY_SCALE } : amountFormat);
 }
 
 export const isLineRow = (params: { data?: GridRow | undefined; node?: { rowPinned?: unknown } | null }): boolean => params.data?.kind === 'line';
@@ -97,8 +97,40 @@ export function withRememberedWidths<T extends ColDef<GridRow, Value> | ColGroup
   });
 }
 
+/**
+ * Amount columns' widths (px), for the sheet's subtotals up to (99,999,999) a month in whole units, or
+ * (9,999,999.99) with cents. In whole units Jan to Dec and the year's total fit a 1,440 px window.
+ */
+const AMOUNT_WIDTHS = {
+  whole: { month: 80, closedMonth: 112, quarter: 88, year: 100, total: 110, multiYearTotal: 170 },
+  cents: { month: 122, closedMonth: 136, quarter: 124, year: 140, total: 164, multiYearTotal: 190 },
+} as const;
+
+/** The column that shows group and total rows' labels across the label columns (span): how those cells look and what they say on hover. */
+function labelColumn(span: number): ColDef<GridRow, Value> {
+  return {
+    pinned: 'left',
+    colSpan: (params) => (params.data?.kind === 'line' ? 1 : span),
+    cellClass: (params) =>
+      params.data?.kind === 'total'
+        ? ['total-label', ...(currentFilter() === null ? [] : ['filtered-label'])]
+        : params.data?.kind === 'group'
+          ? ['group-label', ...(currentFilter() === null ? [] : ['filtered-label'])]
+          : 'dimension-cell',
+    // Each level of the tree of groups steps in a little further.
+    cellStyle: (params) => (params.data?.kind === 'group' ? { paddingLeft: `${12 + params.data.level * 16}px` } : null),
+    tooltipValueGetter: (params) =>
+      params.data?.kind === 'group'
+        ? `${params.data.subtotalMeaning}${currentFilter() === null ? '' : ', of the lines shown (filtered)'}. Click or press Enter to ${params.data.collapsed ? 'expand' : 'collapse'}.`
+        : params.data?.kind === 'total' && currentFilter() !== null
+          ? 'Only the lines the filter shows are added up. Close find (Esc) to see the whole sheet’s totals.'
+          : undefined,
+  };
+}
+
 /** The budget sheet's columns: dimensions and line (pinned left), months with quarter and year totals, the whole span (pinned right). */
-export function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears: boolean }): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
+export function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears: boolean; grouping: Grouping; cents: boolean }): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
+  const widths = options.cents ? AMOUNT_WIDTHS.cents : AMOUNT_WIDTHS.whole;
   // A forecast's closed months show the actuals: read-only, marked in the header and shaded.
   const closed = (period: Period) => period.index < view.model.actualMonths;
   const monthColumn = (period: Period): ColDef<GridRow, Value> => ({
@@ -106,7 +138,7 @@ export function columnsFor(view: SheetView, options: { showQuarters: boolean; sh
     headerName: closed(period) ? `${period.label} · actual` : period.label,
     headerTooltip: closed(period) ? `${period.label} is closed: the actuals of “${view.model.actualsSource ?? ''}”, read-only` : `${period.label}: type an amount, Enter to save`,
     headerClass: closed(period) ? 'actual-month-header' : undefined,
-    width: closed(period) ? 136 : 122,
+    width: closed(period) ? widths.closedMonth : widths.month,
     type: 'rightAligned',
     editable: closed(period) ? false : isLineRow,
     valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
@@ -131,7 +163,7 @@ export function columnsFor(view: SheetView, options: { showQuarters: boolean; sh
     colId: span.id,
     headerName: span.label,
     headerTooltip: `${span.label}: type an amount here to spread it over its ${span.periods.length} months`,
-    width: kind === 'quarter' ? 124 : 140,
+    width: kind === 'quarter' ? widths.quarter : widths.year,
     type: 'rightAligned',
     editable: isLineRow,
     valueGetter: (params: ValueGetterParams<GridRow, Value>) => spanValue(params.data, span.periods),
@@ -159,49 +191,47 @@ export function columnsFor(view: SheetView, options: { showQuarters: boolean; sh
   const allPeriods = periods.map((period) => period.index);
   const wholeSpanLabel =
     layout.length <= 1 ? `${fiscalYearLabel(view.model.calendar)} total` : `Total ${periods[0]?.label ?? ''} – ${periods[periods.length - 1]?.label ?? ''}`;
+  // The dimension the sheet is grouped by is said once, on its group rows, not again on every line:
+  // that column is hidden, and the first shown one carries the group and total labels.
+  const hidden = { department: options.grouping === 'department', account: options.grouping === 'account' };
+  const labelHost: 'department' | 'account' = hidden.department ? 'account' : 'department';
+  const labels = labelColumn(1 + (hidden.department ? 0 : 1) + (hidden.account ? 0 : 1));
+  const dimensionColumn = (colId: 'department' | 'account', headerName: string, width: number, lineValue: (row: Extract<GridRow, { kind: 'line' }>) => string): ColDef<GridRow, Value> =>
+    colId !== labelHost
+      ? {
+          colId,
+          headerName,
+          pinned: 'left',
+          width,
+          hide: hidden[colId],
+          cellClass: 'dimension-cell',
+          valueGetter: (params) => (params.data?.kind === 'line' ? lineValue(params.data) : ''),
+          // A narrow column cuts long names short: the whole name on hover.
+          tooltipValueGetter: (params) => (params.data?.kind === 'line' ? lineValue(params.data) : undefined),
+        }
+      : {
+          ...labels,
+          colId,
+          // Said outright: AG Grid keeps a column's earlier hidden state when a new definition leaves it out.
+          hide: false,
+          headerName,
+          width,
+          tooltipValueGetter: (params) => (params.data?.kind === 'line' ? lineValue(params.data) : labels.tooltipValueGetter?.(params)),
+          valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
+            const row = params.data;
+            if (row === undefined) return '';
+            if (row.kind === 'line') return lineValue(row);
+            return row.kind === 'total' ? row.label : groupLabel(row);
+          },
+        };
   return [
-    {
-      colId: 'department',
-      headerName: 'Department',
-      pinned: 'left',
-      width: 118,
-      valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
-        const row = params.data;
-        if (row === undefined) return '';
-        if (row.kind === 'line') return row.department;
-        if (row.kind === 'total') return row.label;
-        return groupLabel(row);
-      },
-      colSpan: (params) => (params.data?.kind === 'line' ? 1 : 3),
-      cellClass: (params) =>
-        params.data?.kind === 'total'
-          ? ['total-label', ...(currentFilter() === null ? [] : ['filtered-label'])]
-          : params.data?.kind === 'group'
-            ? ['group-label', ...(currentFilter() === null ? [] : ['filtered-label'])]
-            : 'dimension-cell',
-      // Each level of the tree of groups steps in a little further.
-      cellStyle: (params) => (params.data?.kind === 'group' ? { paddingLeft: `${12 + params.data.level * 16}px` } : null),
-      tooltipValueGetter: (params) =>
-        params.data?.kind === 'group'
-          ? `${params.data.subtotalMeaning}${currentFilter() === null ? '' : ', of the lines shown (filtered)'}. Click or press Enter to ${params.data.collapsed ? 'expand' : 'collapse'}.`
-          : params.data?.kind === 'total' && currentFilter() !== null
-            ? 'Only the lines the filter shows are added up. Close find (Esc) to see the whole sheet’s totals.'
-            : undefined,
-    },
-    {
-      colId: 'account',
-      headerName: 'Account',
-      pinned: 'left',
-      width: 204,
-      valueGetter: (params: ValueGetterParams<GridRow, Value>) =>
-        params.data?.kind === 'line' ? `${params.data.account.code} ${params.data.account.name}` : '',
-      cellClass: 'dimension-cell',
-    },
+    dimensionColumn('department', 'Department', 118, (row) => row.department),
+    dimensionColumn('account', 'Account', options.grouping === 'none' ? 204 : 140, (row) => `${row.account.code} ${row.account.name}`),
     {
       colId: 'description',
       headerName: 'Line',
       pinned: 'left',
-      width: 250,
+      width: options.cents ? 250 : 228,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' ? params.data.line.description : ''),
       // F2 or typing renames the line; formulas that use it follow the new name. Delete does not empty it.
       editable: isLineRow,
@@ -215,7 +245,7 @@ export function columnsFor(view: SheetView, options: { showQuarters: boolean; sh
       headerName: wholeSpanLabel,
       pinned: 'right',
       headerTooltip: 'Total of the line over all months. Type an amount here to spread it over the months.',
-      width: layout.length <= 1 ? 164 : 190,
+      width: layout.length <= 1 ? widths.total : widths.multiYearTotal,
       type: 'rightAligned',
       editable: isLineRow,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' && params.data.account.unit === 'percent' ? null : (params.data?.year ?? null)),

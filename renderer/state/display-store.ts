@@ -8,7 +8,9 @@ interface DisplayState {
   zero: AmountFormat['zero'];
   /** a BCP 47 tag for thousands and decimal separators; empty for the system's */
   locale: string;
-  setDisplay(change: Partial<Pick<DisplayState, 'negatives' | 'zero' | 'locale'>>): void;
+  /** whether the budget sheet shows cents; without them the year fits a 1,440 px window (the formula bar, status bar and files stay exact) */
+  sheetCents: boolean;
+  setDisplay(change: Partial<Pick<DisplayState, 'negatives' | 'zero' | 'locale' | 'sheetCents'>>): void;
 }
 
 export const useDisplayStore = create<DisplayState>()(
@@ -17,6 +19,7 @@ export const useDisplayStore = create<DisplayState>()(
       negatives: 'parentheses',
       zero: 'dash',
       locale: 'en-US',
+      sheetCents: false,
       setDisplay: (change) => set(change),
     }),
     { name: 'tandem.display' },
@@ -36,4 +39,9 @@ export function amountFormatOf(state: Pick<DisplayState, 'negatives' | 'zero' | 
     // An unknown locale keeps the defaults.
   }
   return { negatives: state.negatives, zero: state.zero, groupSeparator, decimalSeparator };
+}
+
+/** The budget sheet's format: the display settings, in whole units unless the user asked for cents. */
+export function sheetAmountFormatOf(state: Pick<DisplayState, 'negatives' | 'zero' | 'locale' | 'sheetCents'>): AmountFormat {
+  return state.sheetCents ? amountFormatOf(state) : { ...amountFormatOf(state), wholeUnits: true };
 }

@@ -79,8 +79,9 @@ export const COMMANDS = {
   'view.group-none': { label: 'No grouping', description: 'One list of lines, without subtotals', menu: 'view', section: 1, toggle: 'radio' },
   'view.quarters': { label: 'Quarter totals', description: 'Show or hide a total column after each quarter', menu: 'view', section: 2, toggle: 'check' },
   'view.years': { label: 'Year totals', description: 'Show or hide a total column after each fiscal year', menu: 'view', section: 2, toggle: 'check' },
+  'view.cents': { label: 'Cents in the sheet', description: 'Show the sheet’s amounts with cents, or in whole units so that the year fits the window; the formula bar, the status bar and files stay exact', menu: 'view', section: 2, toggle: 'check' },
   'view.comments': { label: 'Comments panel', description: 'Show the comments of this version beside the sheet', menu: 'view', section: 2, toggle: 'check' },
-  'view.display': { label: 'Number format…', description: 'How amounts look: negatives, zeros, separators', menu: 'view', section: 3 },
+  'view.display': { label: 'Number format…', description: 'How amounts look: negatives, zeros, separators, cents in the sheet', menu: 'view', section: 3 },
   'view.dark': { label: 'Dark theme', description: 'Switch between the light and the dark theme', menu: 'view', section: 3, toggle: 'check' },
 
   // Data

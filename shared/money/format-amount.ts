@@ -13,6 +13,8 @@ export interface AmountFormat {
   trimDecimals?: boolean;
   /** decimals shown before trimming; the currency's two unless a driver asks for more */
   scale?: number;
+  /** the sheet's compact display: money rounded to whole units (half away from zero, as spreadsheets show it) */
+  wholeUnits?: boolean;
 }
 
 export const DEFAULT_AMOUNT_FORMAT: AmountFormat = { negatives: 'parentheses', zero: 'dash' };
@@ -23,7 +25,7 @@ export const DEFAULT_AMOUNT_FORMAT: AmountFormat = { negatives: 'parentheses', z
  */
 export function formatAmount(value: Decimal | string, format: AmountFormat = DEFAULT_AMOUNT_FORMAT): string {
   const decimal = typeof value === 'string' ? new Decimal(value) : value;
-  const fixed = decimal.abs().toFixed(format.scale ?? CURRENCY_SCALE, Decimal.ROUND_HALF_EVEN);
+  const fixed = format.wholeUnits === true ? decimal.abs().toFixed(0, Decimal.ROUND_HALF_UP) : decimal.abs().toFixed(format.scale ?? CURRENCY_SCALE, Decimal.ROUND_HALF_EVEN);
   if (new Decimal(fixed).isZero()) {
     if (format.zero === 'dash') return '–';
     if (format.zero === 'blank') return '';
@@ -40,5 +42,5 @@ export function formatAmount(value: Decimal | string, format: AmountFormat = DEF
 export function formatPercent(value: Decimal | string, format: AmountFormat = DEFAULT_AMOUNT_FORMAT): string {
   const decimal = typeof value === 'string' ? new Decimal(value) : value;
   if (decimal.isZero() && format.zero !== 'digits') return format.zero === 'dash' ? '–' : '';
-  return `${formatAmount(decimal.times(100), { ...format, zero: 'digits', scale: 4, trimDecimals: true })}%`;
+  return `${formatAmount(decimal.times(100), { ...format, zero: 'digits', scale: 4, trimDecimals: true, wholeUnits: false })}%`;
 }

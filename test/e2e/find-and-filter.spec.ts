@@ -36,7 +36,7 @@ test('Ctrl+F finds lines, F3 and Shift+F3 step through the matches, the filter s
   const booths = await rowIdOf(page, 'Trade show booths');
   const opexBefore = await totalCell(page, 'total-opex', 'year').innerText();
   const linesInSheet = Number(/(\d+) lines/.exec(await page.getByTestId('status-bar').innerText())?.[1]);
-  const salesLines = Number(/(\d+) lines/.exec(await page.locator('.ag-row[row-id="g:d1"] [col-id="department"]').innerText())?.[1]);
+  const salesLines = Number(/(\d+) lines/.exec(await page.locator('.ag-row[row-id="g:d1"] .group-label').innerText())?.[1]);
   expect(linesInSheet).toBeGreaterThan(10);
 
   await cell(page, travel, 'p0').click();
@@ -72,13 +72,13 @@ test('Ctrl+F finds lines, F3 and Shift+F3 step through the matches, the filter s
   await page.getByLabel('Show only matching lines').check();
   await expect.poll(() => shownLines(page)).toEqual(['Trade shows — travel', 'Trade show booths']);
   await expect(page.getByTestId('find-shown')).toHaveText(`2 of ${linesInSheet} lines shown`);
-  const opexLabel = page.locator('.ag-row-pinned[row-id="total-opex"] [col-id="department"]');
+  const opexLabel = page.locator('.ag-row-pinned[row-id="total-opex"] .total-label');
   await expect(opexLabel).toHaveText(`Total operating expenses (filtered: 2 of ${linesInSheet} lines)`);
   const expected = cents(await cell(page, travel, 'year').innerText()) + cents(await cell(page, booths, 'year').innerText());
   await expect(totalCell(page, 'total-opex', 'year')).toHaveText(formatCents(expected));
   // No revenue is shown: operating income is minus the two lines.
   await expect(totalCell(page, 'operating-income', 'year')).toHaveText(formatCents(-expected));
-  await expect(page.locator('.ag-row[row-id="g:d1"] [col-id="department"]')).toContainText(`Sales  ·  2 of ${salesLines} lines, filtered`);
+  await expect(page.locator('.ag-row[row-id="g:d1"] .group-label')).toContainText(`Sales  ·  2 of ${salesLines} lines, filtered`);
   await saveScreenshot(page, 'find-filter-on');
 
   // Editing a shown line moves the filtered totals at once.

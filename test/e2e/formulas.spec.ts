@@ -4,7 +4,7 @@ import { saveScreenshot } from './support/screenshots';
 test('a line driven by a formula follows the line it uses; errors show in the cell and the formula bar', async ({ page, host }) => {
   await page.goto(host.url);
   // Show only R&D, where the sample's headcount drives salaries and benefits.
-  for (const group of ['g:d1', 'g:d2']) await page.locator(`.ag-row[row-id="${group}"] [col-id="department"]`).click();
+  for (const group of ['g:d1', 'g:d2']) await page.locator(`.ag-row[row-id="${group}"] .group-label`).click();
   const headcount = await rowIdOf(page, 'Engineering headcount');
   const salaries = await rowIdOf(page, 'Engineering salaries');
   const benefits = await rowIdOf(page, 'Engineering benefits & payroll tax');

@@ -16,7 +16,7 @@ test('lines are grouped by department with exact subtotals; a group collapses an
   await saveScreenshot(page, 'grouped-by-department');
 
   // Collapse Sales: its lines go, its subtotal stays.
-  await groupRow(page, 'g:d1').locator('[col-id="department"]').click();
+  await groupRow(page, 'g:d1').locator('.group-label').click();
   await expect(page.locator('.ag-row').filter({ hasText: 'Sensor kits — North America' })).toHaveCount(0);
   await expect(groupRow(page, 'g:d1')).toContainText('▸');
   await page.keyboard.press('Enter');

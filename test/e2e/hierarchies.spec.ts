@@ -6,7 +6,7 @@ import { saveScreenshot } from './support/screenshots';
 /** Collapses group rows (by id) so that rows further down come into the grid's drawn rows. */
 async function collapse(page: Page, ...groupIds: string[]): Promise<void> {
   for (const id of groupIds) {
-    await groupRow(page, id).locator('[col-id="department"]').click();
+    await groupRow(page, id).locator('.group-label').click();
     await expect(groupRow(page, id)).toContainText('▸');
   }
 }
@@ -40,12 +40,12 @@ test('a line moves to another department from the context menu, and undo puts it
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /move “Customer visits” to G&A/);
   // With the divisions collapsed G&A comes into view, the line among its lines.
   await collapse(page, 'g:d5', 'g:d6');
-  await expect(cell(page, rowId, 'department')).toHaveText('G&A');
+  await expect(cell(page, rowId, 'description')).toHaveText('Customer visits');
   await expect(cell(page, rowId, 'year')).toHaveText(year);
   // Sales (all of Commercial) lost a cost, so its contribution rose by the line's total.
   expect(cents(await groupRow(page, 'g:d5').locator('[col-id="year"]').innerText())).toBe(salesBefore + cents(year));
   await page.keyboard.press('Control+z');
-  await expect(cell(page, rowId, 'department')).toHaveCount(0);
+  await expect(cell(page, rowId, 'description')).toHaveCount(0);
   expect(cents(await groupRow(page, 'g:d5').locator('[col-id="year"]').innerText())).toBe(salesBefore);
 });
 
@@ -111,7 +111,7 @@ test('a department is deleted with its lines after confirming, and undo brings a
   // With the divisions collapsed, the new department's rows come into view under G&A.
   await collapse(page, 'g:d5', 'g:d6');
   // A new department with one line and an amount.
-  await page.locator('.ag-row[row-id="g:d4"] [col-id="department"]').click({ button: 'right' });
+  await page.locator('.ag-row[row-id="g:d4"] .group-label').click({ button: 'right' });
   await page.getByTestId('context-menu').getByRole('menuitem', { name: /Departments and accounts/ }).click();
   const dimensions = page.getByTestId('dimensions-dialog');
   await dimensions.getByLabel('New department', { exact: true }).fill('Field service');
@@ -131,7 +131,7 @@ test('a department is deleted with its lines after confirming, and undo brings a
   await page.keyboard.press('Enter');
   const opexBefore = await totalCell(page, 'total-opex', 'year').innerText();
   const group = page.locator('.ag-row[row-id^="g:d"]').filter({ hasText: 'Field service' }).first();
-  await group.locator('[col-id="department"]').click({ button: 'right' });
+  await group.locator('.group-label').click({ button: 'right' });
   await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Delete department “Field service”…' }).click();
   const dialog = page.getByTestId('delete-department-dialog');
   await expect(dialog).toContainText('Field service has 1 line with amounts in 1 cell');

@@ -3,7 +3,7 @@ import { expect, test, cell, cursor, rowIdOf } from './support/sheet-test';
 test('Excel keys: Tab saves and moves right without editing, Home/End, Ctrl+arrows to the edge of the data', async ({ page, host }) => {
   await page.goto(host.url);
   // Collapse Sales so the Operations capital purchases are on screen.
-  await page.locator('.ag-row[row-id="g:d1"] [col-id="department"]').click();
+  await page.locator('.ag-row[row-id="g:d1"] .group-label').click();
   const rowId = await rowIdOf(page, 'Pick-and-place machine');
   // This line has one amount, in April: Ctrl+Right from January stops there, then at December.
   await cell(page, rowId, 'p0').click();

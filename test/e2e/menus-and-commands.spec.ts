@@ -169,11 +169,14 @@ test('the context menu offers cut, copy, paste and clear, and add line proposes 
   await expect(march).not.toHaveText(/^(–|)$/);
 
   // The department and account of the line under the cursor are proposed.
-  const department = (await cell(page, rowId, 'department').innerText()).trim();
+  // Grouped by department, the line's department is its group's (Sales, the first).
+  const department = /^\W*(.+?)\s+·/.exec(await page.locator('.ag-row[row-id="g:d1"] .group-label').innerText())?.[1] ?? '?';
+  const account = (await cell(page, rowId, 'account').innerText()).trim();
   await march.click();
   await page.keyboard.press('Control+Shift+L');
   const dialog = page.getByTestId('add-line-dialog');
   await expect(dialog.getByLabel('Department').locator('option:checked')).toHaveText(new RegExp(department));
+  await expect(dialog.getByLabel('Account').locator('option:checked')).toContainText(account.split(' ')[0] ?? '?');
 });
 
 test('the toolbar is one calm row at 1,440 and 1,280 pixels, in light and dark', async ({ page, host }) => {

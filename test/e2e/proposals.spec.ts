@@ -121,7 +121,7 @@ test('funding the optimizer’s choice puts its costs in the budget sheet; undo 
   await page.getByRole('tab', { name: 'Budget' }).click();
   // Capital expenses now include the funded proposals' first-year capital.
   await expect(page.locator('.ag-row-pinned[row-id="total-capex"] [col-id="year"]')).not.toHaveText(capexBefore);
-  await page.locator('.ag-row[row-id="g:d5"] [col-id="department"]').click();
+  await page.locator('.ag-row[row-id="g:d5"] .group-label').click();
   await expect(page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: 'Plant safety retrofit (machine guarding) (capital)' })).toHaveCount(1);
   await saveScreenshot(page, 'budget-with-funded-proposals');
   // Funding the portfolio was one step: undo takes every line out again.

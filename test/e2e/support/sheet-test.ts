@@ -3,11 +3,23 @@ import { E2E_USER, removeDataDir, startHost, type RunningHost } from './browser-
 
 /**
  * Every test gets its own browser host over an empty data folder: a first run, with the sample
- * workbook, by a user who has already given their name (`E2E_USER`). A test of the first-run
- * prompt says `test.use({ userName: null })`.
+ * workbook, by a user who has already given their name (`E2E_USER`) and shows cents in the sheet.
+ * A test of the first-run prompt says `test.use({ userName: null })`.
  */
-export const test = base.extend<{ userName: string | null; host: RunningHost }>({
+export const test = base.extend<{ userName: string | null; sheetCents: boolean; host: RunningHost }>({
   userName: [E2E_USER, { option: true }],
+  // Most tests read amounts to the cent, so their sheet shows cents (a display preference); a test of
+  // the default whole-unit sheet says `test.use({ sheetCents: false })`.
+  sheetCents: [true, { option: true }],
+  page: async ({ page, sheetCents }, use) => {
+    if (sheetCents) {
+      // Only as the first-run preference: a test that changes it (and reloads) keeps its change.
+      await page.addInitScript(() => {
+        if (localStorage.getItem('tandem.display') === null) localStorage.setItem('tandem.display', JSON.stringify({ state: { sheetCents: true }, version: 0 }));
+      });
+    }
+    await use(page);
+  },
   host: async ({ userName }, use) => {
     const host = await startHost(undefined, { userName });
     await use(host);

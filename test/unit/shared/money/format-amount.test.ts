@@ -34,3 +34,18 @@ describe('formatAmount for other locales and drivers', () => {
     expect(formatAmount('12.5', { negatives: 'minus', zero: 'digits', trimDecimals: true })).toBe('12.5');
   });
 });
+
+describe('formatAmount in whole units (the sheet without cents)', () => {
+  const whole = { negatives: 'parentheses', zero: 'dash', wholeUnits: true } as const;
+
+  it('rounds half away from zero, as a spreadsheet shows 0 decimals', () => {
+    expect(formatAmount('1234.50', whole)).toBe('1,235');
+    expect(formatAmount('-1234.50', whole)).toBe('(1,235)');
+    expect(formatAmount('1234.49', whole)).toBe('1,234');
+  });
+
+  it('shows an amount that rounds to nothing as zero, not as a negative zero', () => {
+    expect(formatAmount('-0.40', whole)).toBe('–');
+    expect(formatAmount('-0.40', { ...whole, zero: 'digits' })).toBe('0');
+  });
+});
