@@ -56,11 +56,17 @@ function refused(method: string, message: string): void {
   if (figures.refused <= 5) console.log(`  refused ${method}: ${message}`);
 }
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const amount = (): string => {
-  const whole = Math.floor(random() * 200_000) - 20_000;
+/** A value such as a user types: amounts up to 200,000 on money lines, small counts and rates on driver lines (so formulas stay within Excel's digits). */
+function amount(lineId: number): string {
+  const unit = units.get(lineId) ?? 'currency';
+  const [scale, offset] = unit === 'currency' ? [220_000, 20_000] : unit === 'number' ? [50, 0] : [1, 0];
   const cents = Math.floor(random() * 100);
+  const whole = Math.floor(random() * scale) - offset;
+  if (unit === 'percent') return cents === 0 ? '0' : `0.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
   return cents === 0 || cents % 10 === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0')}`;
-};
+}
+/** Each input line's unit (currency, number, percent), from its account. */
+const units = new Map<number, string>();
 
 /** What the workbook must hold: every cell the soak knows, as the last acknowledged write left it. */
 const expected = new Map<Cell, string | null>();
@@ -76,6 +82,8 @@ function adopt(sheet: SheetModel): void {
   model = sheet;
   inputLines = sheet.lines.filter((line) => line.formula === null && (line.proposalId ?? null) === null);
   expected.clear();
+  const accounts = new Map(sheet.accounts.map((account) => [account.id, account.unit]));
+  for (const line of sheet.lines) units.set(line.id, accounts.get(line.accountId) ?? 'currency');
   for (const line of inputLines) line.values.forEach((value, period) => expected.set(cellKey(line.id, period), value));
 }
 
@@ -92,7 +100,7 @@ function randomEdits(count: number): CellEdit[] {
   for (let index = 0; index < count; index += 1) {
     const target = index === 0 ? line : random() < 0.5 ? line : pick(inputLines);
     const period = (start + index) % periods;
-    edits.set(cellKey(target.id, period), { lineId: target.id, period, value: random() < 0.1 ? null : amount() });
+    edits.set(cellKey(target.id, period), { lineId: target.id, period, value: random() < 0.1 ? null : amount(target.id) });
   }
   return [...edits.values()];
 }
@@ -110,7 +118,7 @@ function importFile(): { text: string; edits: CellEdit[] } {
     const account = accounts.get(line.accountId);
     sheet.periods.forEach((period, index) => {
       if (random() < 0.5) return;
-      const value = amount();
+      const value = amount(line.id);
       edits.push({ lineId: line.id, period: index, value });
       records.push([departments.get(line.departmentId) ?? '', account?.code ?? '', account?.name ?? '', line.description, period.key, value].map((field) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(','));
     });
