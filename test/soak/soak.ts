@@ -7,6 +7,7 @@
  *   --kills N     how many kills (default 1000)
  *   --seed S      the random seed (default: the time); the same seed drives the same calls
  *   --max-run MS  the longest a back runs before its kill (default 1500)
+ * SIGTERM or Ctrl-C stops it after the current kill, with the figures so far.
  */
 import Database from 'better-sqlite3';
 import Decimal from 'decimal.js';
@@ -252,7 +253,14 @@ async function main(): Promise<void> {
   let pending: Pending = null;
   let workbookPath = '';
   try {
-    while (figures.kills < KILLS) {
+    // SIGTERM or Ctrl-C: stop after the current kill and print the figures so far.
+    let stopping = false;
+    const stop = () => {
+      stopping = true;
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    while (figures.kills < KILLS && !stopping) {
       const back = await startBack(START_SCRIPT, dataDir);
       const session = await back.call<{ current: { path: string } | null }>('workbook/get-session', {});
       if (session.kind === 'cut-off' || !session.response.ok || session.response.value.current === null) {
