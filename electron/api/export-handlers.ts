@@ -1,10 +1,16 @@
 import type { HandlersOf } from '../../shared/api/method';
-import type { exportMethods } from '../../shared/api/export-api';
+import type { exportMethods, VerifyAnswer } from '../../shared/api/export-api';
 import { writeFileSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
-import { verifyFile } from '../export/verify-file';
+import { verifyFile, verifyGivenFiles, type VerifyResult } from '../export/verify-file';
 import { writeFileSafely } from '../export/safe-write';
 import type { HandlerContext } from './handler-context';
+
+/** What the API answers of a verification: the stamp when the file is the approved one, else the reason. */
+function verifyAnswer(result: VerifyResult): VerifyAnswer {
+  if (!result.ok) return { ok: false, reason: result.reason };
+  return { ok: true, ...result.stamp, lines: result.lines };
+}
 
 export const exportHandlers: HandlersOf<typeof exportMethods, HandlerContext> = {
   'export/xlsx': ({ versionId, fileName, split, includeProposals, includeAudit, includeKpis, compareWith }, context) =>
@@ -20,9 +26,10 @@ export const exportHandlers: HandlersOf<typeof exportMethods, HandlerContext> = 
   },
   'export/cancel': (_input, context) => ({ cancelled: context.session.exports.cancel() }),
   async 'export/verify'({ path }, context) {
-    const result = await verifyFile(context.session.resolveExportPath(path, null));
-    if (!result.ok) return { ok: false, reason: result.reason };
-    return { ok: true, ...result.stamp, lines: result.lines };
+    return verifyAnswer(await verifyFile(context.session.resolveExportPath(path, null)));
+  },
+  async 'export/verify-upload'({ files }) {
+    return verifyAnswer(await verifyGivenFiles(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') }))));
   },
   'export/get-folder': (_input, context) => ({ folder: context.session.exportsFolder }),
 };

@@ -28,13 +28,54 @@ const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice
 export async function verifyFile(path: string): Promise<VerifyResult> {
   if (!existsSync(path)) return { ok: false, reason: `There is no file at ${path}.`, stamp: null };
   const extension = extname(path).toLowerCase();
-  if (extension === '.csv') return verifyCsv(path);
+  if (extension === '.csv') {
+    const stampPath = `${path}.approval.json`;
+    if (!existsSync(stampPath)) return { ok: false, reason: `There is no approval stamp beside the file (${stampPath}): only exports of an approved version have one.`, stamp: null };
+    return verifyCsv(readFileSync(path), readFileSync(stampPath, 'utf8'), stampPath);
+  }
   if (extension !== '.xlsx') return { ok: false, reason: 'Tandem stamps its XLSX and CSV exports; this is neither.', stamp: null };
-  const seal = checkZipSeal(readFileSync(path));
+  return verifyXlsx(readFileSync(path));
+}
+
+/** A file the user handed over (uploaded in the browser): its name and bytes. */
+export interface GivenFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * Checks files the user gave, as `verifyFile` checks a path: an XLSX alone, or a CSV with its
+ * `.approval.json` (in either order; a browser may have renamed them, the hashes decide).
+ */
+export async function verifyGivenFiles(files: readonly GivenFile[]): Promise<VerifyResult> {
+  const refuse = (reason: string): VerifyResult => ({ ok: false, reason, stamp: null });
+  const kind = (file: GivenFile) => (/\.json$/i.test(file.name) ? 'stamp' : extname(file.name).toLowerCase());
+  const unknown = files.find((file) => !['.xlsx', '.csv', 'stamp'].includes(kind(file)));
+  if (unknown !== undefined) return refuse(`${unknown.name} is not a Tandem export: Tandem stamps its XLSX and CSV exports (a CSV with its .approval.json).`);
+  const xlsx = files.filter((file) => kind(file) === '.xlsx');
+  const csv = files.filter((file) => kind(file) === '.csv');
+  const stamps = files.filter((file) => kind(file) === 'stamp');
+  if (xlsx.length > 0) {
+    if (files.length > 1) return refuse(`An XLSX carries its stamp inside: give ${xlsx[0]?.name ?? 'it'} alone.`);
+    return verifyXlsx((xlsx[0] as GivenFile).bytes);
+  }
+  if (csv.length > 1 || stamps.length > 1) return refuse('Give one CSV and its .approval.json, not two of the same kind.');
+  const [data] = csv;
+  const [stamp] = stamps;
+  if (data === undefined) return refuse(`${stamp?.name ?? 'This'} is the approval stamp of a CSV export. Give the CSV too (choose both files).`);
+  if (stamp === undefined) {
+    return refuse(`A CSV's approval stamp is the file ${data.name}.approval.json, exported and downloaded beside it: give both files. Only exports of an approved version have one.`);
+  }
+  return verifyCsv(data.bytes, stamp.bytes.toString('utf8'), stamp.name);
+}
+
+/** An XLSX's bytes: the seal, then the cover's stamp against the budget sheets read back. */
+async function verifyXlsx(bytes: Buffer): Promise<VerifyResult> {
+  const seal = checkZipSeal(bytes);
   if (!seal.ok) return { ok: false, reason: seal.reason, stamp: null };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    await workbook.xlsx.load(bytes);
   } catch (error) {
     return { ok: false, reason: `The file does not open as an XLSX workbook (${error instanceof Error ? error.message : String(error)}): it was changed or damaged.`, stamp: null };
   }
@@ -90,21 +131,19 @@ export async function verifyFile(path: string): Promise<VerifyResult> {
 }
 
 /**
- * Checks a CSV export against the stamp file written beside it (`FILE.approval.json`): every
- * byte against its hash, then the content read back (long or wide) against the content hash.
+ * Checks a CSV export against its stamp file (`FILE.approval.json`, named `stampName` in what
+ * is said): every byte against its hash, then the content read back (long or wide) against the
+ * content hash.
  */
-function verifyCsv(path: string): VerifyResult {
-  const stampPath = `${path}.approval.json`;
-  if (!existsSync(stampPath)) return { ok: false, reason: `There is no approval stamp beside the file (${stampPath}): only exports of an approved version have one.`, stamp: null };
+function verifyCsv(bytes: Buffer, stampText: string, stampName: string): VerifyResult {
   let saved: CsvStampFile;
   try {
-    saved = JSON.parse(readFileSync(stampPath, 'utf8')) as CsvStampFile;
+    saved = JSON.parse(stampText) as CsvStampFile;
   } catch {
-    return { ok: false, reason: `${stampPath} is damaged: it is not the stamp Tandem wrote.`, stamp: null };
+    return { ok: false, reason: `${stampName} is damaged: it is not the stamp Tandem wrote.`, stamp: null };
   }
-  if (saved.kind !== 'tandem-csv-approval') return { ok: false, reason: `${stampPath} is not a Tandem approval stamp.`, stamp: null };
+  if (typeof saved !== 'object' || saved === null || saved.kind !== 'tandem-csv-approval') return { ok: false, reason: `${stampName} is not a Tandem approval stamp.`, stamp: null };
   const stamp: ApprovalStamp = { workbook: saved.workbook, version: saved.version, approvedBy: saved.approvedBy, approvedAt: saved.approvedAt, sha256: saved.contentSha256 };
-  const bytes = readFileSync(path);
   if (createHash('sha256').update(bytes).digest('hex') !== saved.fileSha256) return { ok: false, reason: 'The file’s bytes do not match its approval stamp: it was changed after the export.', stamp };
   const records = parseCsv(bytes.toString('utf8'), saved.delimiter);
   const amount = (text: string | undefined) => (text === undefined || text === '' ? null : saved.decimalSeparator === ',' ? text.replace(',', '.') : text);

@@ -13,6 +13,21 @@ export interface ExportAnswer {
   sha256: string | null;
 }
 
+/**
+ * The most an upload to verify may hold, both files together: their base64 (a third more) and
+ * the call around it must fit in one request of the browser host (64 MB).
+ */
+export const MAX_VERIFY_UPLOAD_BYTES = 44 * 1024 * 1024;
+const MAX_VERIFY_UPLOAD_BASE64 = Math.ceil(MAX_VERIFY_UPLOAD_BYTES / 3) * 4;
+
+/** A file the user chose in the browser: its name and its bytes as base64. */
+const uploadedFile = z
+  .object({
+    name: z.string().trim().min(1, 'Give the file’s name.').max(260),
+    base64: z.string().max(MAX_VERIFY_UPLOAD_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file’s bytes are not base64'),
+  })
+  .strict();
+
 /** A file name in the exports folder, or an absolute path. */
 const fileName = z.string().trim().min(1, 'Give the file a name.').max(4096);
 
@@ -54,6 +69,21 @@ export const exportMethods = {
   'export/cancel': method<{ cancelled: boolean }>()(z.object({}).strict()),
   /** Checks an exported file's approval stamp against its content. */
   'export/verify': method<VerifyAnswer>()(z.object({ path: fileName }).strict()),
+  /**
+   * Checks files the user uploads, as `export/verify` checks a path: an XLSX alone, or a CSV with
+   * its `.approval.json` (in either order).
+   */
+  'export/verify-upload': method<VerifyAnswer>()(
+    z
+      .object({
+        files: z.array(uploadedFile).min(1, 'Choose the file to verify.').max(2, 'Give at most two files: the export and, for a CSV, its .approval.json.'),
+      })
+      .strict()
+      .refine((input) => input.files.reduce((total, file) => total + file.base64.length, 0) <= MAX_VERIFY_UPLOAD_BASE64, {
+        message: `The files are larger than ${MAX_VERIFY_UPLOAD_BYTES / 1024 / 1024} MB together, more than can be sent to verify: verify it by its name in the Exports folder instead.`,
+        path: ['files'],
+      }),
+  ),
   /** Where exports go unless a full path is given. */
   'export/get-folder': method<{ folder: string }>()(z.object({}).strict()),
 };
