@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ApiResponse } from '../../shared/api/errors';
+import type { ApiErrorCode, ApiErrorData, ApiResponse } from '../../shared/api/errors';
 import { dispatch, type HandlerTable } from '../api/handler-table';
 import type { BackSession } from '../app/back-session';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
@@ -58,7 +58,11 @@ export async function startBrowserHost(options: {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
+    const url = URL.parse(request.url ?? '/', origin);
+    if (url === null) return sendJson(response, 400, invalid('The address is not valid: it is not a path on this host.'));
+    // Every path this host serves is read decoded: one that does not decode is refused here, once.
+    const pathname = decodedPath(url.pathname);
+    if (pathname === null) return sendJson(response, 400, invalid(`The address is not valid: ${url.pathname.slice(0, 200)} has a malformed percent-encoding (a % must start an escape of UTF-8 such as %20).`));
     if (url.pathname === '/api/invoke') {
       if (request.method !== 'POST') return sendJson(response, 405, refusal('Use POST for API calls.'));
       if (!sameOrigin(request) || !tokenMatches(request.headers['x-tandem-token'])) {
@@ -66,14 +70,10 @@ export async function startBrowserHost(options: {
       }
       const body = await readBody(request);
       if (body === null) return sendJson(response, 413, refusal('The request is larger than 64 MB: import a smaller file, or split it.'));
-      let call: { method?: unknown; input?: unknown };
-      try {
-        call = JSON.parse(body) as { method?: unknown; input?: unknown };
-      } catch {
-        return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } });
-      }
-      const answer = await dispatch(options.table, { session: options.session }, call.method, call.input);
-      return sendJson(response, 200, answer);
+      const call = parseCall(body);
+      if (!call.ok) return sendJson(response, 400, call);
+      const answer = await dispatch(options.table, { session: options.session }, call.value.method, call.value.input);
+      return sendJson(response, answer.ok ? 200 : statusOf(answer.error.code), answer);
     }
     if (url.pathname === '/api/events') {
       if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return sendJson(response, 403, refusal('Missing or wrong token.'));
@@ -87,9 +87,9 @@ export async function startBrowserHost(options: {
     if (url.pathname.startsWith('/exports/')) {
       // An exported file, offered as a download: the browser's way to hand it to the user.
       if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return sendJson(response, 403, refusal('Missing or wrong token.'));
-      return serveDownload(options.session.exportsFolder, decodeURIComponent(url.pathname.slice('/exports/'.length)), response);
+      return serveDownload(options.session.exportsFolder, pathname.slice('/exports/'.length), response);
     }
-    serveStatic(options.rendererFolder, url.pathname, response);
+    serveStatic(options.rendererFolder, pathname, response);
   }
 
   function tokenMatches(candidate: string | string[] | undefined): boolean {
@@ -127,6 +127,62 @@ export async function startBrowserHost(options: {
 
 function refusal(message: string): ApiResponse<never> {
   return { ok: false, error: { code: 'unauthorized', message } };
+}
+
+function invalid(message: string): ApiResponse<never> {
+  return { ok: false, error: { code: 'invalid-input', message } };
+}
+
+/**
+ * The HTTP status of a refused call: the caller's mistakes are 4xx (what was sent, or what it
+ * names, is wrong or not there; the workbook's state does not allow it), and only a failure of
+ * the back itself is a 5xx. The body says the same in the API's own terms. A code not listed
+ * here is a refusal of the call: 400.
+ */
+const STATUS_OF_CODE: Readonly<Partial<Record<ApiErrorCode, number>>> = {
+  'invalid-input': 400,
+  unauthorized: 403,
+  'unknown-method': 404,
+  'not-found': 404,
+  'no-workbook-open': 409,
+  'already-exists': 409,
+  cancelled: 409,
+  locked: 423,
+  'not-a-workbook': 422,
+  'newer-version': 422,
+  corrupt: 422,
+  'write-failed': 500,
+  internal: 500,
+};
+
+export function statusOf(code: ApiErrorCode): number {
+  return STATUS_OF_CODE[code] ?? 400;
+}
+
+/** A call as the body says it: a JSON object naming the method, with the method's input. */
+function parseCall(body: string): { ok: true; value: { method: unknown; input: unknown } } | { ok: false; error: ApiErrorData } {
+  let call: unknown;
+  try {
+    call = JSON.parse(body) as unknown;
+  } catch {
+    return { ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } };
+  }
+  if (typeof call !== 'object' || call === null || Array.isArray(call)) {
+    const found = call === null ? 'null' : Array.isArray(call) ? 'an array' : `a ${typeof call}`;
+    return { ok: false, error: { code: 'invalid-input', message: `The request body must be a JSON object with the method's name and its input, such as {"method": "workbook/get-session", "input": {}}; it is ${found}.` } };
+  }
+  const method: unknown = Reflect.get(call, 'method');
+  if (typeof method !== 'string') return { ok: false, error: { code: 'invalid-input', message: 'The request body names no API method: give "method" as a string, such as "workbook/get-session".', where: 'method' } };
+  return { ok: true, value: { method, input: Reflect.get(call, 'input') } };
+}
+
+/** The path with its percent-escapes decoded, or null when they do not decode (`/%`, `/%E0%A4%A`, `/%FF`). */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -167,7 +223,7 @@ function serveDownload(folder: string, name: string, response: ServerResponse): 
 }
 
 function serveStatic(folder: string, pathname: string, response: ServerResponse): void {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = normalize(join(folder, relative));
   if (!file.startsWith(normalize(folder) + sep) || !existsSync(file) || !statSync(file).isFile()) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

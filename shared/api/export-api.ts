@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePath } from './fields';
 import { method } from './method';
 
 /** What a verification of an exported file found. */
@@ -29,7 +30,7 @@ const uploadedFile = z
   .strict();
 
 /** A file name in the exports folder, or an absolute path. */
-const fileName = z.string().trim().min(1, 'Give the file a name.').max(4096);
+const fileName = filePath('Give the file a name.');
 
 /** Exports of the budget version, and checking an exported file against its approval. */
 export const exportMethods = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImportField, ImportPeriod, ImportProblem } from '../import/plan-import';
+import { filePath } from './fields';
 import { method } from './method';
 import type { WriteReceipt } from './sheet-api';
 
@@ -50,7 +51,7 @@ export const importMethods = {
   'import/inspect': method<ImportInspectionAnswer>()(
     z
       .object({
-        source: z.union([z.object({ path: z.string().trim().min(1).max(4096) }).strict(), z.object({ name: z.string().trim().min(1).max(260), base64: z.string().max(60_000_000) }).strict()]),
+        source: z.union([z.object({ path: filePath() }).strict(), z.object({ name: filePath('Give the file a name.', 260), base64: z.string().max(60_000_000) }).strict()]),
         target,
       })
       .strict(),

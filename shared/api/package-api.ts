@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AmountText } from '../money/amount';
+import { filePath, safeRecord } from './fields';
 import { method } from './method';
 import type { WriteReceipt } from './sheet-api';
 
@@ -33,7 +34,7 @@ export interface PackageMergePlan {
   notes: string[];
 }
 
-const fileName = z.string().trim().min(1, 'Give the file a name.').max(4096);
+const fileName = filePath('Give the file a name.');
 const token = z.string().regex(/^[0-9a-f]{24}$/, 'expected the token that package/inspect gave');
 
 /** Department packages: cut a department's lines for offline drafting, merge them back cell by cell. */
@@ -43,12 +44,12 @@ export const packageMethods = {
     z
       .object({
         versionId: z.number().int().positive(),
-        source: z.union([z.object({ path: fileName }).strict(), z.object({ name: z.string().trim().min(1).max(260), base64: z.string().max(60_000_000) }).strict()]),
+        source: z.union([z.object({ path: fileName }).strict(), z.object({ name: filePath('Give the file a name.', 260), base64: z.string().max(60_000_000) }).strict()]),
       })
       .strict(),
   ),
   /** Merges as one undo step: automatic cells, new lines, and each conflict as the user chose (the package's value unless `workbook`). */
   'package/merge': method<WriteReceipt & { cellsSet: number; linesAdded: number }>()(
-    z.object({ versionId: z.number().int().positive(), token, choices: z.record(z.string(), z.enum(['package', 'workbook'])) }).strict(),
+    z.object({ versionId: z.number().int().positive(), token, choices: safeRecord(z.string(), z.enum(['package', 'workbook'])) }).strict(),
   ),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FLOW_KINDS, PROPOSAL_STATUSES, RISK_RATINGS, type Portfolio } from '../domain/proposal';
 import { RANK_KEYS } from '../portfolio/ranking';
 import { isCanonicalAmount, isCanonicalQuantity } from '../money/amount';
+import { rate, safeRecord, uniqueIds } from './fields';
 import { method } from './method';
 import type { OptimizeOutcome } from '../portfolio/optimize-result';
 import type { WriteReceipt } from './sheet-api';
@@ -13,9 +14,6 @@ const nonNegative = (what: string) =>
     .string()
     .refine(isCanonicalQuantity, { message: `expected ${what} such as "0.08" or "3" (at most six decimals)` })
     .refine((text) => !text.startsWith('-'), { message: `${what} cannot be negative` });
-const rate = z.string().refine(isCanonicalQuantity, { message: 'expected a rate as a fraction such as "0.08" for 8%' }).refine((text) => Number(text) > -1, {
-  message: 'a rate must be above -100%',
-});
 
 const flows = z
   .array(z.object({ kind: z.enum(FLOW_KINDS), year: z.number().int().min(0), amount: amount.refine((text) => !text.startsWith('-'), { message: 'enter costs and benefits as positive amounts' }) }).strict())
@@ -84,7 +82,7 @@ export const proposalMethods = {
         capitalCaps: z.array(amount.nullable()).max(30),
         operatingCaps: z.array(amount.nullable()).max(30),
         /** capital (all years) a department's proposals get at least, by department id */
-        departmentMinimums: z.record(z.string().regex(/^[1-9]\d*$/, 'expected a department id'), amount.refine((text) => !text.startsWith('-'), { message: 'a minimum cannot be negative' })),
+        departmentMinimums: safeRecord(z.string().regex(/^[1-9]\d*$/, 'expected a department id'), amount.refine((text) => !text.startsWith('-'), { message: 'a minimum cannot be negative' })),
       })
       .partial()
       .strict(),
@@ -131,7 +129,7 @@ export const proposalMethods = {
   'proposal/decide-many': method<WriteReceipt>()(
     z
       .object({
-        proposalIds: z.array(id).min(1).max(10_000),
+        proposalIds: uniqueIds(z.array(id).min(1).max(10_000), 'proposal'),
         decision: z.enum(PROPOSAL_STATUSES),
         reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000),
       })

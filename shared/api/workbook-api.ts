@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PERIODS, MIN_PERIODS } from '../calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../domain/workbook';
+import { filePath } from './fields';
 import { method } from './method';
 
 /** A workbook file the app knows of. */
@@ -24,7 +25,7 @@ export interface AppCapabilities {
   nativeDialogs: boolean;
 }
 
-const workbookPath = z.string().trim().min(1, 'Give a file name or path.').max(4096);
+const workbookPath = filePath('Give a file name or path.');
 const workbookName = z.string().trim().min(1).max(200);
 const fiscalCalendar = z
   .object({

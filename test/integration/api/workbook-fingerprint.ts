@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { BackSession } from '../../../electron/app/back-session';
+
+/**
+ * What a refused call must leave as it was: which workbook is open, its revision, the rows its
+ * connection has changed, the files in the data folder and the app's settings. Cheap enough to
+ * take around every call.
+ */
+export function stateOf(session: BackSession, dataDir: string): string {
+  const current = session.state().current;
+  const changes = current === null ? null : session.requireStore().database.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n;
+  const settingsFile = join(dataDir, 'settings.json');
+  return JSON.stringify({
+    workbook: current?.path ?? null,
+    revision: current?.revision ?? null,
+    changes,
+    user: session.settings.userNameOrNull,
+    settings: existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : null,
+    files: filesUnder(dataDir),
+  });
+}
+
+/** Every row of every table of the open workbook, hashed: its whole content. */
+export function contentOf(session: BackSession): string {
+  const database = session.requireStore().database;
+  const hash = createHash('sha256');
+  const tables = database.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+  for (const { name } of tables) {
+    hash.update(`table ${name}\n`);
+    for (const row of database.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).iterate()) hash.update(`${JSON.stringify(row)}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Files in the folder and below, without SQLite's own journal files (their size moves with reads). */
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current)) {
+      const path = join(current, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!/-(wal|shm|journal)$/.test(entry)) found.push(relative(folder, path));
+    }
+  };
+  walk(folder);
+  return found.sort();
+}
