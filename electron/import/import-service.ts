@@ -72,6 +72,7 @@ export class ImportService {
       linesToAdd: plan.newLines.length,
       newLineNames: plan.newLines.slice(0, 20).map((line) => line.description),
       cellsToSet: plan.cells.length,
+      cellsToClear: plan.cleared,
       unchanged: plan.unchanged,
       rounded: plan.rounded,
       computed: plan.computed,

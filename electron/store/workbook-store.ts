@@ -569,11 +569,11 @@ export class WorkbookStore {
     const model = this.sheet(target.kind === 'version' ? target.versionId : this.defaultVersionId());
     const calendar = this.calendar();
     if (target.kind === 'version') {
-      return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods: model.periods, values: new Map(model.lines.map((line) => [line.id, line.values])) };
+      return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods: model.periods, values: new Map(model.lines.map((line) => [line.id, line.values])), currency: model.workbook.currency };
     }
     const periods = periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
     const prior = model.priorYear?.values ?? {};
-    return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods, values: new Map(Object.entries(prior).map(([lineId, values]) => [Number(lineId), values])) };
+    return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods, values: new Map(Object.entries(prior).map(([lineId, values]) => [Number(lineId), values])), currency: model.workbook.currency };
   }
 
   /**

@@ -38,7 +38,7 @@ export function SpreadDialog({ view, row, onSpread, onClose }: { view: SheetView
     if (choice === 'last-year') return { kind: 'last-year' };
     return { kind: 'shape', lineId: choice === 'own' ? row.line.id : otherId };
   };
-  const parsed = parseAmount(total);
+  const parsed = parseAmount(total, view.model.workbook.currency);
   const preview = parsed.ok ? planSpread(view, row.line, parsed.amount, method()) : parsed;
   const first = view.model.periods[0]?.label ?? '';
   const last = view.model.periods[view.model.periods.length - 1]?.label ?? '';

@@ -263,7 +263,7 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
               <p className="import-summary" data-testid="import-summary" role="status">
                 {changes === 0
                   ? `Nothing to change: all ${preview.unchanged.toLocaleString()} values already match (the file was imported before).`
-                  : `Ready: ${preview.cellsToSet.toLocaleString()} cell${preview.cellsToSet === 1 ? '' : 's'} to set${preview.linesToAdd > 0 ? `, ${preview.linesToAdd} new line${preview.linesToAdd === 1 ? '' : 's'} (${preview.newLineNames.join(', ')})` : ''}; ${preview.unchanged.toLocaleString()} already equal.`}
+                  : `Ready: ${readyParts(preview).join(', ')}; ${preview.unchanged.toLocaleString()} already equal.`}
                 {preview.computed > 0 ? ` ${preview.computed.toLocaleString()} rows on formula lines are passed by: their months are computed.` : ''}
                 {preview.rounded > 0 ? ` ${preview.rounded} amounts are rounded half-even to the cent.` : ''}
                 {preview.closesThrough !== null
@@ -275,4 +275,15 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
       )}
     </Dialog>
   );
+}
+
+/** What an import will do, in parts: cells set, cells cleared (the file names them and leaves them empty), lines added. */
+function readyParts(preview: ImportPreviewAnswer): string[] {
+  const set = preview.cellsToSet - preview.cellsToClear;
+  const cells = (count: number) => `${count.toLocaleString()} cell${count === 1 ? '' : 's'}`;
+  return [
+    ...(set > 0 || preview.cellsToClear === 0 ? [`${cells(set)} to set`] : []),
+    ...(preview.cellsToClear > 0 ? [`${cells(preview.cellsToClear)} will be cleared (the file leaves ${preview.cellsToClear === 1 ? 'it' : 'them'} empty)`] : []),
+    ...(preview.linesToAdd > 0 ? [`${preview.linesToAdd} new line${preview.linesToAdd === 1 ? '' : 's'} (${preview.newLineNames.join(', ')})`] : []),
+  ];
 }

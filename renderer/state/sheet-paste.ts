@@ -17,7 +17,7 @@ export function planSheetPaste(view: SheetView, range: CellRange, text: string):
   if (lineIndex < 0) return { ok: false, message: 'Paste into a month cell of a budget line: move the cursor there first.' };
   const selectedLines = shownLines.filter((shown) => shown.index >= bounds.top && shown.index <= bounds.bottom).length;
   const plan = planPaste(
-    { lines: shownLines.map((shown) => shown.line), periodLabels: view.model.periods.map((period) => period.label) },
+    { lines: shownLines.map((shown) => shown.line), periodLabels: view.model.periods.map((period) => period.label), currency: view.model.workbook.currency },
     { lineIndex, period: bounds.left },
     parseTabularText(text),
     { rows: selectedLines, columns: bounds.right - bounds.left + 1 },

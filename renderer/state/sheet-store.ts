@@ -189,7 +189,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     }
     let value: AmountText | null = null;
     if (text.trim() !== '') {
-      const parsed = parseEntry(text, row.account.unit);
+      const parsed = parseEntry(text, row.account.unit, view.model.workbook.currency);
       if (!parsed.ok) {
         showError(new Error(parsed.message), where);
         return false;
@@ -236,7 +236,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       showError(new Error(`Drivers (counts and rates) are not spread: type each month, or fill the months with ${commandShortcutLabel('edit.fill-right')}.`), where);
       return false;
     }
-    const parsed = parseAmount(text);
+    const parsed = parseAmount(text, view.model.workbook.currency);
     if (!parsed.ok) {
       showError(new Error(parsed.message), where);
       return false;

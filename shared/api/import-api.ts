@@ -21,7 +21,10 @@ export interface ImportPreviewAnswer {
   problemCount: number;
   linesToAdd: number;
   newLineNames: string[];
+  /** cells the import writes, cleared ones included */
   cellsToSet: number;
+  /** of `cellsToSet`, the cells the import empties: the file names their month and leaves it empty */
+  cellsToClear: number;
   unchanged: number;
   rounded: number;
   /** rows on formula lines, passed by: their months are computed */

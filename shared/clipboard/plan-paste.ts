@@ -7,6 +7,8 @@ export interface PasteTarget {
   /** each line's unit decides how its cells read: money to the cent, drivers to six decimals, rates as percentages */
   lines: readonly { id: number; description: string; unit?: AccountUnit }[];
   periodLabels: readonly string[];
+  /** the workbook's currency (an ISO code): an amount may carry its mark, and no other */
+  currency: string;
 }
 
 export type PastePlan =
@@ -64,7 +66,7 @@ export function planPaste(
         edits.push({ lineId: line.id, period, value: null });
         continue;
       }
-      const parsed = parseEntry(text, line.unit ?? 'currency');
+      const parsed = parseEntry(text, line.unit ?? 'currency', target.currency);
       if (!parsed.ok) {
         return {
           ok: false,

@@ -1,5 +1,5 @@
 import type { AccountUnit, BudgetLine } from '../domain/workbook';
-import { toAmountText, toQuantityText, type AmountText } from '../money/amount';
+import { isCanonicalAmount, isCanonicalQuantity, toAmountText, toQuantityText, tooLargeReason, type AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
 import type { FormulaNode } from './ast';
 import { parseFormula } from './parse-formula';
@@ -199,10 +199,15 @@ export class FormulaEngine {
     }
     const values: (AmountText | null)[] = [];
     const cellErrors: (string | null)[] = [];
-    const rounded = this.lines.get(id)?.quantity === true ? toQuantityText : toAmountText;
+    const quantity = this.lines.get(id)?.quantity === true;
+    const rounded = quantity ? toQuantityText : toAmountText;
+    const fits = quantity ? isCanonicalQuantity : isCanonicalAmount;
     for (let period = 0; period < this.periodCount; period += 1) {
       try {
-        values.push(rounded(this.evaluate(ast, id, period, values)));
+        const value = rounded(this.evaluate(ast, id, period, values));
+        // The size rule of typed amounts holds for results too: a value nobody could type is an error, not a number.
+        if (!fits(value)) throw new CellError(`The result, ${value}, is too large: ${tooLargeReason(quantity ? 'quantity' : 'amount')}`);
+        values.push(value);
         cellErrors.push(null);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;

@@ -34,6 +34,8 @@ export interface ImportContext {
   periods: readonly ImportPeriod[];
   /** the target version's current values by line id, for counting what changes */
   values: ReadonlyMap<number, readonly (AmountText | null)[]>;
+  /** the workbook's currency (an ISO code): amounts may carry its mark, and no other */
+  currency: string;
 }
 
 /** A problem with one row of the file, by its row number as a spreadsheet shows it. */
@@ -63,7 +65,10 @@ export interface ImportPlan {
   /** every problem counted, when only the first ones are listed */
   problemCount: number;
   newLines: NewLine[];
+  /** what the import writes: values set, and (value null) cells it empties */
   cells: ImportCell[];
+  /** of `cells`, those the import empties: the file names their month and leaves it empty */
+  cleared: number;
   /** cells whose value is already what the file says: a second import of the same file changes nothing */
   unchanged: number;
   rounded: number;
@@ -90,7 +95,7 @@ function periodOf(text: string, periods: readonly ImportPeriod[]): number | null
 }
 
 /** An amount as the file writes it, in the canonical form of the line's unit. */
-function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ','): { ok: true; amount: AmountText; rounded: boolean } | { ok: false; message: string } {
+function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ',', currency: string): { ok: true; amount: AmountText; rounded: boolean } | { ok: false; message: string } {
   const trimmed = text.trim();
   // Most cells of a machine-written file (a Tandem or ERP export) are already canonical: no parsing needed.
   if (decimalSeparator === '.' && (unit === 'currency' ? isCanonicalAmount(trimmed) : isCanonicalQuantity(trimmed))) return { ok: true, amount: trimmed, rounded: false };
@@ -104,7 +109,7 @@ function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ','):
   }
   const normal = decimalSeparator === ',' ? trimmed.replace(/\./g, '').replace(',', '.') : trimmed;
   // Files hold rates as fractions (0.235), as Tandem and spreadsheets store them; only “23.5%” is a percentage.
-  const parsed = parseEntry(normal, unit === 'percent' && !normal.endsWith('%') ? 'number' : unit);
+  const parsed = parseEntry(normal, unit === 'percent' && !normal.endsWith('%') ? 'number' : unit, currency);
   if (!parsed.ok) {
     const hint = decimalSeparator === '.' && /^\d{1,3}(\.\d{3})+,\d+$/.test(trimmed) ? ' It looks like a decimal comma: choose “Comma” as the decimal separator.' : '';
     return { ok: false, message: `${parsed.message}${hint}` };
@@ -115,8 +120,21 @@ function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ','):
 /**
  * Reads every row of an imported table against the workbook: departments and accounts by
  * name or code, the line by its description (or the only line of that department and
- * account), months by key, label or date, amounts as finance writes them. Nothing is written
+ * account), months by key, label or date, amounts as finance writes them (and as typing
+ * reads them: the same size rule, only the workbook's own currency mark). Nothing is written
  * here: the plan lists every problem by row, or what the import would create and change.
+ *
+ * What the file says about each cell, so that a file exported, edited in a spreadsheet and
+ * imported back leaves the workbook equal to the file:
+ * - The file speaks for the cells it names: each (line, month) of a data row, for the month
+ *   columns mapped (wide layout) or the record's period (long layout).
+ * - A named cell with an amount takes that amount; a named cell left empty is emptied (a
+ *   cleared cell in the spreadsheet is cleared in the workbook; undo brings it back).
+ * - Cells the file does not name are left alone: lines without a row, months without a
+ *   column (wide) or without a record (long). A partial file changes only what it names.
+ * - A cell named twice is a duplicate, even when one of the two is empty.
+ * - A line the import creates has no cells yet: its empty fields create nothing.
+ * - Formula lines compute their months: their rows are passed by (`computed`).
  */
 export function planImport(rows: readonly (readonly string[])[], firstRowNumber: number, mapping: ImportMapping, context: ImportContext, rowNumbers?: readonly number[]): ImportPlan {
   const problems: ImportProblem[] = [];
@@ -132,7 +150,7 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
   const periodColumn = columnOf('period');
   const amountColumn = columnOf('amount');
   const monthColumns = mapping.columns.flatMap((field, column) => (field.kind === 'month' ? [{ column, period: field.period }] : []));
-  const empty: ImportPlan = { problems, problemCount, newLines: [], cells: [], unchanged: 0, rounded: 0, computed: 0, rows: rows.length };
+  const empty: ImportPlan = { problems, problemCount, newLines: [], cells: [], cleared: 0, unchanged: 0, rounded: 0, computed: 0, rows: rows.length };
   if (departmentColumn < 0 || accountColumn < 0) {
     problem(firstRowNumber, 'Map a column to Department and one to Account.');
     return { ...empty, problemCount };
@@ -175,6 +193,7 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
   const newLines = new Map<string, NewLine>();
   const seen = new Map<string, number>();
   const cells: ImportCell[] = [];
+  let cleared = 0;
   let unchanged = 0;
   let rounded = 0;
   let computed = 0;
@@ -213,15 +232,23 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
     const place = 'id' in target ? String(target.id) : target.key;
     const current = 'id' in target ? context.values.get(target.id) : undefined;
     const setCell = (period: number, raw: string, column: number) => {
-      if (raw.trim() === '') return;
-      const amount = amountOf(raw, account.unit, mapping.decimalSeparator);
-      if (!amount.ok) return problem(rowNumber, `Column ${column + 1}: ${amount.message}`);
+      const empty = raw.trim() === '';
+      const amount = empty ? null : amountOf(raw, account.unit, mapping.decimalSeparator, context.currency);
+      if (amount !== null && !amount.ok) return problem(rowNumber, `Column ${column + 1}: ${amount.message}`);
       const key = `${place}:${period}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) return problem(rowNumber, `Row ${earlier} already sets ${department.name} · ${account.code} ${account.name}${description === '' ? '' : ` · ${description}`} for ${context.periods[period]?.label ?? ''}: a duplicate.`);
       seen.set(key, rowNumber);
+      const before = current?.[period] ?? null;
+      if (amount === null) {
+        // An empty field empties the cell; an empty cell (or a new line's) has nothing to clear.
+        if (before === null) return;
+        cleared += 1;
+        cells.push({ line: target, period, value: null });
+        return;
+      }
       if (amount.rounded) rounded += 1;
-      if ((current?.[period] ?? null) === amount.amount) unchanged += 1;
+      if (before === amount.amount) unchanged += 1;
       else cells.push({ line: target, period, value: amount.amount });
     };
     if (long) {
@@ -232,7 +259,7 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
       for (const { column, period } of monthColumns) setCell(period, text(column), column);
     }
   });
-  return { problems, problemCount, newLines: [...newLines.values()], cells, unchanged, rounded, computed, rows: rows.length };
+  return { problems, problemCount, newLines: [...newLines.values()], cells, cleared, unchanged, rounded, computed, rows: rows.length };
 }
 
 /** A first guess at what each column holds, from its header. */

@@ -13,8 +13,20 @@ export const CURRENCY_SCALE = 2;
 /** Driver quantities (headcount, units, rates held as fractions) keep up to six decimals: 3.5% is 0.035. */
 export const QUANTITY_SCALE = 6;
 
-const CANONICAL_AMOUNT = /^-?(0|[1-9]\d{0,17})(\.\d{1,2})?$/;
-const CANONICAL_QUANTITY = /^-?(0|[1-9]\d{0,17})(\.\d{1,6})?$/;
+/**
+ * The size rule, one for every way an amount arrives or leaves (typed, pasted, imported,
+ * computed by a formula, exported): at most 18 digits before the decimal point. A value
+ * beyond it is refused with `tooLargeReason`, never written or shown as a number.
+ */
+export const MAX_WHOLE_DIGITS = 18;
+
+const CANONICAL_AMOUNT = new RegExp(`^-?(0|[1-9]\\d{0,${MAX_WHOLE_DIGITS - 1}})(\\.\\d{1,${CURRENCY_SCALE}})?$`);
+const CANONICAL_QUANTITY = new RegExp(`^-?(0|[1-9]\\d{0,${MAX_WHOLE_DIGITS - 1}})(\\.\\d{1,${QUANTITY_SCALE}})?$`);
+
+/** Why a value is refused by the size rule, in the words of its kind: “amounts have at most 18 digits before the decimal point.” */
+export function tooLargeReason(kind: 'amount' | 'quantity'): string {
+  return `${kind === 'amount' ? 'amounts' : 'drivers'} have at most ${MAX_WHOLE_DIGITS} digits before the decimal point.`;
+}
 
 /** True when `text` is an amount in canonical form (what the API and the file accept). */
 export function isCanonicalAmount(text: string): boolean {

@@ -8,6 +8,7 @@ const target: PasteTarget = {
     { id: 12, description: 'Software' },
   ],
   periodLabels: ['Jan 2027', 'Feb 2027', 'Mar 2027', 'Apr 2027'],
+  currency: 'USD',
 };
 
 describe('planning a paste', () => {
@@ -57,5 +58,9 @@ describe('planning a paste', () => {
 
   it('counts amounts rounded to cents', () => {
     expect(planPaste(target, { lineIndex: 0, period: 0 }, [['1.005', '2.5']])).toMatchObject({ ok: true, rounded: 1 });
+  });
+  it('refuses a pasted amount in another currency, naming its symbol and the workbook’s, and pastes nothing', () => {
+    const plan = planPaste(target, { lineIndex: 0, period: 0 }, [['$10', '£300']]);
+    expect(plan).toMatchObject({ ok: false, message: expect.stringContaining('column 2 of the pasted block: "£300" is in another currency (£): this workbook counts in USD') });
   });
 });

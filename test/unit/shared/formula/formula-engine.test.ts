@@ -48,4 +48,21 @@ describe('the formula engine', () => {
     expect([...updates.keys()].sort()).toEqual([2, 3]);
     expect(updates.get(3)?.values).toEqual(['40', '20', '20']);
   });
+  it('refuses a result too large to type, as typing does (at most 18 digits before the point), and the error travels to the lines that use it', () => {
+    const engine = new FormulaEngine(
+      [input(1, 'Big', ['999999999999999999', '99999999999999999', '-999999999999999999.99']), formula(2, 'Ten times', 'Big * 10'), formula(3, 'Uses it', '[Ten times] - 1'), formula(4, 'Edge', 'Big + 0')],
+      3,
+    );
+    expect(engine.outcome(2)?.values).toEqual([null, '999999999999999990', null]);
+    expect(engine.outcome(2)?.cellErrors[0]).toBe('The result, 9999999999999999990, is too large: amounts have at most 18 digits before the decimal point.');
+    expect(engine.outcome(2)?.cellErrors[2]).toContain('too large');
+    expect(engine.outcome(3)?.cellErrors[0]).toContain('“Ten times” has no value here');
+    expect(engine.outcome(4)?.values).toEqual(['999999999999999999', '99999999999999999', '-999999999999999999.99']);
+  });
+
+  it('refuses a driver quantity too large in the same words for drivers', () => {
+    const engine = new FormulaEngine([input(1, 'Units', ['999999999999999999', '1', '1']), { ...formula(2, 'More units', 'Units * 2'), quantity: true }], 3);
+    expect(engine.outcome(2)?.cellErrors[0]).toBe('The result, 1999999999999999998, is too large: drivers have at most 18 digits before the decimal point.');
+    expect(engine.outcome(2)?.values.slice(1)).toEqual(['2', '2']);
+  });
 });

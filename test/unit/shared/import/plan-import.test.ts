@@ -10,6 +10,7 @@ const context: ImportContext = {
     { key: '2027-02', label: 'Feb 2027' },
   ],
   values: new Map([[3, [null, '5']]]),
+  currency: 'USD',
 };
 const long: ImportField[] = [{ kind: 'department' }, { kind: 'account' }, { kind: 'period' }, { kind: 'amount' }];
 const amounts = (texts: string[], decimalSeparator: '.' | ',') =>
@@ -43,5 +44,72 @@ describe('import amounts', () => {
   it('names a row by the file’s own number when the reader kept it (an XLSX leaves out blank rows)', () => {
     const plan = planImport([['Sales', '6200', '2027-01', 'x']], 2, { columns: long, decimalSeparator: '.' }, context, [5]);
     expect(plan.problems[0]?.row).toBe(5);
+  });
+});
+
+describe('import of a file with empty fields', () => {
+  const wide: ImportField[] = [{ kind: 'department' }, { kind: 'account' }, { kind: 'month', period: 0 }, { kind: 'month', period: 1 }];
+
+  it('clears a month the file names but leaves empty, and counts it as cleared', () => {
+    const plan = planImport([['Sales', '6200', '7', '']], 2, { columns: wide, decimalSeparator: '.' }, context);
+    expect(plan.problems).toEqual([]);
+    expect(plan.cells).toEqual([
+      { line: { id: 3 }, period: 0, value: '7' },
+      { line: { id: 3 }, period: 1, value: null },
+    ]);
+    expect(plan.cleared).toBe(1);
+  });
+
+  it('leaves alone the months the file has no column for, and an empty field where the cell is empty already', () => {
+    const onlyFebruary = planImport([['Sales', '6200', '']], 2, { columns: [{ kind: 'department' }, { kind: 'account' }, { kind: 'month', period: 1 }], decimalSeparator: '.' }, context);
+    expect(onlyFebruary.cells).toEqual([{ line: { id: 3 }, period: 1, value: null }]);
+    const onlyJanuary = planImport([['Sales', '6200', '']], 2, { columns: [{ kind: 'department' }, { kind: 'account' }, { kind: 'month', period: 0 }], decimalSeparator: '.' }, context);
+    expect(onlyJanuary).toMatchObject({ cells: [], cleared: 0, unchanged: 0, problems: [] });
+  });
+
+  it('in the long layout, clears the month of a record with an empty amount, and leaves months without a record alone', () => {
+    const plan = planImport([['Sales', '6200', '2027-02', '']], 2, { columns: long, decimalSeparator: '.' }, context);
+    expect(plan.cells).toEqual([{ line: { id: 3 }, period: 1, value: null }]);
+    expect(plan.cleared).toBe(1);
+  });
+
+  it('refuses a file that names the same month of a line twice, even when one of them is empty', () => {
+    const plan = planImport(
+      [
+        ['Sales', '6200', '2027-02', '4'],
+        ['Sales', '6200', '2027-02', ''],
+      ],
+      2,
+      { columns: long, decimalSeparator: '.' },
+      context,
+    );
+    expect(plan.problems[0]).toEqual({ row: 3, message: expect.stringContaining('Row 2 already sets') });
+  });
+
+  it('creates no cells for the empty fields of a line the import adds', () => {
+    const plan = planImport([['Sales', '6200', 'New trips', '', '3']], 2, { columns: [{ kind: 'department' }, { kind: 'account' }, { kind: 'line' }, ...wide.slice(2)], decimalSeparator: '.' }, context);
+    expect(plan.newLines).toHaveLength(1);
+    expect(plan.cells).toEqual([{ line: { key: expect.any(String) }, period: 1, value: '3' }]);
+    expect(plan.cleared).toBe(0);
+  });
+});
+
+describe('import amounts, by the rules typing follows', () => {
+  it('refuses an amount of another currency, naming its symbol and the workbook’s currency', () => {
+    const plan = amounts(['£300'], '.');
+    expect(plan.cells).toEqual([]);
+    expect(plan.problems[0]?.message).toContain('£');
+    expect(plan.problems[0]?.message).toContain('USD');
+    expect(amounts(['300 EUR'], '.').problems[0]?.message).toContain('EUR');
+  });
+
+  it('takes the workbook’s own symbol or code', () => {
+    expect(amounts(['$1,250.50'], '.').cells[0]?.value).toBe('1250.5');
+    expect(amounts(['300 USD'], '.').cells[0]?.value).toBe('300');
+  });
+
+  it('refuses an amount with more than 18 digits before the point, as typing does', () => {
+    expect(amounts(['1234567890123456789'], '.').problems[0]?.message).toContain('at most 18 digits');
+    expect(amounts(['123456789012345678'], '.').cells[0]?.value).toBe('123456789012345678');
   });
 });

@@ -6,7 +6,7 @@ import { parseAmount } from '../../../../shared/money/parse-amount';
 import { centsToText } from '../../../helpers/cents';
 
 function amount(text: string): string {
-  const parsed = parseAmount(text);
+  const parsed = parseAmount(text, 'USD');
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.amount;
 }
@@ -64,3 +64,25 @@ describe('parseAmount', () => {
     );
   });
 });
+
+describe('currency marks in a typed amount', () => {
+  it('takes the workbook’s own symbol or code, before or after the number', () => {
+    expect(parseAmount('$1,000', 'USD')).toEqual({ ok: true, amount: '1000' });
+    expect(parseAmount('(300 USD)', 'USD')).toEqual({ ok: true, amount: '-300' });
+    expect(parseAmount('€1.2k', 'EUR')).toEqual({ ok: true, amount: '1200' });
+    expect(parseAmount('1,250£', 'GBP')).toEqual({ ok: true, amount: '1250' });
+  });
+
+  it('refuses another currency’s symbol, naming it and the workbook’s currency: £300 is not 300 dollars', () => {
+    expect(parseAmount('£300', 'USD')).toEqual({ ok: false, message: '"£300" is in another currency (£): this workbook counts in USD ($). Type the amount in USD, without £.' });
+    expect(parseAmount('-€12', 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('(€)') });
+    expect(parseAmount('$300', 'EUR')).toMatchObject({ ok: false, message: expect.stringContaining('counts in EUR (€)') });
+    expect(parseAmount('300 GBP', 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('(GBP)') });
+  });
+
+  it('refuses a symbol inside the number, and any symbol when the workbook’s currency is not known', () => {
+    expect(parseAmount('1$000', 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('is not an amount') });
+    expect(parseAmount('$300')).toMatchObject({ ok: false, message: expect.stringContaining('without it') });
+  });
+});
+
