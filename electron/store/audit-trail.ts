@@ -12,6 +12,7 @@ interface Names {
   goal(id: number): string;
   kpi(id: number): string;
   proposal(id: number): string;
+  criterion(id: number): string;
 }
 
 function namesOf(db: Database.Database): Names {
@@ -36,7 +37,9 @@ function namesOf(db: Database.Database): Names {
     department: (id) => (department.get(id) as string | undefined) ?? `department ${id}`,
     goal: (id) => (db.prepare<[number], string>('SELECT name FROM goals WHERE id = ?').pluck().get(id) as string | undefined) ?? `goal ${id}`,
     kpi: (id) => (db.prepare<[number], string>('SELECT name FROM kpis WHERE id = ?').pluck().get(id) as string | undefined) ?? `KPI ${id}`,
-    proposal: (id) => (db.prepare<[number], string>('SELECT title FROM proposals WHERE id = ?').pluck().get(id) as string | undefined) ?? `proposal ${id}`,
+    // A proposal gone from the file before its step was read (an old record) is still called a proposal, never a bare number.
+    proposal: (id) => (db.prepare<[number], string>('SELECT title FROM proposals WHERE id = ?').pluck().get(id) as string | undefined) ?? `a deleted proposal (#${id})`,
+    criterion: (id) => (db.prepare<[number], string>('SELECT name FROM criteria WHERE id = ?').pluck().get(id) as string | undefined) ?? `a deleted criterion (#${id})`,
     account(id) {
       const row = account.get(id);
       return row === undefined ? `account ${id}` : `${row.code} ${row.name}`;
@@ -82,33 +85,62 @@ function rowChanges(change: RowChange, names: Names): AuditChange[] {
         : change.table === 'variance_comments'
           ? 'comment'
           : 'proposal';
+  if (change.table === 'decisions') {
+    // A decision reads as what was decided, with its reason: “Proposal “ERP upgrade” funded”.
+    return [{ kind, lineId, versionId: null, period: null, subject, before: text(change.before?.reason), after: text(change.after?.reason) }];
+  }
+  if (change.table === 'proposal_flows' || change.table === 'proposal_scores') {
+    const column = change.table === 'proposal_flows' ? 'amount' : 'score';
+    return [{ kind, lineId, versionId: null, period: null, subject, before: text(change.before?.[column]), after: text(change.after?.[column]) }];
+  }
   if (change.before === null || change.after === null) {
     return [{ kind, lineId, versionId: null, period: null, subject, before: change.before === null ? null : 'present', after: change.after === null ? 'deleted' : 'added' }];
   }
   const before: StoredRow = change.before;
   const after: StoredRow = change.after;
-  // A goal is named, not numbered: the trail reads “Cost leadership”, not 3.
-  const shown = (column: string, value: StoredRow[string] | undefined) => (column === 'goal_id' && value !== null && value !== undefined ? names.goal(Number(value)) : text(value));
   return Object.keys(after)
     .filter((column) => before[column] !== after[column])
-    .map((column) => ({ kind, lineId, versionId: null, period: null, subject: `${subject}: ${column === 'goal_id' ? 'goal' : column.replace(/_/g, ' ')}`, before: shown(column, before[column]), after: shown(column, after[column]) }));
+    .map((column) => ({ kind, lineId, versionId: null, period: null, subject: `${subject}: ${COLUMN_WORDS[column] ?? column.replace(/_/g, ' ')}`, before: shownColumn(column, before[column], names), after: shownColumn(column, after[column], names) }));
 }
 
-/** The names a rows step's own rows give (a goal or KPI deleted by the step is no longer in the file), then the file's. */
+const COLUMN_WORDS: Readonly<Record<string, string>> = { goal_id: 'goal', depends_on: 'depends on', funding: 'where funding goes' };
+
+/** A column's value as the trail shows it: a goal or a prerequisite by its name, not its number. */
+function shownColumn(column: string, value: StoredRow[string] | undefined, names: Names): string | null {
+  if (value === null || value === undefined) return null;
+  if (column === 'goal_id') return names.goal(Number(value));
+  if (column === 'depends_on') return names.proposal(Number(value));
+  return text(value);
+}
+
+/** The names a rows step's own rows give (a goal, KPI, proposal or criterion deleted by the step is no longer in the file), then the file's. */
 function withStepNames(names: Names, changes: readonly RowChange[]): Names {
-  const own = (table: 'goals' | 'kpis') => {
+  const own = (table: 'goals' | 'kpis' | 'proposals' | 'criteria', column: 'name' | 'title') => {
     const found = new Map<number, string>();
     for (const change of changes) {
       const row = change.table === table ? (change.after ?? change.before) : null;
-      if (row !== null && typeof row.name === 'string') found.set(Number(row.id), row.name);
+      const name = row?.[column];
+      if (row !== null && typeof name === 'string') found.set(Number(row.id), name);
     }
     return found;
   };
-  const goals = own('goals');
-  const kpis = own('kpis');
-  if (goals.size === 0 && kpis.size === 0) return names;
-  return { ...names, goal: (id) => goals.get(id) ?? names.goal(id), kpi: (id) => kpis.get(id) ?? names.kpi(id) };
+  const goals = own('goals', 'name');
+  const kpis = own('kpis', 'name');
+  const proposals = own('proposals', 'title');
+  const criteria = own('criteria', 'name');
+  if (goals.size === 0 && kpis.size === 0 && proposals.size === 0 && criteria.size === 0) return names;
+  return {
+    ...names,
+    goal: (id) => goals.get(id) ?? names.goal(id),
+    kpi: (id) => kpis.get(id) ?? names.kpi(id),
+    proposal: (id) => proposals.get(id) ?? names.proposal(id),
+    criterion: (id) => criteria.get(id) ?? names.criterion(id),
+  };
 }
+
+/** How the trail writes a cash flow's kind and a decision. */
+const FLOW_WORDS: Readonly<Record<string, string>> = { capex: 'capital cost', opex: 'operating cost', benefit: 'benefit' };
+const DECISION_WORDS: Readonly<Record<string, string>> = { funded: 'funded', deferred: 'deferred', rejected: 'rejected', proposed: 'reopened' };
 
 function subjectOfRow(table: RowChange['table'], row: StoredRow, names: Names): string {
   switch (table) {
@@ -119,13 +151,13 @@ function subjectOfRow(table: RowChange['table'], row: StoredRow, names: Names): 
     case 'proposals':
       return `proposal “${typeof row.title === 'string' ? row.title : names.proposal(Number(row.id))}”`;
     case 'proposal_flows':
-      return `proposal ${String(row.proposal_id)} ${String(row.kind)} year ${Number(row.year) + 1}`;
+      return `proposal “${names.proposal(Number(row.proposal_id))}”: ${FLOW_WORDS[String(row.kind)] ?? String(row.kind)}, year ${Number(row.year) + 1}`;
     case 'proposal_scores':
-      return `proposal ${String(row.proposal_id)} score on criterion ${String(row.criterion_id)}`;
+      return `proposal “${names.proposal(Number(row.proposal_id))}”: score on “${names.criterion(Number(row.criterion_id))}”`;
     case 'criteria':
       return `criterion “${String(row.name)}”`;
     case 'decisions':
-      return `decision on proposal ${String(row.proposal_id)}`;
+      return `Proposal “${names.proposal(Number(row.proposal_id))}” ${DECISION_WORDS[String(row.decision)] ?? String(row.decision)}`;
     case 'session_snapshots':
       return `snapshot “${String(row.name)}”`;
     case 'workbook_settings':
