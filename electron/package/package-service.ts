@@ -63,13 +63,32 @@ export class PackageService {
     // Planned again: the workbook may have changed since the preview.
     const { plan, newLines, automatic, conflictCells } = planPackageMerge(store, versionId, held.path);
     if (plan.problems.length > 0) throw new ApiError('invalid-input', `Nothing was merged: ${plan.problems.join(' ')}`, held.name);
-    const undecided = plan.conflicts.filter((conflict) => choices[conflict.key] === undefined);
-    if (undecided.length > 0) throw new ApiError('invalid-input', `Choose a value for every conflict first: ${undecided.length} left (${undecided[0]?.line}, ${undecided[0]?.period}).`, held.name);
+    checkChoices(plan, choices);
     const chosen: ImportCell[] = plan.conflicts.flatMap((conflict) => (choices[conflict.key] === 'package' ? [conflictCells.get(conflict.key) as ImportCell] : []));
     const receipt = store.importCells({ newLines, cells: [...automatic, ...chosen] }, { kind: 'version', versionId }, `merge the ${plan.department} package (${held.name})`, actor, 'package/merge');
     removeScratch(held.path);
     this.held.delete(token);
     return receipt;
+  }
+}
+
+/**
+ * No side of a conflict is chosen for the user: each needs its choice before anything merges, and
+ * a choice must name one of the conflicts the package has now (the workbook may have changed since
+ * the preview), so a stale or mistyped choice is never taken for another cell.
+ */
+export function checkChoices(plan: PackageMergePlan, choices: Readonly<Record<string, 'package' | 'workbook'>>): void {
+  const conflicts = new Set(plan.conflicts.map((conflict) => conflict.key));
+  const stray = Object.keys(choices).find((key) => !conflicts.has(key));
+  if (stray !== undefined) throw new ApiError('invalid-input', `The choice for “${stray}” is not one of this package’s conflicts: inspect the package again. Nothing was merged.`, `choices.${stray}`);
+  const unchosen = plan.conflicts.filter((conflict) => !Object.hasOwn(choices, conflict.key));
+  const first = unchosen[0];
+  if (first !== undefined) {
+    throw new ApiError(
+      'invalid-input',
+      `Choose a side for every conflict before merging: ${unchosen.length} of ${plan.conflicts.length} ${unchosen.length === 1 ? 'is' : 'are'} not chosen yet (${first.line}, ${first.period}). Nothing was merged.`,
+      `choices.${first.key}`,
+    );
   }
 }
 

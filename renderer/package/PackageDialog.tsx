@@ -1,16 +1,12 @@
 import { useState } from 'react';
 import type { PackageMergePlan } from '../../shared/api/package-api';
-import { isCanonicalQuantity } from '../../shared/money/amount';
-import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { readAsBase64 } from '../api/read-file';
 import { Dialog } from '../components/Dialog';
 import { useNoticeStore } from '../state/notice-store';
 import { enqueue, useSheetStore } from '../state/sheet-store';
 import type { SheetView } from '../../shared/sheet/sheet-view';
-
-const shown = (value: string | null) => (value === null ? '—' : isCanonicalQuantity(value) ? formatAmount(value, { negatives: 'parentheses', zero: 'dash', scale: 2 }) : value);
-
+import { PackageConflicts, unchosenCount, type ConflictChoices } from './PackageConflicts';
 
 /**
  * Department packages: send a department's lines out as a package an ops manager drafts
@@ -22,7 +18,7 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
   const [departmentId, setDepartmentId] = useState(departments[0]?.id ?? 0);
   const [cut, setCut] = useState<{ path: string; lines: number; department: string } | null>(null);
   const [incoming, setIncoming] = useState<{ token: string; fileName: string; plan: PackageMergePlan } | null>(null);
-  const [choices, setChoices] = useState<Record<string, 'package' | 'workbook'>>({});
+  const [choices, setChoices] = useState<ConflictChoices>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -46,8 +42,8 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
     try {
       const inspected = await api.call('package/inspect', { versionId: view.model.version.id, source: { name: file.name, base64: await readAsBase64(file) } });
       setIncoming(inspected);
-      // The package's value by default: the ops manager drafted it; the user changes what they want to keep.
-      setChoices(Object.fromEntries(inspected.plan.conflicts.map((conflict) => [conflict.key, 'package' as const])));
+      // No side is chosen for the user: each conflict waits for a choice (or one for all).
+      setChoices({});
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -74,6 +70,7 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
   };
 
   const plan = incoming?.plan ?? null;
+  const left = plan === null ? 0 : unchosenCount(plan.conflicts, choices);
   const download = cut === null ? null : api.downloadUrl(cut.path.split(/[\\/]/).pop() ?? '');
   return (
     <Dialog
@@ -85,7 +82,13 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
           <button type="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="primary" disabled={plan === null || plan.problems.length > 0 || busy} onClick={() => void merge()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={plan === null || plan.problems.length > 0 || left > 0 || busy}
+            title={left > 0 ? `Choose a side for every conflict first: ${left} left` : undefined}
+            onClick={() => void merge()}
+          >
             Merge package
           </button>
         </>
@@ -165,50 +168,7 @@ export function PackageDialog({ view, onClose }: { view: SheetView; onClose: () 
               {note}
             </p>
           ))}
-          {plan.conflicts.length > 0 && (
-            <>
-              <div className="conflict-actions">
-                <button type="button" onClick={() => setChoices(Object.fromEntries(plan.conflicts.map((conflict) => [conflict.key, 'package' as const])))}>
-                  Take all from the package
-                </button>
-                <button type="button" onClick={() => setChoices(Object.fromEntries(plan.conflicts.map((conflict) => [conflict.key, 'workbook' as const])))}>
-                  Keep all of the workbook
-                </button>
-              </div>
-              <table className="audit-table conflict-table" data-testid="package-conflicts">
-                <thead>
-                  <tr>
-                    <th>Line</th>
-                    <th>Month</th>
-                    <th className="numeric">When cut</th>
-                    <th className="numeric">In the package</th>
-                    <th className="numeric">In the workbook</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.conflicts.map((conflict) => (
-                    <tr key={conflict.key}>
-                      <td>{conflict.line}</td>
-                      <td>{conflict.period}</td>
-                      <td className="numeric">{shown(conflict.base)}</td>
-                      <td className={`numeric choice-cell${choices[conflict.key] === 'package' ? ' chosen' : ''}`}>
-                        <label>
-                          <input type="radio" name={conflict.key} checked={choices[conflict.key] === 'package'} onChange={() => setChoices((current) => ({ ...current, [conflict.key]: 'package' }))} aria-label={`Take the package's ${shown(conflict.package)} for ${conflict.line}, ${conflict.period}`} />
-                          {shown(conflict.package)}
-                        </label>
-                      </td>
-                      <td className={`numeric choice-cell${choices[conflict.key] === 'workbook' ? ' chosen' : ''}`}>
-                        <label>
-                          <input type="radio" name={conflict.key} checked={choices[conflict.key] === 'workbook'} onChange={() => setChoices((current) => ({ ...current, [conflict.key]: 'workbook' }))} aria-label={`Keep the workbook's ${shown(conflict.workbook)} for ${conflict.line}, ${conflict.period}`} />
-                          {shown(conflict.workbook)}
-                        </label>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
+          {plan.conflicts.length > 0 && <PackageConflicts conflicts={plan.conflicts} choices={choices} onChoose={setChoices} />}
         </div>
       )}
     </Dialog>

@@ -61,7 +61,7 @@ describe('department packages', () => {
     const inspected = await back.call('package/inspect', { source: { path: 'Sales package.tandem' } });
     expect(inspected.plan).toMatchObject({ department: 'Sales', automatic: 2, newLines: ['Regional roadshow'], keptWorkbook: 1, problems: [] });
     expect(inspected.plan.conflicts).toEqual([{ key: `${shows.id}:1`, line: 'Trade shows — travel', period: 'Feb 2027', base: shows.values[1], package: '11111', workbook: '9999' }]);
-    expect((await rejection(back.call('package/merge', { token: inspected.token, choices: {} }))).message).toContain('Choose a value for every conflict');
+    expect((await rejection(back.call('package/merge', { token: inspected.token, choices: {} }))).message).toContain('Choose a side for every conflict before merging: 1 of 1 is not chosen yet');
 
     const before = await back.call('sheet/get-sheet', {});
     const merged = await back.call('package/merge', { token: inspected.token, choices: { [`${shows.id}:1`]: 'workbook' } });
