@@ -35,7 +35,7 @@ import { cellsLabel } from '../../shared/domain/cells-label';
 import { useSpreadsheet } from './spreadsheet/use-spreadsheet';
 import { type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
 import { darkGridTheme, lightGridTheme } from './spreadsheet/grid-theme';
-import { columnsFor, withRememberedWidths, type Value } from './budget-columns';
+import { columnsFor, labelColumnOf, withRememberedWidths, type Value } from './budget-columns';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -306,7 +306,8 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   );
   const onCellClicked = useCallback(
     (event: CellClickedEvent<GridRow>) => {
-      if (event.data?.kind === 'group' && event.column.getColId() === 'department') toggleGroup(event.data.id);
+      // A click on a group row's label (not on its subtotals) opens or closes it.
+      if (event.data?.kind === 'group' && event.column.getColId() === labelColumnOf(useSheetStore.getState().grouping)) toggleGroup(event.data.id);
     },
     [toggleGroup],
   );

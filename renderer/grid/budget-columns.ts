@@ -106,6 +106,11 @@ const AMOUNT_WIDTHS = {
   cents: { month: 122, closedMonth: 136, quarter: 124, year: 140, total: 164, multiYearTotal: 190 },
 } as const;
 
+/** The column that carries group and total rows' labels: the first dimension column shown. */
+export function labelColumnOf(grouping: Grouping): 'department' | 'account' {
+  return grouping === 'department' ? 'account' : 'department';
+}
+
 /** The column that shows group and total rows' labels across the label columns (span): how those cells look and what they say on hover. */
 function labelColumn(span: number): ColDef<GridRow, Value> {
   return {
@@ -194,7 +199,7 @@ export function columnsFor(view: SheetView, options: { showQuarters: boolean; sh
   // The dimension the sheet is grouped by is said once, on its group rows, not again on every line:
   // that column is hidden, and the first shown one carries the group and total labels.
   const hidden = { department: options.grouping === 'department', account: options.grouping === 'account' };
-  const labelHost: 'department' | 'account' = hidden.department ? 'account' : 'department';
+  const labelHost = labelColumnOf(options.grouping);
   const labels = labelColumn(1 + (hidden.department ? 0 : 1) + (hidden.account ? 0 : 1));
   const dimensionColumn = (colId: 'department' | 'account', headerName: string, width: number, lineValue: (row: Extract<GridRow, { kind: 'line' }>) => string): ColDef<GridRow, Value> =>
     colId !== labelHost
