@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { browserOnThisMachine } from './test/support/browser-path';
 
 /**
  * End-to-end tests drive the real UI through the browser host in Debian's Chromium.
- * Playwright never downloads a browser here: it uses /usr/bin/chromium (override with CHROMIUM_PATH).
+ * Playwright never downloads a browser: it uses CHROMIUM_PATH or a Chromium or Chrome found in the usual
+ * places (test/support/browser-path.ts); the global set-up installs one on Debian/Ubuntu as root, or
+ * stops with one line saying what to install.
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -13,11 +16,13 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  globalSetup: './test/support/ensure-browser.ts',
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Read again in each worker, after the global set-up may have installed it.
+      executablePath: browserOnThisMachine() ?? '/usr/bin/chromium',
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -3,8 +3,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchRow } from './bench-table';
+import { browserOnThisMachine } from '../support/browser-path';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = browserOnThisMachine() ?? '/usr/bin/chromium';
 // The bench runs from the project root (npm run bench), bundled into dist/bench/.
 const START_SCRIPT = join(process.cwd(), 'dist', 'back', 'start.js');
 
