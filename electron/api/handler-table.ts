@@ -95,6 +95,8 @@ export async function dispatch(table: HandlerTable, context: HandlerContext, met
     return { ok: true, value: await entry.handler(parsed.data, context) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toData() };
+    const refusal = context.session.writeRefusalOf(error);
+    if (refusal !== null) return { ok: false, error: refusal.toData() };
     console.error(`Tandem: ${String(method)} failed`, error);
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: { code: 'internal', message: `Something went wrong in ${String(method)}: ${reason}` } };

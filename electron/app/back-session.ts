@@ -7,6 +7,7 @@ import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { blankWorkbookSeed, sampleWorkbookSeed } from '../sample/sample-workbook';
 import { WorkbookStore } from '../store/workbook-store';
+import { writeRefusalOf } from '../store/file-access';
 import { OptimizerService } from '../optimizer/optimizer-service';
 import { ExportService } from '../export/export-service';
 import { ImportService } from '../import/import-service';
@@ -139,6 +140,11 @@ export class BackSession {
     return this.store;
   }
 
+  /** A failed write of the open workbook said as what it is (read-only, in use by another program), or null for any other failure. */
+  writeRefusalOf(error: unknown): ApiError | null {
+    return writeRefusalOf(error, this.store);
+  }
+
   /** Where exports go unless the user gives a full path. */
   get exportsFolder(): string {
     return join(this.paths.workbooks, 'Exports');
@@ -158,7 +164,12 @@ export class BackSession {
   }
 
   state(): SessionState {
-    return { current: this.store?.info() ?? null, recent: this.settings.recentFiles.map(knownFile), workbooksFolder: this.paths.workbooks };
+    return {
+      current: this.store?.info() ?? null,
+      recent: this.settings.recentFiles.map(knownFile),
+      workbooksFolder: this.paths.workbooks,
+      readOnlyReason: this.store?.readOnlyReason ?? null,
+    };
   }
 
   listFiles(): KnownFile[] {

@@ -1,87 +1,92 @@
-import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
+import { readOnlyReasonOf, type ReadOnlyReason } from './file-access';
+import { connectForReading, connectForWriting, sqliteFailure } from './workbook-connection';
+import { newerVersion, readWorkbookHeader } from './workbook-header';
 import { TANDEM_APPLICATION_ID } from './migrations/001-initial-schema';
 import { migrate } from './migrations/migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations/registry';
 
-const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** An open workbook's connection, and why it can only be read (null when it can be changed). */
+export interface OpenedDatabase {
+  db: Database.Database;
+  readOnlyReason: ReadOnlyReason | null;
+}
 
 /**
- * Checks that `path` is a Tandem workbook this app can open, without writing to it: a SQLite
- * file, with Tandem's application id, not from a newer schema, passing `integrity_check`.
+ * Checks that `path` is a Tandem workbook this app can open, without writing to it and without
+ * leaving anything beside it: a SQLite file, with Tandem's application id, not from a newer
+ * schema, not held by another program that is writing to it, passing `integrity_check`.
  * Throws an ApiError that names the file and the reason.
  */
 export function inspectWorkbookFile(path: string): void {
-  let size: number;
+  connect(path).db.close();
+}
+
+/**
+ * Opens a workbook after inspecting it. A file Tandem may change is opened for reading and
+ * writing and its schema upgraded; a read-only file, or one in a read-only folder, is opened
+ * read-only, with the reason.
+ */
+export function openWorkbookDatabase(path: string): OpenedDatabase {
+  const opened = connect(path);
+  if (opened.readOnlyReason !== null) return opened;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new ApiError('not-a-workbook', `${path} is a folder, not a Tandem workbook.`, path);
-    size = stat.size;
+    configureConnection(opened.db);
+    migrate(opened.db);
+    return opened;
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError('not-found', `There is no file at ${path}.`, path);
+    opened.db.close();
+    throw sqliteFailure(error, path);
   }
-  if (size < SQLITE_HEADER.length || readHeader(path) !== SQLITE_HEADER) {
-    throw new ApiError('not-a-workbook', `${path} is not a Tandem workbook (it is not a SQLite database file).`, path);
+}
+
+/**
+ * Every check that needs no connection comes first (what the header says), so a file that is
+ * not a workbook is refused without SQLite touching it or creating files beside it.
+ */
+function connect(path: string): OpenedDatabase {
+  const header = readWorkbookHeader(path);
+  const readOnlyReason = readOnlyReasonOf(path);
+  if (readOnlyReason !== null && header.schemaVersion < LATEST_SCHEMA_VERSION) {
+    throw new ApiError(
+      'read-only',
+      `${path} was saved by an older version of Tandem and must be brought up to date before it opens, which changes the file, but ${readOnlyReason}. Make it writable (or copy it to a writable folder), then open it again.`,
+      path,
+    );
   }
-  let db: Database.Database | undefined;
+  const db = readOnlyReason === null ? connectForWriting(path) : connectForReading(path, header, readOnlyReason);
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    requireTandemWorkbook(db, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { db, readOnlyReason };
+}
+
+/** What the header said, checked again as SQLite reads it (a -wal file may hold a newer first page), then the integrity check. */
+function requireTandemWorkbook(db: Database.Database, path: string): void {
+  try {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (applicationId !== TANDEM_APPLICATION_ID) {
       throw new ApiError('not-a-workbook', `${path} is a SQLite database from another program, not a Tandem workbook.`, path);
     }
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new ApiError(
-        'newer-version',
-        `${path} was saved by a newer version of Tandem (file format ${version}; this app reads up to ${LATEST_SCHEMA_VERSION}). Update Tandem to open it.`,
-        path,
-      );
-    }
+    if (version > LATEST_SCHEMA_VERSION) throw newerVersion(path, version);
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
     if (integrity !== 'ok') {
       throw new ApiError('corrupt', `${path} is damaged and cannot be opened (SQLite integrity check: ${integrity}).`, path);
     }
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ApiError('corrupt', `${path} is damaged and cannot be opened (${reason}).`, path);
-  } finally {
-    db?.close();
+    throw sqliteFailure(error, path);
   }
 }
 
-function readHeader(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SQLITE_HEADER.length);
-    readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Connection settings every workbook is opened with: WAL, foreign keys, and fsync on commit so a saved edit survives a crash. */
+/** Connection settings every writable workbook is opened with: WAL, foreign keys, and fsync on commit so a saved edit survives a crash. */
 export function configureConnection(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
-}
-
-/** Opens a workbook for reading and writing after inspecting it, and upgrades its schema. */
-export function openWorkbookDatabase(path: string): Database.Database {
-  inspectWorkbookFile(path);
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    configureConnection(db);
-    migrate(db);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
 }

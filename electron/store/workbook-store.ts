@@ -12,6 +12,7 @@ import { EditHistory } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
 import { applyStep, cellWriter, swapSortOrder, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
+import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { writeSeed } from './write-seed';
@@ -49,12 +50,15 @@ export class WorkbookStore {
   private constructor(
     readonly path: string,
     private readonly db: Database.Database,
+    /** why the file can only be read (its file or folder is read-only), null when it can be changed */
+    readonly readOnlyReason: ReadOnlyReason | null = null,
   ) {
     this.edits = new EditHistory(db);
   }
 
   static open(path: string): WorkbookStore {
-    return new WorkbookStore(path, openWorkbookDatabase(path));
+    const { db, readOnlyReason } = openWorkbookDatabase(path);
+    return new WorkbookStore(path, db, readOnlyReason);
   }
 
   /** Writes a new workbook next to `path` and renames it into place, so no half-made file is ever seen there. */
@@ -80,7 +84,8 @@ export class WorkbookStore {
 
   close(): void {
     if (!this.db.open) return;
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    // A read-only workbook is a copy in memory: there is nothing to fold back into the file.
+    if (this.readOnlyReason === null) this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 

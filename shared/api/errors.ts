@@ -10,6 +10,10 @@ export const API_ERROR_CODES = [
   'corrupt',
   'unauthorized',
   'locked',
+  /** the open workbook's file or folder cannot be written: it was opened read-only */
+  'read-only',
+  /** another program holds the workbook's file for writing */
+  'in-use',
   'cancelled',
   'write-failed',
   'internal',

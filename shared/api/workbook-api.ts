@@ -17,6 +17,8 @@ export interface SessionState {
   recent: KnownFile[];
   /** where new workbooks go and where Open looks first */
   workbooksFolder: string;
+  /** why the open workbook can only be read and exported ("the file is read-only", "the folder is read-only"); null when it can be changed */
+  readOnlyReason: string | null;
 }
 
 /** What the host offers the page. */

@@ -30,7 +30,8 @@ function sampleFile(folder: string): string {
 
 describe('opening a workbook file', () => {
   it('opens a Tandem workbook in WAL mode with foreign keys on', () => {
-    const db = openWorkbookDatabase(sampleFile(tempFolder()));
+    const { db, readOnlyReason } = openWorkbookDatabase(sampleFile(tempFolder()));
+    expect(readOnlyReason).toBeNull();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
