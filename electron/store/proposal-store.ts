@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
 import { FLOW_KINDS, type Criterion, type Decision, type FlowKind, type Portfolio, type PortfolioSettings, type Proposal, type ProposalStatus, type RiskRating, type SessionSnapshot } from '../../shared/domain/proposal';
+import { decisionRefusal } from '../../shared/portfolio/decision-rules';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio, type RankKey } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
@@ -325,9 +326,8 @@ export class ProposalStore {
   /** One proposal's decision, written inside the caller's transaction; returns the rows it changed. */
   private decisionChanges(proposalId: number, decision: ProposalStatus, reason: string, actor: string): RowChange[] {
     const before = this.requireProposal(proposalId);
-    if (decision !== 'funded' && before.mandatory === 1 && decision !== 'proposed') {
-      throw new ApiError('invalid-input', `“${String(before.title)}” is mandatory: it is always funded. Clear “mandatory” first if that has changed.`, 'decision');
-    }
+    const refusal = decisionRefusal({ title: String(before.title), status: before.status as ProposalStatus, mandatory: before.mandatory === 1 }, decision);
+    if (refusal !== null) throw new ApiError('invalid-input', refusal, 'decision');
     const changes: RowChange[] = [];
     // Lines of an earlier funding go first (children before their line), then the proposal changes.
     if (before.status === 'funded' && decision !== 'funded') changes.push(...this.removeBudgetLines(proposalId));
