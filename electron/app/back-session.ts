@@ -85,6 +85,7 @@ export class BackSession {
    */
   startUp(requested: string | null = null): string | null {
     mkdirSync(this.paths.workbooks, { recursive: true });
+    this.exports.removeLeftovers(this.exportsFolder);
     if (requested !== null) {
       try {
         this.openFile(requested);

@@ -14,7 +14,7 @@ import { kpiSheetContent } from './kpi-export-content';
 import type { WorkbookStore } from '../store/workbook-store';
 import { stampOf } from './approval-stamp';
 import { exportJob, type ExportJob } from './export-job';
-import { writeFileSafely } from './safe-write';
+import { removeLeftoverTemporaryFiles, writeFileSafely } from './safe-write';
 import { sealZip } from './zip-stamp';
 import { writeXlsx, type ProposalRow } from './xlsx-export';
 
@@ -112,6 +112,15 @@ export class ExportService {
   private running: { cancelled: boolean } | null = null;
 
   constructor(private readonly report: (progress: { fraction: number; label: string }) => void) {}
+
+  /**
+   * At start-up, before any export runs: removes the temporary files of exports that were killed
+   * midway from the exports folder (Tandem's own naming only). Electron runs one Tandem at a
+   * time, so none of them is still being written.
+   */
+  removeLeftovers(exportsFolder: string): string[] {
+    return this.running === null ? removeLeftoverTemporaryFiles(exportsFolder) : [];
+  }
 
   cancel(): boolean {
     if (this.running === null) return false;
