@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createWriteStream } from 'node:fs';
 import { SECTION_TITLES, totalledSections, type BudgetTable, type ExportLine } from '../../shared/export/budget-table';
+import { requireExportableValues } from '../../shared/export/budget-csv';
 import type { ApprovalStamp } from '../../shared/export/approval-stamp';
 import { neutraliseText, neutraliseUnlessNumber } from '../../shared/export/csv';
 import type { AuditEntry } from '../../shared/domain/audit';
@@ -12,6 +13,7 @@ import type { ExportJob } from './export-job';
 import { columnLetter, MONEY_FORMAT } from './xlsx-cells';
 import { writeCompareSheet } from './xlsx-compare-sheet';
 import { writeKpiSheet } from './xlsx-kpi-sheet';
+import { recalculateOnLoad } from './xlsx-recalculate';
 import type { KpiSheetContent } from './kpi-export-content';
 import type { PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 
@@ -91,6 +93,7 @@ const number = (value: string | null): number | null => (value === null ? null :
  * would run as formulas are neutralised.
  */
 export async function writeXlsx(path: string, content: XlsxContent, job: ExportJob): Promise<void> {
+  requireExportableValues(content.table);
   // Our own stream, so a cancel or a failure can close the file before it is removed.
   const output = createWriteStream(path);
   const closed = new Promise<void>((resolve) => output.once('close', () => resolve()));
@@ -109,7 +112,8 @@ async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, conte
   workbook.created = new Date(content.exportedAt);
   workbook.title = `${content.table.workbookName} — ${content.table.version.name}`;
   // Excel recomputes every formula on opening; the cached results are Tandem's for other readers.
-  workbook.calcProperties = { fullCalcOnLoad: true };
+  // The streaming writer ignores calcProperties: the flag is written into xl/workbook.xml as it is zipped.
+  const recalculates = recalculateOnLoad(workbook);
   // The sheets verify reads by name keep their names: a department called “Proposals” becomes “Proposals (2)”.
   const taken = new Set<string>(['proposals', 'audit trail', 'compare', 'kpis']);
   writeCover(workbook.addWorksheet(sheetName('Cover', taken)), content);
@@ -144,6 +148,7 @@ async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, conte
   }
   await job.step(0.99, 'Finishing the file');
   await workbook.commit();
+  recalculates();
 }
 
 function writeCover(sheet: ExcelJS.Worksheet, content: XlsxContent): void {

@@ -78,7 +78,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
   record(
     'paste 1,000 x 12: parse, validate, show with all totals (renderer)',
     await time(5, () => {
-      const plan = planPaste({ lines: inputLines, periodLabels: view.model.periods.map((period) => period.label) }, { lineIndex: 0, period: 0 }, parseTabularText(block));
+      const plan = planPaste({ lines: inputLines, periodLabels: view.model.periods.map((period) => period.label), currency: view.model.workbook.currency }, { lineIndex: 0, period: 0 }, parseTabularText(block));
       if (!plan.ok) throw new Error(plan.message);
       pasted = plan.edits;
       view = withCellValues(view, plan.edits);
