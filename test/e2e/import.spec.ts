@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cell, expect, rowIdOf, test } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
@@ -75,4 +75,45 @@ test('budget values import from a long CSV; a bad amount is named by row; undo t
   await expect(cell(page, rowId, 'p1')).toHaveText('(250.00)');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(january).toHaveText(before);
+});
+
+test('a CSV export edited in a spreadsheet (a value changed, two months cleared) imports back exactly: the preview says what is cleared, the next export equals the file, undo brings the months back', async ({ page, host }) => {
+  await page.goto(host.url);
+  const rowId = await rowIdOf(page, 'Customer visits');
+  const [january, february, march] = [cell(page, rowId, 'p0'), cell(page, rowId, 'p1'), cell(page, rowId, 'p2')];
+  const before = [await january.innerText(), await february.innerText()];
+  expect(before.every((text) => /\d/.test(text))).toBe(true);
+
+  const exportWide = async (fileName: string): Promise<string> => {
+    await chooseMenu(page, 'file.export');
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByLabel('File name').fill(fileName);
+    await dialog.getByLabel('CSV (.csv) for an ERP or accounting import').check();
+    await dialog.getByText('Wide: one row per line, a column per month').click();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByTestId('export-done')).toContainText(`${fileName}.csv`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    return readFileSync(join(host.dataDir, 'workbooks', 'Exports', `${fileName}.csv`), 'utf8');
+  };
+  const original = await exportWide('round trip');
+  // As a spreadsheet saves it: January and February of Customer visits cleared, March changed.
+  const edited = original.replace(/^(Sales,6200,[^,\r\n]*,Customer visits),[^,]*,[^,]*,[^,]*,/m, '$1,,,1234.56,');
+  expect(edited).not.toBe(original);
+  const file = join(host.dataDir, 'round trip edited.csv');
+  writeFileSync(file, edited);
+
+  await chooseMenu(page, 'file.import');
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByLabel('File to import').setInputFiles(file);
+  await expect(dialog.getByTestId('import-summary')).toContainText('Ready: 1 cell to set, 2 cells will be cleared (the file leaves them empty)');
+  await saveScreenshot(page, 'import-round-trip-clears');
+  await dialog.getByRole('button', { name: 'Import 3 cells' }).click();
+  await expect(january).toHaveText('');
+  await expect(february).toHaveText('');
+  await expect(march).toHaveText('1,234.56');
+  expect(await exportWide('round trip again')).toBe(edited);
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(january).toHaveText(before[0] ?? '');
+  await expect(february).toHaveText(before[1] ?? '');
 });
