@@ -10,6 +10,9 @@ import { useShellStore } from '../state/shell-store';
 import { useDisplayStore } from '../state/display-store';
 import { useWorkbookStore } from '../state/workbook-store';
 import { usePortfolioStore } from '../state/portfolio-store';
+import { useProposalsUiStore } from '../state/proposals-ui-store';
+import type { ProposalStatus } from '../../shared/domain/proposal';
+import { decisionRefusal } from '../../shared/portfolio/decision-rules';
 import { budgetCursor, lineUnderCursor } from './budget-cursor';
 import { commandActions } from './command-actions';
 import { showError } from '../state/notice-store';
@@ -28,6 +31,8 @@ export interface CommandHandler {
 /** A snapshot of what commands depend on, read from the stores. */
 export interface CommandContext {
   workbookOpen: boolean;
+  /** why the open workbook can only be read (its file or folder is read-only), null when it can be changed */
+  readOnly: string | null;
   view: SheetView | null;
   page: WorkbookPage;
   history: { undo: string | null; redo: string | null };
@@ -46,6 +51,7 @@ export function commandContext(): CommandContext {
   const portfolio = usePortfolioStore.getState().portfolio;
   return {
     workbookOpen: useWorkbookStore.getState().session?.current != null,
+    readOnly: useWorkbookStore.getState().session?.readOnlyReason ?? null,
     view: sheet.view,
     page: shell.page,
     history: sheet.history,
@@ -112,6 +118,26 @@ function approvalCommand(action: ApprovalAction): CommandHandler {
       return status === transition.from ? null : `Only for a ${transition.from} version; this one is ${status}`;
     },
     run: () => openDialog({ id: 'approval', action }),
+  };
+}
+
+/** A decision on the selected proposal: refused with the shared rule's reason before any reason is asked for. */
+function decisionCommand(decision: ProposalStatus): CommandHandler {
+  const selected = () => {
+    const { portfolio, selectedId } = usePortfolioStore.getState();
+    return portfolio?.proposals.find((proposal) => proposal.id === selectedId) ?? null;
+  };
+  return {
+    unavailable: (context) => {
+      const missing = onProposals(context);
+      if (missing !== null) return missing;
+      const proposal = selected();
+      return proposal === null ? 'Select a proposal first' : decisionRefusal(proposal, decision);
+    },
+    run: () => {
+      const proposal = selected();
+      if (proposal !== null) useProposalsUiStore.getState().set({ deciding: { proposalId: proposal.id, decision } });
+    },
   };
 }
 
@@ -226,6 +252,10 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     run: () => grid.proposals('frontier'),
   },
   'proposals.minimums': { unavailable: noWorkbook, run: () => grid.proposals('minimums') },
+  'proposals.fund': decisionCommand('funded'),
+  'proposals.defer': decisionCommand('deferred'),
+  'proposals.reject': decisionCommand('rejected'),
+  'proposals.reopen': decisionCommand('proposed'),
 
   'window.minimize': { run: () => undefined },
   'window.zoom': { run: () => undefined },
@@ -244,10 +274,34 @@ function withLine(action: (row: NonNullable<ReturnType<typeof lineUnderCursor>>)
   if (row !== null) action(row);
 }
 
+/**
+ * What a read-only workbook still allows: reading, finding, exporting, printing, saving a copy,
+ * other files, the views and help. Every other command changes the workbook, and a command added
+ * later is one too unless it is named here, so none slips through enabled.
+ */
+const READ_ONLY_ALLOWED: ReadonlySet<string> = new Set([
+  'file.new', 'file.open', 'file.save-as', 'file.close', 'file.export', 'file.verify', 'file.packages', 'file.report',
+  'app.user-name', 'app.quit',
+  'edit.copy', 'edit.select-all', 'edit.find', 'edit.find-next', 'edit.find-previous', 'edit.filter', 'edit.history',
+  'data.version-picker', 'proposals.layout-ranking', 'proposals.layout-sheet', 'proposals.optimize', 'proposals.frontier',
+]);
+const READ_ONLY_ALLOWED_MENUS = ['view.', 'window.', 'help.'];
+
+/** Why a command cannot run on a read-only workbook, or null when it can (or the workbook can be changed). */
+export function readOnlyCommandReason(id: CommandId, context: CommandContext): string | null {
+  if (context.readOnly === null || READ_ONLY_ALLOWED.has(id) || READ_ONLY_ALLOWED_MENUS.some((menu) => id.startsWith(menu))) return null;
+  return `This workbook is read-only (${context.readOnly}): to change it, save a copy with File › Save as…`;
+}
+
+/** Why a command cannot run now, or null when it can. */
+function unavailableReason(id: CommandId, context: CommandContext): string | null {
+  return readOnlyCommandReason(id, context) ?? COMMAND_HANDLERS[id].unavailable?.(context) ?? null;
+}
+
 /** The state of one command now: enabled or why not, checked, its label of the moment. */
 export function commandState(id: CommandId, context: CommandContext): CommandState {
   const handler = COMMAND_HANDLERS[id];
-  const reason = handler.unavailable?.(context) ?? null;
+  const reason = unavailableReason(id, context);
   const state: CommandState = { enabled: reason === null };
   if (reason !== null) state.reason = reason;
   if (handler.checked !== undefined) state.checked = handler.checked(context);
@@ -265,7 +319,7 @@ export function commandStates(context: CommandContext): CommandStates {
 /** Runs a command if it can run now; answers the reason when it cannot. */
 export function runCommand(id: CommandId): string | null {
   const context = commandContext();
-  const reason = COMMAND_HANDLERS[id].unavailable?.(context) ?? null;
+  const reason = unavailableReason(id, context);
   if (reason !== null) return reason;
   void Promise.resolve(COMMAND_HANDLERS[id].run(context)).catch((error: unknown) => showError(error));
   return null;

@@ -6,9 +6,13 @@ import { runCommand } from './command-handlers';
 
 /**
  * Commands whose keys the focused grid handles itself (the clipboard through the browser's own
- * copy and paste events, the spreadsheet keys): the global binding leaves them to it.
+ * copy and paste events, the spreadsheet keys, the one-letter decisions on a proposal, which
+ * elsewhere are typing): the global binding leaves them to it.
  */
-const GRID_KEYS = new Set<CommandId>(['edit.cut', 'edit.copy', 'edit.paste', 'edit.clear', 'edit.select-all', 'edit.fill-down', 'edit.fill-right', 'data.move-up', 'data.move-down']);
+const GRID_KEYS = new Set<CommandId>([
+  'edit.cut', 'edit.copy', 'edit.paste', 'edit.clear', 'edit.select-all', 'edit.fill-down', 'edit.fill-right', 'data.move-up', 'data.move-down',
+  'proposals.fund', 'proposals.defer', 'proposals.reject', 'proposals.reopen',
+]);
 /** In a text field these keys belong to the field (its own undo). */
 const TEXT_FIELD_KEYS = new Set<CommandId>(['edit.undo', 'edit.redo']);
 

@@ -14,7 +14,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { rankingGridCells } from './ranking-table';
-import type { ProposalStatus } from '../../shared/domain/proposal';
+import { decisionCommandOf, runDecision } from './decision-keys';
 import type { ProposalEdit } from '../../shared/domain/proposal-fields';
 import { showError } from '../state/notice-store';
 import { parseTabularText } from '../../shared/clipboard/tabular-text';
@@ -44,9 +44,6 @@ const PLACE_LABELS: Record<RankedProposal['place'], string> = {
   out: 'Out',
 };
 
-/** One-key decisions on the focused proposal, as in the session: F fund, D defer, R reject, P back to proposed. */
-export const DECISION_KEYS: Record<string, ProposalStatus> = { f: 'funded', d: 'deferred', r: 'rejected', p: 'proposed' };
-
 /** The ranking with its metrics, or the proposals sheet of their inputs (fields, scores, cash flows by year). */
 export type ProposalGridLayout = 'ranking' | 'sheet';
 
@@ -63,7 +60,6 @@ export interface ProposalGridProps {
   departments: readonly Department[];
   dark: boolean;
   onSelect: (proposalId: number) => void;
-  onDecisionKey: (proposalId: number, decision: ProposalStatus) => void;
   /** saves typed, pasted, cleared or filled cells as one undo step */
   onEdit: (edits: ProposalEdit[], label: string) => Promise<boolean>;
 }
@@ -76,7 +72,7 @@ const suppressSpreadsheetKeys = (params: SuppressKeyboardEventParams) => !params
  * proposal it runs through) or as the proposals sheet. Both have the budget sheet's habits,
  * from the same shared behaviour: ranges, copy and paste, Delete, fills, Ctrl+arrows, undo.
  */
-export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand, onReorder, departments, dark, onSelect, onDecisionKey, onEdit }: ProposalGridProps) {
+export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand, onReorder, departments, dark, onSelect, onEdit }: ProposalGridProps) {
   const departmentName = useMemo(() => new Map(departments.map((department) => [department.id, department.name])), [departments]);
   // Find: "show only matching proposals" narrows the rows; everything below works on the rows shown.
   const find = useFindStore(useShallow((state) => ({ active: filterActive(state, 'proposals'), matches: state.matches })));
@@ -303,20 +299,22 @@ export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand,
       const native = event.nativeEvent;
       const focused = grid?.getFocusedCell();
       if (grid !== null && grid !== undefined && focused !== null && focused !== undefined && grid.getEditingCells().length === 0 && !native.ctrlKey && !native.metaKey && !native.altKey) {
-        const decision = DECISION_KEYS[native.key.toLowerCase()];
+        const decision = decisionCommandOf(native);
         const shown = cells();
         const column = shown.columnIds.indexOf(focused.column.getColId());
         const entry = grid.getDisplayedRowAtIndex(focused.rowIndex)?.data;
         if (decision !== undefined && entry !== undefined && !shown.isWritable(focused.rowIndex, column)) {
           event.preventDefault();
           event.stopPropagation();
-          onDecisionKey(entry.proposal.id, decision);
+          // The command acts on the selected proposal: the focused row's.
+          onSelect(entry.proposal.id);
+          runDecision(decision);
           return;
         }
       }
       spreadsheet.handleKey(event);
     },
-    [cells, spreadsheet, onDecisionKey],
+    [cells, spreadsheet, onSelect],
   );
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<RankedProposal>) => {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useProposalsUiStore } from '../state/proposals-ui-store';
-import type { ProposalStatus } from '../../shared/domain/proposal';
+import { decisionKeysHint } from './decision-keys';
 import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
 import { RANK_KEYS, RANK_LABELS, type RankKey } from '../../shared/portfolio/ranking';
@@ -58,14 +58,13 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
   // Layout and dialogs live in a store, so the menus' commands open them too.
-  const { layout, adding, inSession, minimumsOpen, frontierRequested, set: setUi } = useProposalsUiStore();
+  const { layout, adding, inSession, minimumsOpen, frontierRequested, deciding, set: setUi } = useProposalsUiStore();
   const setLayout = (next: ProposalGridLayout) => setUi({ layout: next });
   const setAdding = (next: boolean) => setUi({ adding: next });
   const setInSession = (next: boolean) => setUi({ inSession: next });
   const setMinimumsOpen = (next: boolean) => setUi({ minimumsOpen: next });
   const [deletingId, setDeletingId] = useState<number | null>(null);
   const departments = useSheetStore((state) => state.view?.model.departments ?? NO_DEPARTMENTS);
-  const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
   const criteria = portfolio?.criteria;
   const years = portfolio?.settings.years ?? 0;
   const firstYearLabel = portfolio?.firstYearLabel ?? '';
@@ -151,7 +150,6 @@ export function ProposalsView({ dark }: { dark: boolean }) {
             departments={departments}
             dark={dark}
             onSelect={select}
-            onDecisionKey={(proposalId, decision) => setDeciding({ proposalId, decision })}
             onEdit={editCells}
           />
         )}
@@ -168,8 +166,8 @@ export function ProposalsView({ dark }: { dark: boolean }) {
       </div>
       <p className="portfolio-keys hint">
         {layout === 'ranking'
-          ? 'Keys on a proposal: F fund, D defer, R reject, P reopen (each asks for the reason). Shift+arrows select, Ctrl+C copies.'
-          : 'Type, paste, Delete, Ctrl+D and Ctrl+R as in the budget sheet; each change is one undo step. F, D, R, P on the Status column decide.'}
+          ? `Keys on a proposal: ${decisionKeysHint()} (each asks for the reason). Shift+arrows select, Ctrl+C copies.`
+          : `Type, paste, Delete, Ctrl+D and Ctrl+R as in the budget sheet; each change is one undo step. ${decisionKeysHint()} on the Status column decide.`}
       </p>
       {minimumsOpen && (
         <MinimumsDialog
@@ -227,13 +225,14 @@ export function ProposalsView({ dark }: { dark: boolean }) {
           }}
         />
       )}
-      {deciding !== null && decidingProposal !== undefined && (
+      {/* The session draws its own, above itself. */}
+      {!inSession && deciding !== null && decidingProposal !== undefined && (
         <DecisionDialog
           proposal={decidingProposal}
           decision={deciding.decision}
-          onClose={() => setDeciding(null)}
+          onClose={() => setUi({ deciding: null })}
           onDecide={(reason) => {
-            setDeciding(null);
+            setUi({ deciding: null });
             void decide(deciding.proposalId, deciding.decision, reason);
           }}
         />

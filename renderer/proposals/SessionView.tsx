@@ -1,12 +1,13 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
-import type { ProposalStatus, SessionSnapshot } from '../../shared/domain/proposal';
+import type { SessionSnapshot } from '../../shared/domain/proposal';
 import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
 import type { RankedProposal } from '../../shared/portfolio/ranking';
 import { usePortfolioStore } from '../state/portfolio-store';
 import { DecisionDialog, ReasonDialog } from './DecisionDialog';
 import { formatMoney } from './format-metric';
-import { DECISION_KEYS } from './ProposalGrid';
+import { decisionCommandOf, decisionKeysHint, runDecision } from './decision-keys';
+import { useProposalsUiStore } from '../state/proposals-ui-store';
 
 const PLACE_WORDS: Record<RankedProposal['place'], string> = { committed: 'committed', above: 'above the line', crossing: 'on the line', below: 'below the line', out: 'out' };
 
@@ -30,9 +31,10 @@ function differences(snapshot: SessionSnapshot, ranked: readonly RankedProposal[
  * snapshots of the outcome to compare. Escape leaves it.
  */
 export function SessionView({ departments, onClose }: { departments: readonly Department[]; onClose: () => void }) {
-  const { portfolio, ranked, setWeight, setCapitalCapLive, decide, saveSnapshot } = usePortfolioStore();
+  const { portfolio, ranked, setWeight, setCapitalCapLive, decide, saveSnapshot, select } = usePortfolioStore();
   const [selected, setSelected] = useState(0);
-  const [deciding, setDeciding] = useState<{ proposalId: number; decision: ProposalStatus } | null>(null);
+  const deciding = useProposalsUiStore((state) => state.deciding);
+  const setUi = useProposalsUiStore((state) => state.set);
   const [naming, setNaming] = useState(false);
   const [compareId, setCompareId] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
@@ -89,11 +91,13 @@ export function SessionView({ departments, onClose }: { departments: readonly De
             } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
               event.preventDefault();
               setSelected((index) => Math.max(0, Math.min(ranked.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1))));
-            } else if (!event.ctrlKey && !event.metaKey && !event.altKey && current !== undefined) {
-              const decision = DECISION_KEYS[event.key.toLowerCase()];
+            } else if (current !== undefined) {
+              const decision = decisionCommandOf(event.nativeEvent);
               if (decision !== undefined) {
                 event.preventDefault();
-                setDeciding({ proposalId: current.proposal.id, decision });
+                // The command acts on the selected proposal: the session's current row.
+                select(current.proposal.id);
+                runDecision(decision);
               }
             }
           }}
@@ -193,7 +197,7 @@ export function SessionView({ departments, onClose }: { departments: readonly De
               </ul>
             </section>
           )}
-          <p className="hint">↑/↓ choose · F fund · D defer · R reject · P reopen · Esc leaves</p>
+          <p className="hint">↑/↓ choose · {decisionKeysHint().replace(/, /g, ' · ')} · Esc leaves</p>
         </aside>
       </div>
       {deciding !== null && portfolio.proposals.some((proposal) => proposal.id === deciding.proposalId) && (
@@ -201,11 +205,11 @@ export function SessionView({ departments, onClose }: { departments: readonly De
           proposal={portfolio.proposals.find((proposal) => proposal.id === deciding.proposalId) as (typeof portfolio.proposals)[number]}
           decision={deciding.decision}
           onClose={() => {
-            setDeciding(null);
+            setUi({ deciding: null });
             listRef.current?.focus();
           }}
           onDecide={(reason) => {
-            setDeciding(null);
+            setUi({ deciding: null });
             void decide(deciding.proposalId, deciding.decision, reason).then(() => listRef.current?.focus());
           }}
         />

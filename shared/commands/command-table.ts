@@ -109,6 +109,11 @@ export const COMMANDS = {
   'proposals.optimize': { label: 'Optimize the portfolio', description: 'Choose the proposals that give the most value within the capital caps', menu: 'proposals', section: 2 },
   'proposals.frontier': { label: 'Efficient frontier…', description: 'The best value for each level of capital', menu: 'proposals', section: 2 },
   'proposals.minimums': { label: 'Department minimums…', description: 'The least capital each department must receive', menu: 'proposals', section: 2 },
+  // One key on a proposal in the ranking, the sheet's status column or the session; each asks for the reason.
+  'proposals.fund': { label: 'Fund proposal…', description: 'Fund the selected proposal: its costs go into the budget, on the accounts and months you choose', menu: 'proposals', section: 3, shortcut: { all: { key: 'f' } } },
+  'proposals.defer': { label: 'Defer proposal…', description: 'Defer the selected proposal to a later round, with the reason', menu: 'proposals', section: 3, shortcut: { all: { key: 'd' } } },
+  'proposals.reject': { label: 'Reject proposal…', description: 'Reject the selected proposal, with the reason', menu: 'proposals', section: 3, shortcut: { all: { key: 'r' } } },
+  'proposals.reopen': { label: 'Reopen proposal…', description: 'Return the selected proposal to open (a funding taken back leaves the budget)', menu: 'proposals', section: 3, shortcut: { all: { key: 'p' } } },
 
   // Window
   'window.minimize': { label: 'Minimize', description: 'Minimize the window', menu: 'window', section: 0, electronRole: 'minimize', only: 'electron', shortcut: { all: { key: 'm', mod: true } } },
