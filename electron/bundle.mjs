@@ -12,6 +12,8 @@ await build({
     preload: 'electron/preload.ts',
     start: 'electron/start.ts',
     'solver-worker': 'electron/optimizer/solver-worker.ts',
+    // Imports read and check files in this worker thread; found next to main.js at run time.
+    'import-worker': 'electron/import/import-worker.ts',
     verify: 'electron/verify-cli.ts',
   },
   outdir: 'dist/back',

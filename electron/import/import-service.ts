@@ -1,52 +1,110 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ImportInspectionAnswer, ImportPreviewAnswer } from '../../shared/api/import-api';
 import { importTargetLabel, type ImportTarget } from '../../shared/import/import-target';
 import { planImport, suggestMapping, type ImportMapping, type ImportPlan } from '../../shared/import/plan-import';
 import type { WorkbookStore } from '../store/workbook-store';
+import { IMPORT_LIMITS, overLimit, type ImportLimits } from './import-limits';
+import type { ImportSource } from './import-source';
+import { readInWorker } from './read-off-thread';
 import { readImportTable, type ImportTable } from './read-table';
 import { silentJob, type ExportJob } from '../export/export-job';
 
+/**
+ * The bundled reader, next to the bundled back (dist/back). In a packaged app it is unpacked
+ * from the archive (electron-builder.yml), because a worker thread cannot start from inside app.asar.
+ */
+const WORKER_SCRIPT = join(__dirname, 'import-worker.js').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
+/** Files kept between inspect and commit, at most; together they hold no more cells than one file may. */
+const HELD_FILES = 3;
+/** The inspect answer shows a file's start: this many rows, each field cut to this many characters. */
+const SAMPLE_ROWS = 12;
+const SHOWN_CHARS = 200;
 
-/** Files up to this size are read; a budget of 10,000 lines x 36 months as long CSV is about 30 MB. */
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
+const shown = (text: string) => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 1)}…` : text);
 
 /**
  * Imports in three steps: inspect (read the file once, keep it under a token), preview (check
- * every row against a mapping), commit (check again, then write all or nothing).
+ * every row against a mapping), commit (check again, then write all or nothing). Reading runs in
+ * a worker thread when the back is bundled (the app); in the calling thread, still streamed and
+ * yielding between batches, when it is not (tests run the TypeScript sources, unless they point
+ * `readInWorkerFrom` at a bundled reader).
  */
 export class ImportService {
   private readonly tables = new Map<string, { name: string; table: ImportTable }>();
+  private workerScript: string | null;
+
+  constructor(
+    workerScript: string | null = existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : null,
+    private readonly limits: ImportLimits = IMPORT_LIMITS,
+  ) {
+    this.workerScript = workerScript;
+  }
+
+  /** Reads files in a worker thread started from `script` (a bundled import-worker.js), or in this thread (null). */
+  readInWorkerFrom(script: string | null): void {
+    this.workerScript = script;
+  }
+
+  private async read(name: string, source: ImportSource, job: ExportJob): Promise<ImportTable> {
+    if (this.workerScript !== null) return readInWorker(this.workerScript, name, source, this.limits, job);
+    return readImportTable(name, source, this.limits, (fraction) => job.step(0.05 + 0.85 * fraction, 'Reading the file'));
+  }
+
+  /**
+   * Lets go of held files, oldest first, until the newest `files` hold at most `cells` cells
+   * together with `more`: a file being read, or just read, counts against the same budget.
+   */
+  private release(cells: number, files: number, more: number): void {
+    let held = more;
+    let kept = 0;
+    for (const [token, entry] of [...this.tables].reverse()) {
+      held += entry.table.cells;
+      kept += 1;
+      if (held > cells || kept > files) this.tables.delete(token);
+    }
+  }
+
+  private hold(name: string, table: ImportTable): string {
+    this.release(this.limits.cells, HELD_FILES - 1, table.cells);
+    const token = randomBytes(12).toString('hex');
+    this.tables.set(token, { name, table });
+    return token;
+  }
 
   async inspect(store: WorkbookStore, source: { path: string } | { name: string; base64: string }, target: ImportTarget, job: ExportJob = silentJob): Promise<ImportInspectionAnswer> {
     await job.step(0.05, 'Reading the file');
     let name: string;
-    let bytes: Buffer;
+    let read: ImportSource;
     if ('path' in source) {
       name = basename(source.path);
-      let size: number;
-      try {
-        size = statSync(source.path).size;
-      } catch {
-        throw new ApiError('not-found', `There is no file at ${source.path}.`, source.path);
-      }
-      if (size > MAX_FILE_BYTES) throw new ApiError('invalid-input', `${name} is ${(size / 1024 / 1024).toFixed(0)} MB; Tandem imports files up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`, source.path);
-      bytes = readFileSync(source.path);
+      read = { path: source.path };
     } else {
       name = source.name;
-      bytes = Buffer.from(source.base64, 'base64');
+      // Four base64 characters are three bytes: an upload over the size limit is refused before it is decoded.
+      if (Math.floor((source.base64.length * 3) / 4) > this.limits.bytes + 2) overLimit.bytes(name, this.limits);
+      read = { bytes: Buffer.from(source.base64, 'base64') };
     }
-    const table = await readImportTable(name, bytes);
+    // While a file is read only small ones stay held: memory is bounded by about one file at the limits.
+    this.release(this.limits.cells / 4, HELD_FILES - 1, 0);
+    const table = await this.read(name, read, job);
     await job.step(0.95, 'Guessing the columns');
-    const token = randomBytes(12).toString('hex');
-    // Keep the last few files only: each may be large.
-    if (this.tables.size >= 3) this.tables.delete(this.tables.keys().next().value as string);
-    this.tables.set(token, { name, table });
+    const token = this.hold(name, table);
     const periods = store.importPeriods(target);
-    return { token, fileName: name, format: table.format, headers: table.headers, sample: table.rows.slice(0, 12), rowCount: table.rows.length, notes: table.notes, suggested: suggestMapping(table.headers, periods), periods: [...periods] };
+    return {
+      token,
+      fileName: name,
+      format: table.format,
+      headers: table.headers.map(shown),
+      sample: table.rows.slice(0, SAMPLE_ROWS).map((row) => row.map(shown)),
+      rowCount: table.rows.length,
+      notes: table.notes,
+      suggested: suggestMapping(table.headers, periods),
+      periods: [...periods],
+    };
   }
 
   private plan(store: WorkbookStore, token: string, mapping: ImportMapping, target: ImportTarget): { name: string; plan: ImportPlan } {
@@ -61,7 +119,7 @@ export class ImportService {
     store.requireOpenMonths(plan, target);
     // Rows that do not line up with the header come first: every other check would misread them.
     const problems = [...table.rowProblems, ...plan.problems].sort((a, b) => a.row - b.row).slice(0, 200);
-    return { name: held.name, plan: { ...plan, problems, problemCount: plan.problemCount + table.rowProblems.length } };
+    return { name: held.name, plan: { ...plan, problems, problemCount: plan.problemCount + table.rowProblemCount } };
   }
 
   preview(store: WorkbookStore, token: string, mapping: ImportMapping, target: ImportTarget): ImportPreviewAnswer {

@@ -186,7 +186,7 @@ describe('the bad-input corpus (test/fixtures/bad)', () => {
     const path = join(back.dataDir, 'million.xlsx');
     await writeHugeXlsx(path, 1_000_000);
     const error = await rejection(back.call('import/inspect', { source: { path }, target: await targetOf(back, 'budget') }));
-    expect(error.message).toBe('million.xlsx: the sheet has more than 500,000 rows; Tandem imports at most that many at once. Nothing was imported.');
+    expect(error.message).toBe('million.xlsx: the sheet has more than 500,000 rows (row 500,002 is past the limit); Tandem imports at most that many at once. Nothing was imported.');
     back.stop();
   }, 120_000);
 
