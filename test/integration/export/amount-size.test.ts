@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSheetView } from '../../../shared/sheet/sheet-view';
@@ -35,6 +35,19 @@ describe('one size rule for amounts, typed or computed', () => {
     expect(csv.message).toContain('at most 18 digits');
     expect((await rejection(back.call('export/xlsx', { fileName: 'huge.xlsx' }))).message).toContain('at most 18 digits');
     expect(existsSync(join(back.dataDir, 'huge.csv'))).toBe(false);
+    back.stop();
+  });
+
+  it('writes an amount that a spreadsheet number cannot hold exactly to CSV, and refuses it in XLSX rather than round it', async () => {
+    const back = startBack(tempFolder());
+    const line = await inputLine(back);
+    await back.call('sheet/set-cells', { edits: [{ lineId: line.id, period: 0, value: '1234567890123456.78' }], label: 'large' });
+    const csv = readFileSync((await back.call('export/csv', { fileName: 'large.csv', layout: 'wide' })).path, 'utf8');
+    expect(csv).toContain(',1234567890123456.78,');
+    const xlsx = await rejection(back.call('export/xlsx', { fileName: 'large.xlsx' }));
+    expect(xlsx.message).toContain(`“${line.description}”, Jan 2027 holds 1234567890123456.78`);
+    expect(xlsx.message).toContain('15 significant digits');
+    expect(existsSync(join(back.dataDir, 'workbooks', 'Exports', 'large.xlsx'))).toBe(false);
     back.stop();
   });
 });
