@@ -7,8 +7,18 @@
 
 export type CurrencyMark = { ok: true; text: string } | { ok: false; message: string };
 
-/** The ways a currency is written: its code and its symbols (`USD`, `$`, `US$`; `CAD`, `$`, `CA$`). */
-export function currencyMarks(currency: string): string[] {
+const marksByCurrency = new Map<string, readonly string[]>();
+
+/** The ways a currency is written: its code and its symbols (`USD`, `$`; `CAD`, `$`, `CA$`), longest first; worked out once per currency. */
+export function currencyMarks(currency: string): readonly string[] {
+  const known = marksByCurrency.get(currency);
+  if (known !== undefined) return known;
+  const marks = marksOf(currency);
+  marksByCurrency.set(currency, marks);
+  return marks;
+}
+
+function marksOf(currency: string): string[] {
   const code = currency.trim().toUpperCase();
   const marks = new Set<string>([code]);
   for (const currencyDisplay of ['narrowSymbol', 'symbol'] as const) {
@@ -44,6 +54,8 @@ const CODE_AT_END = /(?<=[\d.)kKmMbB])[A-Z]{3}$/;
  * workbook currency to compare with, any mark is refused, since which currency it names cannot be checked.
  */
 export function withoutCurrencyMark(text: string, original: string, currency: string | undefined): CurrencyMark {
+  // Most amounts start and end with a digit: nothing to look at.
+  if (/^[\d.(]/.test(text) && /[\d.)]$/.test(text)) return { ok: true, text };
   if (currency !== undefined) {
     for (const mark of currencyMarks(currency)) {
       if (text.startsWith(mark)) return { ok: true, text: text.slice(mark.length) };

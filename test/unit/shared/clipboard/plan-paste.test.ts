@@ -63,4 +63,7 @@ describe('planning a paste', () => {
     const plan = planPaste(target, { lineIndex: 0, period: 0 }, [['$10', '£300']]);
     expect(plan).toMatchObject({ ok: false, message: expect.stringContaining('column 2 of the pasted block: "£300" is in another currency (£): this workbook counts in USD') });
   });
+  it('refuses a pasted amount beyond 18 digits before the point, as typing does', () => {
+    expect(planPaste(target, { lineIndex: 0, period: 0 }, [['1234567890123456789']])).toMatchObject({ ok: false, message: expect.stringContaining('at most 18 digits before the decimal point') });
+  });
 });
