@@ -86,6 +86,9 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
   };
 
   const download = done === null ? null : api.downloadUrl(baseName(done.path));
+  // A CSV of an approved version has its stamp in a file beside it, offered with it: verifying a copy needs both.
+  const stampFile = done !== null && done.sha256 !== null && done.path.toLowerCase().endsWith('.csv') ? `${done.path}.approval.json` : null;
+  const stampDownload = stampFile === null ? null : api.downloadUrl(baseName(stampFile));
   return (
     <Dialog
       title={`Export ${version.name}`}
@@ -225,11 +228,25 @@ export function ExportDialog({ view, onClose, onVerify }: { view: SheetView; onC
           <p>
             Saved <strong>{baseName(done.path)}</strong> ({sizeOf(done.bytes)}) in {done.path.slice(0, done.path.length - baseName(done.path).length)}
           </p>
-          {done.sha256 !== null && <p className="hint">Approval stamp (SHA-256): <code>{done.sha256}</code>. Anyone can check a copy with Verify a file… here, or npm run verify -- FILE.</p>}
+          {done.sha256 !== null && (
+            <p className="hint" data-testid="export-stamp">
+              Approval stamp (SHA-256): <code>{done.sha256}</code>.{' '}
+              {stampFile === null
+                ? 'To check a copy later, use Verify a file… below (or File › Verify an exported file…) and give it the file.'
+                : `A CSV keeps its stamp in ${baseName(stampFile)} beside it. To check a copy later, use Verify a file… below (or File › Verify an exported file…) and give it both files.`}
+            </p>
+          )}
           {download !== null && (
-            <a href={download} download={baseName(done.path)} className="download-link">
-              Download {baseName(done.path)}
-            </a>
+            <p className="export-downloads">
+              <a href={download} download={baseName(done.path)} className="download-link">
+                Download {baseName(done.path)}
+              </a>
+              {stampDownload !== null && stampFile !== null && (
+                <a href={stampDownload} download={baseName(stampFile)} className="download-link">
+                  Download its approval stamp ({baseName(stampFile)})
+                </a>
+              )}
+            </p>
           )}
         </div>
       )}

@@ -1,33 +1,114 @@
 import { useState } from 'react';
-import type { VerifyAnswer } from '../../shared/api/export-api';
+import { MAX_VERIFY_UPLOAD_BYTES, type VerifyAnswer } from '../../shared/api/export-api';
 import { api } from '../api/client';
+import { readAsBase64 } from '../api/read-file';
 import { FormDialog } from '../components/Dialog';
 
-/** Checks an exported file against its approval stamp: the menu's counterpart of `npm run verify -- FILE`. */
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : megabytes(bytes));
+
+/** Why these files cannot be sent to verify, or null: at most two (a CSV and its stamp), within the upload limit. */
+function uploadProblem(files: readonly File[]): string | null {
+  if (files.length > 2) return `Give at most two files: the export and, for a CSV, its .approval.json (${files.length} were given).`;
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > MAX_VERIFY_UPLOAD_BYTES) return `These files are ${megabytes(total)} together, more than the ${megabytes(MAX_VERIFY_UPLOAD_BYTES)} that can be sent to verify: verify the file by its name in the Exports folder instead.`;
+  return null;
+}
+
+/**
+ * Checks an exported file against its approval stamp, where the user is: a file chosen or
+ * dropped here (an XLSX, or a CSV with its `.approval.json`) is sent to the back and verified
+ * exactly as a file in the Exports folder is, which can also be named instead.
+ */
 export function VerifyDialog({ onClose }: { onClose: () => void }) {
+  const [files, setFiles] = useState<File[]>([]);
   const [path, setPath] = useState('');
   const [answer, setAnswer] = useState<VerifyAnswer | null>(null);
   const [checking, setChecking] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const problem = uploadProblem(files);
+  const choose = (chosen: FileList | null) => {
+    setFiles(chosen === null ? [] : Array.from(chosen));
+    setPath('');
+    setAnswer(null);
+  };
+  const verify = async (): Promise<VerifyAnswer> => {
+    if (files.length === 0) return api.call('export/verify', { path: path.trim() });
+    const uploads = await Promise.all(files.map(async (file) => ({ name: file.name, base64: await readAsBase64(file) })));
+    return api.call('export/verify-upload', { files: uploads });
+  };
   return (
     <FormDialog
       title="Verify an exported file"
       testId="verify-dialog"
-      submitLabel="Verify"
-      ready={path.trim() !== '' && !checking}
+      submitLabel={checking ? 'Verifying…' : 'Verify'}
+      ready={(files.length > 0 ? problem === null : path.trim() !== '') && !checking}
       onClose={onClose}
       onSubmit={() => {
         setChecking(true);
         setAnswer(null);
-        api
-          .call('export/verify', { path: path.trim() })
+        verify()
           .then(setAnswer)
           .catch((error: unknown) => setAnswer({ ok: false, reason: error instanceof Error ? error.message : String(error) }))
           .finally(() => setChecking(false));
       }}
     >
+      <div
+        className={dragging ? 'verify-drop verify-drop-over' : 'verify-drop'}
+        data-testid="verify-drop"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          choose(event.dataTransfer.files);
+        }}
+      >
+        <p>Drop the exported file here: an XLSX, or a CSV together with its .approval.json (both were downloaded with it).</p>
+        <label>
+          Or choose the file (or both files)
+          <input
+            type="file"
+            multiple
+            accept=".xlsx,.csv,.json"
+            aria-label="Exported files to check"
+            onChange={(event) => {
+              choose(event.target.files);
+              // Cleared, so choosing the same files again (a corrected copy) reads them again.
+              event.target.value = '';
+            }}
+          />
+        </label>
+        {files.length > 0 && (
+          <ul className="verify-files" aria-label="Chosen files" title="The files Verify sends">
+            {files.map((file) => (
+              <li key={file.name}>
+                {file.name} ({sizeOf(file.size)})
+              </li>
+            ))}
+          </ul>
+        )}
+        {problem !== null && files.length > 0 && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
       <label>
-        File
-        <input value={path} onChange={(event) => setPath(event.target.value)} placeholder="a name in the Exports folder, or a full path" aria-label="File to verify" />
+        Or a file in the Exports folder
+        <input
+          value={path}
+          onChange={(event) => {
+            setPath(event.target.value);
+            setFiles([]);
+            setAnswer(null);
+          }}
+          placeholder="its name, or a full path on this computer"
+          aria-label="File to verify"
+        />
       </label>
       {answer !== null &&
         (answer.ok ? (

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { expect, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 import { chooseMenu } from './support/menu';
@@ -73,4 +73,86 @@ test('a draft exports without a stamp, and Verify says why such a file is not ve
   await verify.getByLabel('File to verify').fill('Harbor Instruments — FY2027 Budget - Budget FY2027.xlsx');
   await verify.getByRole('button', { name: 'Verify' }).click();
   await expect(verify.getByTestId('verify-result')).toContainText('Not verified. The file carries no Tandem approval stamp');
+});
+
+test('copies downloaded from the browser are verified by upload (an XLSX, a CSV with its stamp); tampered copies are refused with the reason', async ({ page, host }, testInfo) => {
+  await page.goto(host.url);
+  await approve(page);
+  await chooseMenu(page, 'file.export');
+  const dialog = page.getByTestId('export-dialog');
+  const done = dialog.getByTestId('export-done');
+  const download = async (link: string | RegExp): Promise<string> => {
+    const downloading = page.waitForEvent('download');
+    await done.getByRole('link', { name: link }).click();
+    const file = await downloading;
+    const path = testInfo.outputPath(file.suggestedFilename());
+    await file.saveAs(path);
+    return path;
+  };
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(done).toContainText('.xlsx');
+  await expect(dialog.getByTestId('export-stamp')).toContainText('use Verify a file…');
+  await expect(dialog.getByTestId('export-stamp')).not.toContainText('npm run');
+  const xlsx = await download(/^Download .*\.xlsx$/);
+
+  // A CSV comes with its approval stamp, offered beside it.
+  await dialog.getByLabel('CSV (.csv) for an ERP or accounting import').check();
+  await dialog.getByRole('button', { name: 'Export again' }).click();
+  await expect(done.getByRole('link', { name: /approval stamp/ })).toBeVisible();
+  await expect(dialog.getByTestId('export-stamp')).toContainText('give it both files');
+  await expect(dialog.getByTestId('export-stamp')).not.toContainText('npm run');
+  await saveScreenshot(page, 'export-done-csv-with-stamp');
+  const csv = await download(/^Download .*\.csv$/);
+  const stamp = await download(/approval stamp/);
+  expect(stamp).toMatch(/\.csv\.approval\.json$/);
+
+  await dialog.getByRole('button', { name: 'Verify a file…' }).click();
+  const verify = page.getByTestId('verify-dialog');
+  const result = verify.getByTestId('verify-result');
+  const files = verify.getByLabel('Exported files to check');
+
+  // The XLSX, dropped on the dialog as a file from the desktop would be.
+  const dropped = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))], name));
+      return transfer;
+    },
+    { name: 'budget.xlsx', base64: (await readFile(xlsx)).toString('base64') },
+  );
+  await verify.getByTestId('verify-drop').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(verify.getByRole('list', { name: 'Chosen files' })).toContainText('budget.xlsx');
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(result).toContainText('Verified. This is the approved “Budget FY2027”');
+
+  await files.setInputFiles([csv, stamp]);
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(result).toContainText('Verified. This is the approved “Budget FY2027”');
+  await expect(result).toContainText('approved by Ana Controller');
+  await saveScreenshot(page, 'verify-upload-csv-verified');
+
+  // Copies changed after the export: one amount in the CSV, one byte in the XLSX.
+  const text = await readFile(csv, 'utf8');
+  const changedCsv = testInfo.outputPath('changed', basename(csv));
+  await mkdir(dirname(changedCsv), { recursive: true });
+  await writeFile(changedCsv, text.replace(/,2027-01,(\d)/, (_match, digit: string) => `,2027-01,${(Number(digit) + 1) % 10}`));
+  expect(await readFile(changedCsv, 'utf8')).not.toBe(text);
+  await files.setInputFiles([changedCsv, stamp]);
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(result).toContainText('Not verified. The file’s bytes do not match its approval stamp: it was changed after the export.');
+  await saveScreenshot(page, 'verify-upload-tampered-refused');
+
+  const bytes = await readFile(xlsx);
+  const middle = Math.floor(bytes.length / 2);
+  bytes.writeUInt8(bytes.readUInt8(middle) ^ 0x01, middle);
+  const changedXlsx = testInfo.outputPath('changed', basename(xlsx));
+  await writeFile(changedXlsx, bytes);
+  await files.setInputFiles([changedXlsx]);
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(result).toContainText('Not verified. The file’s bytes do not match its approval stamp: it was changed after the export.');
+
+  // A CSV alone: the dialog says what else it needs.
+  await files.setInputFiles([csv]);
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(result).toContainText('.approval.json');
 });
