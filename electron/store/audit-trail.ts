@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditChange, AuditEntry, AuditFilter, AuditKind, AuditPage } from '../../shared/domain/audit';
 import type { Direction, EditStep, RowChange, StoredRow } from './edit-steps';
+import { placementText } from './proposal-funding';
 
 /** Names the trail writes into its records, so they still read well after a rename or delete. */
 interface Names {
@@ -13,6 +14,8 @@ interface Names {
   kpi(id: number): string;
   proposal(id: number): string;
   criterion(id: number): string;
+  /** a proposal's remembered funding placement (JSON) in words */
+  placement(stored: string): string;
 }
 
 function namesOf(db: Database.Database): Names {
@@ -39,6 +42,7 @@ function namesOf(db: Database.Database): Names {
     kpi: (id) => (db.prepare<[number], string>('SELECT name FROM kpis WHERE id = ?').pluck().get(id) as string | undefined) ?? `KPI ${id}`,
     // A proposal gone from the file before its step was read (an old record) is still called a proposal, never a bare number.
     proposal: (id) => (db.prepare<[number], string>('SELECT title FROM proposals WHERE id = ?').pluck().get(id) as string | undefined) ?? `a deleted proposal (#${id})`,
+    placement: (stored) => placementText(db, stored),
     criterion: (id) => (db.prepare<[number], string>('SELECT name FROM criteria WHERE id = ?').pluck().get(id) as string | undefined) ?? `a deleted criterion (#${id})`,
     account(id) {
       const row = account.get(id);
@@ -110,6 +114,7 @@ function shownColumn(column: string, value: StoredRow[string] | undefined, names
   if (value === null || value === undefined) return null;
   if (column === 'goal_id') return names.goal(Number(value));
   if (column === 'depends_on') return names.proposal(Number(value));
+  if (column === 'funding') return names.placement(String(value));
   return text(value);
 }
 

@@ -6,12 +6,12 @@ import { decisionRefusal } from '../../shared/portfolio/decision-rules';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio, type RankKey } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
-import { toAmountText, type AmountText } from '../../shared/money/amount';
-import { Decimal } from '../../shared/money/decimal';
-import { spreadEvenly } from '../../shared/engine/spread';
+import type { AmountText } from '../../shared/money/amount';
 import type { ProposalEdit, ProposalFields, ProposalFlow } from '../../shared/domain/proposal-fields';
 import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
 import { GoalStore } from './goal-store';
+import { addBudgetLines, checkedPlacement, fundingOptions, rememberedPlacement, removeBudgetLines } from './proposal-funding';
+import { DEFAULT_PLACEMENT, type FundingOptions, type FundingPlacement } from '../../shared/portfolio/funding-placement';
 import type { WorkbookStore } from './workbook-store';
 
 /** A proposal's columns with its goal's name, for reading (the legacy free-text `goal` column is not read). */
@@ -308,14 +308,19 @@ export class ProposalStore {
    * year's months, to the cent), linked to it; taking the funding back removes those lines. All
    * of it is one undo step.
    */
-  decide(proposalId: number, decision: ProposalStatus, reason: string, actor: string): WriteReceipt {
-    return this.decideMany([proposalId], decision, reason, actor);
+  decide(proposalId: number, decision: ProposalStatus, reason: string, actor: string, funding?: FundingPlacement): WriteReceipt {
+    if (funding !== undefined && decision !== 'funded') throw new ApiError('invalid-input', 'Only a funding says where its costs go: leave out “funding” for this decision.', 'funding');
+    return this.decideMany([proposalId], decision, reason, actor, funding);
   }
 
-  /** The same decision on several proposals (funding the optimizer's portfolio): one undo step. */
-  decideMany(proposalIds: readonly number[], decision: ProposalStatus, reason: string, actor: string): WriteReceipt {
+  /**
+   * The same decision on several proposals (funding the optimizer's portfolio): one undo step. Each
+   * funding goes where `funding` says (then remembered with the proposal), else where the proposal
+   * remembers, else to the chart's first capital and operating accounts over whole years.
+   */
+  decideMany(proposalIds: readonly number[], decision: ProposalStatus, reason: string, actor: string, funding?: FundingPlacement): WriteReceipt {
     return this.workbook.change('proposal/decide', actor, () => {
-      const changes = proposalIds.flatMap((proposalId) => this.decisionChanges(proposalId, decision, reason, actor));
+      const changes = proposalIds.flatMap((proposalId) => this.decisionChanges(proposalId, decision, reason, actor, funding));
       const verb = decision === 'proposed' ? 'reopen' : decision === 'funded' ? 'fund' : decision === 'deferred' ? 'defer' : 'reject';
       const first = changes.find((change) => change.table === 'proposals')?.before?.title;
       const label = proposalIds.length === 1 ? `${verb} “${String(first)}”` : `${verb} ${proposalIds.length} proposals`;
@@ -324,16 +329,22 @@ export class ProposalStore {
   }
 
   /** One proposal's decision, written inside the caller's transaction; returns the rows it changed. */
-  private decisionChanges(proposalId: number, decision: ProposalStatus, reason: string, actor: string): RowChange[] {
+  private decisionChanges(proposalId: number, decision: ProposalStatus, reason: string, actor: string, funding: FundingPlacement | undefined): RowChange[] {
     const before = this.requireProposal(proposalId);
     const refusal = decisionRefusal({ title: String(before.title), status: before.status as ProposalStatus, mandatory: before.mandatory === 1 }, decision);
     if (refusal !== null) throw new ApiError('invalid-input', refusal, 'decision');
     const changes: RowChange[] = [];
     // Lines of an earlier funding go first (children before their line), then the proposal changes.
-    if (before.status === 'funded' && decision !== 'funded') changes.push(...this.removeBudgetLines(proposalId));
+    if (before.status === 'funded' && decision !== 'funded') changes.push(...removeBudgetLines(this.db, proposalId));
     this.db.prepare('UPDATE proposals SET status = ? WHERE id = ?').run(decision, proposalId);
+    const placement = decision === 'funded' ? this.placementFor(before, funding) : null;
+    // The choice is remembered with the proposal (in the same row change), and proposed the next time.
+    if (funding !== undefined && placement !== null) this.db.prepare('UPDATE proposals SET funding = ? WHERE id = ?').run(JSON.stringify(placement), proposalId);
     changes.push({ table: 'proposals', before, after: this.row('proposals', { id: proposalId }) });
-    if (decision === 'funded' && before.status !== 'funded') changes.push(...this.addBudgetLines(proposalId));
+    if (placement !== null) {
+      const proposal = this.oneProposal(proposalId);
+      if (proposal !== null) changes.push(...addBudgetLines(this.workbook, proposal, placement));
+    }
     const decisionId = Number(
       this.db.prepare('INSERT INTO decisions (proposal_id, decision, reason, actor, at) VALUES (?, ?, ?, ?, ?)').run(proposalId, decision, reason, actor, new Date().toISOString()).lastInsertRowid,
     );
@@ -341,69 +352,26 @@ export class ProposalStore {
     return changes;
   }
 
-  /** Writes a funded proposal's costs into the budget version as linked lines; returns the rows written. */
-  private addBudgetLines(proposalId: number): RowChange[] {
-    const proposal = this.oneProposal(proposalId);
-    if (proposal === null) return [];
-    const calendar = this.workbook.calendar();
-    const versionId = this.workbook.defaultVersionId();
-    const departmentId = proposal.departmentId ?? (this.db.prepare<[], number>('SELECT id FROM departments ORDER BY sort_order, id LIMIT 1').pluck().get() as number);
-    // The first account of the type that is not a header over other accounts, in the chart's order.
-    const accountOf = (type: 'capex' | 'opex') =>
-      this.db
-        .prepare<[string], number>("SELECT id FROM accounts a WHERE type = ? AND unit = 'currency' AND NOT EXISTS (SELECT 1 FROM accounts c WHERE c.parent_id = a.id) ORDER BY sort_order, id LIMIT 1")
-        .pluck()
-        .get(type) as number | undefined;
-    const changes: RowChange[] = [];
-    for (const [kind, type, label] of [['capex', 'capex', 'capital'], ['opex', 'opex', 'operating']] as const) {
-      const accountId = accountOf(type);
-      const years = proposal.flows[kind];
-      // Only the years the budget's calendar covers reach it.
-      const inBudget = years.filter((amount, year) => amount !== '0' && year * 12 < calendar.periodCount);
-      if (accountId === undefined || inBudget.length === 0) continue;
-      const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM budget_lines').pluck().get() as number;
-      const lineId = Number(
-        this.db
-          // The lines serve the proposal's goal: tagged with it, so the goals view counts what funding spends.
-          .prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order, proposal_id, goal_id) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(departmentId, accountId, `${proposal.title} (${label})`, sortOrder, proposalId, proposal.goalId).lastInsertRowid,
-      );
-      changes.push({ table: 'budget_lines', before: null, after: this.row('budget_lines', { id: lineId }) });
-      years.forEach((amount, year) => {
-        const first = year * 12;
-        if (amount === '0' || first >= calendar.periodCount) return;
-        const months = Math.min(12, calendar.periodCount - first);
-        // A year the budget covers only in part gets the share of its months that fall inside.
-        const inside = months === 12 ? amount : toAmountText(new Decimal(amount).times(months).div(12));
-        const spread = spreadEvenly(inside, months);
-        if (!spread.ok) throw new ApiError('invalid-input', `The ${label} costs of year ${year + 1} of “${proposal.title}” could not be spread over its months: ${spread.message}`, 'proposalId');
-        spread.amounts.forEach((value, month) => {
-          if (value === '0') return;
-          const cell = { line_id: lineId, version_id: versionId, period: first + month, amount: value };
-          writeRow(this.db, 'cell_values', null, cell);
-          changes.push({ table: 'cell_values', before: null, after: cell });
-        });
-      });
+  /** Where a funding goes: as given (checked), else as the proposal remembers while it still fits the chart, else the default. */
+  private placementFor(row: StoredRow, funding: FundingPlacement | undefined): FundingPlacement {
+    if (funding !== undefined) return checkedPlacement(this.db, funding);
+    const remembered = rememberedPlacement(row);
+    if (remembered !== null) {
+      try {
+        return checkedPlacement(this.db, remembered);
+      } catch {
+        // An account remembered but gone from the chart since: the default, as before any choice.
+      }
     }
-    return changes;
+    return checkedPlacement(this.db, DEFAULT_PLACEMENT);
   }
 
-  /** Deletes the budget lines a funding created (their amounts first); returns the rows removed. */
-  private removeBudgetLines(proposalId: number): RowChange[] {
-    const lines = this.db.prepare<[number], StoredRow>('SELECT * FROM budget_lines WHERE proposal_id = ?').all(proposalId);
-    const changes: RowChange[] = [];
-    for (const line of lines) {
-      const cells = this.db.prepare<[number], StoredRow>('SELECT * FROM cell_values WHERE line_id = ?').all(line.id as number);
-      const comments = this.db.prepare<[number], number>('SELECT COUNT(*) FROM comments WHERE line_id = ?').pluck().get(line.id as number) as number;
-      if (comments > 0) throw new ApiError('invalid-input', `The budget line “${String(line.description)}” has comments; delete them before taking the funding back.`, 'proposalId');
-      for (const cell of cells) {
-        writeRow(this.db, 'cell_values', cell, null);
-        changes.push({ table: 'cell_values', before: cell, after: null });
-      }
-      writeRow(this.db, 'budget_lines', line, null);
-      changes.push({ table: 'budget_lines', before: line, after: null });
-    }
-    return changes;
+  /** What the fund dialog proposes for a proposal: where its costs went the last time, or the default, and the choices. */
+  fundingOptions(proposalId: number): FundingOptions {
+    const row = this.requireProposal(proposalId);
+    const departmentId = typeof row.department_id === 'number' ? row.department_id : null;
+    const department = this.db.prepare<[number | null], string>('SELECT name FROM departments WHERE id = COALESCE(?, (SELECT id FROM departments ORDER BY sort_order, id LIMIT 1))').pluck().get(departmentId) as string | undefined;
+    return fundingOptions(this.workbook, row, department ?? '');
   }
 
   /** Puts the proposals in the order given (ranking by hand): every proposal, each once. */

@@ -5,6 +5,7 @@ import { isCanonicalAmount, isCanonicalQuantity } from '../money/amount';
 import { rate, safeRecord, uniqueIds } from './fields';
 import { method } from './method';
 import type { OptimizeOutcome } from '../portfolio/optimize-result';
+import type { FundingOptions } from '../portfolio/funding-placement';
 import type { WriteReceipt } from './sheet-api';
 
 const id = z.number().int().positive();
@@ -39,6 +40,14 @@ const proposalFields = z
     forced: z.enum(['in', 'out']).nullable(),
   })
   .strict();
+
+/** Months of each fiscal year, 0 its first, both ends included, first month first. */
+const monthSpan = z
+  .object({ from: z.number().int().min(0).max(11), to: z.number().int().min(0).max(11) })
+  .strict()
+  .refine((span) => span.from <= span.to, { message: 'the months run backwards: give the first month first' });
+/** Where a funding's costs go: the accounts (null: the chart's first of the type) and the months. */
+const fundingPlacement = z.object({ capitalAccountId: id.nullable(), operatingAccountId: id.nullable(), capitalMonths: monthSpan, operatingMonths: monthSpan }).strict();
 
 /** Investment proposals, their scoring and the session's decisions. */
 export const proposalMethods = {
@@ -117,8 +126,18 @@ export const proposalMethods = {
   ),
   /** Fund, defer, reject (or return to proposed) with the reason: recorded in the decisions log. */
   'proposal/decide': method<WriteReceipt>()(
-    z.object({ proposalId: id, decision: z.enum(PROPOSAL_STATUSES), reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000) }).strict(),
+    z
+      .object({
+        proposalId: id,
+        decision: z.enum(PROPOSAL_STATUSES),
+        reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000),
+        /** a funding only: the accounts and months its costs go to (remembered with the proposal); left out, where it went the last time */
+        funding: fundingPlacement.optional(),
+      })
+      .strict(),
   ),
+  /** What the fund dialog proposes: where the proposal's costs went the last time (or the first accounts, whole years), and the choices. */
+  'proposal/funding-options': method<FundingOptions>()(z.object({ proposalId: id }).strict()),
   /** Ranks by hand: every proposal's id once, in the new order. */
   'proposal/reorder': method<WriteReceipt>()(z.object({ proposalIds: z.array(id).min(1).max(100_000) }).strict()),
   /** Saves the session's outcome (weights, caps, ranking with the funding line, statuses) under a name. */
