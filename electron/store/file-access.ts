@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
+import { readOnlyMessage } from '../../shared/domain/read-only';
 
 /** Why a workbook can only be read, in words that finish “This workbook is read-only: …”. */
 export type ReadOnlyReason = 'the file is read-only' | 'the folder is read-only';
@@ -26,11 +27,6 @@ function writable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The sentence the banner and every refused write say. */
-export function readOnlyMessage(reason: string): string {
-  return `This workbook is read-only: ${reason}. You can read and export it; to change it, save a copy with File › Save as….`;
 }
 
 /** A write refused because the workbook was opened read-only. */

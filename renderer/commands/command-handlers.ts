@@ -290,7 +290,8 @@ const READ_ONLY_ALLOWED_MENUS = ['view.', 'window.', 'help.'];
 /** Why a command cannot run on a read-only workbook, or null when it can (or the workbook can be changed). */
 export function readOnlyCommandReason(id: CommandId, context: CommandContext): string | null {
   if (context.readOnly === null || READ_ONLY_ALLOWED.has(id) || READ_ONLY_ALLOWED_MENUS.some((menu) => id.startsWith(menu))) return null;
-  return `This workbook is read-only (${context.readOnly}): to change it, save a copy with File › Save as…`;
+  // Short enough to be read beside a menu item: “The folder is read-only: save a copy to change it”.
+  return `${context.readOnly.charAt(0).toUpperCase()}${context.readOnly.slice(1)}: save a copy to change it`;
 }
 
 /** Why a command cannot run now, or null when it can. */

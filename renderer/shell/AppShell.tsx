@@ -16,6 +16,7 @@ import { useSheetStore } from '../state/sheet-store';
 import { useShellStore } from '../state/shell-store';
 import { useWorkbookStore } from '../state/workbook-store';
 import { MenuBar } from './MenuBar';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SheetPage } from './SheetPage';
 import { Toolbar } from './Toolbar';
 
@@ -124,6 +125,7 @@ export function AppShell() {
         </span>
       )}
       <Toolbar workbookName={current?.name ?? null} view={current === null ? null : view} states={states} onRun={run} />
+      <ReadOnlyBanner onRun={run} />
       {body}
       <StatusBar />
       <Notices />

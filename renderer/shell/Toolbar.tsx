@@ -2,7 +2,6 @@ import { COMMAND_IDS, COMMANDS, type CommandDefinition, type CommandId, type Com
 import type { SheetView } from '../../shared/sheet/sheet-view';
 import { ApprovalControl } from '../approval/ApprovalControl';
 import { commandTooltip } from '../commands/command-keys';
-import { useDialogStore } from '../state/dialog-store';
 import { useSheetStore } from '../state/sheet-store';
 import { VersionPicker } from '../versions/VersionPicker';
 
@@ -25,11 +24,11 @@ export function CommandButton({ id, states, onRun, label, className }: { id: Com
 /** The version and its approval, the views, and the everyday commands: one calm row. */
 export function Toolbar({ workbookName, view, states, onRun }: { workbookName: string | null; view: SheetView | null; states: CommandStates; onRun: (id: CommandId) => void }) {
   const openVersion = useSheetStore((state) => state.openVersion);
-  const open = useDialogStore((state) => state.open);
   return (
     <header className="toolbar">
       {view !== null && <VersionPicker versions={view.model.versions} versionId={view.model.version.id} onOpen={(versionId) => void openVersion(versionId)} onManage={() => onRun('data.versions')} />}
-      {view !== null && <ApprovalControl version={view.model.version} onAction={(action) => open({ id: 'approval', action })} />}
+      {/* Through the command table, so an approval step is refused with its reason (a read-only workbook) as in the menus. */}
+      {view !== null && <ApprovalControl version={view.model.version} onAction={(action) => onRun(`data.${action}`)} />}
       {workbookName !== null && (
         <div className="page-tabs" role="tablist" aria-label="Workbook part">
           {PAGE_COMMANDS.map((id) => (

@@ -75,7 +75,7 @@ describe('a read-only workbook file', () => {
     const lineId = await typedLineId(test);
     const error = await rejection(test.call('sheet/set-cells', { edits: [{ lineId, period: 0, value: '1' }], label: 'edit' }));
     expect(error.code).toBe('read-only');
-    expect(error.message).toBe('This workbook is read-only: the file is read-only. You can read and export it; to change it, save a copy with File › Save as….');
+    expect(error.message).toBe('This workbook is read-only: the file is read-only. You can read and export it; to change it, save a copy with File › Save as…');
     expect((await rejection(test.call('sheet/rename-line', { lineId, description: 'Renamed' }))).code).toBe('read-only');
     test.stop();
     expect(fileHash(path)).toBe(before);

@@ -48,7 +48,7 @@ describe('a failed write said as what it is', () => {
   it('a write SQLite refused on a read-only workbook names the reason', () => {
     const refusal = writeRefusalOf(sqliteError('SQLITE_READONLY'), workbook);
     expect(refusal?.code).toBe('read-only');
-    expect(refusal?.message).toBe('This workbook is read-only: the folder is read-only. You can read and export it; to change it, save a copy with File › Save as….');
+    expect(refusal?.message).toBe('This workbook is read-only: the folder is read-only. You can read and export it; to change it, save a copy with File › Save as…');
   });
 
   it('a write another program’s lock kept out is “in use”, naming the file', () => {
