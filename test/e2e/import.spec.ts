@@ -117,3 +117,32 @@ test('a CSV export edited in a spreadsheet (a value changed, two months cleared)
   await expect(january).toHaveText(before[0] ?? '');
   await expect(february).toHaveText(before[1] ?? '');
 });
+
+test('an amount in another currency is refused, typed or imported, naming its symbol and the workbook’s currency; the workbook’s own symbol is taken', async ({ page, host }) => {
+  await page.goto(host.url);
+  const rowId = await rowIdOf(page, 'Customer visits');
+  const january = cell(page, rowId, 'p0');
+  const before = await january.innerText();
+  await january.click();
+  // £ is not on the test keyboard: Playwright inserts it as text with no key press, so the edit is opened first.
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('£300');
+  await page.keyboard.press('Enter');
+  const error = page.getByTestId('notice-error');
+  await expect(error).toContainText('"£300" is in another currency (£): this workbook counts in USD ($).');
+  await expect(january).toHaveText(before);
+  await saveScreenshot(page, 'foreign-currency-refused');
+  await january.click();
+  await page.keyboard.type('$300');
+  await page.keyboard.press('Enter');
+  await expect(january).toHaveText('300.00');
+
+  const file = join(host.dataDir, 'pounds.csv');
+  writeFileSync(file, 'Department,Account code,Line,Period,Amount\r\nSales,6200,Customer visits,Feb 2027,£450\r\n');
+  await chooseMenu(page, 'file.import');
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByLabel('File to import').setInputFiles(file);
+  await expect(dialog.getByTestId('import-problems')).toContainText('Row 2 Column 5: "£450" is in another currency (£): this workbook counts in USD ($).');
+  await expect(dialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+});
