@@ -13,14 +13,16 @@ export type ReadOnlyReason = 'the file is read-only' | 'the folder is read-only'
  * for everyone opens read-only for root as for a user, and a folder a user cannot write to
  * (SQLite keeps its -wal and -shm files there) makes the workbook read-only too.
  */
-export function readOnlyReasonOf(path: string): ReadOnlyReason | null {
-  if (!writable(path)) return 'the file is read-only';
-  if (!writable(dirname(path))) return 'the folder is read-only';
+export function readOnlyReasonOf(path: string, platform: NodeJS.Platform = process.platform): ReadOnlyReason | null {
+  if (!writable(path, true)) return 'the file is read-only';
+  // On Windows a folder's read-only attribute means nothing (Explorer sets it on customised
+  // folders, and files in them can still be written), so only access decides there.
+  if (!writable(dirname(path), platform !== 'win32')) return 'the folder is read-only';
   return null;
 }
 
-function writable(path: string): boolean {
-  if ((statSync(path).mode & 0o222) === 0) return false;
+function writable(path: string, modeBitsCount: boolean): boolean {
+  if (modeBitsCount && (statSync(path).mode & 0o222) === 0) return false;
   try {
     accessSync(path, constants.W_OK);
     return true;

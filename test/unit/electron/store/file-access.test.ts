@@ -40,6 +40,15 @@ describe('whether a workbook file can be changed', () => {
     restore.push(() => chmodSync(folder, 0o755));
     expect(readOnlyReasonOf(path)).toBe('the folder is read-only');
   });
+
+  it('on Windows a folder’s read-only attribute is not taken as read-only: it means nothing there', () => {
+    const folder = join(tempFolder(), 'Documents');
+    mkdirSync(folder);
+    const path = fileIn(folder);
+    chmodSync(folder, 0o555);
+    restore.push(() => chmodSync(folder, 0o755));
+    expect(readOnlyReasonOf(path, 'win32')).toBeNull();
+  });
 });
 
 describe('a failed write said as what it is', () => {
