@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbookStore } from '../../../electron/store/workbook-store';
@@ -181,6 +181,15 @@ describe('a refused file leaves nothing beside it', () => {
     const error = await rejection(back().call('workbook/open-file', { path }));
     expect(error.code).toBe('not-a-workbook');
     expect(list(folder)).toEqual(['notes.db']);
+  });
+
+  it('a damaged workbook, refused as damaged', async () => {
+    const { folder, path } = sampleWorkbook();
+    const bytes = readFileSync(path);
+    for (let offset = 4096; offset < bytes.length; offset += 7) bytes[offset] = (bytes[offset] ?? 0) ^ 0x5a;
+    writeFileSync(path, bytes);
+    expect((await rejection(back().call('workbook/open-file', { path }))).code).toBe('corrupt');
+    expect(list(folder)).toEqual(['Plan.tandem']);
   });
 
   it('a read-only copy of another program’s database', async () => {
