@@ -252,6 +252,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   let pending: Pending = null;
   let workbookPath = '';
+  const leftovers = new Set<string>();
   try {
     // SIGTERM or Ctrl-C: stop after the current kill and print the figures so far.
     let stopping = false;
@@ -275,8 +276,9 @@ async function main(): Promise<void> {
       if (model === null) adopt(sheet.response.value);
       else check(sheet.response.value, pending);
       pending = null;
-      const leftovers = temporaryFilesIn(exportsFolder());
-      figures.temporaryLeft += leftovers.length;
+      // A kill during an export leaves its temporary file; start-up must remove it. Each one counts once.
+      temporaryFilesIn(exportsFolder()).forEach((name) => leftovers.add(name));
+      figures.temporaryLeft = leftovers.size;
 
       // Run calls until a random moment, then kill the back wherever it is.
       const runFor = Math.floor(random() * MAX_RUN_MS);
@@ -313,7 +315,7 @@ async function main(): Promise<void> {
     console.log(`lost (acknowledged cells)      ${figures.lost}`);
     console.log(`corrupt (integrity_check)      ${figures.corrupt}`);
     console.log(`partial destinations           ${figures.partial}`);
-    console.log(`temporary files after restart  ${figures.temporaryLeft}`);
+    console.log(`temporary files left at start  ${figures.temporaryLeft} (export temporaries that a restart did not remove)`);
     console.log(`seed ${SEED}, ${seconds} s`);
     if (process.env.SOAK_KEEP === undefined) rmSync(dataDir, { recursive: true, force: true });
   }
