@@ -72,3 +72,54 @@ export function uniqueIds<Ids extends z.ZodType<number[], number[]>>(ids: Ids, w
     }
   });
 }
+
+// Control characters other than tab, line feed and carriage return: no one types them, no file
+// format Tandem writes may hold them (XML refuses them, a NUL ends a C string).
+const ALLOWED_CONTROLS: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0d]);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function firstControl(text: string): number {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && !ALLOWED_CONTROLS.has(code)) || code === 0x7f) return index;
+  }
+  return -1;
+}
+
+/** Why a text may not cross the API (a control character, a lone surrogate), or null. */
+export function textProblem(text: string): string | null {
+  const index = firstControl(text);
+  if (index >= 0) {
+    const code = text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+    return `text cannot hold control characters; this has U+${code}${code === '0000' ? ' (NUL)' : ''} at position ${index + 1}`;
+  }
+  if (LONE_SURROGATE.test(text)) return 'text must be well-formed Unicode; this has a lone surrogate (half of a character)';
+  return null;
+}
+
+/**
+ * The contract's guard on text, before any method's own schema: every string of an input, keys
+ * included, at any depth, passes `textProblem`. Walked with a stack, so that no nesting depth
+ * can overflow it.
+ */
+export function guardedText<Input extends z.ZodType>(schema: Input): z.ZodType<z.output<Input>, z.input<Input>> {
+  return z
+    .custom<z.input<Input>>()
+    .superRefine((input, context) => {
+      const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        const { value, path } = next;
+        if (typeof value === 'string') {
+          const problem = textProblem(value);
+          if (problem !== null) return context.addIssue({ code: 'custom', path, message: problem });
+        } else if (typeof value === 'object' && value !== null) {
+          for (const [key, item] of Object.entries(value)) {
+            const problem = textProblem(key);
+            if (problem !== null) return context.addIssue({ code: 'custom', path: [...path, key], message: `a field's name: ${problem}` });
+            pending.push({ value: item, path: [...path, Array.isArray(value) ? Number(key) : key] });
+          }
+        }
+      }
+    })
+    .pipe(schema as unknown as z.ZodType<z.output<Input>, z.input<Input>>);
+}

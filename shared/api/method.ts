@@ -1,17 +1,22 @@
 import type { z } from 'zod';
+import { guardedText } from './fields';
+import './messages';
 
 /**
  * One API method: the schema its input must pass on the back, and (as a phantom type) the
  * result it answers with. Declared with `method<Result>()(inputSchema)`.
  */
 export interface Method<Input extends z.ZodType, Result> {
-  readonly input: Input;
+  /** the method's schema behind the contract's guard on text (no control characters, no lone surrogates, anywhere) */
+  readonly input: z.ZodType<z.output<Input>, z.input<Input>>;
+  /** never set: carries the method's own schema type */
+  readonly schema?: Input;
   /** never set: carries the result type for the client and the handlers */
   readonly result?: Result;
 }
 
 export function method<Result>() {
-  return <Input extends z.ZodType>(input: Input): Method<Input, Result> => ({ input });
+  return <Input extends z.ZodType>(input: Input): Method<Input, Result> => ({ input: guardedText(input) });
 }
 
 export type MethodMap = Record<string, Method<z.ZodType, unknown>>;

@@ -19,7 +19,9 @@ const nonNegative = (what: string) =>
 const flows = z
   .array(z.object({ kind: z.enum(FLOW_KINDS), year: z.number().int().min(0), amount: amount.refine((text) => !text.startsWith('-'), { message: 'enter costs and benefits as positive amounts' }) }).strict())
   .max(1000);
-const score = nonNegative('a score');
+/** A proposal's score on a criterion: 0 to 10, as the proposals sheet and the detail ask for it. */
+export const MAX_SCORE = 10;
+const score = nonNegative('a score').refine((text) => Number(text) <= MAX_SCORE, { message: `a score is from 0 to ${MAX_SCORE}` });
 
 /** What a proposal's fields may be set to; every field optional in a change. */
 const proposalFields = z
