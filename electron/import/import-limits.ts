@@ -37,6 +37,7 @@ export const IMPORT_LIMITS: ImportLimits = {
 /** Say the limits in the units people read them in. */
 export const count = (value: number): string => value.toLocaleString('en-US');
 export const megabytes = (bytes: number): string => {
+  if (bytes < 1024 * 1024) return `${count(bytes)} bytes`;
   const tenths = Math.ceil((bytes / 1024 / 1024) * 10) / 10;
   return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)} MB`;
 };

@@ -149,6 +149,9 @@ export class ImportService {
       throw new ApiError('invalid-input', `Nothing was imported: ${plan.problemCount} row problem${plan.problemCount === 1 ? '' : 's'} in ${name} (${first}${plan.problemCount > 3 ? '; …' : ''}).`, name);
     }
     const into = target.kind === 'version' ? store.versionRow(target.versionId).name : null;
-    return store.importCells(plan, target, `import ${name} into ${importTargetLabel(target, into)}`, actor);
+    const receipt = store.importCells(plan, target, `import ${name} into ${importTargetLabel(target, into)}`, actor);
+    // Imported: the file's rows are let go (a second commit of the same file asks for it again).
+    this.tables.delete(token);
+    return receipt;
   }
 }

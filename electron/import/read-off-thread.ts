@@ -63,7 +63,8 @@ export function readInWorker(script: string, name: string, source: ImportSource,
       }
       fail(new ApiError('internal', `Reading ${name} failed: ${error.message}`, name));
     });
-    worker.once('exit', (code) => fail(new ApiError('internal', `Reading ${name} stopped unexpectedly (exit code ${code}). Try again.`, name)));
+    // Behind the messages the worker posted before it stopped: a worker that ends after its 'done' has done its part.
+    worker.once('exit', (code) => enqueue(async () => fail(new ApiError('internal', `Reading ${name} stopped unexpectedly (exit code ${code}). Try again.`, name))));
     worker.postMessage({ name, source, limits } satisfies ReadJob);
   });
 }
