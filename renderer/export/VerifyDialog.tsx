@@ -1,19 +1,9 @@
 import { useState } from 'react';
-import { MAX_VERIFY_UPLOAD_BYTES, type VerifyAnswer } from '../../shared/api/export-api';
+import type { VerifyAnswer } from '../../shared/api/export-api';
 import { api } from '../api/client';
 import { readAsBase64 } from '../api/read-file';
 import { FormDialog } from '../components/Dialog';
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : megabytes(bytes));
-
-/** Why these files cannot be sent to verify, or null: at most two (a CSV and its stamp), within the upload limit. */
-function uploadProblem(files: readonly File[]): string | null {
-  if (files.length > 2) return `Give at most two files: the export and, for a CSV, its .approval.json (${files.length} were given).`;
-  const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total > MAX_VERIFY_UPLOAD_BYTES) return `These files are ${megabytes(total)} together, more than the ${megabytes(MAX_VERIFY_UPLOAD_BYTES)} that can be sent to verify: verify the file by its name in the Exports folder instead.`;
-  return null;
-}
+import { sizeOf, uploadProblem } from './verify-upload';
 
 /**
  * Checks an exported file against its approval stamp, where the user is: a file chosen or
