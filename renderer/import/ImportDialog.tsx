@@ -93,6 +93,8 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
 
   const commit = async () => {
     if (inspection === null) return;
+    // What the preview counted: a receipt counts the cells written, cleared ones among them.
+    const cleared = preview?.cellsToClear ?? 0;
     setProgress(null);
     setBusy('Importing…');
     setFailure(null);
@@ -103,7 +105,7 @@ export function ImportDialog({ view, onClose }: { view: SheetView; onClose: () =
         await useSheetStore.getState().load();
         useNoticeStore.getState().show({
           tone: 'info',
-          message: `Imported ${inspection.fileName}: ${receipt.cellsSet.toLocaleString()} cell${receipt.cellsSet === 1 ? '' : 's'} set${receipt.linesAdded > 0 ? `, ${receipt.linesAdded} line${receipt.linesAdded === 1 ? '' : 's'} added` : ''}. One undo takes it all back.`,
+          message: `Imported ${inspection.fileName}: ${receipt.cellsSet.toLocaleString()} cell${receipt.cellsSet === 1 ? '' : 's'} set${cleared > 0 ? ` (${cleared.toLocaleString()} of them cleared, as the file leaves them empty)` : ''}${receipt.linesAdded > 0 ? `, ${receipt.linesAdded} line${receipt.linesAdded === 1 ? '' : 's'} added` : ''}. One undo takes it all back.`,
         });
       });
       onClose();

@@ -108,6 +108,7 @@ test('a CSV export edited in a spreadsheet (a value changed, two months cleared)
   await expect(dialog.getByTestId('import-summary')).toContainText('Ready: 1 cell to set, 2 cells will be cleared (the file leaves them empty)');
   await saveScreenshot(page, 'import-round-trip-clears');
   await dialog.getByRole('button', { name: 'Import 3 cells' }).click();
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Imported round trip edited.csv: 3 cells set (2 of them cleared, as the file leaves them empty).' })).toBeVisible();
   await expect(january).toHaveText('');
   await expect(february).toHaveText('');
   await expect(march).toHaveText('1,234.56');
