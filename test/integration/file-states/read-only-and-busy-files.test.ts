@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbookStore } from '../../../electron/store/workbook-store';
@@ -122,6 +122,24 @@ describe('a workbook in a read-only folder', () => {
     expect(error.message).toContain('the folder is read-only');
     test.stop();
     expect(list(folder)).toEqual(['Plan.tandem']);
+  });
+
+  it('whose last changes are still in its -wal file is refused with what to do, not opened without them', async () => {
+    const { path } = sampleWorkbook();
+    const writer = new Database(path);
+    others.push(writer);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("UPDATE workbook_settings SET value = 'Changed' WHERE key = 'name'");
+    // A copy of the file and its -wal, as a crash (or a copy made while open) leaves them, in a read-only folder.
+    const folder = join(tempFolder(), 'copied');
+    mkdirSync(folder);
+    copyFileSync(path, join(folder, 'Plan.tandem'));
+    copyFileSync(`${path}-wal`, join(folder, 'Plan.tandem-wal'));
+    chmodForTest(folder, 0o555, 0o755);
+    const error = await rejection(back().call('workbook/open-file', { path: join(folder, 'Plan.tandem') }));
+    expect(error.code).toBe('read-only');
+    expect(error.message).toContain('its latest changes are still in Plan.tandem-wal');
+    expect(list(folder)).toEqual(['Plan.tandem', 'Plan.tandem-wal']);
   });
 });
 
