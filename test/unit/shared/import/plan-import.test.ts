@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImport, type ImportContext, type ImportField } from '../../../../shared/import/plan-import';
+import { centsToText } from '../../../helpers/cents';
 
 const context: ImportContext = {
   departments: [{ id: 1, name: 'Sales', parentId: null }],
@@ -111,5 +113,32 @@ describe('import amounts, by the rules typing follows', () => {
   it('refuses an amount with more than 18 digits before the point, as typing does', () => {
     expect(amounts(['1234567890123456789'], '.').problems[0]?.message).toContain('at most 18 digits');
     expect(amounts(['123456789012345678'], '.').cells[0]?.value).toBe('123456789012345678');
+  });
+});
+
+describe('the import rule, as a law', () => {
+  const periods = ['2027-01', '2027-02', '2027-03', '2027-04'].map((key) => ({ key, label: key }));
+  const names = ['Visits', 'Shows', 'Dinners'];
+  const cellValue = fc.option(fc.bigInt({ min: -(10n ** 8n), max: 10n ** 8n }).map((cents) => centsToText(cents)), { nil: null });
+  const grid = fc.array(fc.array(cellValue, { minLength: periods.length, maxLength: periods.length }), { minLength: names.length, maxLength: names.length });
+
+  it('leaves the workbook equal to the file in every month the file has, and as it was in every other', () => {
+    fc.assert(
+      fc.property(grid, grid, fc.subarray([0, 1, 2, 3], { minLength: 1 }), (workbook, file, months) => {
+        const lines = names.map((description, index) => ({ id: index + 1, departmentId: 1, accountId: 7, description, formula: null }));
+        const values = new Map(workbook.map((row, index) => [index + 1, row]));
+        const columns: ImportField[] = [{ kind: 'department' }, { kind: 'account' }, { kind: 'line' }, ...months.map((period): ImportField => ({ kind: 'month', period }))];
+        const rows = names.map((name, index) => ['Sales', '6200', name, ...months.map((period) => file[index]?.[period] ?? '')]);
+        const plan = planImport(rows, 2, { columns, decimalSeparator: '.' }, { ...context, lines, periods, values });
+        expect(plan.problems).toEqual([]);
+        const after = workbook.map((row) => row.slice());
+        for (const cell of plan.cells) if ('id' in cell.line) (after[cell.line.id - 1] ?? [])[cell.period] = cell.value;
+        after.forEach((row, index) => row.forEach((value, period) => expect(value).toBe(months.includes(period) ? (file[index]?.[period] ?? null) : (workbook[index]?.[period] ?? null))));
+        const named = names.flatMap((_name, index) => months.map((period) => ({ before: workbook[index]?.[period] ?? null, wanted: file[index]?.[period] ?? null })));
+        expect(plan.cleared).toBe(named.filter(({ before, wanted }) => wanted === null && before !== null).length);
+        expect(plan.unchanged).toBe(named.filter(({ before, wanted }) => wanted !== null && before === wanted).length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
