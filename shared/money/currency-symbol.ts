@@ -9,7 +9,7 @@ export type CurrencyMark = { ok: true; text: string } | { ok: false; message: st
 
 const marksByCurrency = new Map<string, readonly string[]>();
 
-/** The ways a currency is written: its code and its symbols (`USD`, `$`; `CAD`, `$`, `CA$`), longest first; worked out once per currency. */
+/** The ways a currency is written: its code and its symbols (`USD`, `US$`, `$`; `CAD`, `CA$`, `$`), longest first; worked out once per currency. */
 export function currencyMarks(currency: string): readonly string[] {
   const known = marksByCurrency.get(currency);
   if (known !== undefined) return known;
@@ -21,9 +21,15 @@ export function currencyMarks(currency: string): readonly string[] {
 function marksOf(currency: string): string[] {
   const code = currency.trim().toUpperCase();
   const marks = new Set<string>([code]);
-  for (const currencyDisplay of ['narrowSymbol', 'symbol'] as const) {
+  // The narrow symbol ($), and the symbol as written at home and abroad ($ and US$, CA$ and $, ¥ and JP¥).
+  const ways = [
+    ['en', 'narrowSymbol'],
+    ['en', 'symbol'],
+    ['en-CA', 'symbol'],
+  ] as const;
+  for (const [locale, currencyDisplay] of ways) {
     try {
-      const part = new Intl.NumberFormat('en', { style: 'currency', currency: code, currencyDisplay }).formatToParts(1).find((candidate) => candidate.type === 'currency');
+      const part = new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay }).formatToParts(1).find((candidate) => candidate.type === 'currency');
       if (part !== undefined) marks.add(part.value);
     } catch {
       // Not a code Intl knows: the code itself is its only mark.

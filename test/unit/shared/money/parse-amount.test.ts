@@ -71,6 +71,8 @@ describe('currency marks in a typed amount', () => {
     expect(parseAmount('(300 USD)', 'USD')).toEqual({ ok: true, amount: '-300' });
     expect(parseAmount('€1.2k', 'EUR')).toEqual({ ok: true, amount: '1200' });
     expect(parseAmount('1,250£', 'GBP')).toEqual({ ok: true, amount: '1250' });
+    expect(parseAmount('US$300', 'USD')).toEqual({ ok: true, amount: '300' });
+    expect(parseAmount('CA$300', 'CAD')).toEqual({ ok: true, amount: '300' });
   });
 
   it('refuses another currency’s symbol, naming it and the workbook’s currency: £300 is not 300 dollars', () => {
@@ -78,6 +80,7 @@ describe('currency marks in a typed amount', () => {
     expect(parseAmount('-€12', 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('(€)') });
     expect(parseAmount('$300', 'EUR')).toMatchObject({ ok: false, message: expect.stringContaining('counts in EUR (€)') });
     expect(parseAmount('300 GBP', 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('(GBP)') });
+    expect(parseAmount('CA$300', 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('(CA$)') });
   });
 
   it('refuses a symbol inside the number, and any symbol when the workbook’s currency is not known', () => {
