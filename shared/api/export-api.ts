@@ -24,7 +24,7 @@ const MAX_VERIFY_UPLOAD_BASE64 = Math.ceil(MAX_VERIFY_UPLOAD_BYTES / 3) * 4;
 /** A file the user chose in the browser: its name and its bytes as base64. */
 const uploadedFile = z
   .object({
-    name: z.string().trim().min(1, 'Give the file’s name.').max(260),
+    name: filePath('Give the file’s name.', 260),
     base64: z.string().max(MAX_VERIFY_UPLOAD_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file’s bytes are not base64'),
   })
   .strict();

@@ -32,7 +32,8 @@ describe('export/verify-upload: verifying files the user uploads, as verifying a
     const bytes = readFileSync(path);
     expect(await back.call('export/verify-upload', { files: [upload('approved.xlsx', bytes)] })).toMatchObject({ ok: true, approvedBy: 'Ana Controller', version: 'Budget FY2027' });
     const tampered = Buffer.from(bytes);
-    tampered[Math.floor(tampered.length / 2)] ^= 0x01;
+    const middle = Math.floor(tampered.length / 2);
+    tampered.writeUInt8(tampered.readUInt8(middle) ^ 0x01, middle);
     const answer = await back.call('export/verify-upload', { files: [upload('approved (1).xlsx', tampered)] });
     expect(answer).toMatchObject({ ok: false, reason: expect.stringMatching(/changed|does not match/) });
     back.stop();
@@ -79,7 +80,7 @@ describe('export/verify-upload: verifying files the user uploads, as verifying a
     back.stop();
   });
 
-  it('refuses malformed uploads before reading them: no file, three files, bytes that are not base64, more than the size limit', async () => {
+  it('refuses malformed uploads before reading them: no file, three files, bytes that are not base64, a NUL in a name, more than the size limit', async () => {
     const back = await approvedBack();
     const refusal = async (input: unknown) => {
       const response = await back.raw('export/verify-upload', input);
@@ -90,6 +91,7 @@ describe('export/verify-upload: verifying files the user uploads, as verifying a
     const one = upload('a.csv', Buffer.from('x'));
     expect(await refusal({ files: [one, one, one] })).toMatch(/at most two files/);
     expect(await refusal({ files: [{ name: 'a.xlsx', base64: 'not base64!' }] })).toMatch(/not base64/);
+    expect(await refusal({ files: [{ name: 'a\u0000.xlsx', base64: 'AAAA' }] })).toMatch(/files.0.name: .*U\+0000 \(NUL\)/);
     const half = 'A'.repeat(Math.ceil(MAX_VERIFY_UPLOAD_BYTES / 3) * 2 + 4);
     expect(await refusal({ files: [{ name: 'a.csv', base64: half }, { name: 'a.csv.approval.json', base64: half }] })).toMatch(/MB/);
     back.stop();
