@@ -71,7 +71,9 @@ export function fundingOptions(workbook: WorkbookStore, row: StoredRow, departme
     placement = checkedPlacement(db, DEFAULT_PLACEMENT);
   }
   const monthNames = periodsOf({ ...workbook.calendar(), periodCount: 12 }).map((period) => period.label.split(' ')[0] ?? period.label);
-  return { placement, remembered: remembered !== null && placement === remembered ? true : remembered !== null && JSON.stringify(placement) === JSON.stringify(remembered), capitalAccounts, operatingAccounts, monthNames, department: departmentName };
+  // Remembered only while the chart still takes it as it was chosen.
+  const asRemembered = remembered !== null && JSON.stringify(placement) === JSON.stringify(remembered);
+  return { placement, remembered: asRemembered, capitalAccounts, operatingAccounts, monthNames, department: departmentName };
 }
 
 /** How the trail says a remembered placement (the JSON of a proposal's `funding`), or the text as it is when it cannot be read. */

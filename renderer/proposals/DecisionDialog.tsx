@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import type { Proposal, ProposalStatus } from '../../shared/domain/proposal';
 import { FormDialog } from '../components/Dialog';
+import type { FundingPlacement } from '../../shared/portfolio/funding-placement';
+import { FundDialog } from './FundDialog';
 
 const VERBS: Record<ProposalStatus, string> = { funded: 'Fund', deferred: 'Defer', rejected: 'Reject', proposed: 'Reopen' };
 
-/** A decision on a proposal always carries its reason: the decisions log says who, when and why. */
-export function DecisionDialog({ proposal, decision, onDecide, onClose }: { proposal: Proposal; decision: ProposalStatus; onDecide: (reason: string) => void; onClose: () => void }) {
+/**
+ * A decision on a proposal always carries its reason: the decisions log says who, when and why.
+ * A funding also asks where its costs go in the budget.
+ */
+export function DecisionDialog({ proposal, decision, onDecide, onClose }: { proposal: Proposal; decision: ProposalStatus; onDecide: (reason: string, funding?: FundingPlacement) => void; onClose: () => void }) {
+  if (decision === 'funded') return <FundDialog proposal={proposal} onFund={onDecide} onClose={onClose} />;
   return <ReasonDialog title={`${VERBS[decision]} “${proposal.title}”`} action={VERBS[decision]} onConfirm={onDecide} onClose={onClose} />;
 }
 

@@ -231,9 +231,9 @@ export function ProposalsView({ dark }: { dark: boolean }) {
           proposal={decidingProposal}
           decision={deciding.decision}
           onClose={() => setUi({ deciding: null })}
-          onDecide={(reason) => {
+          onDecide={(reason, funding) => {
             setUi({ deciding: null });
-            void decide(deciding.proposalId, deciding.decision, reason);
+            void decide(deciding.proposalId, deciding.decision, reason, funding);
           }}
         />
       )}

@@ -208,9 +208,9 @@ export function SessionView({ departments, onClose }: { departments: readonly De
             setUi({ deciding: null });
             listRef.current?.focus();
           }}
-          onDecide={(reason) => {
+          onDecide={(reason, funding) => {
             setUi({ deciding: null });
-            void decide(deciding.proposalId, deciding.decision, reason).then(() => listRef.current?.focus());
+            void decide(deciding.proposalId, deciding.decision, reason, funding).then(() => listRef.current?.focus());
           }}
         />
       )}

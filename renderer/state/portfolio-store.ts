@@ -1,3 +1,4 @@
+import type { FundingPlacement } from '../../shared/portfolio/funding-placement';
 import type { ProposalEdit } from '../../shared/domain/proposal-fields';
 import { commandShortcutLabel } from '../commands/command-keys';
 import { create } from 'zustand';
@@ -49,7 +50,8 @@ interface PortfolioState {
   /** Cells of the proposals sheet typed, pasted, cleared or filled: checked already, saved as one undo step. */
   editCells(edits: ProposalEdit[], label: string): Promise<boolean>;
   setCapitalCap(year: number, text: string): Promise<boolean>;
-  decide(proposalId: number, decision: ProposalStatus, reason: string): Promise<boolean>;
+  /** a funding says where its costs go (remembered with the proposal); left out, where they went the last time */
+  decide(proposalId: number, decision: ProposalStatus, reason: string, funding?: FundingPlacement): Promise<boolean>;
   addProposal(title: string, departmentId: number | null): Promise<boolean>;
   deleteProposal(proposalId: number): Promise<boolean>;
   /** A cap moved on a slider: re-ranked at once, saved once the slider rests. */
@@ -324,8 +326,8 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       caps[year] = parsed === null ? null : parsed.amount;
       return write(() => api.call('proposal/set-settings', { capitalCaps: caps }));
     },
-    async decide(proposalId, decision, reason) {
-      const saved = await write(() => api.call('proposal/decide', { proposalId, decision, reason }), undefined, true);
+    async decide(proposalId, decision, reason, funding) {
+      const saved = await write(() => api.call('proposal/decide', funding === undefined ? { proposalId, decision, reason } : { proposalId, decision, reason, funding }), undefined, true);
       if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Recorded: ${decision} — ${reason}` });
       return saved;
     },

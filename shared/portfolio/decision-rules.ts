@@ -17,10 +17,10 @@ const STATUS_WORDS: Record<ProposalStatus, string> = { funded: 'funded', deferre
  */
 export function decisionRefusal(proposal: DecidedProposal, decision: ProposalStatus): string | null {
   if (proposal.status === decision) {
-    return `“${proposal.title}” is already ${STATUS_WORDS[decision]}: there is nothing new to record.`;
+    return `Already ${STATUS_WORDS[decision]}: a second decision on “${proposal.title}” would record nothing new.`;
   }
   if (proposal.mandatory && (decision === 'deferred' || decision === 'rejected')) {
-    return `“${proposal.title}” is mandatory: it is always funded, so it cannot be ${decision}. Clear “mandatory” first if that has changed.`;
+    return `Mandatory, so always funded: “${proposal.title}” cannot be ${decision}. Clear “mandatory” first if that has changed.`;
   }
   return null;
 }

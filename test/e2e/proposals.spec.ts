@@ -1,6 +1,18 @@
 import { copySelection, expect, pasteText, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 import { chooseMenu } from './support/menu';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+/** How many decisions the sample workbook's log holds, read from the file as another reader would. */
+function decisionCount(dataDir: string): number {
+  const db = new Database(join(dataDir, 'workbooks', 'Sample Company.tandem'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM decisions').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
 
 /** Proposal titles in ranking order, as the grid shows them. */
 async function rankedTitles(page: Page): Promise<string[]> {
@@ -332,4 +344,71 @@ test('the proposals sheet takes typing, pastes, fills and clears as the budget s
   // The ranking sees the new figures: the LED retrofit's capital is now 86,000.
   await page.getByRole('button', { name: 'Ranking', exact: true }).click();
   await expect(grid.locator('.ag-row[row-index]').filter({ hasText: 'LED lighting retrofit' }).locator('[col-id="capital"]')).toHaveText('86,000');
+});
+
+test('funding asks which accounts and months the costs go to, remembers the choice, and a second F records nothing', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  const row = page.getByTestId('proposal-grid').locator('.ag-row[row-index]').filter({ hasText: 'ERP upgrade to cloud edition' });
+  const before = decisionCount(host.dataDir);
+  await row.locator('[col-id="status"]').click();
+  await page.keyboard.press('f');
+  const dialog = page.getByTestId('decision-dialog');
+  await expect(dialog).toContainText('Fund “ERP upgrade to cloud edition”');
+  // The first time, the chart's first accounts over whole years are proposed, and said to be only that.
+  await expect(dialog.getByTestId('fund-where')).toContainText('Tandem proposes the chart\'s first capital and operating accounts');
+  await expect(dialog.getByLabel('Operating costs: account')).toHaveValue(/\d+/);
+  await expect(dialog.getByLabel('Operating costs: account').locator('option:checked')).toHaveText('6000 Salaries');
+  await dialog.getByLabel('Capital costs: account').selectOption({ label: '1600 IT hardware' });
+  await dialog.getByLabel('Capital costs: first month').selectOption({ label: 'Mar' });
+  await dialog.getByLabel('Capital costs: last month').selectOption({ label: 'Mar' });
+  await dialog.getByLabel('Operating costs: account').selectOption({ label: '6300 Software & subscriptions' });
+  await dialog.getByLabel('Operating costs: first month').selectOption({ label: 'Apr' });
+  await expect(dialog.getByTestId('fund-capital-preview')).toContainText('Each year in Mar: year 1 is');
+  await dialog.getByLabel('Reason').fill('Replaces an unsupported system');
+  await saveScreenshot(page, 'proposal-fund-where');
+  await dialog.getByRole('button', { name: 'Fund' }).click();
+  await expect(row.locator('[col-id="status"]')).toHaveText('funded');
+  const decisions = decisionCount(host.dataDir);
+  expect(decisions).toBe(before + 1);
+
+  // A second F on the funded proposal asks nothing and records nothing: it says why.
+  await row.locator('[col-id="status"]').click();
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Already funded: a second decision on “ERP upgrade to cloud edition” would record nothing new.' })).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /fund “ERP upgrade to cloud edition”/);
+  expect(decisionCount(host.dataDir)).toBe(decisions);
+
+  // Reopened and funded again: the dialog proposes where its costs went the last time.
+  await page.keyboard.press('p');
+  await dialog.getByLabel('Reason').fill('Scope to be reviewed');
+  await dialog.getByRole('button', { name: 'Reopen' }).click();
+  await expect(row.locator('[col-id="status"]')).toHaveText('proposed');
+  await row.locator('[col-id="status"]').click();
+  await page.keyboard.press('f');
+  await expect(dialog.getByTestId('fund-where')).toContainText('where they went when it was last funded');
+  await expect(dialog.getByLabel('Capital costs: account').locator('option:checked')).toHaveText('1600 IT hardware');
+  await expect(dialog.getByLabel('Capital costs: first month').locator('option:checked')).toHaveText('Mar');
+  await expect(dialog.getByLabel('Operating costs: account').locator('option:checked')).toHaveText('6300 Software & subscriptions');
+  await expect(dialog.getByLabel('Operating costs: first month').locator('option:checked')).toHaveText('Apr');
+});
+
+test('D on a mandatory proposal is refused before a reason is asked for, and the menu says why', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  const row = page.getByTestId('proposal-grid').locator('.ag-row[row-index]').filter({ hasText: 'Plant safety retrofit (machine guarding)' });
+  const before = decisionCount(host.dataDir);
+  await row.locator('[col-id="status"]').click();
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Mandatory, so always funded: “Plant safety retrofit (machine guarding)” cannot be deferred' })).toBeVisible();
+  await expect(page.getByTestId('decision-dialog')).toHaveCount(0);
+  await page.getByTestId('menu-bar').getByRole('menuitem', { name: 'Proposals', exact: true }).click();
+  const defer = page.locator('.menu-list [data-command="proposals.defer"]');
+  await expect(defer).toHaveAttribute('aria-disabled', 'true');
+  await expect(defer.locator('.menu-reason')).toContainText('Mandatory, so always funded');
+  await expect(page.locator('.menu-list [data-command="proposals.fund"]')).toHaveAttribute('aria-disabled', 'false');
+  await saveScreenshot(page, 'proposal-defer-mandatory-disabled');
+  await page.keyboard.press('Escape');
+  expect(decisionCount(host.dataDir)).toBe(before);
 });

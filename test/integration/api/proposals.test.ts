@@ -72,7 +72,7 @@ describe('investment proposals through the API', () => {
       'That would make a dependency cycle: “MES integration with the new ERP” needs “ERP upgrade to cloud edition”.',
     );
     expect((await rejection(back.call('proposal/update', { proposalId: safety.id, fields: { forced: 'out' } }))).message).toBe('A mandatory proposal cannot be forced out.');
-    expect((await rejection(back.call('proposal/decide', { proposalId: safety.id, decision: 'rejected', reason: 'too dear' }))).message).toContain('is mandatory');
+    expect((await rejection(back.call('proposal/decide', { proposalId: safety.id, decision: 'rejected', reason: 'too dear' }))).message).toContain('Mandatory, so always funded');
     expect((await rejection(back.call('proposal/set-flows', { proposalId: erp.id, flows: [{ kind: 'capex', year: 9, amount: '1' }] }))).message).toBe("Year 10 is past the proposals' horizon of 5 years.");
     expect((await rejection(back.call('proposal/set-flows', { proposalId: erp.id, flows: [{ kind: 'capex', year: 0, amount: '-5' }] }))).message).toContain('positive amounts');
     expect((await rejection(back.call('proposal/delete', { proposalId: erp.id }))).message).toContain('is needed by');

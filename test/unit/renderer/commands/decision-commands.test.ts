@@ -25,8 +25,8 @@ describe('the one-key decisions are commands, disabled with their reason', () =>
 
   it('F on a funded proposal is disabled: a second fund would log a decision that changes nothing', () => {
     showProposals(erp.id);
-    expect(commandState('proposals.fund', commandContext())).toEqual({ enabled: false, reason: '“ERP upgrade” is already funded: there is nothing new to record.' });
-    expect(runCommand('proposals.fund')).toBe('“ERP upgrade” is already funded: there is nothing new to record.');
+    expect(commandState('proposals.fund', commandContext())).toEqual({ enabled: false, reason: 'Already funded: a second decision on “ERP upgrade” would record nothing new.' });
+    expect(runCommand('proposals.fund')).toBe('Already funded: a second decision on “ERP upgrade” would record nothing new.');
     // Refused before the reason is asked for: no dialog opens.
     expect(useProposalsUiStore.getState().deciding).toBeNull();
     expect(commandState('proposals.reopen', commandContext())).toEqual({ enabled: true });
@@ -34,7 +34,7 @@ describe('the one-key decisions are commands, disabled with their reason', () =>
 
   it('D and R on a mandatory proposal are disabled with the rule; F asks for the reason', () => {
     showProposals(safety.id);
-    expect(commandState('proposals.defer', commandContext()).reason).toBe('“Plant safety retrofit” is mandatory: it is always funded, so it cannot be deferred. Clear “mandatory” first if that has changed.');
+    expect(commandState('proposals.defer', commandContext()).reason).toBe('Mandatory, so always funded: “Plant safety retrofit” cannot be deferred. Clear “mandatory” first if that has changed.');
     expect(runCommand('proposals.defer')).not.toBeNull();
     expect(useProposalsUiStore.getState().deciding).toBeNull();
     expect(commandState('proposals.reject', commandContext()).enabled).toBe(false);

@@ -9,16 +9,16 @@ describe('which decisions a proposal takes', () => {
     expect(decisionRefusal(erp, 'funded')).toBeNull();
     expect(decisionRefusal(erp, 'deferred')).toBeNull();
     expect(decisionRefusal(erp, 'rejected')).toBeNull();
-    expect(decisionRefusal(erp, 'proposed')).toBe('“ERP upgrade” is already open: there is nothing new to record.');
+    expect(decisionRefusal(erp, 'proposed')).toBe('Already open: a second decision on “ERP upgrade” would record nothing new.');
   });
 
   it('a second fund on a funded proposal is refused: it would log a decision that changes nothing', () => {
-    expect(decisionRefusal({ ...erp, status: 'funded' }, 'funded')).toBe('“ERP upgrade” is already funded: there is nothing new to record.');
+    expect(decisionRefusal({ ...erp, status: 'funded' }, 'funded')).toBe('Already funded: a second decision on “ERP upgrade” would record nothing new.');
     expect(decisionRefusal({ ...erp, status: 'funded' }, 'proposed')).toBeNull();
   });
 
   it('a mandatory proposal is funded or reopened, never deferred or rejected', () => {
-    expect(decisionRefusal(safety, 'deferred')).toBe('“Plant safety retrofit” is mandatory: it is always funded, so it cannot be deferred. Clear “mandatory” first if that has changed.');
+    expect(decisionRefusal(safety, 'deferred')).toBe('Mandatory, so always funded: “Plant safety retrofit” cannot be deferred. Clear “mandatory” first if that has changed.');
     expect(decisionRefusal(safety, 'rejected')).toContain('cannot be rejected');
     expect(decisionRefusal(safety, 'funded')).toBeNull();
     expect(decisionRefusal({ ...safety, status: 'funded' }, 'proposed')).toBeNull();
