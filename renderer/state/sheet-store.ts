@@ -9,6 +9,9 @@ import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
 import { lastApproval, lockedMessage } from '../../shared/domain/approval';
+import { readOnlyMessage } from '../../shared/domain/read-only';
+// A cycle (the workbook store loads sheets), read only inside actions, after both modules have loaded.
+import { useWorkbookStore } from './workbook-store';
 import { planSpread, type SpreadMethod } from './spread-plan';
 import type { CellRange } from '../selection/cell-range';
 import { showError, useNoticeStore } from './notice-store';
@@ -258,6 +261,12 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   async applyEdits(edits, label, where) {
     const view = get().view;
     if (view === null || edits.length === 0) return false;
+    // A read-only file takes no edit: say why before showing anything (the back refuses too).
+    const readOnlyReason = useWorkbookStore.getState().session?.readOnlyReason ?? null;
+    if (readOnlyReason !== null) {
+      showError(new Error(readOnlyMessage(readOnlyReason)), where);
+      return false;
+    }
     // An approved version is locked: say so before showing anything (the back refuses too).
     const version = view.model.version;
     if (version.status === 'approved') {
