@@ -23,6 +23,7 @@ export function ReasonDialog({
   onClose,
   label = 'Reason (for the decisions log)',
   placeholder = 'e.g. Best NPV per dollar; pays back in under three years',
+  hint,
 }: {
   title: string;
   action: string;
@@ -30,11 +31,14 @@ export function ReasonDialog({
   onClose: () => void;
   label?: string;
   placeholder?: string;
+  /** what the decision will do, said before the reason is asked for */
+  hint?: string;
 }) {
   const [reason, setReason] = useState('');
   const ready = reason.trim() !== '';
   return (
     <FormDialog title={title} testId="decision-dialog" submitLabel={action} ready={ready} onClose={onClose} onSubmit={() => onConfirm(reason.trim())}>
+      {hint !== undefined && <p className="hint">{hint}</p>}
       <label>
         {label}
         <input value={reason} onChange={(event) => setReason(event.target.value)} placeholder={placeholder} />

@@ -218,6 +218,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
         <ReasonDialog
           title={`Fund the ${choice.chosen.length} proposals the optimizer chose`}
           action="Fund them"
+          hint="Each one's costs go where they went when it was last funded, or else to the chart's first capital and operating accounts, each year over all its months. To choose for one, fund it with F instead."
           onClose={() => setFundingChosen(false)}
           onConfirm={(reason) => {
             setFundingChosen(false);
