@@ -49,6 +49,11 @@ export class ImportService {
     this.workerScript = script;
   }
 
+  /** Lets go of every file held between inspect and commit (their tokens are asked for again). */
+  forget(): void {
+    this.tables.clear();
+  }
+
   private async read(name: string, source: ImportSource, job: ExportJob): Promise<ImportTable> {
     if (this.workerScript !== null) return readInWorker(this.workerScript, name, source, this.limits, job);
     return readImportTable(name, source, this.limits, (fraction) => job.step(0.05 + 0.85 * fraction, 'Reading the file'));

@@ -27,14 +27,29 @@ export async function readTableInto(name: string, source: ImportSource, sink: Ta
   return zip ? readXlsx(name, source, sink, limits) : readCsv(name, source, sink, limits);
 }
 
+/** Distinct texts the collector shares at most: a bounded map, however many texts the file has. */
+const SHARED_TEXTS = 100_000;
+
 /** A sink that keeps the rows: the table the import maps and checks. `onRows` hears how far the reading is. */
 export class TableCollector implements TableSink {
   private headers: string[] = [];
   private dataRows: string[][] = [];
   private rowNumbers: number[] | null = null;
   private cells = 0;
+  private texts = new Map<string, string>();
 
   constructor(private readonly onRows: (fraction: number) => Promise<void> | void = () => undefined) {}
+
+  /**
+   * One string for each text that repeats (a department, an account, a month, a line's name in a
+   * long layout): the table holds a row's array and its few texts of its own, not a copy of each.
+   */
+  private shared(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size < SHARED_TEXTS) this.texts.set(text, text);
+    return text;
+  }
 
   header(headers: string[]): void {
     this.headers = headers;
@@ -43,6 +58,7 @@ export class TableCollector implements TableSink {
 
   rows(batch: string[][], rowNumbers: number[] | null, fraction: number): Promise<void> | void {
     for (const row of batch) {
+      for (let index = 0; index < row.length; index += 1) row[index] = this.shared(row[index] ?? '');
       this.dataRows.push(row);
       this.cells += row.length;
     }
@@ -51,6 +67,7 @@ export class TableCollector implements TableSink {
   }
 
   restart(): void {
+    this.texts = new Map();
     this.headers = [];
     this.dataRows = [];
     this.rowNumbers = null;
@@ -58,6 +75,7 @@ export class TableCollector implements TableSink {
   }
 
   table(meta: TableMeta): ImportTable {
+    this.texts = new Map();
     return { ...meta, headers: this.headers, rows: this.dataRows, cells: this.cells, ...(this.rowNumbers === null ? {} : { rowNumbers: this.rowNumbers }) };
   }
 }

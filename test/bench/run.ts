@@ -20,6 +20,7 @@ import { computeSheetTotals } from '../../shared/engine/sheet-totals';
 import { benchInBrowser } from './browser-bench';
 import { benchPortfolio } from './portfolio-bench';
 import { benchExports } from './export-bench';
+import { benchImports } from './import-bench';
 import { benchVersions } from './version-bench';
 import { printTable, time, type BenchRow } from './bench-table';
 
@@ -123,7 +124,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const rows: BenchRow[] = [];
-  // BENCH_ONLY=sheet, BENCH_ONLY=versions, BENCH_ONLY=export or BENCH_ONLY=portfolio runs one part.
+  // BENCH_ONLY=sheet, BENCH_ONLY=versions, BENCH_ONLY=export, BENCH_ONLY=import or BENCH_ONLY=portfolio runs one part.
   const only = process.env.BENCH_ONLY;
   try {
     if (only === undefined || only === 'sheet') {
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
       rows.push(...(await benchVersions(folder, path36, `${LINES.toLocaleString('en-US')} x 36, 3 versions`)));
     }
     if (only === undefined || only === 'export') rows.push(...(await benchExports(folder, LINES)));
+    if (only === undefined || only === 'import') rows.push(...(await benchImports(folder, LINES)));
     if (only === undefined || only === 'portfolio') rows.push(...(await benchPortfolio()));
     printTable(rows);
     console.log(`node ${process.version} · ${process.platform} ${process.arch} · bench process RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
