@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useProposalsUiStore } from '../state/proposals-ui-store';
 import { decisionKeysHint } from './decision-keys';
+import { commandShortcutLabel } from '../commands/command-keys';
 import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
 import { RANK_KEYS, RANK_LABELS, type RankKey } from '../../shared/portfolio/ranking';
@@ -218,7 +219,7 @@ export function ProposalsView({ dark }: { dark: boolean }) {
         <ReasonDialog
           title={`Fund the ${choice.chosen.length} proposals the optimizer chose`}
           action="Fund them"
-          hint="Each one's costs go where they went when it was last funded, or else to the chart's first capital and operating accounts, each year over all its months. To choose for one, fund it with F instead."
+          hint={`Each one's costs go where they went when it was last funded, or else to the chart's first capital and operating accounts, each year over all its months. To choose for one, fund it with ${commandShortcutLabel('proposals.fund')} instead.`}
           onClose={() => setFundingChosen(false)}
           onConfirm={(reason) => {
             setFundingChosen(false);
