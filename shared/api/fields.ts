@@ -97,10 +97,13 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
+/** No input of the API nests deeper than a few levels; a deeper one is refused before it is walked further. */
+export const MAX_INPUT_DEPTH = 32;
+
 /**
  * The contract's guard on text, before any method's own schema: every string of an input, keys
- * included, at any depth, passes `textProblem`. Walked with a stack, so that no nesting depth
- * can overflow it.
+ * included, at any depth, passes `textProblem`, and nothing nests deeper than `MAX_INPUT_DEPTH`.
+ * Walked with a stack, so that no nesting can overflow it.
  */
 export function guardedText<Input extends z.ZodType>(schema: Input): z.ZodType<z.output<Input>, z.input<Input>> {
   return z
@@ -113,6 +116,7 @@ export function guardedText<Input extends z.ZodType>(schema: Input): z.ZodType<z
           const problem = textProblem(value);
           if (problem !== null) return context.addIssue({ code: 'custom', path, message: problem });
         } else if (typeof value === 'object' && value !== null) {
+          if (path.length >= MAX_INPUT_DEPTH) return context.addIssue({ code: 'custom', path, message: `nests deeper than ${MAX_INPUT_DEPTH} levels, deeper than any input of the API` });
           for (const [key, item] of Object.entries(value)) {
             const problem = textProblem(key);
             if (problem !== null) return context.addIssue({ code: 'custom', path: [...path, key], message: `a field's name: ${problem}` });

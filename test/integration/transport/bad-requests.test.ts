@@ -79,4 +79,16 @@ describe('the bad-input corpus of API requests (test/fixtures/bad/api)', () => {
     }
     expect(contentOf(host.session)).toBe(content);
   });
+
+  it('refuses an input nested a million levels deep (written here, not stored), and stays up', async () => {
+    const host = await start();
+    const state = stateOf(host.session, host.dataDir);
+    const depth = 1_000_000;
+    const { status, answer } = await host.post(`{"method": "sheet/set-cells", "input": ${'['.repeat(depth)}${']'.repeat(depth)}}`, { raw: true });
+    expect(status).toBe(400);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(JSON.stringify(answer).length).toBeLessThan(1000);
+    expect(stateOf(host.session, host.dataDir)).toBe(state);
+    expect((await host.post({ method: 'workbook/get-session', input: {} })).status).toBe(200);
+  });
 });
