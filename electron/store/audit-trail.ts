@@ -133,9 +133,16 @@ function withStepNames(names: Names, changes: readonly RowChange[]): Names {
   const kpis = own('kpis', 'name');
   const proposals = own('proposals', 'title');
   const criteria = own('criteria', 'name');
-  if (goals.size === 0 && kpis.size === 0 && proposals.size === 0 && criteria.size === 0) return names;
+  // A line the step deleted (a funding taken back) keeps its name for its cells' records.
+  const lines = new Map<number, string>();
+  for (const change of changes) {
+    const row = change.table === 'budget_lines' ? (change.before ?? change.after) : null;
+    if (row !== null && typeof row.description === 'string') lines.set(Number(row.id), `${row.description} (${names.department(Number(row.department_id))})`);
+  }
+  if (goals.size === 0 && kpis.size === 0 && proposals.size === 0 && criteria.size === 0 && lines.size === 0) return names;
   return {
     ...names,
+    line: (lineId) => lines.get(lineId) ?? names.line(lineId),
     goal: (id) => goals.get(id) ?? names.goal(id),
     kpi: (id) => kpis.get(id) ?? names.kpi(id),
     proposal: (id) => proposals.get(id) ?? names.proposal(id),

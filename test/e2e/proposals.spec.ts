@@ -392,6 +392,17 @@ test('funding asks which accounts and months the costs go to, remembers the choi
   await expect(dialog.getByLabel('Capital costs: first month').locator('option:checked')).toHaveText('Mar');
   await expect(dialog.getByLabel('Operating costs: account').locator('option:checked')).toHaveText('6300 Software & subscriptions');
   await expect(dialog.getByLabel('Operating costs: first month').locator('option:checked')).toHaveText('Apr');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // The history names the proposal, with the decision's reason and where its costs went.
+  await chooseMenu(page, 'edit.history');
+  const audit = page.getByTestId('audit-dialog');
+  await audit.getByLabel('Contains').fill('ERP upgrade');
+  const rows = audit.getByTestId('audit-table').locator('tbody tr');
+  await expect(rows.filter({ hasText: 'Proposal “ERP upgrade to cloud edition” funded' }).first()).toContainText('Replaces an unsupported system');
+  await expect(rows.filter({ hasText: 'where funding goes' }).first()).toContainText('capital to 1600 IT hardware in Mar; operating to 6300 Software & subscriptions in Apr–Dec');
+  await expect(rows.filter({ hasText: /(proposal|line) \d/ })).toHaveCount(0);
+  await saveScreenshot(page, 'history-names-proposals');
 });
 
 test('D on a mandatory proposal is refused before a reason is asked for, and the menu says why', async ({ page, host }) => {

@@ -42,6 +42,17 @@ describe('the audit trail names proposals', () => {
     back.stop();
   });
 
+  it('taking a funding back names the budget lines whose months it clears, not their numbers', async () => {
+    const back = startBack(tempFolder());
+    const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
+    await back.call('proposal/decide', { proposalId: erp.id, decision: 'funded', reason: 'Board approved' });
+    await back.call('proposal/decide', { proposalId: erp.id, decision: 'proposed', reason: 'Scope to be reviewed' });
+    const values = (await back.call('audit/list', { kinds: ['value'], limit: 500 })).entries.filter((entry) => entry.label === 'reopen “ERP upgrade to cloud edition”');
+    expect(values.length).toBeGreaterThan(0);
+    expect(new Set(values.map((entry) => entry.subject))).toEqual(new Set(['ERP upgrade to cloud edition (capital) (G&A)', 'ERP upgrade to cloud edition (operating) (G&A)']));
+    back.stop();
+  });
+
   it('a deleted proposal’s flows and decisions are still named by its title', async () => {
     const back = startBack(tempFolder());
     const { proposalId } = await back.call('proposal/add', { title: 'Fleet telematics' });
