@@ -23,7 +23,7 @@ describe('decisions that would record nothing or break a rule are refused by the
     await back.call('proposal/decide', { proposalId: erp.id, decision: 'funded', reason: 'Board approved' });
     const before = await state(back);
     const refused = await rejection(back.call('proposal/decide', { proposalId: erp.id, decision: 'funded', reason: 'Pressed F again' }));
-    expect(refused.message).toBe('“ERP upgrade to cloud edition” is already funded: there is nothing new to record.');
+    expect(refused.message).toBe('Already funded: a second decision on “ERP upgrade to cloud edition” would record nothing new.');
     expect(await state(back)).toEqual(before);
     const lines = (await back.call('sheet/get-sheet', {})).lines.filter((line) => line.proposalId === erp.id);
     expect(lines.map((line) => line.description).sort()).toEqual(['ERP upgrade to cloud edition (capital)', 'ERP upgrade to cloud edition (operating)']);
@@ -37,7 +37,7 @@ describe('decisions that would record nothing or break a rule are refused by the
     await back.call('proposal/decide', { proposalId: erp.id, decision: 'funded', reason: 'Board approved' });
     const before = await state(back);
     const refused = await rejection(back.call('proposal/decide-many', { proposalIds: [warehouse.id, erp.id], decision: 'funded', reason: 'The optimizer’s choice' }));
-    expect(refused.message).toBe('“ERP upgrade to cloud edition” is already funded: there is nothing new to record.');
+    expect(refused.message).toBe('Already funded: a second decision on “ERP upgrade to cloud edition” would record nothing new.');
     expect(await state(back)).toEqual(before);
     expect((await proposalNamed(back, 'Warehouse automation (shuttle AS/RS)')).status).toBe('proposed');
     back.stop();
@@ -48,7 +48,7 @@ describe('decisions that would record nothing or break a rule are refused by the
     const safety = await proposalNamed(back, 'Plant safety retrofit (machine guarding)');
     const before = await state(back);
     const refused = await rejection(back.call('proposal/decide', { proposalId: safety.id, decision: 'deferred', reason: 'Not this year' }));
-    expect(refused.message).toBe('“Plant safety retrofit (machine guarding)” is mandatory: it is always funded, so it cannot be deferred. Clear “mandatory” first if that has changed.');
+    expect(refused.message).toBe('Mandatory, so always funded: “Plant safety retrofit (machine guarding)” cannot be deferred. Clear “mandatory” first if that has changed.');
     expect(refused.where).toBe('decision');
     expect(await state(back)).toEqual(before);
     back.stop();
