@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse';
+import { isUtf8 } from 'node:buffer';
 import { pipeline } from 'node:stream/promises';
 import { IMPORT_LIMITS, LimitCounter, overLimit, refuse, type ImportLimits } from './import-limits';
 import { sourceHead, sourceSize, sourceStream, type ImportSource } from './import-source';
@@ -50,31 +51,44 @@ function delimiterOf(head: Buffer, encoding: Encoding): ',' | ';' | '\t' {
   return candidates.reduce((best, candidate) => (count(candidate) > count(best) ? candidate : best), ',');
 }
 
+/** How much of `bytes` ends on a whole UTF-8 character: a character cut by the chunk's end waits for the next chunk. */
+function wholeUtf8(bytes: Buffer): number {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && bytes.length - lead < 4 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return bytes.length;
+  const first = bytes[lead] ?? 0;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : first >= 0xc0 ? 2 : 1;
+  return lead + length > bytes.length ? lead : bytes.length;
+}
+
 /**
  * The file's bytes as UTF-8 for the parser, counted against the size limit as they come. UTF-8
- * passes through (checked, so that a Latin-1 file is noticed); other encodings are decoded.
+ * passes through, checked (natively, a chunk at a time) so that a Latin-1 file is noticed; other
+ * encodings are decoded.
  */
 function transcoder(name: string, encoding: Encoding, limits: ImportLimits, read: { bytes: number }) {
   return async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    const decoder = new TextDecoder(encoding.label, { fatal: encoding.label === 'utf-8' });
+    const decoder = encoding.label === 'utf-8' ? null : new TextDecoder(encoding.label);
     let skip = encoding.skip;
-    const decode = (bytes?: Buffer): string => {
-      try {
-        return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
-      } catch {
-        throw new NotUtf8();
-      }
-    };
+    let cut: Buffer = Buffer.alloc(0);
     for await (const chunk of chunks) {
       read.bytes += chunk.length;
       if (read.bytes > limits.bytes) overLimit.bytes(name, limits);
       const bytes = skip > 0 ? chunk.subarray(Math.min(skip, chunk.length)) : chunk;
       skip = Math.max(0, skip - chunk.length);
-      const text = decode(bytes);
-      yield encoding.label === 'utf-8' ? bytes : Buffer.from(text, 'utf8');
+      if (decoder !== null) {
+        yield Buffer.from(decoder.decode(bytes, { stream: true }), 'utf8');
+        continue;
+      }
+      const checked = cut.length > 0 ? Buffer.concat([cut, bytes]) : bytes;
+      const whole = wholeUtf8(checked);
+      if (!isUtf8(checked.subarray(0, whole))) throw new NotUtf8();
+      cut = Buffer.from(checked.subarray(whole));
+      yield bytes;
     }
-    const rest = decode();
-    if (encoding.label !== 'utf-8' && rest !== '') yield Buffer.from(rest, 'utf8');
+    if (cut.length > 0) throw new NotUtf8();
+    const rest = decoder?.decode() ?? '';
+    if (rest !== '') yield Buffer.from(rest, 'utf8');
   };
 }
 

@@ -57,6 +57,14 @@ describe('the streaming CSV reader', () => {
     const utf8 = await readImportTable('utf8.csv', { path: join(folder, 'utf8.csv') });
     expect(utf8.rows).toHaveLength(40_000);
     expect(new Set(utf8.rows.map((row) => row[1]))).toEqual(new Set(['Café ☕ déjeuner €']));
+    // A euro sign whose three bytes straddle the first 256 KB chunk's end, for certain.
+    const padding = `Department,Line,Amount\r\n${'Sales,Visits,1\r\n'.repeat(16_000)}`;
+    const cut = `${padding}Sales,${'x'.repeat(262_143 - padding.length - 'Sales,'.length)}€,1\r\nSales,Visits,2\r\n`;
+    expect(Buffer.from(cut).indexOf(Buffer.from('€'))).toBe(262_143);
+    writeFileSync(join(folder, 'cut.csv'), cut, 'utf8');
+    const straddling = await readImportTable('cut.csv', { path: join(folder, 'cut.csv') });
+    expect(straddling.notes).toEqual(['Fields separated by commas.']);
+    expect(straddling.rows.at(-2)?.[1]?.endsWith('x€')).toBe(true);
     writeFileSync(join(folder, 'utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replaceAll(',', ';'), 'utf16le')]));
     const utf16 = await readImportTable('utf16.csv', { path: join(folder, 'utf16.csv') });
     expect(utf16.rows).toHaveLength(40_000);
