@@ -21,7 +21,9 @@ export function sourceSize(source: ImportSource): number {
 /** The first bytes of the file (fewer when the file is shorter). */
 export async function sourceHead(source: ImportSource, length: number): Promise<Buffer> {
   if ('bytes' in source) return Buffer.from(source.bytes.buffer, source.bytes.byteOffset, Math.min(length, source.bytes.length));
-  const handle = await open(source.path, 'r');
+  const handle = await open(source.path, 'r').catch(() => {
+    throw new ApiError('not-found', `There is no file at ${source.path}.`, source.path);
+  });
   try {
     const buffer = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buffer, 0, length, 0);
