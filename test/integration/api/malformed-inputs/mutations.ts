@@ -20,7 +20,8 @@ const HUGE = [Infinity, -Infinity, 1e308, -1e308, 2 ** 53 + 2, -(2 ** 53) - 2, 1
 const HUGE_NUMBER = 'a huge or non-finite number';
 const HUGE_TEXT = 'a huge numeric string';
 const JUNK_TEXT = 'a numeric string with junk';
-const PROBES: ReadonlySet<string> = new Set([HUGE_NUMBER, HUGE_TEXT, JUNK_TEXT]);
+const DANGLING = 'a whole number that names nothing';
+const PROBES: ReadonlySet<string> = new Set([HUGE_NUMBER, HUGE_TEXT, JUNK_TEXT, DANGLING]);
 const WRONG_TYPES: readonly unknown[] = [null, true, 0, 'text', [], {}, [null], { value: null }];
 
 /** Every malformed input fast-check may draw for a method, around its valid specimen. */
@@ -45,6 +46,8 @@ function mutationsAt(place: Place, specimen: Specimen): fc.Arbitrary<Mutation>[]
   if (typeof value === 'number') {
     arbitraries.push(at(HUGE_NUMBER, fc.oneof(fc.constantFrom(...HUGE), fc.double({ min: 1e16, noNaN: true }), fc.double({ max: -1e16, noNaN: true }))));
     arbitraries.push(at('a fraction where a whole number may be wanted, or a number as text', fc.constantFrom(value + 0.5, String(value), `${value}abc`)));
+    // Taken by the schema where it is an id, a period or a year: the handler must say what it names is not there.
+    if (Number.isInteger(value)) arbitraries.push(at(DANGLING, fc.constantFrom(2_147_483_647, 999_999, 36, 600)));
   }
   if (typeof value === 'string') {
     arbitraries.push(at('a NUL character', fc.nat(value.length).map((index) => `${value.slice(0, index)}\u0000${value.slice(index)}`)));
