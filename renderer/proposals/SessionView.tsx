@@ -182,7 +182,7 @@ export function SessionView({ departments, onClose }: { departments: readonly De
             <section>
               <h2>Decisions</h2>
               <ul className="session-log" data-testid="decisions-log">
-                {portfolio.decisions.length === 0 && <li className="hint">No decisions yet. F funds, D defers, R rejects the selected proposal.</li>}
+                {portfolio.decisions.length === 0 && <li className="hint">No decisions yet. Keys on the selected proposal: {decisionKeysHint()}.</li>}
                 {portfolio.decisions
                   .slice()
                   .reverse()

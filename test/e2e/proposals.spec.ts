@@ -161,7 +161,10 @@ test('session mode: sliders re-rank live, one-key decisions are logged, snapshot
   await session.getByRole('listbox').focus();
   const first = await session.locator('.session-row[role="option"]').first().locator('.session-title').innerText();
   await page.keyboard.press('f');
+  // In the meeting too, funding asks where the costs go, above the session.
+  await expect(page.getByTestId('decision-dialog').getByTestId('fund-where')).toBeVisible();
   await page.getByTestId('decision-dialog').getByLabel('Reason').fill('Required by the OEM security audit');
+  await saveScreenshot(page, 'session-fund-where');
   await page.getByTestId('decision-dialog').getByRole('button', { name: 'Fund' }).click();
   await expect(session.locator('.session-row[role="option"]').first().locator('.status-chip')).toHaveText('funded');
   await expect(session.getByTestId('decisions-log')).toContainText('Required by the OEM security audit');
