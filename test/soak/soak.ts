@@ -49,7 +49,7 @@ interface Step {
 type Pending = { kind: 'write'; step: Step } | { kind: 'undo' } | null;
 
 const byKind: Record<string, number> = { Edit: 0, Paste: 0, Import: 0, Undo: 0 };
-const figures = { kills: 0, calls: 0, acknowledged: 0, refused: 0, cutOff: 0, lost: 0, corrupt: 0, partial: 0, temporaryLeft: 0, landedUnacknowledged: 0, undoReloads: 0, exports: 0 };
+const figures = { kills: 0, calls: 0, acknowledged: 0, refused: 0, cutOff: 0, lost: 0, corrupt: 0, partial: 0, temporaryLeft: 0, landedUnacknowledged: 0, undoReloads: 0, historyResyncs: 0, exports: 0 };
 const random = seededRandom(SEED);
 /** The back's reasons for refusals, first few: a soak that is mostly refused proves little. */
 function refused(method: string, message: string): void {
@@ -88,8 +88,10 @@ function adopt(sheet: SheetModel): void {
   for (const line of inputLines) line.values.forEach((value, period) => expected.set(cellKey(line.id, period), value));
 }
 
+/** A write's step: only the cells it changes, as the back records it (a write that changes nothing is no undo step). */
 function stepOf(label: string, edits: CellEdit[]): Step {
-  return { label, cells: edits.map((edit) => ({ lineId: edit.lineId, period: edit.period, before: expected.get(cellKey(edit.lineId, edit.period)) ?? null, after: edit.value })) };
+  const cells = edits.map((edit) => ({ lineId: edit.lineId, period: edit.period, before: expected.get(cellKey(edit.lineId, edit.period)) ?? null, after: edit.value }));
+  return { label, cells: cells.filter((cell) => cell.before !== cell.after) };
 }
 const apply = (step: Step, direction: 'forward' | 'back') => step.cells.forEach((cell) => expected.set(cellKey(cell.lineId, cell.period), direction === 'forward' ? cell.after : cell.before));
 
@@ -127,6 +129,12 @@ function importFile(): { text: string; edits: CellEdit[] } {
   return { text: `${records.join('\r\n')}\r\n`, edits };
 }
 
+/** Whether the cells an undo answered are exactly the step's cells back as they were. */
+function undoes(step: Step, cells: readonly CellEdit[]): boolean {
+  const answered = new Map(cells.map((cell) => [cellKey(cell.lineId, cell.period), cell.value]));
+  return answered.size === step.cells.length && step.cells.every((cell) => answered.has(cellKey(cell.lineId, cell.period)) && same(answered.get(cellKey(cell.lineId, cell.period)), cell.before));
+}
+
 /** One call of the stream; a write's step is pending until the back acknowledges it. */
 async function oneCall(back: SoakBack, setPending: (pending: Pending) => void): Promise<boolean> {
   const versionId = (model as SheetModel).version.id;
@@ -144,7 +152,7 @@ async function oneCall(back: SoakBack, setPending: (pending: Pending) => void): 
     figures.acknowledged += 1;
     byKind[step.label] = (byKind[step.label] ?? 0) + 1;
     apply(step, 'forward');
-    undoStack.push(step);
+    if (step.cells.length > 0) undoStack.push(step);
     return true;
   };
   if (roll < 0.4) {
@@ -179,8 +187,14 @@ async function oneCall(back: SoakBack, setPending: (pending: Pending) => void): 
     figures.acknowledged += 1;
     byKind.Undo = (byKind.Undo ?? 0) + 1;
     const step = undoStack.pop();
-    if (step !== undefined && outcome.response.value.cells !== null) apply(step, 'back');
-    else {
+    const cells = outcome.response.value.cells;
+    if (step !== undefined && cells !== null && undoes(step, cells)) apply(step, 'back');
+    else if (cells !== null) {
+      // The back undid another step than the soak's model expected: take what it says it did, and start the model's history afresh.
+      figures.historyResyncs += 1;
+      cells.forEach((cell) => expected.set(cellKey(cell.lineId, cell.period), cell.value));
+      undoStack.length = 0;
+    } else {
       // Not a step of the soak's, or no cells listed: take the sheet as it now is.
       figures.undoReloads += 1;
       const sheet = await back.call<SheetModel>('sheet/get-sheet', { versionId });
@@ -239,7 +253,7 @@ function check(sheet: SheetModel, pending: Pending): void {
   const missing = [...expected].filter(([key, value]) => !same(actual.get(key), value));
   if (missing.length > 0) {
     figures.lost += missing.length;
-    console.log(`  kill ${figures.kills}: ${missing.length} acknowledged cell(s) not in the workbook, e.g. ${missing.slice(0, 3).map(([key, value]) => `${key} = ${value ?? 'empty'} (found ${actual.get(key) ?? 'empty'})`).join(', ')}`);
+    console.log(`  kill ${figures.kills} (in flight: ${pending === null ? 'nothing' : pending.kind === 'undo' ? 'an undo' : `a ${pending.step.label.toLowerCase()}`}): ${missing.length} acknowledged cell(s) not in the workbook, e.g. ${missing.slice(0, 3).map(([key, value]) => `${key} = ${value ?? 'empty'} (found ${actual.get(key) ?? 'empty'})`).join(', ')}`);
     // Go on from what is there, so one loss is counted once.
     adopt(sheet);
     undoStack.length = 0;
@@ -309,7 +323,7 @@ async function main(): Promise<void> {
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log('');
     console.log(`kills                          ${figures.kills}`);
-    console.log(`calls made                     ${figures.calls} (${figures.exports} exports finished, ${figures.refused} refused by the back, ${figures.undoReloads} undo steps not the soak's)`);
+    console.log(`calls made                     ${figures.calls} (${figures.exports} exports finished, ${figures.refused} refused by the back, ${figures.undoReloads} undo answers without cells, ${figures.historyResyncs} undo steps other than the model's)`);
     console.log(`acknowledged writes            ${figures.acknowledged} (${Object.entries(byKind).map(([kind, count]) => `${kind.toLowerCase()} ${count}`).join(', ')})`);
     console.log(`unacknowledged writes landed   ${figures.landedUnacknowledged} (in flight at the kill; allowed)`);
     console.log(`lost (acknowledged cells)      ${figures.lost}`);
