@@ -69,7 +69,7 @@ export async function startBrowserHost(options: {
         return sendJson(response, 403, refusal('This page is not allowed to use this Tandem window. Open the address Tandem printed at start.'));
       }
       const body = await readBody(request);
-      if (body === null) return sendJson(response, 413, refusal('The request is larger than 64 MB: import a smaller file, or split it.'));
+      if (body === null) return sendJson(response, 413, invalid('The request is larger than 64 MB: import a smaller file, or split it.'));
       const call = parseCall(body);
       if (!call.ok) return sendJson(response, 400, call);
       const answer = await dispatch(options.table, { session: options.session }, call.value.method, call.value.input);

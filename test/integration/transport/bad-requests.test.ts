@@ -91,4 +91,13 @@ describe('the bad-input corpus of API requests (test/fixtures/bad/api)', () => {
     expect(stateOf(host.session, host.dataDir)).toBe(state);
     expect((await host.post({ method: 'workbook/get-session', input: {} })).status).toBe(200);
   });
+
+  it('refuses a body over 64 MB (written here, not stored) as too large, without reading it as a call', async () => {
+    const host = await start();
+    const state = stateOf(host.session, host.dataDir);
+    const { status, answer } = await host.post(`{"method": "import/inspect", "input": {"source": {"name": "big.csv", "base64": "${'A'.repeat(65 * 1024 * 1024)}"}}}`, { raw: true });
+    expect(status).toBe(413);
+    expect(answer).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The request is larger than 64 MB: import a smaller file, or split it.' } });
+    expect(stateOf(host.session, host.dataDir)).toBe(state);
+  });
 });
