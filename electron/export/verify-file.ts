@@ -75,7 +75,8 @@ async function verifyXlsx(bytes: Buffer): Promise<VerifyResult> {
   if (!seal.ok) return { ok: false, reason: seal.reason, stamp: null };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes);
+    // ExcelJS types its Buffer as an ArrayBuffer; in Node it takes a Buffer as it is.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     return { ok: false, reason: `The file does not open as an XLSX workbook (${error instanceof Error ? error.message : String(error)}): it was changed or damaged.`, stamp: null };
   }
