@@ -7,7 +7,7 @@ import type { ReadJob, ReadMessage } from './import-worker';
 import { TableCollector, type ImportTable } from './read-table';
 
 /** The reader's own heap: what it holds is a batch and the parser's buffers; a file that needs more is refused, the back lives on. */
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 128;
 /** How often a cancel is looked at while the reader has no rows to give (an XLSX reads its shared strings first). */
 const CANCEL_CHECK_MS = 200;
 
