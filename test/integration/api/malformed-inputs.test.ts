@@ -7,7 +7,7 @@ import { apiMethods } from '../../../shared/api/contract';
 import { startRunningHost, type RunningHost } from '../transport/running-host';
 import { jsonOf, malformedInputs, type Mutation } from './malformed-inputs/mutations';
 import { specimenOf } from './malformed-inputs/specimen';
-import { contentOf, stateOf } from './workbook-fingerprint';
+import { contentOf, rowsWrittenBy, stateOf } from './workbook-fingerprint';
 
 /**
  * Property: for every method of the contract, an input made malformed at one place (a wrong type,
@@ -16,7 +16,7 @@ import { contentOf, stateOf } from './workbook-fingerprint';
  * with a 4xx and a clear message, never a 5xx or an internal error, and changes nothing: not the
  * workbook's revision, not its content, not the files, not the app's settings.
  */
-const RUNS_PER_METHOD = 30;
+const RUNS_PER_METHOD = 40;
 const SEED = 20261203;
 
 /** Messages that would not help a user: a leak of the machinery. */
@@ -31,6 +31,18 @@ let host: RunningHost;
 let dataDir: string;
 /** the workbook's content after the last method: each method's malformed inputs must leave it so */
 let content: string;
+/** the content as it is now, and the count of rows written when it was taken */
+const known = { content: '', rowsWritten: null as number | null };
+
+/** Whether a call changed the workbook's rows: the content is hashed again only when rows were written, rolled back or not. */
+function rowsChanged(): boolean {
+  const rowsWritten = rowsWrittenBy(host.session);
+  if (rowsWritten === known.rowsWritten) return false;
+  const now = contentOf(host.session);
+  const changed = now !== known.content;
+  Object.assign(known, { content: now, rowsWritten });
+  return changed;
+}
 /** what the runs did, for the README: methods, inputs sent, refused as invalid, values the schema took that the back handled */
 const tally = { methods: 0, runs: 0, malformed: 0, refused: 0, probesTaken: 0 };
 
@@ -39,6 +51,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tandem-fuzz-'));
   host = await startRunningHost(dataDir);
   content = contentOf(host.session);
+  Object.assign(known, { content, rowsWritten: rowsWrittenBy(host.session) });
 }, 60_000);
 afterAll(async () => {
   console.info(`Malformed API inputs: ${tally.methods} methods, ${tally.runs} runs (${tally.malformed} malformed at their place, ${tally.refused} refused as invalid input), ${tally.probesTaken} extreme values taken by their schema and handled.`);
@@ -65,22 +78,26 @@ describe('malformed inputs to every API method (fast-check, over the browser hos
   const names = Object.keys(apiMethods) as (keyof typeof apiMethods)[];
 
   it('derives a valid input of every method from its schema, to make malformed ones from', () => {
-    const underived = names.filter((name) => specimenOf(apiMethods[name].input) === null);
+    const underived = names.filter((name) => specimenOf(apiMethods[name].input) === null || specimenOf(apiMethods[name].input, true) === null);
     expect(underived).toEqual([]);
   });
 
   it.each(names)('%s refuses malformed inputs with a 4xx and a clear message, changing nothing', async (name) => {
     const specimen = specimenOf(apiMethods[name].input);
-    if (specimen === null) throw new Error(`no valid input of ${name} could be derived from its schema`);
+    const full = specimenOf(apiMethods[name].input, true);
+    if (specimen === null || full === null) throw new Error(`no valid input of ${name} could be derived from its schema`);
     const problems: string[] = [];
     let malformed = 0;
     let taken = 0;
     await fc.assert(
-      fc.asyncProperty(malformedInputs(specimen), async (mutation) => {
+      // Around the simplest valid input and around one with every optional field given.
+      fc.asyncProperty(fc.oneof(malformedInputs(specimen), malformedInputs(full)), async (mutation) => {
+        rowsChanged();
         const before = stateOf(host.session, dataDir);
         const { status, answer } = await host.post(jsonOf({ method: name, input: mutation.input }), { raw: true });
         const { ok, error } = answer as Answer;
-        const problem = problemOf(mutation, status, answer as Answer, stateOf(host.session, dataDir) !== before);
+        const changed = stateOf(host.session, dataDir) !== before || rowsChanged();
+        const problem = problemOf(mutation, status, answer as Answer, changed);
         if (problem !== null) problems.push(`${mutation.kind} at ${mutation.path.join('.') || 'input'} (${jsonOf(mutation.input).slice(0, 160)}): ${problem}`);
         tally.runs += 1;
         if (mutation.malformed) malformed += 1;

@@ -4,22 +4,29 @@ import { join, relative } from 'node:path';
 import type { BackSession } from '../../../electron/app/back-session';
 
 /**
- * What a refused call must leave as it was: which workbook is open, its revision, the rows its
- * connection has changed, the files in the data folder and the app's settings. Cheap enough to
- * take around every call.
+ * What a refused call must leave as it was: which workbook is open, its revision, the files in
+ * the data folder and the app's settings. Cheap enough to take around every call; `contentOf`
+ * says whether the rows are the same.
  */
 export function stateOf(session: BackSession, dataDir: string): string {
   const current = session.state().current;
-  const changes = current === null ? null : session.requireStore().database.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n;
   const settingsFile = join(dataDir, 'settings.json');
   return JSON.stringify({
     workbook: current?.path ?? null,
     revision: current?.revision ?? null,
-    changes,
     user: session.settings.userNameOrNull,
     settings: existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : null,
     files: filesUnder(dataDir),
   });
+}
+
+/**
+ * Rows the workbook's connection has written since it opened, rolled back ones included: when it
+ * has not moved, the content has not either (and `contentOf` need not be taken again).
+ */
+export function rowsWrittenBy(session: BackSession): number | null {
+  if (session.state().current === null) return null;
+  return session.requireStore().database.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n ?? null;
 }
 
 /** Every row of every table of the open workbook, hashed: its whole content. */

@@ -28,16 +28,17 @@ export const accepts = (schema: Schema, value: unknown): boolean => z.safeParse(
 export const isOptional = (schema: Schema): boolean => accepts(schema, undefined);
 
 /**
- * A valid value of the schema, the simplest it takes, with its places; null when none is found
- * (the caller then names one).
+ * A valid value of the schema, with its places; null when none is found. The simplest leaves
+ * optional fields out; the `full` one gives every optional field it can, so that they are made
+ * malformed too.
  */
-export function specimenOf(schema: Schema): Specimen | null {
+export function specimenOf(schema: Schema, full = false): Specimen | null {
   const places: Place[] = [];
-  const found = valueOf(schema, [], places);
+  const found = valueOf(schema, [], places, full);
   return found === null || !accepts(schema, found.value) ? null : { value: found.value, places };
 }
 
-function valueOf(schema: Schema, path: Path, places: Place[]): { value: unknown } | null {
+function valueOf(schema: Schema, path: Path, places: Place[], full: boolean): { value: unknown } | null {
   const def = (schema as z.core.$ZodTypes)._zod.def;
   const leaf = (value: unknown) => {
     places.push({ path, schema, value });
@@ -66,17 +67,17 @@ function valueOf(schema: Schema, path: Path, places: Place[]): { value: unknown 
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return wrapped(schema, def.innerType, path, places);
+      return wrapped(schema, def.innerType, path, places, full);
     case 'nullable':
-      return wrapped(schema, def.innerType, path, places) ?? leaf(null);
+      return wrapped(schema, def.innerType, path, places, full) ?? leaf(null);
     case 'pipe':
-      return wrapped(schema, def.in, path, places) ?? wrapped(schema, def.out, path, places);
+      return wrapped(schema, def.in, path, places, full) ?? wrapped(schema, def.out, path, places, full);
     case 'custom':
     case 'record':
       return leaf({});
     case 'union':
       for (const option of def.options) {
-        const found = wrapped(schema, option, path, places);
+        const found = wrapped(schema, option, path, places, full);
         if (found !== null) return found;
       }
       return null;
@@ -84,7 +85,7 @@ function valueOf(schema: Schema, path: Path, places: Place[]): { value: unknown 
       for (const length of [1, 0, 12, 2]) {
         const mark = places.length;
         const items: unknown[] = [];
-        for (let index = 0; index < length; index += 1) items.push(valueOf(def.element, [...path, index], places)?.value);
+        for (let index = 0; index < length; index += 1) items.push(valueOf(def.element, [...path, index], places, full)?.value);
         if (accepts(schema, items)) {
           places.splice(mark, 0, { path, schema, value: items });
           return { value: items };
@@ -98,12 +99,20 @@ function valueOf(schema: Schema, path: Path, places: Place[]): { value: unknown 
       const fields = new Map<string, Schema>(Object.entries(def.shape));
       for (const [key, field] of fields) {
         if (isOptional(field)) continue;
-        const found = valueOf(field, [...path, key], places);
+        const found = valueOf(field, [...path, key], places, full);
         if (found === null) {
           places.length = mark;
           return null;
         }
         value[key] = found.value;
+      }
+      // Each optional field that can be given and leaves the object valid (refinements across fields count).
+      for (const [key, field] of full ? fields : []) {
+        if (!isOptional(field)) continue;
+        const before = places.length;
+        const found = valueOf(field, [...path, key], places, full);
+        if (found !== null && found.value !== undefined && accepts(schema, { ...value, [key]: found.value })) value[key] = found.value;
+        else places.length = before;
       }
       places.splice(mark, 0, { path, schema, value, fields });
       return { value };
@@ -114,9 +123,9 @@ function valueOf(schema: Schema, path: Path, places: Place[]): { value: unknown 
 }
 
 /** The value of an inner schema, checked against the outer one (which may refine it) at the same place. */
-function wrapped(outer: Schema, inner: Schema, path: Path, places: Place[]): { value: unknown } | null {
+function wrapped(outer: Schema, inner: Schema, path: Path, places: Place[], full: boolean): { value: unknown } | null {
   const mark = places.length;
-  const found = valueOf(inner, path, places);
+  const found = valueOf(inner, path, places, full);
   if (found !== null && accepts(outer, found.value)) {
     // The place is checked against the outer schema: its refinements (and defaults) count.
     const own = places.findIndex((place, index) => index >= mark && samePath(place.path, path));
