@@ -44,8 +44,8 @@ function VersionChoice({ label, ariaLabel, versions, value, onChange }: { label:
 }
 
 /** A threshold as typed: an amount (`10,000`, `10k`) or a percentage; null when it is not a number. */
-function thresholdOf(text: string): Decimal | null {
-  const parsed = parseAmount(text.replace(/%$/, ''));
+function thresholdOf(text: string, currency: string): Decimal | null {
+  const parsed = parseAmount(text.replace(/%$/, ''), currency);
   return parsed.ok && !new Decimal(parsed.amount).isNegative() ? new Decimal(parsed.amount) : null;
 }
 
@@ -91,8 +91,8 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
   // Against actuals the bridge covers the closed months; otherwise the (first) full year.
   const againstActuals = versions.some((version) => (version.id === state.baseId || version.id === state.comparisonId) && version.kind === 'actuals');
   const bridgeSpan = (againstActuals ? spans.yearToDate : null) ?? spans.years[0];
-  const amount = thresholdOf(state.thresholdAmount);
-  const percent = thresholdOf(state.thresholdPercent);
+  const amount = thresholdOf(state.thresholdAmount, model.workbook.currency);
+  const percent = thresholdOf(state.thresholdPercent, model.workbook.currency);
   const comparison = state.comparison;
   const figures = useMemo(() => (comparison === null ? null : figureCache(comparison)), [comparison]);
   const flagged = useMemo(

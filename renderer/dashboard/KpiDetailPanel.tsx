@@ -13,6 +13,7 @@ import { entryText, isFavourable, kpiText, parseKpiNumber } from './dashboard-fi
 import { linesBehind } from './kpi-lines';
 import { StatusBadge } from './ScorecardTile';
 import type { TileFigures } from './scorecard-tiles';
+import { useWorkbookStore } from '../state/workbook-store';
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -52,7 +53,7 @@ function EnteredMonth({ label, value, enteredBy, enteredAt, unit, onEnter }: { l
   const [problem, setProblem] = useState<string | null>(null);
   const save = async () => {
     if (text.trim() === shown) return;
-    const parsed = parseKpiNumber(text, unit);
+    const parsed = parseKpiNumber(text, unit, useWorkbookStore.getState().session?.current?.currency ?? '');
     if (!parsed.ok) {
       setProblem(`“${text}” is not a number${unit === 'percent' ? ': type a percentage such as 42' : ''}.`);
       return;

@@ -6,6 +6,7 @@ import { KPI_FUNCTIONS, parseKpiDefinition } from '../../shared/kpi/kpi-language
 import { Dialog } from '../components/Dialog';
 import { DepartmentOptions } from '../components/DimensionOptions';
 import { edited, fieldsOf, formOf, type Form, type KpiFields } from './kpi-form';
+import { useWorkbookStore } from '../state/workbook-store';
 
 const UNIT_HINT: Record<KpiUnit, string> = { money: 'in currency units', percent: 'as a percentage: 42 is 42%', count: 'a count', days: 'in days', score: 'a score, such as 4.2' };
 
@@ -35,8 +36,9 @@ export function KpiDialog({ kpi, departments, goals, periods, onSave, onClose }:
   }, [form.entered, form.definition]);
   const kept = kpi?.targets.filter((target) => !edited(target)) ?? [];
   const unitMark = form.unit === 'percent' ? '%' : '';
+  const currency = useWorkbookStore((state) => state.session?.current?.currency ?? '');
   const submit = async () => {
-    const checked = fieldsOf(monthly ? form : { ...form, monthTargets: [] }, kept, periods);
+    const checked = fieldsOf(monthly ? form : { ...form, monthTargets: [] }, kept, periods, currency);
     if (!checked.ok) {
       setProblem(checked.message);
       return;

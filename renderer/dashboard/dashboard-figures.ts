@@ -100,11 +100,11 @@ export function entryText(stored: string, unit: KpiUnit): string {
  * canonical decimal text, a percentage as a fraction (`42` and `42%` are 0.42 for a percentage
  * KPI). Accepts what finance people type (`1,250.5`, `(300)`, `1.2k`). Blank is null.
  */
-export function parseKpiNumber(text: string, unit: KpiUnit): { ok: true; value: string | null } | { ok: false } {
+export function parseKpiNumber(text: string, unit: KpiUnit, currency: string): { ok: true; value: string | null } | { ok: false } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
   const percent = trimmed.endsWith('%');
-  const read = readNumber(percent ? trimmed.slice(0, -1) : trimmed);
+  const read = readNumber(percent ? trimmed.slice(0, -1) : trimmed, currency);
   if (!read.ok) return { ok: false };
   const value = unit === 'percent' || percent ? read.value.div(100) : read.value;
   return { ok: true, value: value.isZero() ? '0' : value.toFixed() };

@@ -55,24 +55,24 @@ export function formOf(kpi: Kpi | null): Form {
  * The back checks the rest (the definition parses, names what exists and does not loop; the
  * thresholds do not overlap) and its message is shown in the dialog.
  */
-export function fieldsOf(form: Form, kept: readonly KpiTarget[], periods: readonly Period[]): { ok: true; fields: KpiFields } | { ok: false; message: string } {
+export function fieldsOf(form: Form, kept: readonly KpiTarget[], periods: readonly Period[], currency: string): { ok: true; fields: KpiFields } | { ok: false; message: string } {
   const who = `KPI “${form.name.trim() || 'new KPI'}”`;
   const targets: KpiTarget[] = [...kept];
-  const year = parseKpiNumber(form.yearTarget, form.unit);
+  const year = parseKpiNumber(form.yearTarget, form.unit, currency);
   if (!year.ok) return { ok: false, message: `${who}: the yearly target “${form.yearTarget}” is not a number.` };
   if (year.value !== null) targets.push({ span: 'year', index: 0, value: year.value });
   for (let month = 0; month < 12; month += 1) {
     const text = form.monthTargets[month] ?? '';
-    const parsed = parseKpiNumber(text, form.unit);
+    const parsed = parseKpiNumber(text, form.unit, currency);
     if (!parsed.ok) return { ok: false, message: `${who}: the target for ${periods[month]?.label ?? `month ${month + 1}`}, “${text}”, is not a number.` };
     if (parsed.value !== null) targets.push({ span: 'month', index: month, value: parsed.value });
   }
   const threshold = (text: string, label: string): { ok: true; value: string } | { ok: false; message: string } => {
     if (form.thresholdKind === 'amount') {
-      const parsed = parseKpiNumber(text, form.unit);
+      const parsed = parseKpiNumber(text, form.unit, currency);
       if (parsed.ok && parsed.value !== null) return { ok: true, value: parsed.value };
     } else {
-      const parsed = readNumber(text.replace(/%\s*$/, ''));
+      const parsed = readNumber(text.replace(/%\s*$/, ''), currency);
       if (parsed.ok) return { ok: true, value: parsed.value.isZero() ? '0' : parsed.value.toFixed() };
     }
     return { ok: false, message: `${who}: “${label}” needs a number${text.trim() === '' ? '' : `, not “${text}”`}.` };

@@ -30,8 +30,8 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** Every match in the proposals' order, left to right on each proposal; empty for an empty query. */
-export function findInProposals(entries: readonly FindableProposal[], departmentName: ReadonlyMap<number, string>, query: string): ProposalMatch[] {
-  const parsed = parseFindQuery(query);
+export function findInProposals(entries: readonly FindableProposal[], departmentName: ReadonlyMap<number, string>, query: string, currency: string): ProposalMatch[] {
+  const parsed = parseFindQuery(query, currency);
   if (parsed === null) return [];
   const matches: ProposalMatch[] = [];
   for (const { proposal, metrics } of entries) {

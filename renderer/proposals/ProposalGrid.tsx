@@ -128,16 +128,16 @@ export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand,
 
   // Find goes to a match's cell: on the sheet its own column, on the ranking the column that shows it.
   const { revealCell } = spreadsheet;
-  const searchable = useRef({ allRanked, departmentName });
+  const searchable = useRef({ allRanked, departmentName, currency: sheet.currency });
   useEffect(() => {
-    searchable.current = { allRanked, departmentName };
+    searchable.current = { allRanked, departmentName, currency: sheet.currency };
     useFindStore.getState().refresh('proposals');
-  }, [allRanked, departmentName]);
+  }, [allRanked, departmentName, sheet.currency]);
   useEffect(
     () =>
       registerFindTarget('proposals', {
         search: (query) =>
-          findInProposals(searchable.current.allRanked, searchable.current.departmentName, query).map(
+          findInProposals(searchable.current.allRanked, searchable.current.departmentName, query, searchable.current.currency).map(
             (match): FindHit => ({ key: `${match.proposalId}:${match.sheetColumn}:${match.rankingColumn}`, rowId: String(match.proposalId), column: `${match.sheetColumn}|${match.rankingColumn}` }),
           ),
         reveal: (hit, keepFocus) => {

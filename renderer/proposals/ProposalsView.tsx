@@ -19,6 +19,7 @@ import { MinimumsDialog } from './MinimumsDialog';
 const FrontierDialog = lazy(() => import('./FrontierDialog').then((module) => ({ default: module.FrontierDialog })));
 import { ReasonDialog } from './DecisionDialog';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
+import { useWorkbookStore } from '../state/workbook-store';
 
 /** A stable empty list: a selector must not return a new array on every call. */
 const NO_DEPARTMENTS: readonly Department[] = [];
@@ -70,7 +71,8 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   const years = portfolio?.settings.years ?? 0;
   const firstYearLabel = portfolio?.firstYearLabel ?? '';
   // The sheet's columns are rebuilt only when what they show changes, not on every re-rank.
-  const sheet = useMemo(() => ({ departments, criteria: criteria ?? [], years, firstYearLabel }), [departments, criteria, years, firstYearLabel]);
+  const currency = useWorkbookStore((state) => state.session?.current?.currency ?? '');
+  const sheet = useMemo(() => ({ departments, criteria: criteria ?? [], years, firstYearLabel, currency }), [departments, criteria, years, firstYearLabel, currency]);
   // On screen, the portfolio follows every change of the file; off screen it is read again when it comes back.
   useEffect(() => {
     setVisible(true);

@@ -36,6 +36,8 @@ export interface SheetContext {
   years: number;
   /** the label of year 1 ("FY2027"), for the flow columns' headers */
   firstYearLabel: string;
+  /** the workbook's currency (an ISO code): its own mark is taken in amounts, another is refused */
+  currency: string;
 }
 
 const FLOW_GROUPS: Record<FlowKind, string> = { capex: 'Capital cost', opex: 'Operating cost', benefit: 'Benefits' };
@@ -177,7 +179,7 @@ export function inputColumns(context: SheetContext): InputColumn[] {
           return amount === '0' ? '' : formatMoney(new Decimal(amount));
         },
         parse: (text) => {
-          const parsed = text === null || text.trim() === '' ? ({ ok: true, amount: '0' } as const) : parseAmount(text);
+          const parsed = text === null || text.trim() === '' ? ({ ok: true, amount: '0' } as const) : parseAmount(text, context.currency);
           if (!parsed.ok) return { ok: false, message: parsed.message };
           if (parsed.amount.startsWith('-')) return { ok: false, message: 'Costs and benefits are entered as positive amounts.' };
           return { ok: true, change: { flow: { kind, year, amount: parsed.amount } } };

@@ -58,7 +58,7 @@ export function VarianceSection({ view }: { view: SheetView }) {
   const spans = compareSpans(view.model);
   const yearToDate = spans.yearToDate;
   const fullYear = spans.years[0];
-  const amount = parseAmount(thresholdAmount);
+  const amount = parseAmount(thresholdAmount, view.model.workbook.currency);
   const limit = { amount: new Decimal(amount.ok ? amount.amount : '0'), percent: new Decimal(/^\d+(\.\d+)?$/.test(thresholdPercent) ? thresholdPercent : '0') };
 
   const chart = useMemo((): ChartOption | null => {

@@ -21,6 +21,9 @@ import { showError, useNoticeStore } from './notice-store';
 import { enqueue, useSheetStore } from './sheet-store';
 import { useWorkbookStore } from './workbook-store';
 
+/** The open workbook's currency: its own mark is taken in a typed amount, another is refused. */
+const workbookCurrency = (): string => useWorkbookStore.getState().session?.current?.currency ?? '';
+
 /** The proposals view: the portfolio from the file, each proposal's metrics, and the live ranking with its funding line. */
 interface PortfolioState {
   portfolio: Portfolio | null;
@@ -256,7 +259,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       const parsed: Record<string, string> = {};
       for (const [departmentId, text] of Object.entries(minimums)) {
         if (text.trim() === '') continue;
-        const amount = parseAmount(text);
+        const amount = parseAmount(text, workbookCurrency());
         if (!amount.ok || amount.amount.startsWith('-')) {
           showError(new Error(amount.ok ? 'A minimum cannot be negative.' : amount.message), 'Department minimums');
           return false;
@@ -268,7 +271,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
     saveSnapshot: (name) => write(() => api.call('proposal/save-snapshot', { name, rankKey: get().rankKey })),
     update: (proposalId, fields) => write(() => api.call('proposal/update', { proposalId, fields })),
     async setFlow(proposalId, kind, year, text) {
-      const parsed = text.trim() === '' ? { ok: true as const, amount: '0' } : parseAmount(text);
+      const parsed = text.trim() === '' ? { ok: true as const, amount: '0' } : parseAmount(text, workbookCurrency());
       if (!parsed.ok) {
         showError(new Error(parsed.message), `Year ${year + 1}`);
         return false;
@@ -292,7 +295,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
       for (const [rowIndex, row] of block.entries()) {
         for (const [columnIndex, cell] of row.entries()) {
           const flowKind = kinds[rowIndex] as FlowKind;
-          const parsed = cell.trim() === '' ? { ok: true as const, amount: '0' } : parseAmount(cell);
+          const parsed = cell.trim() === '' ? { ok: true as const, amount: '0' } : parseAmount(cell, workbookCurrency());
           if (!parsed.ok || parsed.amount.startsWith('-')) {
             const reason = parsed.ok ? 'costs and benefits are entered as positive amounts' : parsed.message;
             showError(new Error(`Nothing was pasted. Row ${rowIndex + 1}, column ${columnIndex + 1} of the block: ${reason}`), `${FLOW_LABELS[flowKind]}, year ${year + columnIndex + 1}`);
@@ -317,7 +320,7 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
     async setCapitalCap(year, text) {
       const portfolio = get().portfolio;
       if (portfolio === null) return false;
-      const parsed = text.trim() === '' ? null : parseAmount(text);
+      const parsed = text.trim() === '' ? null : parseAmount(text, workbookCurrency());
       if (parsed !== null && !parsed.ok) {
         showError(new Error(parsed.message), `Capital cap, year ${year + 1}`);
         return false;

@@ -36,7 +36,7 @@ export function ScenarioDialog({ view, onClose }: { view: SheetView; onClose: ()
     else if (mode === 'percent') done = await scenarioActions.adjust(model.version.id, scope, periods, { kind: 'percent', percent: value });
     else {
       // Read as the sheet reads an entry (1,250.50, 5k, (300)); what it refuses is said, not guessed.
-      const amount = parseAmount(value);
+      const amount = parseAmount(value, model.workbook.currency);
       if (!amount.ok || amount.roundedFrom !== undefined) {
         showError(new Error(amount.ok ? `${value.trim()} has more than two decimals: an amount added to a month is to the cent, so nothing is rounded away. Round it first.` : amount.message), 'Adjust');
         return;

@@ -71,7 +71,7 @@ export function withoutCurrencyMark(text: string, original: string, currency: st
   const foreign = SYMBOL_AT_START.exec(text)?.[0] ?? SYMBOL_AT_END.exec(text)?.[0] ?? [CODE_AT_START.exec(text)?.[0], CODE_AT_END.exec(text)?.[0]].find((code) => code !== undefined && isCurrencyCode(code));
   // Anything else in the middle of the number (`1$000`) is left for the number's own check to refuse.
   if (foreign === undefined || foreign === null) return { ok: true, text };
-  if (currency === undefined) return { ok: false, message: `"${original}" carries the currency mark ${foreign}: type the amount without it.` };
+  if (currency === undefined || currency.trim() === '') return { ok: false, message: `"${original}" carries the currency mark ${foreign}: type the amount without it.` };
   const own = currencyMarks(currency).filter((mark) => mark !== currency.trim().toUpperCase());
   const ownSymbol = own.length === 0 ? '' : ` (${own[own.length - 1] ?? ''})`;
   return {

@@ -18,7 +18,7 @@ export type ReadNumber = { ok: true; value: Decimal } | { ok: false; message: st
  * mark is taken only when it is the workbook's own (`currency`, an ISO code): `£300` in a USD
  * workbook is refused, naming both, as is any mark when the currency is not given.
  */
-export function readNumber(input: string, currency?: string): ReadNumber {
+export function readNumber(input: string, currency: string): ReadNumber {
   const original = input.trim();
   if (original === '') return { ok: false, message: 'The amount is empty.' };
   // Spaces and apostrophes group thousands in some locales (1 250.50, 1’250.50): read them as commas.
@@ -62,7 +62,7 @@ export function readNumber(input: string, currency?: string): ReadNumber {
  * cents and says so. Anything else is refused with a message saying what was wrong, never
  * read as zero.
  */
-export function parseAmount(input: string, currency?: string): ParsedAmount {
+export function parseAmount(input: string, currency: string): ParsedAmount {
   const original = input.trim();
   if (original.endsWith('%')) {
     return { ok: false, message: `"${original}" is a percentage; percentages are only allowed on rate lines.` };

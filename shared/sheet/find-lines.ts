@@ -40,11 +40,11 @@ export function foldText(text: string): string {
 }
 
 /** The query as find reads it, or null when there is nothing to look for. */
-export function parseFindQuery(query: string): FindQuery | null {
+export function parseFindQuery(query: string, currency: string): FindQuery | null {
   const trimmed = query.trim();
   if (trimmed === '') return null;
   const percent = trimmed.endsWith('%');
-  const read = readNumber(percent ? trimmed.slice(0, -1) : trimmed);
+  const read = readNumber(percent ? trimmed.slice(0, -1) : trimmed, currency);
   return {
     text: foldText(trimmed),
     amount: read.ok ? { value: read.value, canonical: read.value.isZero() ? '0' : read.value.toString(), percent } : null,
@@ -107,7 +107,7 @@ export function linesInDisplayOrder(view: Pick<SheetView, 'display' | 'rows' | '
 
 /** Every match of the query in the sheet, in display order, row by row and left to right. Empty for an empty query. */
 export function findInSheet(view: Pick<SheetView, 'display' | 'rows' | 'model' | 'commentsByPlace'>, query: string): LineMatch[] {
-  const parsed = parseFindQuery(query);
+  const parsed = parseFindQuery(query, view.model.workbook.currency);
   if (parsed === null) return [];
   return linesInDisplayOrder(view).flatMap((row) => matchesOfLine(row, parsed, view.commentsByPlace));
 }

@@ -83,27 +83,30 @@ describe('a KPI’s figures in its unit', () => {
 
 describe('numbers typed for a KPI', () => {
   it('reads a percentage KPI’s entries as percentages, with or without the sign', () => {
-    expect(parseKpiNumber('42', 'percent')).toEqual({ ok: true, value: '0.42' });
-    expect(parseKpiNumber('42.5%', 'percent')).toEqual({ ok: true, value: '0.425' });
+    expect(parseKpiNumber('42', 'percent', 'USD')).toEqual({ ok: true, value: '0.42' });
+    expect(parseKpiNumber('42.5%', 'percent', 'USD')).toEqual({ ok: true, value: '0.425' });
   });
 
   it('reads what finance people type, exactly', () => {
-    expect(parseKpiNumber('1,250.50', 'money')).toEqual({ ok: true, value: '1250.5' });
-    expect(parseKpiNumber('(300)', 'money')).toEqual({ ok: true, value: '-300' });
-    expect(parseKpiNumber('7.3m', 'money')).toEqual({ ok: true, value: '7300000' });
-    expect(parseKpiNumber(' 4.35 ', 'score')).toEqual({ ok: true, value: '4.35' });
+    expect(parseKpiNumber('1,250.50', 'money', 'USD')).toEqual({ ok: true, value: '1250.5' });
+    expect(parseKpiNumber('(300)', 'money', 'USD')).toEqual({ ok: true, value: '-300' });
+    expect(parseKpiNumber('7.3m', 'money', 'USD')).toEqual({ ok: true, value: '7300000' });
+    // The workbook's own currency mark is taken; another currency's is not.
+    expect(parseKpiNumber('$1,250', 'money', 'USD')).toEqual({ ok: true, value: '1250' });
+    expect(parseKpiNumber('£1,250', 'money', 'USD')).toEqual({ ok: false });
+    expect(parseKpiNumber(' 4.35 ', 'score', 'USD')).toEqual({ ok: true, value: '4.35' });
   });
 
   it('takes blank as no value and refuses what is not a number', () => {
-    expect(parseKpiNumber('  ', 'score')).toEqual({ ok: true, value: null });
-    expect(parseKpiNumber('abc', 'score')).toEqual({ ok: false });
-    expect(parseKpiNumber('4.2.1', 'days')).toEqual({ ok: false });
+    expect(parseKpiNumber('  ', 'score', 'USD')).toEqual({ ok: true, value: null });
+    expect(parseKpiNumber('abc', 'score', 'USD')).toEqual({ ok: false });
+    expect(parseKpiNumber('4.2.1', 'days', 'USD')).toEqual({ ok: false });
   });
 
   it('shows a stored number as it is typed back: a fraction as a percentage', () => {
     expect(entryText('0.64', 'percent')).toBe('64');
     expect(entryText('7321000', 'money')).toBe('7321000');
-    for (const text of ['0.425', '0.05', '1']) expect(parseKpiNumber(entryText(text, 'percent'), 'percent')).toEqual({ ok: true, value: text });
+    for (const text of ['0.425', '0.05', '1']) expect(parseKpiNumber(entryText(text, 'percent'), 'percent', 'USD')).toEqual({ ok: true, value: text });
   });
 });
 

@@ -9,7 +9,7 @@ describe('the KPI dialog’s form', () => {
   it('sends a percentage KPI’s targets as fractions and keeps the targets it does not edit', () => {
     const form = { ...formOf(null), name: ' Freight share ', definition: 'cogs() / revenue()', yearTarget: '4', monthTargets: ['5', '4.5%', ...Array.from({ length: 10 }, () => '')] };
     const quarter = { span: 'quarter' as const, index: 1, value: '0.05' };
-    const checked = fieldsOf(form, [quarter], periods);
+    const checked = fieldsOf(form, [quarter], periods, 'USD');
     expect(checked.ok && checked.fields).toMatchObject({
       name: 'Freight share',
       definition: 'cogs() / revenue()',
@@ -20,20 +20,20 @@ describe('the KPI dialog’s form', () => {
   });
 
   it('sends an input KPI without a definition', () => {
-    const checked = fieldsOf({ ...formOf(null), name: 'NPS', entered: true, definition: 'ignored', unit: 'score' }, [], periods);
+    const checked = fieldsOf({ ...formOf(null), name: 'NPS', entered: true, definition: 'ignored', unit: 'score' }, [], periods, 'USD');
     expect(checked.ok && checked.fields.definition).toBeNull();
   });
 
   it('refuses a target or a threshold that is not a number, naming the KPI and where', () => {
     const base = { ...formOf(null), name: 'Freight share' };
-    expect(fieldsOf({ ...base, yearTarget: 'four' }, [], periods)).toEqual({ ok: false, message: 'KPI “Freight share”: the yearly target “four” is not a number.' });
+    expect(fieldsOf({ ...base, yearTarget: 'four' }, [], periods, 'USD')).toEqual({ ok: false, message: 'KPI “Freight share”: the yearly target “four” is not a number.' });
     const march = Array.from({ length: 12 }, (_unused, month) => (month === 2 ? '5x' : ''));
-    expect(fieldsOf({ ...base, monthTargets: march }, [], periods)).toEqual({ ok: false, message: 'KPI “Freight share”: the target for Mar 2027, “5x”, is not a number.' });
-    expect(fieldsOf({ ...base, within: '' }, [], periods)).toEqual({ ok: false, message: 'KPI “Freight share”: “on track within” needs a number.' });
+    expect(fieldsOf({ ...base, monthTargets: march }, [], periods, 'USD')).toEqual({ ok: false, message: 'KPI “Freight share”: the target for Mar 2027, “5x”, is not a number.' });
+    expect(fieldsOf({ ...base, within: '' }, [], periods, 'USD')).toEqual({ ok: false, message: 'KPI “Freight share”: “on track within” needs a number.' });
   });
 
   it('reads amount thresholds in the KPI’s unit: points for a percentage', () => {
-    const checked = fieldsOf({ ...formOf(null), name: 'Margin', thresholdKind: 'amount', within: '1.5', beyond: '4' }, [], periods);
+    const checked = fieldsOf({ ...formOf(null), name: 'Margin', thresholdKind: 'amount', within: '1.5', beyond: '4' }, [], periods, 'USD');
     expect(checked.ok && checked.fields.thresholds).toEqual({ kind: 'amount', onTrackWithin: '0.015', offTrackBeyond: '0.04' });
   });
 
@@ -50,7 +50,7 @@ describe('the KPI dialog’s form', () => {
     });
     const form = formOf(saved);
     expect(form).toMatchObject({ yearTarget: '64', within: '2', beyond: '5', departmentId: '4', goalId: '2' });
-    const checked = fieldsOf(form, saved.targets.filter((target) => target.span === 'quarter'), periods);
+    const checked = fieldsOf(form, saved.targets.filter((target) => target.span === 'quarter'), periods, 'USD');
     expect(checked.ok && checked.fields).toMatchObject({ thresholds: saved.thresholds, departmentId: 4, goalId: 2 });
     expect(checked.ok && [...checked.fields.targets].sort((a, b) => a.span.localeCompare(b.span))).toEqual([...saved.targets].sort((a, b) => a.span.localeCompare(b.span)));
   });

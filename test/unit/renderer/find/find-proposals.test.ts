@@ -11,7 +11,7 @@ const departments = new Map([
   [1, 'G&A'],
   [2, 'Operations'],
 ]);
-const found = (query: string) => findInProposals(entries, departments, query).map((match) => `${match.proposalId}:${match.sheetColumn}:${match.rankingColumn}`);
+const found = (query: string) => findInProposals(entries, departments, query, 'USD').map((match) => `${match.proposalId}:${match.sheetColumn}:${match.rankingColumn}`);
 
 describe('find in the proposals', () => {
   it('matches the name, the owner, the department, the goal and the category as text', () => {

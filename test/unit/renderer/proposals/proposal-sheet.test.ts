@@ -11,6 +11,7 @@ const columns = inputColumns({
   criteria: [{ id: 7, name: 'Urgency', weight: '1' }],
   years: 3,
   firstYearLabel: 'FY2027',
+  currency: 'USD',
 });
 const column = (id: string) => columns.findIndex((candidate) => candidate.id === id);
 const rows = [

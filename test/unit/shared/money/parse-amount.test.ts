@@ -34,22 +34,22 @@ describe('parseAmount', () => {
   });
 
   it('rounds a third decimal half-even and says it did', () => {
-    expect(parseAmount('10.005')).toEqual({ ok: true, amount: '10', roundedFrom: '10.005' });
-    expect(parseAmount('10.015')).toEqual({ ok: true, amount: '10.02', roundedFrom: '10.015' });
+    expect(parseAmount('10.005', 'USD')).toEqual({ ok: true, amount: '10', roundedFrom: '10.005' });
+    expect(parseAmount('10.015', 'USD')).toEqual({ ok: true, amount: '10.02', roundedFrom: '10.015' });
   });
 
   it.each(['abc', '', '12abc', '1,2,3', '1.2.3', '((5))', '--5', '(-5)', '5k5', '1e5', 'NaN', 'Infinity'])('refuses %j with a message', (input) => {
-    const parsed = parseAmount(input);
+    const parsed = parseAmount(input, 'USD');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message.length).toBeGreaterThan(10);
   });
 
   it('refuses an amount beyond 18 digits, saying so', () => {
-    expect(parseAmount('9999999999b')).toEqual({ ok: false, message: expect.stringContaining('at most 18 digits') });
+    expect(parseAmount('9999999999b', 'USD')).toEqual({ ok: false, message: expect.stringContaining('at most 18 digits') });
   });
 
   it('refuses a percentage on a money line, saying where percentages belong', () => {
-    const parsed = parseAmount('15%');
+    const parsed = parseAmount('15%', 'USD');
     expect(parsed).toEqual({ ok: false, message: expect.stringContaining('rate lines') });
   });
 
@@ -85,7 +85,7 @@ describe('currency marks in a typed amount', () => {
 
   it('refuses a symbol inside the number, and any symbol when the workbook’s currency is not known', () => {
     expect(parseAmount('1$000', 'USD')).toMatchObject({ ok: false, message: expect.stringContaining('is not an amount') });
-    expect(parseAmount('$300')).toMatchObject({ ok: false, message: expect.stringContaining('without it') });
+    expect(parseAmount('$300', '')).toMatchObject({ ok: false, message: expect.stringContaining('without it') });
   });
 });
 

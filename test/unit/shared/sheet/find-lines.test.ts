@@ -25,13 +25,13 @@ function model(): SheetModel {
   return base;
 }
 
-const query = (text: string) => parseFindQuery(text) as FindQuery;
+const query = (text: string) => parseFindQuery(text, 'USD') as FindQuery;
 const cells = (text: string, grouping: 'department' | 'none' = 'none', collapsed: ReadonlySet<string> = new Set()) =>
   findInSheet(buildSheetView(model(), grouping, collapsed), text).map((match) => `${match.lineId}:${match.column}:${match.field}`);
 
 describe('find in the sheet', () => {
   it('an empty query finds nothing', () => {
-    expect(parseFindQuery('   ')).toBeNull();
+    expect(parseFindQuery('   ', 'USD')).toBeNull();
     expect(cells('')).toEqual([]);
   });
 
@@ -57,6 +57,8 @@ describe('find in the sheet', () => {
     const expected = ['1:0:amount', '3:1:amount'];
     expect(cells('1200')).toEqual(expected);
     expect(cells('1,200.00')).toEqual(expected);
+    // With the workbook's own currency mark, as an amount is often written.
+    expect(cells('$1,200')).toEqual(expected);
     expect(cells('1.2k')).toEqual(expected);
     expect(cells('120')).toEqual([]);
     // 1,200.50 is not 1,200.
