@@ -848,6 +848,8 @@ export class WorkbookStore {
   stepHistory(direction: 'undo' | 'redo', shownVersionId: number, actor: string): HistoryReceipt {
     return this.db
       .transaction((): HistoryReceipt => {
+        // The receipt is shaped for the version on screen: one that does not exist is refused before any step is replayed.
+        this.versionRow(shownVersionId);
         const next = this.edits.peek(direction);
         if (next === null) {
           throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');

@@ -119,4 +119,19 @@ describe('undo and redo', () => {
     expect(await back.call('sheet/get-sheet', {})).toEqual(before);
     back.stop();
   });
+
+  it('undo or redo for a version that does not exist is refused, naming it, and nothing is undone', async () => {
+    const back = startBack(tempFolder());
+    const before = await back.call('sheet/get-sheet', {});
+    const [line] = before.lines;
+    if (line === undefined) throw new Error('sample too small');
+    await back.call('sheet/set-cells', { edits: [{ lineId: line.id, period: 0, value: '7' }], label: 'edit one cell' });
+    const edited = await back.call('sheet/get-sheet', {});
+    await expect(back.call('sheet/undo', { versionId: 999 })).rejects.toThrow('Version 999 does not exist');
+    expect(valuesOf(await back.call('sheet/get-sheet', {}))).toEqual(valuesOf(edited));
+    await back.call('sheet/undo', {});
+    await expect(back.call('sheet/redo', { versionId: 999 })).rejects.toThrow('Version 999 does not exist');
+    expect(valuesOf(await back.call('sheet/get-sheet', {}))).toEqual(valuesOf(before));
+    back.stop();
+  });
 });
