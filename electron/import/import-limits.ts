@@ -26,8 +26,9 @@ export const IMPORT_LIMITS: ImportLimits = {
   bytes: 100 * 1024 * 1024,
   rows: 500_000,
   columns: 1_000,
-  // 500,000 rows of 8 fields: room for the long CSV of the biggest budget.
-  cells: 4_000_000,
+  // Room for the long CSV of the biggest budget with 8 columns (360,000 x 8); held as strings,
+  // 3,000,000 unique numbers are about 300 MB of the back's memory at their peak.
+  cells: 3_000_000,
   // A long note fits; a megabyte in one cell is not a budget.
   fieldChars: 10_000,
   // Twenty notes at the field limit; a row of a budget is a few hundred.
