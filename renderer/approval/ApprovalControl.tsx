@@ -8,7 +8,16 @@ function describe(version: BudgetVersion): string {
 }
 
 /** The version's approval status, and the moves it can make from there. */
-export function ApprovalControl({ version, onAction }: { version: BudgetVersion; onAction: (action: ApprovalAction) => void }) {
+export function ApprovalControl({
+  version,
+  onAction,
+  refusal = () => null,
+}: {
+  version: BudgetVersion;
+  onAction: (action: ApprovalAction) => void;
+  /** why a move cannot be made now (a read-only workbook), or null: the button is disabled with it */
+  refusal?: (action: ApprovalAction) => string | null;
+}) {
   const moves = APPROVAL_ACTIONS.filter((action) => APPROVAL_TRANSITIONS[action].from === version.status);
   const approval = lastApproval(version.events);
   return (
@@ -17,7 +26,13 @@ export function ApprovalControl({ version, onAction }: { version: BudgetVersion;
         {VERSION_STATUS_LABELS[version.status]}
       </span>
       {moves.map((action) => (
-        <button key={action} type="button" onClick={() => onAction(action)} title={action === 'reopen' && approval !== null ? `Approved by ${approval.actor}; reopening asks for a reason` : APPROVAL_TRANSITIONS[action].label}>
+        <button
+          key={action}
+          type="button"
+          disabled={refusal(action) !== null}
+          onClick={() => onAction(action)}
+          title={refusal(action) ?? (action === 'reopen' && approval !== null ? `Approved by ${approval.actor}; reopening asks for a reason` : APPROVAL_TRANSITIONS[action].label)}
+        >
           {APPROVAL_TRANSITIONS[action].button}
         </button>
       ))}

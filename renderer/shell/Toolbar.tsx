@@ -28,7 +28,13 @@ export function Toolbar({ workbookName, view, states, onRun }: { workbookName: s
     <header className="toolbar">
       {view !== null && <VersionPicker versions={view.model.versions} versionId={view.model.version.id} onOpen={(versionId) => void openVersion(versionId)} onManage={() => onRun('data.versions')} />}
       {/* Through the command table, so an approval step is refused with its reason (a read-only workbook) as in the menus. */}
-      {view !== null && <ApprovalControl version={view.model.version} onAction={(action) => onRun(`data.${action}`)} />}
+      {view !== null && (
+        <ApprovalControl
+          version={view.model.version}
+          onAction={(action) => onRun(`data.${action}`)}
+          refusal={(action) => (states[`data.${action}`]?.enabled === false ? (states[`data.${action}`]?.reason ?? 'Not available now') : null)}
+        />
+      )}
       {workbookName !== null && (
         <div className="page-tabs" role="tablist" aria-label="Workbook part">
           {PAGE_COMMANDS.map((id) => (
