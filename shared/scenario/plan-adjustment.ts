@@ -1,6 +1,6 @@
 import type { CellEdit } from '../domain/cell-edit';
 import type { AccountUnit } from '../domain/workbook';
-import { isCanonicalAmount, toAmountText, type AmountText } from '../money/amount';
+import { isCanonicalAmount, MAX_WHOLE_DIGITS, toAmountText, tooLargeReason, type AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
 
 /** A change to a selection of a version: a percentage of each amount, or an amount added to each month. */
@@ -36,6 +36,7 @@ export function planAdjustment(lines: readonly AdjustableLine[], periods: readon
     if (factor.isNegative()) return { ok: false, message: `${text}% would turn amounts negative: a cut is at most -100%.`, where: 'percent' };
   } else {
     if (!/^-?\d+(\.\d+)?$/.test(adjustment.amount)) return { ok: false, message: `“${adjustment.amount}” is not an amount: type one such as 5,000 or -1,250.50.`, where: 'amount' };
+    if (beyondSizeRule(new Decimal(adjustment.amount))) return { ok: false, message: `${adjustment.amount} is too large: ${tooLargeReason('amount')}`, where: 'amount' };
     if (!isCanonicalAmount(new Decimal(adjustment.amount).toFixed())) {
       return { ok: false, message: `${adjustment.amount} has more than two decimals: an amount added to a month is to the cent, so nothing is rounded away. Round it first.`, where: 'amount' };
     }
@@ -66,9 +67,18 @@ export function planAdjustment(lines: readonly AdjustableLine[], periods: readon
       } else {
         after = new Decimal(before ?? 0).plus(addend ?? 0);
       }
+      // One size rule for every amount: a result beyond it refuses the whole adjustment, naming where.
+      if (beyondSizeRule(after)) return { ok: false, message: `“${line.description}” would hold ${after.toFixed()} in month ${period + 1}, which is too large: ${tooLargeReason('amount')} Nothing was changed.`, where: `line ${line.id}` };
       const value = toAmountText(after);
       if (value !== before) edits.push({ lineId: line.id, period, value });
     }
   }
   return { ok: true, edits, rounded, skipped };
+}
+
+const SIZE_LIMIT = new Decimal(10).pow(MAX_WHOLE_DIGITS);
+
+/** Whether an amount has more whole digits than the size rule allows. */
+function beyondSizeRule(amount: Decimal): boolean {
+  return amount.abs().gte(SIZE_LIMIT);
 }

@@ -41,4 +41,14 @@ describe('a scenario adjustment', () => {
     expect(refusal(planAdjustment([], [0], { kind: 'percent', percent: '5' }))).toBe('Choose at least one line, department or account to adjust.');
     expect(refusal(planAdjustment([line(['1'])], [], { kind: 'percent', percent: '5' }))).toBe('Choose at least one month to adjust.');
   });
+
+  it('keeps to the one size rule: an amount or a result beyond 18 digits is refused, naming the line and month, and nothing is planned', () => {
+    const huge = planAdjustment([line(['5'])], [0], { kind: 'amount', amount: '1000000000000000000' });
+    expect(huge).toMatchObject({ ok: false, message: expect.stringContaining('at most 18 digits'), where: 'amount' });
+    const grown = planAdjustment([line(['500000000000000000'])], [0], { kind: 'percent', percent: '100' });
+    expect(grown).toMatchObject({ ok: false, message: expect.stringContaining('“Line” would hold 1000000000000000000 in month 1') });
+    const added = planAdjustment([line([null, '999999999999999999'])], [0, 1], { kind: 'amount', amount: '1' });
+    expect(added).toMatchObject({ ok: false, message: expect.stringContaining('month 2') });
+  });
 });
+
