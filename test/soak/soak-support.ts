@@ -3,17 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiResponse } from '../../shared/api/errors';
 
-/** A seeded random source (mulberry32): the same seed drives the same stream of calls and kill times. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The soak's seeded random source: the sample's generator (mulberry32), so a seed drives the same stream of calls. */
+export { seededRandom } from '../../electron/sample/seeded-random';
 
 /** An answer the back gave (ok or refused), or none at all: the call was cut off by the kill. */
 export type CallOutcome<T> = { kind: 'answered'; response: ApiResponse<T> } | { kind: 'cut-off'; reason: string };
