@@ -1,18 +1,24 @@
 import { join } from 'node:path';
 import { WorkbookStore } from '../../electron/store/workbook-store';
-import { cell, expect, rowIdOf, test } from './support/sheet-test';
+import { cell, expect, rowIdOf, test, type Page } from './support/sheet-test';
 import { saveScreenshot } from './support/screenshots';
 import { chooseMenu } from './support/menu';
 
-test('a department package goes out, comes back drafted, and merges with a conflict decided side by side', async ({ page, host }) => {
-  await page.goto(host.url);
+/** Sales goes out as a package from the Packages dialog (left closed); where the package was written. */
+async function cutSalesPackage(page: Page, dataDir: string): Promise<string> {
   await chooseMenu(page, 'file.packages');
   const dialog = page.getByTestId('package-dialog');
   await dialog.getByLabel('Department to send').selectOption({ label: 'Sales' });
   await dialog.getByRole('button', { name: 'Cut package' }).click();
   await expect(dialog.getByTestId('package-cut')).toContainText('Sales: 13 lines');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  const packagePath = join(host.dataDir, 'workbooks', 'Exports', 'Harbor Instruments — FY2027 Budget - Sales package.tandem');
+  return join(dataDir, 'workbooks', 'Exports', 'Harbor Instruments — FY2027 Budget - Sales package.tandem');
+}
+
+test('a department package goes out, comes back drafted, and merges with a conflict decided side by side', async ({ page, host }) => {
+  await page.goto(host.url);
+  const dialog = page.getByTestId('package-dialog');
+  const packagePath = await cutSalesPackage(page, host.dataDir);
 
   // The ops manager drafts offline in Tandem: two months of trade-show travel.
   const offline = WorkbookStore.open(packagePath);
@@ -61,13 +67,8 @@ test('a department package goes out, comes back drafted, and merges with a confl
 test('in the dark theme too, a conflict waits for its side, and one side for all enables Merge', async ({ page, host }) => {
   await page.goto(host.url);
   await chooseMenu(page, 'view.dark');
-  await chooseMenu(page, 'file.packages');
   const dialog = page.getByTestId('package-dialog');
-  await dialog.getByLabel('Department to send').selectOption({ label: 'Sales' });
-  await dialog.getByRole('button', { name: 'Cut package' }).click();
-  await expect(dialog.getByTestId('package-cut')).toContainText('Sales: 13 lines');
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  const packagePath = join(host.dataDir, 'workbooks', 'Exports', 'Harbor Instruments — FY2027 Budget - Sales package.tandem');
+  const packagePath = await cutSalesPackage(page, host.dataDir);
   const offline = WorkbookStore.open(packagePath);
   const shows = offline.sheet(offline.defaultVersionId()).lines.find((line) => line.description === 'Trade shows — travel');
   offline.setCells(offline.defaultVersionId(), [1, 2].map((period) => ({ lineId: shows?.id ?? 0, period, value: '11000' })), 'draft', 'Olivia Ops');
