@@ -93,6 +93,11 @@ function rowChanges(change: RowChange, names: Names): AuditChange[] {
     // A decision reads as what was decided, with its reason: “Proposal “ERP upgrade” funded”.
     return [{ kind, lineId, versionId: null, period: null, subject, before: text(change.before?.reason), after: text(change.after?.reason) }];
   }
+  if (change.table === 'proposal_prerequisites') {
+    // A prerequisite added reads “depends on: (none) → “ERP upgrade””; removed, the other way round.
+    const named = (stored: StoredRow | null) => (stored === null ? null : names.proposal(Number(stored.prerequisite_id)));
+    return [{ kind, lineId, versionId: null, period: null, subject, before: named(change.before), after: named(change.after) }];
+  }
   if (change.table === 'proposal_flows' || change.table === 'proposal_scores') {
     const column = change.table === 'proposal_flows' ? 'amount' : 'score';
     return [{ kind, lineId, versionId: null, period: null, subject, before: text(change.before?.[column]), after: text(change.after?.[column]) }];
@@ -164,6 +169,8 @@ function subjectOfRow(table: RowChange['table'], row: StoredRow, names: Names): 
       return `proposal “${typeof row.title === 'string' ? row.title : names.proposal(Number(row.id))}”`;
     case 'proposal_flows':
       return `proposal “${names.proposal(Number(row.proposal_id))}”: ${FLOW_WORDS[String(row.kind)] ?? String(row.kind)}, year ${Number(row.year) + 1}`;
+    case 'proposal_prerequisites':
+      return `proposal “${names.proposal(Number(row.proposal_id))}”: depends on`;
     case 'proposal_scores':
       return `proposal “${names.proposal(Number(row.proposal_id))}”: score on “${names.criterion(Number(row.criterion_id))}”`;
     case 'criteria':

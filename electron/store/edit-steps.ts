@@ -87,6 +87,7 @@ export const ROW_TABLES = {
   proposal_flows: ['proposal_id', 'kind', 'year'],
   criteria: ['id'],
   proposal_scores: ['proposal_id', 'criterion_id'],
+  proposal_prerequisites: ['proposal_id', 'prerequisite_id'],
   decisions: ['id'],
   session_snapshots: ['id'],
   workbook_settings: ['key'],

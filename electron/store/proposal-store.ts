@@ -10,13 +10,14 @@ import type { AmountText } from '../../shared/money/amount';
 import type { ProposalEdit, ProposalFields, ProposalFlow } from '../../shared/domain/proposal-fields';
 import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
 import { GoalStore } from './goal-store';
+import { allPrerequisites, checkPrerequisites, dependentTitles, prerequisitesOf, writePrerequisites } from './proposal-prerequisites';
 import { addBudgetLines, checkedPlacement, fundingOptions, rememberedPlacement, removeBudgetLines } from './proposal-funding';
 import { DEFAULT_PLACEMENT, type FundingOptions, type FundingPlacement } from '../../shared/portfolio/funding-placement';
 import type { WorkbookStore } from './workbook-store';
 
 /** A proposal's columns with its goal's name, for reading (the legacy free-text `goal` column is not read). */
 const PROPOSAL_COLUMNS = `SELECT p.id, p.title, p.owner, p.department_id, p.category, p.goal_id, g.name AS goal_name, p.description, p.status, p.useful_life, p.risk,
-  p.mandatory, p.depends_on, p.exclusive_group, p.forced, p.sort_order FROM proposals p LEFT JOIN goals g ON g.id = p.goal_id`;
+  p.mandatory, p.exclusive_group, p.forced, p.sort_order FROM proposals p LEFT JOIN goals g ON g.id = p.goal_id`;
 
 interface ProposalRow {
   id: number;
@@ -32,14 +33,13 @@ interface ProposalRow {
   useful_life: number | null;
   risk: RiskRating;
   mandatory: number;
-  depends_on: number | null;
   exclusive_group: string | null;
   forced: 'in' | 'out' | null;
   sort_order: number;
 }
 
-/** The fields written as they are; the goal (by name or id) is resolved first, see `writeFields`. */
-const COLUMN_OF: Record<Exclude<keyof ProposalFields, 'goal' | 'goalId'>, keyof ProposalRow> = {
+/** The fields written as they are; the goal (by name or id) is resolved first and prerequisites are rows of their own, see `writeFields`. */
+const COLUMN_OF: Record<Exclude<keyof ProposalFields, 'goal' | 'goalId' | 'prerequisites'>, keyof ProposalRow> = {
   title: 'title',
   owner: 'owner',
   departmentId: 'department_id',
@@ -48,7 +48,6 @@ const COLUMN_OF: Record<Exclude<keyof ProposalFields, 'goal' | 'goalId'>, keyof 
   usefulLife: 'useful_life',
   risk: 'risk',
   mandatory: 'mandatory',
-  dependsOn: 'depends_on',
   exclusiveGroup: 'exclusive_group',
   forced: 'forced',
 };
@@ -97,6 +96,7 @@ export class ProposalStore {
     if (row === undefined) return null;
     const { years } = this.settings();
     const proposal = proposalOf(row, years);
+    proposal.prerequisites = prerequisitesOf(this.db, proposalId);
     const flows = this.db.prepare<[number], { kind: FlowKind; year: number; amount: string }>('SELECT kind, year, amount FROM proposal_flows WHERE proposal_id = ?').all(proposalId);
     for (const flow of flows) if (flow.year < years) proposal.flows[flow.kind][flow.year] = flow.amount;
     return proposal;
@@ -106,6 +106,10 @@ export class ProposalStore {
     const settings = this.settings();
     const rows = this.db.prepare<[], ProposalRow>(`${PROPOSAL_COLUMNS} ORDER BY p.sort_order, p.id`).all();
     const proposals = new Map<number, Proposal>(rows.map((row) => [row.id, proposalOf(row, settings.years)]));
+    for (const [proposalId, prerequisites] of allPrerequisites(this.db)) {
+      const proposal = proposals.get(proposalId);
+      if (proposal !== undefined) proposal.prerequisites = prerequisites;
+    }
     const flows = this.db.prepare<[], { proposal_id: number; kind: FlowKind; year: number; amount: string }>('SELECT proposal_id, kind, year, amount FROM proposal_flows').all();
     for (const flow of flows) {
       const proposal = proposals.get(flow.proposal_id);
@@ -132,9 +136,9 @@ export class ProposalStore {
       this.checkFields(null, fields);
       const sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM proposals').pluck().get() as number;
       const id = Number(this.db.prepare('INSERT INTO proposals (title, sort_order) VALUES (?, ?)').run(fields.title, sortOrder).lastInsertRowid);
-      this.writeFields(id, fields);
+      const prerequisites = this.writeFields(id, fields);
       const after = this.row('proposals', { id });
-      return { step: { kind: 'rows', changes: [{ table: 'proposals', before: null, after }] }, label: `add proposal “${fields.title}”`, detail: after, result: { proposalId: id } };
+      return { step: { kind: 'rows', changes: [{ table: 'proposals', before: null, after }, ...prerequisites] }, label: `add proposal “${fields.title}”`, detail: after, result: { proposalId: id } };
     });
   }
 
@@ -171,8 +175,8 @@ export class ProposalStore {
   private applyFields(proposalId: number, fields: ProposalFields): RowChange[] {
     const before = this.requireProposal(proposalId);
     this.checkFields(proposalId, fields);
-    this.writeFields(proposalId, fields);
-    return [{ table: 'proposals', before, after: this.row('proposals', { id: proposalId }) }];
+    const prerequisites = this.writeFields(proposalId, fields);
+    return [{ table: 'proposals', before, after: this.row('proposals', { id: proposalId }) }, ...prerequisites];
   }
 
   delete(proposalId: number, actor: string): WriteReceipt {
@@ -182,12 +186,12 @@ export class ProposalStore {
       if (fundedLines > 0) {
         throw new ApiError('invalid-input', `“${String(proposal.title)}” has ${fundedLines} budget line${fundedLines === 1 ? '' : 's'} from its funding. Take the funding back first (reopen, defer or reject it), so they go too.`, 'proposalId');
       }
-      const dependents = this.db.prepare<[number], string>('SELECT title FROM proposals WHERE depends_on = ?').pluck().all(proposalId) as string[];
+      const dependents = dependentTitles(this.db, proposalId);
       if (dependents.length > 0) {
-        throw new ApiError('invalid-input', `“${String(proposal.title)}” is needed by ${dependents.map((title) => `“${title}”`).join(', ')}. Remove that dependency first.`, 'proposalId');
+        throw new ApiError('invalid-input', `“${String(proposal.title)}” is needed by ${dependents.map((title) => `“${title}”`).join(', ')}. Remove it from their prerequisites first.`, 'proposalId');
       }
       // Children first when deleting, so undo (in reverse) brings the proposal back before its rows.
-      const children: RowChange[] = (['proposal_flows', 'proposal_scores', 'decisions'] as const).flatMap((table) =>
+      const children: RowChange[] = (['proposal_flows', 'proposal_scores', 'proposal_prerequisites', 'decisions'] as const).flatMap((table) =>
         this.db
           .prepare<[number], StoredRow>(`SELECT * FROM ${table} WHERE proposal_id = ?`)
           .all(proposalId)
@@ -423,25 +427,14 @@ export class ProposalStore {
     if (fields.departmentId !== undefined && fields.departmentId !== null && this.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(fields.departmentId) === undefined) {
       throw new ApiError('not-found', `Department ${fields.departmentId} does not exist in this workbook.`, 'departmentId');
     }
-    if (fields.dependsOn !== undefined && fields.dependsOn !== null) {
-      if (fields.dependsOn === proposalId) throw new ApiError('invalid-input', 'A proposal cannot depend on itself.', 'dependsOn');
-      // Follow the chain of prerequisites: meeting this proposal again would be a cycle.
-      const requires = this.db.prepare<[number], { id: number; title: string; depends_on: number | null }>('SELECT id, title, depends_on FROM proposals WHERE id = ?');
-      let current = requires.get(fields.dependsOn);
-      if (current === undefined) throw new ApiError('not-found', `Proposal ${fields.dependsOn} does not exist.`, 'dependsOn');
-      const chain: string[] = [];
-      for (let guard = 0; current !== undefined && guard < 10_000; guard += 1) {
-        chain.push(current.title);
-        if (current.id === proposalId) throw new ApiError('invalid-input', `That would make a dependency cycle: ${chain.map((title) => `“${title}”`).join(' needs ')}.`, 'dependsOn');
-        current = current.depends_on === null ? undefined : requires.get(current.depends_on);
-      }
-    }
+    if (fields.prerequisites !== undefined) checkPrerequisites(this.db, proposalId, fields.prerequisites);
     const mandatory = fields.mandatory ?? (proposalId === null ? false : this.requireProposal(proposalId).mandatory === 1);
     const forced = fields.forced !== undefined ? fields.forced : proposalId === null ? null : (this.requireProposal(proposalId).forced as 'in' | 'out' | null);
     if (mandatory && forced === 'out') throw new ApiError('invalid-input', 'A mandatory proposal cannot be forced out.', fields.forced !== undefined ? 'forced' : 'mandatory');
   }
 
-  private writeFields(proposalId: number, fields: ProposalFields): void {
+  /** Writes the fields; returns the prerequisite rows it changed (the proposal's own row is the caller's to record). */
+  private writeFields(proposalId: number, fields: ProposalFields): RowChange[] {
     for (const [field, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, keyof ProposalRow][]) {
       const value = fields[field];
       if (value === undefined) continue;
@@ -449,6 +442,7 @@ export class ProposalStore {
     }
     const goalId = this.goalIdOf(fields);
     if (goalId !== undefined) this.db.prepare('UPDATE proposals SET goal_id = ? WHERE id = ?').run(goalId, proposalId);
+    return fields.prerequisites === undefined ? [] : writePrerequisites(this.db, proposalId, fields.prerequisites);
   }
 
   /** The goal a change names: by id, or by name (case-insensitive, '' for none); undefined when it names none. An unknown goal is refused. */
@@ -497,7 +491,7 @@ function proposalOf(row: ProposalRow, years: number): Proposal {
     usefulLife: row.useful_life,
     risk: row.risk,
     mandatory: row.mandatory === 1,
-    dependsOn: row.depends_on,
+    prerequisites: [],
     exclusiveGroup: row.exclusive_group,
     forced: row.forced,
     flows: Object.fromEntries(FLOW_KINDS.map((kind) => [kind, zeros()])) as Record<FlowKind, AmountText[]>,

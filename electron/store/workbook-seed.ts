@@ -55,8 +55,8 @@ export interface WorkbookSeed {
       scores: number[];
       mandatory?: boolean;
       exclusiveGroup?: string;
-      /** the title of the proposal it needs */
-      dependsOn?: string;
+      /** the titles of the proposals it needs funded with it */
+      prerequisites?: string[];
     }[];
   };
   /** more versions of the plan year (actuals, forecasts, scenarios), values by line description; a formula line's values are ignored except in actuals */

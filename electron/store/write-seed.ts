@@ -133,12 +133,13 @@ function writePortfolioSeed(db: Database.Database, portfolio: NonNullable<Workbo
     }
     proposal.scores.forEach((score, criterion) => insertScore.run(id, criterionIds[criterion], String(score)));
   });
-  const setDependency = db.prepare('UPDATE proposals SET depends_on = ? WHERE id = ?');
+  const insertPrerequisite = db.prepare('INSERT INTO proposal_prerequisites (proposal_id, prerequisite_id) VALUES (?, ?)');
   for (const proposal of portfolio.proposals) {
-    if (proposal.dependsOn === undefined) continue;
-    const needed = proposalIds.get(proposal.dependsOn);
-    if (needed === undefined) throw new Error(`Seed proposal "${proposal.title}" depends on an unknown proposal (${proposal.dependsOn}).`);
-    setDependency.run(needed, proposalIds.get(proposal.title));
+    for (const title of proposal.prerequisites ?? []) {
+      const needed = proposalIds.get(title);
+      if (needed === undefined) throw new Error(`Seed proposal "${proposal.title}" depends on an unknown proposal (${title}).`);
+      insertPrerequisite.run(proposalIds.get(proposal.title), needed);
+    }
   }
   db.prepare("UPDATE workbook_settings SET value = ? WHERE key = 'capital_caps'").run(JSON.stringify(portfolio.capitalCaps));
 }

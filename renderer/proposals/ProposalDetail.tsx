@@ -8,6 +8,7 @@ import { netFlows, type ProposalMetrics } from '../../shared/portfolio/proposal-
 import { usePortfolioStore } from '../state/portfolio-store';
 import { DepartmentOptions } from '../components/DimensionOptions';
 import { formatMetric, formatMoney, formatRate } from './format-metric';
+import { PrerequisitePicker } from './PrerequisitePicker';
 
 /** A text that is saved when it loses focus or on Enter, and put back on Escape. */
 function CommitField({
@@ -80,7 +81,6 @@ export function ProposalDetail({
   const yearLabel = (year: number) => (firstYear > 0 ? `FY${firstYear + year}` : `Year ${year + 1}`);
   const net = netFlows(proposal);
   const rate = new Decimal(portfolio.settings.discountRate);
-  const others = portfolio.proposals.filter((candidate) => candidate.id !== proposal.id);
   return (
     <aside className="proposal-detail" data-testid="proposal-detail" aria-label={`Proposal ${proposal.title}`}>
       <CommitField label="Title" className="detail-title" value={proposal.title} onCommit={(title) => void update(proposal.id, { title })} />
@@ -132,15 +132,7 @@ export function ProposalDetail({
             onCommit={(text) => void update(proposal.id, { usefulLife: text.trim() === '' ? null : Number(text) })}
           />
         </label>
-        <label>
-          Depends on
-          <select value={proposal.dependsOn ?? 0} onChange={(event) => void update(proposal.id, { dependsOn: Number(event.target.value) || null })}>
-            <option value={0}>(nothing)</option>
-            {others.map((other) => (
-              <option key={other.id} value={other.id}>{other.title}</option>
-            ))}
-          </select>
-        </label>
+        <PrerequisitePicker proposal={proposal} proposals={portfolio.proposals} onChange={(prerequisites) => void update(proposal.id, { prerequisites })} />
         <label>
           Alternatives group
           <CommitField label="Alternatives group" value={proposal.exclusiveGroup ?? ''} onCommit={(text) => void update(proposal.id, { exclusiveGroup: text.trim() === '' ? null : text.trim() })} />

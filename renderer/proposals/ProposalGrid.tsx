@@ -74,6 +74,11 @@ const suppressSpreadsheetKeys = (params: SuppressKeyboardEventParams) => !params
  */
 export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand, onReorder, departments, dark, onSelect, onEdit }: ProposalGridProps) {
   const departmentName = useMemo(() => new Map(departments.map((department) => [department.id, department.name])), [departments]);
+  // Every proposal's title, for naming prerequisites (also those the find filter hides).
+  const prerequisiteNames = useMemo(() => {
+    const titleOf = new Map(allRanked.map((entry) => [entry.proposal.id, entry.proposal.title]));
+    return (proposal: { prerequisites: readonly number[] }) => proposal.prerequisites.map((id) => `“${titleOf.get(id) ?? `#${id}`}”`).join(', ');
+  }, [allRanked]);
   // Find: "show only matching proposals" narrows the rows; everything below works on the rows shown.
   const find = useFindStore(useShallow((state) => ({ active: filterActive(state, 'proposals'), matches: state.matches })));
   const ranked = useMemo(() => {
@@ -175,7 +180,11 @@ export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand,
               {params.value}
               {proposal?.mandatory === true && <span className="badge badge-mandatory">mandatory</span>}
               {proposal?.exclusiveGroup !== null && proposal?.exclusiveGroup !== undefined && <span className="badge">{proposal.exclusiveGroup}</span>}
-              {proposal?.dependsOn !== null && proposal?.dependsOn !== undefined && <span className="badge" title="Needs another proposal funded first">needs</span>}
+              {proposal !== undefined && proposal.prerequisites.length > 0 && (
+                <span className="badge" title={`Needs ${prerequisiteNames(proposal)} funded with it`}>
+                  needs {proposal.prerequisites.length}
+                </span>
+              )}
             </span>
           );
         },
@@ -249,7 +258,7 @@ export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand,
         cellClass: (params) => (choice !== null && params.data !== undefined && choice.chosen.includes(params.data.proposal.id) ? ['optimal-in'] : ['optimal-out']),
       },
     ],
-    [departmentName, choice, byHand, find.active],
+    [departmentName, choice, byHand, find.active, prerequisiteNames],
   );
   // Every column of either layout is a range column: its cells show the selection and take the shared keys.
   const columns = useMemo<(ColDef<RankedProposal> | ColGroupDef<RankedProposal>)[]>(() => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLOW_KINDS, PROPOSAL_STATUSES, RISK_RATINGS, type Portfolio } from '../domain/proposal';
+import { MAX_PREREQUISITES } from '../domain/proposal-prerequisites';
 import { RANK_KEYS } from '../portfolio/ranking';
 import { isCanonicalAmount, isCanonicalQuantity } from '../money/amount';
 import { rate, safeRecord, uniqueIds } from './fields';
@@ -37,7 +38,8 @@ const proposalFields = z
     usefulLife: z.number().int().positive().max(100).nullable(),
     risk: z.enum(RISK_RATINGS),
     mandatory: z.boolean(),
-    dependsOn: id.nullable(),
+    /** every proposal this one needs funded with it: ids, each once, never itself, no cycle */
+    prerequisites: uniqueIds(z.array(id).max(MAX_PREREQUISITES, `a proposal has at most ${MAX_PREREQUISITES} prerequisites`), 'prerequisite'),
     exclusiveGroup: z.string().trim().min(1).max(60).nullable(),
     forced: z.enum(['in', 'out']).nullable(),
   })

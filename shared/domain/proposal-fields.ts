@@ -15,7 +15,8 @@ export interface ProposalFields {
   usefulLife?: number | null;
   risk?: RiskRating;
   mandatory?: boolean;
-  dependsOn?: number | null;
+  /** the whole list of prerequisites (ids), replacing the one before; [] clears it */
+  prerequisites?: number[];
   exclusiveGroup?: string | null;
   forced?: 'in' | 'out' | null;
 }

@@ -29,8 +29,8 @@ export interface Proposal {
   usefulLife: number | null;
   risk: RiskRating;
   mandatory: boolean;
-  /** the proposal this one needs funded first */
-  dependsOn: number | null;
+  /** the proposals this one needs funded with it, every one of them (ids, each once; empty when none) */
+  prerequisites: number[];
   /** proposals sharing a group are alternatives: at most one is funded */
   exclusiveGroup: string | null;
   /** the session's own call: always in, always out, or null for the optimizer */

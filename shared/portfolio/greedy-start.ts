@@ -5,7 +5,7 @@ import type { ProposalMetrics } from './proposal-metrics';
 /**
  * A quick feasible portfolio to start the exact search from: what is decided beforehand, then
  * the rest by objective per unit of capital, each taken while it fits every cap, its
- * prerequisite is in and no alternative is. One 0/1 per model column.
+ * prerequisites are all in and no alternative is. One 0/1 per model column.
  */
 export function greedyStart(input: PortfolioInput, model: PortfolioModel): number[] {
   const metricsOf = (id: number) => input.metricsById.get(id) as ProposalMetrics;
@@ -36,7 +36,7 @@ export function greedyStart(input: PortfolioInput, model: PortfolioModel): numbe
       const proposal = byId.get(id);
       if (proposal === undefined) continue;
       if (proposal.exclusiveGroup !== null && groups.has(proposal.exclusiveGroup)) continue;
-      if (proposal.dependsOn !== null && !taken.has(proposal.dependsOn)) continue;
+      if (proposal.prerequisites.some((needed) => !taken.has(needed))) continue;
       if (fits(id)) take(id);
     }
   }

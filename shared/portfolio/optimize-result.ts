@@ -1,4 +1,5 @@
 import type { Proposal } from '../domain/proposal';
+import { missingPrerequisites, prerequisiteSentence } from '../domain/proposal-prerequisites';
 import { Decimal } from '../money/decimal';
 import { formatAmount } from '../money/format-amount';
 import { describe, type PortfolioInput, type PortfolioModel } from './portfolio-model';
@@ -61,7 +62,7 @@ export function interpretOutcome(input: PortfolioInput, model: PortfolioModel, o
   }
   for (const id of chosen) {
     const proposal = byId.get(id);
-    if (proposal?.dependsOn !== null && proposal?.dependsOn !== undefined && !chosen.has(proposal.dependsOn)) broken.push(`prerequisite of “${proposal.title}”`);
+    for (const needed of proposal?.prerequisites ?? []) if (!chosen.has(needed)) broken.push(`prerequisite “${byId.get(needed)?.title ?? needed}” of “${proposal?.title ?? id}”`);
   }
   const groupCount = new Map<string, number>();
   for (const id of chosen) {
@@ -101,6 +102,9 @@ export function interpretOutcome(input: PortfolioInput, model: PortfolioModel, o
   };
 }
 
+/** The proposals' titles, in order ('?' for one not in the portfolio). */
+const titles = (ids: readonly number[], byId: ReadonlyMap<number, Proposal>): string[] => ids.map((id) => byId.get(id)?.title ?? '?');
+
 function reasonFor(
   proposal: Proposal,
   input: PortfolioInput,
@@ -118,7 +122,8 @@ function reasonFor(
     const rival = [...chosen].map((id) => byId.get(id)).find((other) => other?.exclusiveGroup === proposal.exclusiveGroup);
     if (rival !== undefined) return `Out: its alternative “${rival.title}” is in (group ${proposal.exclusiveGroup}).`;
   }
-  if (proposal.dependsOn !== null && !chosen.has(proposal.dependsOn)) return `Out: it needs “${byId.get(proposal.dependsOn)?.title ?? '?'}”, which is out.`;
+  const missing = missingPrerequisites(proposal, chosen);
+  if (missing.length > 0) return `Out: it ${prerequisiteSentence(titles(proposal.prerequisites, byId), titles(missing, byId), 'out')}.`;
   if (!value.isPositive()) return `Out: its ${what} would not add to the total.`;
   const metrics = input.metricsById.get(proposal.id) as ProposalMetrics;
   const short = model.capitalCaps.flatMap((cap, year) => {

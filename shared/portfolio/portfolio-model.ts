@@ -108,7 +108,10 @@ export function buildPortfolioModel(input: PortfolioInput): ModelBuild {
   capRows(capitalCaps, (metrics) => metrics.capital, 'capital_y');
   capRows(operatingCaps, (metrics) => metrics.operating, 'operating_y');
   for (const proposal of input.proposals) {
-    if (proposal.dependsOn !== null && column.has(proposal.dependsOn)) rows.push(` needs_${column.get(proposal.id) ?? ''}: ${column.get(proposal.id) ?? ''} - ${column.get(proposal.dependsOn) ?? ''} <= 0`);
+    // One row per (proposal, prerequisite): the proposal in means every prerequisite in.
+    for (const needed of proposal.prerequisites) {
+      if (column.has(needed)) rows.push(` needs_${column.get(proposal.id) ?? ''}_${column.get(needed) ?? ''}: ${column.get(proposal.id) ?? ''} - ${column.get(needed) ?? ''} <= 0`);
+    }
   }
   const groups = new Map<string, number[]>();
   for (const proposal of input.proposals) if (proposal.exclusiveGroup !== null) groups.set(proposal.exclusiveGroup, [...(groups.get(proposal.exclusiveGroup) ?? []), proposal.id]);
@@ -168,11 +171,12 @@ function fixedConflicts(
     if (members.length > 1) conflicts.push(`${members.map(label).join(' and ')} are alternatives (group ${group}): only one can be in.`);
   }
   for (const proposal of committed) {
-    if (proposal.dependsOn === null) continue;
-    const needed = byId.get(proposal.dependsOn);
-    const neededFix = fixed.get(proposal.dependsOn);
-    if (needed !== undefined && neededFix !== undefined && !IN_REASONS.has(neededFix)) {
-      conflicts.push(`${label(proposal)} needs “${needed.title}”, which is ${describe(neededFix)}.`);
+    for (const neededId of proposal.prerequisites) {
+      const needed = byId.get(neededId);
+      const neededFix = fixed.get(neededId);
+      if (needed !== undefined && neededFix !== undefined && !IN_REASONS.has(neededFix)) {
+        conflicts.push(`${label(proposal)} needs “${needed.title}”, which is ${describe(neededFix)}.`);
+      }
     }
   }
   return conflicts;

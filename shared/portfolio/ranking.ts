@@ -1,4 +1,5 @@
 import type { PortfolioSettings, Proposal } from '../domain/proposal';
+import { missingPrerequisites, prerequisiteSentence } from '../domain/proposal-prerequisites';
 import { Decimal } from '../money/decimal';
 import type { Metric } from '../finance/metrics';
 import type { ProposalMetrics } from './proposal-metrics';
@@ -200,6 +201,11 @@ function outReason(proposal: Proposal, byId: ReadonlyMap<number, Proposal>, inId
     const rival = [...inIds].map((id) => byId.get(id)).find((other) => other?.exclusiveGroup === proposal.exclusiveGroup);
     if (rival !== undefined) return `Its alternative “${rival.title}” is in (group ${proposal.exclusiveGroup}).`;
   }
-  if (proposal.dependsOn !== null && !inIds.has(proposal.dependsOn)) return `Needs “${byId.get(proposal.dependsOn)?.title ?? '?'}”, which is not funded above it.`;
+  const missing = missingPrerequisites(proposal, inIds);
+  if (missing.length > 0) {
+    const titles = (ids: readonly number[]) => ids.map((id) => byId.get(id)?.title ?? '?');
+    const sentence = prerequisiteSentence(titles(proposal.prerequisites), titles(missing), 'not funded above it');
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+  }
   return null;
 }

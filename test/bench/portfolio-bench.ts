@@ -36,7 +36,7 @@ export function generatedPortfolio(n: number, seed = 7): { input: PortfolioInput
         { capex, opex, benefit },
         {
           title: `Proposal ${index + 1}`,
-          dependsOn: index % 10 === 9 ? Math.max(1, index - 1 - Math.floor(next() * 8)) : null,
+          prerequisites: index % 10 === 9 ? [Math.max(1, index - 1 - Math.floor(next() * 8))] : [],
           exclusiveGroup: index % 40 < 3 ? `trio ${Math.floor(index / 40)}` : null,
           scores: Object.fromEntries(criteria.map((criterion) => [criterion.id, String(Math.floor(next() * 11))])),
         },

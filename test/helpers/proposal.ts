@@ -17,7 +17,7 @@ export function proposalFixture(id: number, flows: { capex?: string[]; opex?: st
     usefulLife: null,
     risk: 'medium',
     mandatory: false,
-    dependsOn: null,
+    prerequisites: [],
     exclusiveGroup: null,
     forced: null,
     flows: { capex: padded(flows.capex), opex: padded(flows.opex), benefit: padded(flows.benefit) },

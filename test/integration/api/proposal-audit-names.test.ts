@@ -33,7 +33,7 @@ describe('the audit trail names proposals', () => {
     await back.call('proposal/set-flows', { proposalId, flows: [{ kind: 'capex', year: 0, amount: '45000' }] });
     const urgency = (await back.call('proposal/get-portfolio', {})).criteria.find((criterion) => criterion.name === 'Urgency');
     await back.call('proposal/set-score', { proposalId, criterionId: urgency?.id ?? 0, score: '7' });
-    await back.call('proposal/update', { proposalId, fields: { dependsOn: erp.id } });
+    await back.call('proposal/update', { proposalId, fields: { prerequisites: [erp.id] } });
     const trail = await proposalTrail(back);
     expect(trail).toContainEqual({ subject: 'proposal “Shop-floor tablets”: capital cost, year 1', before: null, after: '45000' });
     expect(trail).toContainEqual({ subject: 'proposal “Shop-floor tablets”: score on “Urgency”', before: null, after: '7' });

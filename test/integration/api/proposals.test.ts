@@ -24,7 +24,7 @@ describe('investment proposals through the API', () => {
     expect(portfolio.proposals.filter((proposal) => proposal.mandatory).map((proposal) => proposal.title)).toEqual(['Plant safety retrofit (machine guarding)']);
     expect(portfolio.proposals.filter((proposal) => proposal.exclusiveGroup === 'SMT line')).toHaveLength(2);
     const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
-    expect((await proposalNamed(back, 'MES integration with the new ERP')).dependsOn).toBe(erp.id);
+    expect((await proposalNamed(back, 'MES integration with the new ERP')).prerequisites).toEqual([erp.id]);
     back.stop();
   });
 
@@ -68,8 +68,8 @@ describe('investment proposals through the API', () => {
     const mes = await proposalNamed(back, 'MES integration with the new ERP');
     const safety = await proposalNamed(back, 'Plant safety retrofit (machine guarding)');
     const revision = (await back.call('workbook/get-session', {})).current?.revision;
-    expect((await rejection(back.call('proposal/update', { proposalId: erp.id, fields: { dependsOn: mes.id } }))).message).toBe(
-      'That would make a dependency cycle: “MES integration with the new ERP” needs “ERP upgrade to cloud edition”.',
+    expect((await rejection(back.call('proposal/update', { proposalId: erp.id, fields: { prerequisites: [mes.id] } }))).message).toBe(
+      'That would make a dependency cycle: “ERP upgrade to cloud edition” needs “MES integration with the new ERP” needs “ERP upgrade to cloud edition”.',
     );
     expect((await rejection(back.call('proposal/update', { proposalId: safety.id, fields: { forced: 'out' } }))).message).toBe('A mandatory proposal cannot be forced out.');
     expect((await rejection(back.call('proposal/decide', { proposalId: safety.id, decision: 'rejected', reason: 'too dear' }))).message).toContain('Mandatory, so always funded');
@@ -118,12 +118,12 @@ describe('many proposals edited at once (the proposals sheet)', () => {
         edits: [
           { proposalId: mes.id, fields: { owner: 'Somebody' } },
           // The ERP upgrade needing the MES integration, which needs the ERP upgrade: a cycle.
-          { proposalId: erp.id, fields: { dependsOn: mes.id } },
+          { proposalId: erp.id, fields: { prerequisites: [mes.id] } },
         ],
       }),
     );
     expect(error.message).toContain('dependency cycle');
-    expect(error.where).toBe('edits.1.dependsOn');
+    expect(error.where).toBe('edits.1.prerequisites');
     expect((await back.call('proposal/get-portfolio', {})).proposals).toEqual(before.proposals);
     back.stop();
   });

@@ -34,7 +34,7 @@ function bruteForce(input: PortfolioInput): Decimal {
     const chosen = input.proposals.filter((_entry, index) => (mask & (1 << index)) !== 0);
     const ids = new Set(chosen.map((entry) => entry.id));
     if (input.proposals.some((entry) => entry.mandatory && !ids.has(entry.id))) continue;
-    if (chosen.some((entry) => entry.dependsOn !== null && !ids.has(entry.dependsOn))) continue;
+    if (chosen.some((entry) => entry.prerequisites.some((needed) => !ids.has(needed)))) continue;
     const groups = chosen.flatMap((entry) => (entry.exclusiveGroup === null ? [] : [entry.exclusiveGroup]));
     if (new Set(groups).size !== groups.length) continue;
     const fits = input.settings.capitalCaps.every((cap, year) => cap === null || chosen.reduce((sum, entry) => sum.plus(entry.flows.capex[year] ?? 0), new Decimal(0)).lte(cap));
@@ -58,7 +58,7 @@ describe('the portfolio optimizer', () => {
           const proposals = entries.map((entry, index) =>
             proposal(index + 1, entry.capex.map((value) => value * 1000), [0, ...entry.benefit.slice(1).map((value) => value * 1500)], {
               // Some structure: 2 needs 1, 3 and 4 are alternatives, 5 is mandatory when small enough.
-              ...(linked && index === 1 ? { dependsOn: 1 } : {}),
+              ...(linked && index === 1 ? { prerequisites: [1] } : {}),
               ...(linked && (index === 2 || index === 3) ? { exclusiveGroup: 'A' } : {}),
             }),
           );
@@ -77,7 +77,7 @@ describe('the portfolio optimizer', () => {
       proposal(1, [100000], [0, 80000, 80000]),
       proposal(2, [60000], [0, 30000, 40000], { exclusiveGroup: 'vendor' }),
       proposal(3, [70000], [0, 31000, 40000], { exclusiveGroup: 'vendor' }),
-      proposal(4, [10000], [0, 9000, 9000], { dependsOn: 5 }),
+      proposal(4, [10000], [0, 9000, 9000], { prerequisites: [5] }),
       proposal(5, [500000], [0, 400000, 400000]),
     ];
     const outcome = await optimizePortfolio(service, inputOf(proposals, ['180000', null, null]), { timeLimitSeconds: 10, relativeGap: 0 });

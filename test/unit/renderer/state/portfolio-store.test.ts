@@ -35,7 +35,7 @@ function proposal(id: number) {
 
 /** The first proposal that is neither mandatory nor decided, nor tied to others. */
 function openProposal() {
-  const found = portfolio().proposals.find((candidate) => candidate.status === 'proposed' && !candidate.mandatory && candidate.dependsOn === null && candidate.exclusiveGroup === null);
+  const found = portfolio().proposals.find((candidate) => candidate.status === 'proposed' && !candidate.mandatory && candidate.prerequisites.length === 0 && candidate.exclusiveGroup === null);
   if (found === undefined) throw new Error('The sample has no open proposal.');
   return found;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../../../../electron/store/migrations/registry';
 import { ProposalStore } from '../../../../../electron/store/proposal-store';
 import { WorkbookStore } from '../../../../../electron/store/workbook-store';
 import { oldWorkbook } from '../../../../helpers/old-workbook';
@@ -31,7 +32,7 @@ describe('migration 11: proposals remember where their funding goes', () => {
     ]);
     store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT funding FROM proposals WHERE id = 1').pluck().get()).toBeNull();
     db.close();
   });
