@@ -60,7 +60,7 @@ const lpNumber = (value: Decimal) => value.toFixed();
 
 /**
  * Builds the 0/1 program: maximise the objective over x_i in {0, 1}, subject to the capital
- * (and operating) cap of every year, prerequisites (x_i <= x_j), one of each group of
+ * (and operating) cap of every year, prerequisites (x_i <= x_j for each of its prerequisites j), one of each group of
  * alternatives at most, and the proposals decided beforehand. What is decided beforehand is
  * first checked for conflicts in exact decimals, so an impossible problem is explained by the
  * constraints that clash rather than reported as "infeasible" by the solver.

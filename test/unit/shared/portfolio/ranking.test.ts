@@ -53,6 +53,13 @@ describe('ranking and the funding line', () => {
     expect(ranked.find((entry) => entry.proposal.id === 7)?.note).toContain('year 1');
   });
 
+  it('leaves out a proposal whose prerequisites are not all funded above it, naming every one and the missing', () => {
+    const ranked = rank([proposal(1, '100', ['9', '9']), proposal(2, '100', ['8', '8'], { forced: 'out' }), proposal(3, '10', ['7', '7'], { prerequisites: [1, 2] })], ['1000.00']);
+    const three = ranked.find((entry) => entry.proposal.id === 3);
+    expect(three?.place).toBe('out');
+    expect(three?.note).toBe('Needs “P1” and “P2”; “P2” is not funded above it.');
+  });
+
   it('refuses to rank by score when the weights add up to zero', () => {
     const result = weightedScores([proposal(1, '1', ['1', '1'])], [{ id: 1, name: 'Strategy', weight: '0' }]);
     expect(result.ok ? '' : result.message).toContain('add up to zero');
