@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../shared/api/errors';
 import type { MipOutcome } from '../../shared/portfolio/optimize-result';
-import { loadHighs, solveMip, type MipOptions, type MipProgress } from './solve-mip';
-import type { SolveJob } from './solver-worker';
+import { combineRace, RACE_SETTINGS } from './race-outcome';
+import { loadHighs, solveMip, type MipOptions, type MipProgress, type SolverOutcome } from './solve-mip';
+import { SolverWorker } from './solver-worker-handle';
 
 /**
  * The bundled worker, next to the bundled back (dist/back). In a packaged app it is unpacked
@@ -12,59 +13,88 @@ import type { SolveJob } from './solver-worker';
  */
 const WORKER_SCRIPT = join(__dirname, 'solver-worker.js').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
+/** One program to solve, as the frontier hands them out one by one. */
+export interface SolveRequest {
+  lp: string;
+  options: MipOptions;
+}
+
 /**
- * Runs MIP solves one at a time, in a worker thread when the back is bundled (the app), so a
+ * Runs MIP solves one at a time, in worker threads when the back is bundled (the app), so a
  * long solve never blocks the API; in the calling thread when it is not (unit and integration
- * tests run the TypeScript sources, where no worker script exists). Cancel stops the solve at
- * its next check and returns the best portfolio found so far.
+ * tests run the TypeScript sources, where no worker script exists). With two cores, two workers
+ * race differently tuned HiGHS on the same program: the first proof wins and stops the other, and
+ * otherwise the best portfolio and the tightest bound of the two are kept. Cancel stops the solve
+ * at its next check and returns the best portfolio found so far.
  */
 export class OptimizerService {
   private busy = false;
   private cancelFlag: Int32Array | null = null;
-  private worker: Worker | null = null;
+  private readonly workers: SolverWorker[];
 
-  constructor(private readonly workerScript: string | null = existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : null) {}
+  constructor(
+    workerScript: string | null = existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : null,
+    workerCount = Math.min(RACE_SETTINGS.length, availableParallelism()),
+  ) {
+    this.workers = workerScript === null ? [] : Array.from({ length: Math.max(1, workerCount) }, () => new SolverWorker(workerScript));
+  }
+
+  /** How many solvers work on one program at once (1 in the calling thread). */
+  get workerCount(): number {
+    return Math.max(1, this.workers.length);
+  }
 
   async solve(lp: string, options: MipOptions, onProgress?: (progress: MipProgress) => void): Promise<MipOutcome> {
+    return this.exclusively(async (cancel, flag) => {
+      if (this.workers.length === 0) return solveMip(await loadHighs(), lp, options, onProgress, () => Atomics.load(flag, 0) === 1);
+      const latest: (MipProgress | null)[] = this.workers.map(() => null);
+      const report = (index: number, progress: MipProgress) => {
+        latest[index] = progress;
+        onProgress?.(bestProgress(latest));
+      };
+      const runs = this.workers.map((worker, index) =>
+        worker.solve({ lp, options: { ...options, highsOptions: { ...RACE_SETTINGS[index], ...options.highsOptions } }, cancel }, (progress) => report(index, progress)).then((outcome) => {
+          // A proof (or a proof that nothing is feasible) settles the race: the others stop at their next check.
+          if (outcome.status === 'optimal' || outcome.status === 'infeasible') Atomics.store(flag, 0, 1);
+          return { outcome, finishedAt: performance.now() };
+        }),
+      );
+      const settled = await Promise.allSettled(runs);
+      const answers = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const failure = settled.find((result) => result.status === 'rejected');
+      if (answers.length === 0 && failure !== undefined) throw failure.reason;
+      return combineRace(answers);
+    });
+  }
+
+  /**
+   * Solves `count` independent programs, each in the first free worker; `requestFor` is asked for
+   * program i only when a worker takes it, so it can start from what earlier programs found.
+   */
+  async solveEach(count: number, requestFor: (index: number) => SolveRequest, onSolved: (index: number, outcome: MipOutcome) => void): Promise<void> {
+    await this.exclusively(async (cancel, flag) => {
+      let next = 0;
+      const drain = async (worker: SolverWorker | null) => {
+        while (next < count && Atomics.load(flag, 0) === 0) {
+          const index = next;
+          next += 1;
+          const request = requestFor(index);
+          const outcome: SolverOutcome = worker === null ? solveMip(await loadHighs(), request.lp, request.options, undefined, () => Atomics.load(flag, 0) === 1) : await worker.solve({ ...request, cancel });
+          onSolved(index, outcome);
+        }
+      };
+      await Promise.all(this.workers.length === 0 ? [drain(null)] : this.workers.map(drain));
+    });
+  }
+
+  private async exclusively<T>(body: (cancel: SharedArrayBuffer, flag: Int32Array) => Promise<T>): Promise<T> {
     if (this.busy) throw new ApiError('invalid-input', 'The optimizer is already working on a portfolio. Wait for it or cancel it first.');
     this.busy = true;
     const cancel = new SharedArrayBuffer(4);
-    this.cancelFlag = new Int32Array(cancel);
+    const flag = new Int32Array(cancel);
+    this.cancelFlag = flag;
     try {
-      if (this.workerScript === null) {
-        const flag = this.cancelFlag;
-        return solveMip(await loadHighs(), lp, options, onProgress, () => Atomics.load(flag, 0) === 1);
-      }
-      const worker = (this.worker ??= new Worker(this.workerScript));
-      return await new Promise<MipOutcome>((resolve, reject) => {
-        const detach = () => {
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
-        };
-        const onMessage = (message: { kind: 'progress'; progress: MipProgress } | { kind: 'done'; outcome: MipOutcome }) => {
-          if (message.kind === 'progress') onProgress?.(message.progress);
-          else {
-            detach();
-            resolve(message.outcome);
-          }
-        };
-        const onError = (error: Error) => {
-          detach();
-          this.worker = null;
-          reject(error);
-        };
-        // A worker that dies without an error (out of memory, killed) must not leave the optimizer busy for good.
-        const onExit = (code: number) => {
-          detach();
-          this.worker = null;
-          reject(new ApiError('internal', `The solver stopped unexpectedly (exit code ${code}). Try again; a smaller problem or a time limit may help.`));
-        };
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        worker.once('exit', onExit);
-        worker.postMessage({ lp, options, cancel } satisfies SolveJob);
-      });
+      return await body(cancel, flag);
     } finally {
       this.busy = false;
       this.cancelFlag = null;
@@ -79,7 +109,17 @@ export class OptimizerService {
   }
 
   shutDown(): void {
-    void this.worker?.terminate();
-    this.worker = null;
+    for (const worker of this.workers) worker.terminate();
   }
+}
+
+/** The racers' progress as one: the best portfolio any has found, the tightest bound any has proven. */
+function bestProgress(latest: readonly (MipProgress | null)[]): MipProgress {
+  const known = latest.filter((progress): progress is MipProgress => progress !== null);
+  const incumbents = known.flatMap((progress) => (progress.incumbent === null ? [] : [progress.incumbent]));
+  const bounds = known.flatMap((progress) => (progress.bound === null ? [] : [progress.bound]));
+  const incumbent = incumbents.length > 0 ? Math.max(...incumbents) : null;
+  const bound = bounds.length > 0 ? Math.min(...bounds) : null;
+  const gap = incumbent === null || bound === null ? null : Math.max(0, bound - incumbent) / Math.max(1, Math.abs(incumbent));
+  return { seconds: Math.max(0, ...known.map((progress) => progress.seconds)), incumbent, bound, gap };
 }

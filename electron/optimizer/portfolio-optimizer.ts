@@ -1,4 +1,4 @@
-import type { Objective } from '../../shared/portfolio/portfolio-model';
+import type { Objective, PortfolioModel } from '../../shared/portfolio/portfolio-model';
 import { buildPortfolioModel, type PortfolioInput } from '../../shared/portfolio/portfolio-model';
 import { greedyStart } from '../../shared/portfolio/greedy-start';
 import { interpretOutcome, type OptimizeOutcome } from '../../shared/portfolio/optimize-result';
@@ -35,18 +35,52 @@ export async function optimizePortfolio(
   return interpretOutcome(input, built.model, outcome);
 }
 
-/** The efficient frontier: the best objective with every cap scaled, point by point. */
-export async function frontier(service: OptimizerService, input: PortfolioInput, scales: readonly Decimal[]): Promise<{ scale: string; capitalTotal: string; objective: string | null; proven: boolean }[]> {
-  const points: { scale: string; capitalTotal: string; objective: string | null; proven: boolean }[] = [];
+export interface FrontierPoint {
+  scale: string;
+  capitalTotal: string;
+  objective: string | null;
+  proven: boolean;
+}
+
+/**
+ * The efficient frontier: the best objective with every cap scaled, point by point, each to a
+ * 1e-4 gap. The points are independent programs, so the workers take them in turn; each starts
+ * from the better of its greedy portfolio and the best portfolio of a smaller scale already
+ * solved (it still fits: caps only grow with the scale).
+ */
+export async function frontier(service: OptimizerService, input: PortfolioInput, scales: readonly Decimal[]): Promise<FrontierPoint[]> {
   const capTotal = input.settings.capitalCaps.reduce((sum, cap) => (cap === null ? sum : sum.plus(cap)), new Decimal(0));
-  for (const scale of scales) {
-    const outcome = await optimizePortfolio(service, { ...input, capScale: scale }, { timeLimitSeconds: 10, relativeGap: 1e-4 });
-    points.push({
-      scale: scale.toString(),
-      capitalTotal: capTotal.times(scale).toString(),
-      objective: outcome.ok ? outcome.choice.objective : null,
-      proven: outcome.ok && outcome.choice.status === 'optimal',
-    });
-  }
+  const points: FrontierPoint[] = scales.map((scale) => ({ scale: scale.toString(), capitalTotal: capTotal.times(scale).toString(), objective: null, proven: false }));
+  const order = scales.map((_scale, index) => index).sort((a, b) => (scales[a] as Decimal).comparedTo(scales[b] as Decimal));
+  const inputs = order.map((index) => ({ ...input, capScale: scales[index] as Decimal }));
+  const models = inputs.map((pointInput) => buildPortfolioModel(pointInput));
+  const solvedChoices: { scale: Decimal; chosen: ReadonlySet<number> }[] = [];
+  const startFor = (position: number, model: PortfolioModel): number[] => {
+    const greedy = greedyStart(inputs[position] as PortfolioInput, model);
+    const scale = scales[order[position] as number] as Decimal;
+    const below = solvedChoices.filter((solved) => solved.scale.lte(scale));
+    const objectiveOf = (values: readonly number[]) => model.columns.reduce((sum, id, column) => (values[column] === 1 ? sum.plus(model.value.get(id) ?? 0) : sum), new Decimal(0));
+    return below.reduce((best, solved) => {
+      const values = model.columns.map((id) => (solved.chosen.has(id) ? 1 : 0));
+      return objectiveOf(values).gt(objectiveOf(best)) ? values : best;
+    }, greedy);
+  };
+  const solvable = models.flatMap((built, position) => (built.ok ? [{ position, model: built.model }] : []));
+  await service.solveEach(
+    solvable.length,
+    (index) => {
+      const { position, model } = solvable[index] as { position: number; model: PortfolioModel };
+      return { lp: model.lp, options: { timeLimitSeconds: 10, relativeGap: 1e-4, start: startFor(position, model) } };
+    },
+    (index, solverOutcome) => {
+      const { position, model } = solvable[index] as { position: number; model: PortfolioModel };
+      const outcome = interpretOutcome(inputs[position] as PortfolioInput, model, solverOutcome);
+      if (!outcome.ok) return;
+      solvedChoices.push({ scale: scales[order[position] as number] as Decimal, chosen: new Set(outcome.choice.chosen) });
+      const point = points[order[position] as number] as FrontierPoint;
+      point.objective = outcome.choice.objective;
+      point.proven = outcome.choice.status === 'optimal';
+    },
+  );
   return points;
 }

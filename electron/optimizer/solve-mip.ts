@@ -8,6 +8,8 @@ export interface MipOptions {
   relativeGap: number;
   /** a feasible 0/1 start (a greedy pass), so the search has an incumbent from the outset */
   start?: number[];
+  /** further HiGHS options: the racing workers differ by these (random seed, heuristics, presolve) */
+  highsOptions?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Progress as the solver reports it: the best portfolio so far, the proven bound, the gap between them. */
@@ -17,6 +19,9 @@ export interface MipProgress {
   bound: number | null;
   gap: number | null;
 }
+
+/** The solver's answer with the objective of its portfolio (in floating point), so racing solvers' answers can be compared. */
+export type SolverOutcome = MipOutcome & { objective?: number | null };
 
 let loading: Promise<Highs> | undefined;
 /** HiGHS compiled to WebAssembly, loaded once per thread. */
@@ -29,11 +34,11 @@ export function loadHighs(): Promise<Highs> {
  * Solves a 0/1 program in CPLEX LP text with HiGHS. Blocks the thread it runs on (run it in a
  * worker), reports progress, and stops when `shouldStop` says so (cancel).
  */
-export function solveMip(highs: Highs, lp: string, options: MipOptions, onProgress?: (progress: MipProgress) => void, shouldStop?: () => boolean): MipOutcome {
+export function solveMip(highs: Highs, lp: string, options: MipOptions, onProgress?: (progress: MipProgress) => void, shouldStop?: () => boolean): SolverOutcome {
   const started = performance.now();
   const model = highs.createModel({ format: 'lp', data: lp });
   try {
-    model.options.set({ time_limit: options.timeLimitSeconds, mip_rel_gap: options.relativeGap, mip_abs_gap: 1e-6, output_flag: false });
+    model.options.set({ time_limit: options.timeLimitSeconds, mip_rel_gap: options.relativeGap, mip_abs_gap: 1e-6, output_flag: false, ...options.highsOptions });
     if (options.start !== undefined) model.setSolution({ colValue: options.start });
     let lastReport = 0;
     const types = highs.constants.callbackType;
@@ -59,7 +64,8 @@ export function solveMip(highs: Highs, lp: string, options: MipOptions, onProgre
     if (mapped === null) return { status: 'failed', values: [], bound: null, seconds, message: `HiGHS stopped with status ${status}` };
     const values = [...model.getSolution().colValue];
     const bound = Number(model.info.get('mip_dual_bound'));
-    return { status: mapped, values, bound: Number.isFinite(bound) ? bound : null, seconds };
+    const objective = Number(model.info.get('objective_function_value'));
+    return { status: mapped, values, bound: Number.isFinite(bound) ? bound : null, seconds, objective: values.length > 0 && Number.isFinite(objective) ? objective : null };
   } finally {
     model.dispose();
   }

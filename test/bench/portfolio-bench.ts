@@ -1,94 +1,167 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OptimizerService } from '../../electron/optimizer/optimizer-service';
 import { frontier, optimizePortfolio } from '../../electron/optimizer/portfolio-optimizer';
-import type { Criterion, Proposal } from '../../shared/domain/proposal';
-import { seededRandom } from '../../electron/sample/seeded-random';
-import { proposalFixture } from '../helpers/proposal';
+import type { Criterion } from '../../shared/domain/proposal';
 import { Decimal } from '../../shared/money/decimal';
-import type { PortfolioInput } from '../../shared/portfolio/portfolio-model';
-import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
+import { buildPortfolioModel, type PortfolioInput } from '../../shared/portfolio/portfolio-model';
 import { rankPortfolio } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
 import { median, time, type BenchRow } from './bench-table';
+import { hardPortfolio } from './hard-portfolio';
+import { ensurePeers, runCbc, runGlpsol, type PeerName, type PeerRun } from './peer-solvers';
 
-const YEARS = 5;
+/** Seeds per size (BENCH_SEEDS): each figure is the median over these instances. */
+const SEEDS = Array.from({ length: Number(process.env.BENCH_SEEDS ?? 3) }, (_unused, index) => index + 1);
+/** Every solver, Tandem's included, gets this limit for a proof; a run that hits it prints "> limit". */
+const PROOF_LIMIT_SECONDS = 90;
+const FRONTIER_POINTS = 25;
+/** The bundled solver worker (npm run build), so the bench solves as the app does. */
+const WORKER_SCRIPT = join(process.cwd(), 'dist', 'back', 'solver-worker.js');
 
-/**
- * The issue's generated instance: n proposals over five years, capital in the first two,
- * benefits after; five yearly caps at 30% of the demand; a prerequisite per ten proposals; a
- * trio of alternatives per forty. NPVs track capital closely (strongly correlated values and
- * weights), which is what makes such knapsacks hard.
- */
-export function generatedPortfolio(n: number, seed = 7): { input: PortfolioInput; criteria: Criterion[] } {
-  const next = seededRandom(seed);
-  const criteria: Criterion[] = ['Strategy', 'Risk', 'Customers', 'Urgency'].map((name, index) => ({ id: index + 1, name, weight: String(1 + index) }));
-  const proposals: Proposal[] = [];
-  for (let index = 0; index < n; index += 1) {
-    const size = 20_000 + Math.floor(next() * 480_000);
-    const start = Math.floor(next() * 2);
-    const capex = Array.from({ length: YEARS }, (_unused, year) => (year === start ? String(size) : year === start + 1 ? String(Math.floor(size * next() * 0.5)) : '0'));
-    // Gains proportional to the outlay, with a little spread: value and weight correlate, the hard kind of knapsack.
-    const yearly = Math.floor(size * ((start === 0 ? 0.42 : 0.62) + next() * 0.06));
-    const benefit = Array.from({ length: YEARS }, (_unused, year) => (year > start ? String(yearly) : '0'));
-    const opex = Array.from({ length: YEARS }, (_unused, year) => (year > start ? String(Math.floor(size * 0.03)) : '0'));
-    proposals.push(
-      proposalFixture(
-        index + 1,
-        { capex, opex, benefit },
-        {
-          title: `Proposal ${index + 1}`,
-          prerequisites: index % 10 === 9 ? [Math.max(1, index - 1 - Math.floor(next() * 8))] : [],
-          exclusiveGroup: index % 40 < 3 ? `trio ${Math.floor(index / 40)}` : null,
-          scores: Object.fromEntries(criteria.map((criterion) => [criterion.id, String(Math.floor(next() * 11))])),
-        },
-      ),
-    );
-  }
-  const settings = { discountRate: '0.08', financeRate: '0.06', reinvestRate: '0.1' };
-  const metricsById = new Map(proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, settings)]));
-  const demand = Array.from({ length: YEARS }, (_unused, year) => proposals.reduce((sum, proposal) => sum.plus(proposal.flows.capex[year] ?? '0'), new Decimal(0)));
-  const capitalCaps = demand.map((total) => total.times('0.3').toDecimalPlaces(2).toString());
-  return { input: { proposals, metricsById, scores: null, settings: { capitalCaps, operatingCaps: [], years: YEARS }, objective: 'npv' }, criteria };
+/** One solve: its wall time, its objective, and whether it met the gap asked for (not stopped by the limit). */
+interface Solve {
+  seconds: number;
+  objective: number | null;
+  finished: boolean;
 }
 
-/** The portfolio measures of issue 4, as medians. */
+type Peers = Partial<Record<PeerName, Solve[]>>;
+
+/** The median run's time, or "> limit" when the median run stopped at the limit (unfinished runs count as slowest). */
+function medianText(solves: readonly Solve[] | undefined, limitSeconds: number): string {
+  if (solves === undefined || solves.length === 0) return 'skipped';
+  const times = solves.map((solve) => (solve.finished ? solve.seconds : Number.POSITIVE_INFINITY));
+  const middle = median(times);
+  return Number.isFinite(middle) ? `${(middle * 1000).toFixed(0)} ms` : `> ${limitSeconds} s`;
+}
+
+/** A peer must agree with Tandem: the same optimum when both proved it, within the gap otherwise. */
+function checkAgreement(label: string, ours: Solve, peer: PeerName, theirs: Solve, relativeGap: number): void {
+  if (ours.objective === null || theirs.objective === null) return;
+  const tolerance = Math.max(relativeGap, 1e-7) * Math.max(1, Math.abs(ours.objective)) + 0.01;
+  const bothProven = ours.finished && theirs.finished;
+  const disagree = bothProven ? Math.abs(ours.objective - theirs.objective) > tolerance : theirs.objective > ours.objective + tolerance && ours.finished;
+  if (disagree) console.log(`  !! ${label}: ${peer} reports ${theirs.objective.toFixed(2)}, Tandem ${ours.objective.toFixed(2)}`);
+}
+
+/** Runs the peers on a model's LP text, as a temporary file, with the same gap and limit. */
+function runPeers(folder: string, name: string, lp: string, relativeGap: number, limitSeconds: number, peers: Peers, withTwoThreads: boolean): void {
+  const path = join(folder, `${name}.lp`);
+  writeFileSync(path, lp);
+  const record = (peer: PeerName, run: PeerRun) => (peers[peer] ??= []).push(run);
+  record('glpsol', runGlpsol(path, relativeGap, limitSeconds));
+  record('cbc', runCbc(path, relativeGap, limitSeconds));
+  if (withTwoThreads) record('cbc, 2 threads', runCbc(path, relativeGap, limitSeconds, 2));
+  rmSync(path, { force: true });
+}
+
+/** The portfolio measures of issue 14 on the hard class, Tandem beside glpsol and cbc, as medians over seeds. */
 export async function benchPortfolio(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const record = (measure: string, samples: number[], target = '-') => rows.push({ measure: `[portfolio] ${measure}`, samples, target });
-  const service = new OptimizerService(null);
-  const report = (label: string, outcome: Awaited<ReturnType<typeof optimizePortfolio>>) =>
-    console.log(`  ${label}: ${outcome.ok ? `${outcome.choice.status}, ${outcome.choice.chosen.length} chosen, objective ${new Decimal(outcome.choice.objective).toFixed(2)}, gap ${outcome.choice.gap ?? '?'}` : outcome.message}`);
-
-  const small = generatedPortfolio(200);
-  record(
-    '200 proposals: proven optimum (5 caps, dependencies, alternatives)',
-    await time(3, async () => report('200 proven', await optimizePortfolio(service, small.input, { timeLimitSeconds: 120, relativeGap: 0 }))),
-    '< 0.5 s',
-  );
-  const large = generatedPortfolio(2000);
-  record(
-    '2,000 proposals: within 0.1% of the optimum (certified gap)',
-    await time(3, async () => report('2,000 within 0.1%', await optimizePortfolio(service, large.input, { timeLimitSeconds: 120, relativeGap: 0.001 }))),
-    '< 2 s',
-  );
-  record(
-    '2,000 proposals: proven optimum (time limit 120 s)',
-    await time(1, async () => report('2,000 proven', await optimizePortfolio(service, large.input, { timeLimitSeconds: 120, relativeGap: 0 }))),
-    '< 60 s',
-  );
-  // Re-ranking after a weight change: score every proposal and sort, with the funding line.
-  const weights = large.criteria.map((criterion) => ({ ...criterion }));
-  record(
-    '2,000 proposals: re-rank after a weight change, with the funding line',
-    await time(20, (run) => {
-      weights[run % weights.length] = { ...(weights[run % weights.length] as Criterion), weight: String(1 + (run % 7)) };
-      const scoring = weightedScores(large.input.proposals, weights);
-      return rankPortfolio(large.input.proposals, large.input.metricsById, scoring.ok ? scoring : null, 'score', large.input.settings);
-    }),
-    '< 16 ms',
-  );
-  const medium = generatedPortfolio(500);
-  const scales = Array.from({ length: 50 }, (_unused, index) => new Decimal('0.2').plus(new Decimal('1.8').times(index).div(49)).toDecimalPlaces(4));
-  record('500 proposals: efficient frontier, 50 points', await time(1, () => frontier(service, medium.input, scales)));
-  console.log(`  portfolio medians: ${rows.map((row) => `${row.measure} ${median(row.samples).toFixed(1)} ms`).join('; ')}`);
+  const comparison: string[][] = [];
+  const peersReady = ensurePeers();
+  if (!peersReady.ok) console.log(`  peers skipped: ${peersReady.reason}`);
+  const folder = mkdtempSync(join(tmpdir(), 'tandem-portfolio-bench-'));
+  const service = new OptimizerService(existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : null);
+  const workers = service.workerCount;
+  console.log(`  Tandem: HiGHS in ${workers} worker(s); peers: glpsol (1 thread), cbc (1 thread${workers > 1 ? ', and 2 threads' : ''})`);
+  try {
+    const solveCase = async (measure: string, n: number, relativeGap: number, target: string) => {
+      const ours: Solve[] = [];
+      const peers: Peers = {};
+      for (const seed of SEEDS) {
+        const { input } = hardPortfolio(n, seed);
+        const started = performance.now();
+        const outcome = await optimizePortfolio(service, input, { timeLimitSeconds: PROOF_LIMIT_SECONDS, relativeGap });
+        const seconds = (performance.now() - started) / 1000;
+        const finished = outcome.ok && (outcome.choice.status === 'optimal' || outcome.choice.status === 'within-gap');
+        const solve = { seconds, objective: outcome.ok ? Number(outcome.choice.objective) : null, finished };
+        ours.push(solve);
+        console.log(`  ${measure}, seed ${seed}: ${outcome.ok ? `${outcome.choice.status}, objective ${new Decimal(outcome.choice.objective).toFixed(2)}, gap ${outcome.choice.gap ?? '?'}` : outcome.message} in ${seconds.toFixed(2)} s`);
+        if (peersReady.ok) {
+          const built = buildPortfolioModel(input);
+          if (!built.ok) throw new Error(built.conflicts.join('; '));
+          runPeers(folder, `n${n}-s${seed}`, built.model.lp, relativeGap, PROOF_LIMIT_SECONDS, peers, workers > 1);
+          for (const [peer, runs] of Object.entries(peers) as [PeerName, Solve[]][]) {
+            const run = runs[runs.length - 1] as Solve;
+            console.log(`    ${peer}: ${run.finished ? 'finished' : 'stopped at the limit'}, objective ${run.objective?.toFixed(2) ?? '-'} in ${run.seconds.toFixed(2)} s`);
+            checkAgreement(`${measure}, seed ${seed}`, solve, peer, run, relativeGap);
+          }
+        }
+      }
+      rows.push({ measure: `[portfolio] ${measure}`, samples: ours.map((solve) => solve.seconds * 1000), target });
+      comparison.push([measure, medianText(ours, PROOF_LIMIT_SECONDS), medianText(peers.glpsol, PROOF_LIMIT_SECONDS), medianText(peers.cbc, PROOF_LIMIT_SECONDS), medianText(peers['cbc, 2 threads'], PROOF_LIMIT_SECONDS), target]);
+    };
+    await solveCase('200 proposals: proven optimum', 200, 0, '< 0.5 s');
+    await solveCase('2,000 proposals: within 0.1%, certified by the bound', 2000, 0.001, '< 2 s');
+    await solveCase('2,000 proposals: proven optimum', 2000, 0, '< 60 s');
+    await benchFrontier(service, folder, peersReady.ok, workers > 1, rows, comparison);
+    await benchRerank(rows, comparison);
+  } finally {
+    service.shutDown();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  printComparison(comparison);
   return rows;
+}
+
+const frontierScales = Array.from({ length: FRONTIER_POINTS }, (_unused, index) => new Decimal('0.2').plus(new Decimal('1.8').times(index).div(FRONTIER_POINTS - 1)).toDecimalPlaces(4));
+
+/** The efficient frontier of 500 proposals, 25 points; the peers solve the same 25 programs one after another. */
+async function benchFrontier(service: OptimizerService, folder: string, withPeers: boolean, withTwoThreads: boolean, rows: BenchRow[], comparison: string[][]): Promise<void> {
+  const measure = `efficient frontier of 500 proposals, ${FRONTIER_POINTS} points`;
+  const ours: Solve[] = [];
+  const peerTotals: Peers = {};
+  for (const seed of SEEDS) {
+    const { input } = hardPortfolio(500, seed);
+    const started = performance.now();
+    const points = await frontier(service, input, frontierScales);
+    const seconds = (performance.now() - started) / 1000;
+    const proven = points.filter((point) => point.proven).length;
+    ours.push({ seconds, objective: null, finished: true });
+    console.log(`  ${measure}, seed ${seed}: ${proven} of ${points.length} points proven (gap 1e-4) in ${seconds.toFixed(2)} s`);
+    if (!withPeers) continue;
+    const perPoint: Peers = {};
+    frontierScales.forEach((scale, index) => {
+      const built = buildPortfolioModel({ ...input, capScale: scale } satisfies PortfolioInput);
+      if (built.ok) runPeers(folder, `frontier-s${seed}-${index}`, built.model.lp, 1e-4, 10, perPoint, withTwoThreads);
+    });
+    for (const [peer, runs] of Object.entries(perPoint) as [PeerName, Solve[]][]) {
+      const total = { seconds: runs.reduce((sum, run) => sum + run.seconds, 0), objective: null, finished: runs.every((run) => run.finished) };
+      (peerTotals[peer] ??= []).push(total);
+      console.log(`    ${peer}: ${runs.filter((run) => run.finished).length} of ${runs.length} points within 1e-4 in ${total.seconds.toFixed(2)} s`);
+    }
+  }
+  rows.push({ measure: `[portfolio] ${measure}`, samples: ours.map((solve) => solve.seconds * 1000), target: '< 5 s' });
+  const asTotals = (solves: Solve[] | undefined) => solves?.map((solve) => ({ ...solve, finished: true }));
+  comparison.push([measure, medianText(ours, 0), medianText(asTotals(peerTotals.glpsol), 0), medianText(asTotals(peerTotals.cbc), 0), medianText(asTotals(peerTotals['cbc, 2 threads']), 0), '< 5 s']);
+}
+
+/** Re-ranking 2,000 proposals after a weight change, with the funding line (no peer does this). */
+async function benchRerank(rows: BenchRow[], comparison: string[][]): Promise<void> {
+  const samples: number[] = [];
+  for (const seed of SEEDS) {
+    const { input, criteria } = hardPortfolio(2000, seed);
+    const weights: Criterion[] = criteria.map((criterion) => ({ ...criterion }));
+    samples.push(
+      ...(await time(20, (run) => {
+        weights[run % weights.length] = { ...(weights[run % weights.length] as Criterion), weight: String(1 + (run % 7)) };
+        const scoring = weightedScores(input.proposals, weights);
+        return rankPortfolio(input.proposals, input.metricsById, scoring.ok ? scoring : null, 'score', input.settings);
+      })),
+    );
+  }
+  rows.push({ measure: '[portfolio] 2,000 proposals: re-rank after a weight change, with the funding line', samples, target: '< 16 ms' });
+  comparison.push(['re-rank 2,000 proposals after a weight change', `${median(samples).toFixed(1)} ms`, '-', '-', '-', '< 16 ms']);
+}
+
+function printComparison(comparison: readonly string[][]): void {
+  const header = ['portfolio (hard class, median of seeds)', 'Tandem', 'glpsol', 'cbc', 'cbc 2 threads', 'target'];
+  const widths = header.map((title, column) => Math.max(title.length, ...comparison.map((cells) => cells[column]?.length ?? 0)));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const cells of comparison) console.log(line(cells));
 }
