@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { compareVersions, type VersionComparison } from '../../shared/compare/compare-versions';
 import type { VersionSummary } from '../../shared/domain/workbook';
-import { buildSheetView } from '../../shared/sheet/sheet-view';
 import { api } from '../api/client';
 import { enqueue } from './sheet-store';
+import { readVersionViews } from './version-views';
 import { showError } from './notice-store';
 import type { VarianceComment } from '../../shared/api/compare-api';
 
@@ -107,16 +107,16 @@ export const useCompareStore = create<CompareState>((set, get) => ({
     if (get().loadedKey === key && get().comparison !== null) return;
     set({ loading: true, problem: null, loadedKey: key });
     try {
-      const [base, other, notes] = await enqueue(() =>
-        Promise.all([
-          api.call('sheet/get-sheet', { versionId: baseId }),
-          api.call('sheet/get-sheet', { versionId: comparisonId }),
-          api.call('compare/list-comments', { baseVersionId: baseId, comparisonVersionId: comparisonId }),
-        ]),
+      // The version the sheet shows is not read again, nor one read before that has not changed since.
+      const [views, notes] = await enqueue(() =>
+        Promise.all([readVersionViews([baseId, comparisonId], revision), api.call('compare/list-comments', { baseVersionId: baseId, comparisonVersionId: comparisonId })]),
       );
       // The choice may have moved on while the versions were read: keep only the latest.
       if (get().baseId !== baseId || get().comparisonId !== comparisonId) return;
-      set({ comparison: compareVersions(buildSheetView(base), buildSheetView(other)), comments: notes.comments, loading: false });
+      const base = views.get(baseId);
+      const other = views.get(comparisonId);
+      if (base === undefined || other === undefined) throw new Error('A compared version was not read.');
+      set({ comparison: compareVersions(base, other), comments: notes.comments, loading: false });
     } catch (error) {
       set({ comparison: null, loading: false, loadedKey: null, problem: error instanceof Error ? error.message : String(error) });
     }

@@ -6,11 +6,12 @@ import type { Portfolio } from '../../shared/domain/proposal';
 import type { SheetModel } from '../../shared/domain/workbook';
 import { KpiEngine, VERSION_ROLES, type KpiSources, type VersionRole } from '../../shared/kpi/kpi-engine';
 import { buildScorecard, type ScorecardRow } from '../../shared/kpi/scorecard';
-import { buildSheetView, regroup, type SheetView } from '../../shared/sheet/sheet-view';
+import type { SheetView } from '../../shared/sheet/sheet-view';
 import { defaultRoleVersions, type RoleVersions } from '../../shared/kpi/role-versions';
 import { api } from '../api/client';
 import { showError } from './notice-store';
 import { enqueue, useSheetStore } from './sheet-store';
+import { readVersionViews } from './version-views';
 
 export type { RoleVersions };
 
@@ -46,17 +47,6 @@ export type KpiWrite = 'kpi/create' | 'kpi/update' | 'kpi/delete' | 'kpi/enter-v
 /** What the engine was last built from besides the KPIs: a KPI write builds it again from these and the new KPIs. */
 let lastSources: Omit<KpiSources, 'kpis' | 'inputs'> | null = null;
 
-/**
- * The sheet's own model of a version when it shows that version at this revision with nothing on
- * its way (grouped by department, as the dashboard's charts and the bridge read it): no read, no build.
- */
-function openView(versionId: number, revision: number): SheetView | null {
-  const sheet = useSheetStore.getState();
-  const view = sheet.view;
-  if (view === null || view.model.version.id !== versionId || sheet.revision !== revision || sheet.pendingWrites > 0) return null;
-  return view.display.grouping === 'department' && view.display.collapsed.size === 0 ? view : regroup(view, 'department', new Set());
-}
-
 export const useKpiStore = create<KpiState>((set, get) => ({
   book: null,
   portfolio: null,
@@ -82,21 +72,24 @@ export const useKpiStore = create<KpiState>((set, get) => ({
         const versionId = roles[role];
         return versionId === null ? [] : [{ role, versionId }];
       });
-      // The version the sheet shows is not read again; each other one is built while the next is read.
-      const [book, portfolio, ...built] = await enqueue(() =>
+      // The version the sheet shows is not read again, nor one read before that has not changed since.
+      const [book, portfolio, built] = await enqueue(() =>
         Promise.all([
           api.call('kpi/list', {}),
           api.call('proposal/get-portfolio', {}),
-          ...chosen.map(({ versionId }) => openView(versionId, revision) ?? api.call('sheet/get-sheet', { versionId }).then((read) => buildSheetView(read))),
+          readVersionViews(
+            chosen.map(({ versionId }) => versionId),
+            revision,
+          ),
         ]),
       );
       // The choice may have moved on while the versions were read: keep only the latest.
       if (get().loadedKey !== key) return;
       const views: Partial<Record<VersionRole, SheetView>> = {};
-      chosen.forEach(({ role }, index) => {
-        const view = built[index];
+      for (const { role, versionId } of chosen) {
+        const view = built.get(versionId);
         if (view !== undefined) views[role] = view;
-      });
+      }
       lastSources = { calendar: model.calendar, views, priorYear: model.priorYear, actualsThrough: model.actualsThrough, proposals: portfolio.proposals };
       const engine = KpiEngine.build({ ...lastSources, kpis: book.kpis, inputs: book.inputs });
       set({ book, portfolio, views, engine, scorecard: buildScorecard(engine, model.calendar.periodCount), loading: false });

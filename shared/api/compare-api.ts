@@ -34,4 +34,12 @@ export const compareMethods = {
       .strict(),
   ),
   'compare/delete-comment': method<WriteReceipt>()(z.object({ commentId: id }).strict()),
+  /**
+   * Of versions read before (each with the mark its read was checked with; null: not read yet),
+   * those whose sheet model may have changed since: the others need not be read again. Answers
+   * the workbook's mark now, and the revision it stands for.
+   */
+  'compare/changed-versions': method<{ mark: string; revision: number; changed: number[] }>()(
+    z.object({ versions: z.array(z.object({ versionId: id, mark: z.string().max(400).nullable() }).strict()).max(20) }).strict(),
+  ),
 };
