@@ -72,7 +72,10 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   const firstYearLabel = portfolio?.firstYearLabel ?? '';
   // The sheet's columns are rebuilt only when what they show changes, not on every re-rank.
   const currency = useWorkbookStore((state) => state.session?.current?.currency ?? '');
-  const sheet = useMemo(() => ({ departments, criteria: criteria ?? [], years, firstYearLabel, currency }), [departments, criteria, years, firstYearLabel, currency]);
+  const sheet = useMemo(
+    () => ({ departments, criteria: criteria ?? [], years, firstYearLabel, currency, proposalTitles: () => usePortfolioStore.getState().portfolio?.proposals ?? [] }),
+    [departments, criteria, years, firstYearLabel, currency],
+  );
   // On screen, the portfolio follows every change of the file; off screen it is read again when it comes back.
   useEffect(() => {
     setVisible(true);

@@ -38,6 +38,8 @@ export interface SheetContext {
   firstYearLabel: string;
   /** the workbook's currency (an ISO code): its own mark is taken in amounts, another is refused */
   currency: string;
+  /** every proposal's id and title as they are now, to name prerequisites and read them back (a getter, so the columns outlive an edit) */
+  proposalTitles: () => readonly Pick<Proposal, 'id' | 'title'>[];
 }
 
 const FLOW_GROUPS: Record<FlowKind, string> = { capex: 'Capital cost', opex: 'Operating cost', benefit: 'Benefits' };
@@ -56,6 +58,41 @@ function textColumn(id: keyof Pick<Proposal, 'title' | 'owner' | 'category' | 'g
       if (id === 'title' && trimmed === '') return { ok: false, message: 'A proposal needs a title.' };
       if (trimmed.length > limit) return { ok: false, message: `${header} takes at most ${limit} characters.` };
       return { ok: true, change: { fields: { [id]: trimmed } } };
+    },
+  };
+}
+
+/**
+ * The proposals a proposal needs, by title, comma-separated. A typed or pasted list is read back
+ * by title (case-insensitive); a title that itself holds a comma is found by joining the pieces.
+ */
+function prerequisiteColumn(context: SheetContext): InputColumn {
+  const names = (proposal: Proposal) => {
+    const titleOf = new Map(context.proposalTitles().map((other) => [other.id, other.title]));
+    return proposal.prerequisites.map((id) => titleOf.get(id) ?? `#${id}`).join(', ');
+  };
+  return {
+    id: 'prerequisites',
+    header: 'Prerequisites',
+    group: null,
+    width: 200,
+    numeric: false,
+    value: (proposal) => (proposal.prerequisites.length === 0 ? null : names(proposal)),
+    display: names,
+    parse: (text) => {
+      const idOf = new Map(context.proposalTitles().map((other) => [other.title.trim().toLowerCase(), other.id]));
+      const ids: number[] = [];
+      let piece = '';
+      for (const part of (text ?? '').split(',')) {
+        piece = piece === '' ? part : `${piece},${part}`;
+        const id = idOf.get(piece.trim().toLowerCase());
+        if (id !== undefined) {
+          if (!ids.includes(id)) ids.push(id);
+          piece = '';
+        }
+      }
+      if (piece.trim() !== '') return { ok: false, message: `There is no proposal “${piece.trim()}”. Name prerequisites by their titles, separated by commas.` };
+      return { ok: true, change: { fields: { prerequisites: ids } } };
     },
   };
 }
@@ -144,6 +181,7 @@ export function inputColumns(context: SheetContext): InputColumn[] {
         return { ok: false, message: `Mandatory is yes or no, not “${answer}”.` };
       },
     },
+    prerequisiteColumn(context),
   ];
   for (const criterion of context.criteria) {
     columns.push({

@@ -12,6 +12,11 @@ const columns = inputColumns({
   years: 3,
   firstYearLabel: 'FY2027',
   currency: 'USD',
+  proposalTitles: () => [
+    { id: 11, title: 'Forklifts' },
+    { id: 12, title: 'Portal' },
+    { id: 13, title: 'Racks, shelving and bins' },
+  ],
 });
 const column = (id: string) => columns.findIndex((candidate) => candidate.id === id);
 const rows = [
@@ -23,7 +28,7 @@ const cells = proposalSheetCells(rows, columns);
 describe('the proposals sheet', () => {
   it('has the fields, a score per criterion and each flow by year, headed by fiscal year', () => {
     expect(columns.map((candidate) => candidate.id)).toEqual([
-      'title', 'owner', 'department', 'category', 'goal', 'status', 'risk', 'usefulLife', 'mandatory', 'score-7',
+      'title', 'owner', 'department', 'category', 'goal', 'status', 'risk', 'usefulLife', 'mandatory', 'prerequisites', 'score-7',
       'capex-0', 'capex-1', 'capex-2', 'opex-0', 'opex-1', 'opex-2', 'benefit-0', 'benefit-1', 'benefit-2',
     ]);
     expect(columns[column('capex-2')]?.header).toBe('FY2029');
@@ -90,5 +95,18 @@ describe('pasting a block', () => {
   it('fills a selected range with a single value', () => {
     const plan = pasteWrites(cells, { anchor: { row: 0, column: column('opex-0') }, focus: { row: 1, column: column('opex-1') } }, [['9']]);
     expect(plan.ok && plan.writes).toHaveLength(4);
+  });
+
+});
+
+describe('prerequisites on the sheet', () => {
+  it('shows prerequisites by title, comma-separated, and reads a pasted list back by title, commas in a title included', () => {
+    const needing = [proposalFixture(14, { capex: ['1', '0', '0'] }, { title: 'Scanners', prerequisites: [12, 13] })];
+    const prerequisites = column('prerequisites');
+    expect(proposalSheetCells(needing, columns).value(0, prerequisites)).toBe('Portal, Racks, shelving and bins');
+    const typed = (text: string | null) => proposalEdits([{ row: 0, column: prerequisites, value: text }], needing, columns);
+    expect(typed('forklifts,  racks, shelving and bins')).toEqual({ ok: true, edits: [{ proposalId: 14, fields: { prerequisites: [11, 13] } }] });
+    expect(typed(null)).toEqual({ ok: true, edits: [{ proposalId: 14, fields: { prerequisites: [] } }] });
+    expect(typed('Portal, Hangar')).toMatchObject({ ok: false, where: 'Scanners, Prerequisites', message: 'Nothing was changed. There is no proposal “Hangar”. Name prerequisites by their titles, separated by commas.' });
   });
 });
