@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/api/errors';
 import { budgetTable, type BudgetTable } from '../../shared/export/budget-table';
 import type { PeriodSpan } from '../../shared/calendar/fiscal-calendar';
 import type { Metric } from '../../shared/finance/metrics';
+import type { Department } from '../../shared/domain/workbook';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
@@ -83,16 +84,16 @@ function compareContent(store: WorkbookStore, versionId: number, compareWith: nu
   return { table, yearToDate: through === null ? null : { id: 'ytd', label: `YTD ${table.periods[through]?.label ?? ''}`, periods: table.periods.filter((period) => period.index <= through).map((period) => period.index) } };
 }
 
-/** The portfolio ranked by weighted score, with the metrics an export lists. */
-function proposalRows(store: WorkbookStore): ProposalRow[] {
+/** The portfolio ranked by weighted score, with the metrics an export lists; `departments` are the workbook's (every version has the same). */
+function proposalRows(store: WorkbookStore, departments: readonly Department[]): ProposalRow[] {
   const portfolio = new ProposalStore(store).portfolio();
   const metrics = new Map(portfolio.proposals.map((proposal) => [proposal.id, proposalMetrics(proposal, portfolio.settings)]));
   const scoring = weightedScores(portfolio.proposals, portfolio.criteria);
-  const departments = new Map(store.sheet(store.defaultVersionId()).departments.map((department) => [department.id, department.name]));
+  const departmentNames = new Map(departments.map((department) => [department.id, department.name]));
   const value = (metric: Metric) => (metric.ok ? metric.value : null);
   return rankPortfolio(portfolio.proposals, metrics, scoring.ok ? scoring : null, scoring.ok ? 'score' : 'npv', portfolio.settings).map((entry) => ({
     title: entry.proposal.title,
-    department: departments.get(entry.proposal.departmentId ?? 0) ?? '',
+    department: departmentNames.get(entry.proposal.departmentId ?? 0) ?? '',
     status: entry.proposal.status,
     capital: entry.metrics.capitalTotal,
     npv: entry.metrics.npv,
@@ -200,10 +201,11 @@ export class ExportService {
   xlsx(store: WorkbookStore, destination: string, options: XlsxOptions, actor: string): Promise<ExportReceipt> {
     return this.run(async (job) => {
       // Read everything first, in one go, so the file shows one consistent state of the workbook.
-      const table = budgetTable(store.sheet(options.versionId));
+      const model = store.sheet(options.versionId);
+      const table = budgetTable(model);
       refuseBeyondExcelPrecision(table);
       const stamp = stampOf(table);
-      const proposals = options.includeProposals ? proposalRows(store) : null;
+      const proposals = options.includeProposals ? proposalRows(store, model.departments) : null;
       const audit = options.includeAudit ? store.audit({ limit: 1_000_000 }).entries : null;
       const compare = options.compareWith === null ? null : compareContent(store, options.versionId, options.compareWith);
       await job.step(0, 'Writing the cover');
