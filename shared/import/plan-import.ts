@@ -94,6 +94,21 @@ function periodOf(text: string, periods: readonly ImportPeriod[]): number | null
   return index >= 0 ? index : null;
 }
 
+/** Distinct month texts remembered by a finder: a file names a few dozen. */
+const REMEMBERED_MONTHS = 10_000;
+
+/** `periodOf` for many texts: keys and labels looked up, each text's answer remembered. */
+function periodFinder(periods: readonly ImportPeriod[]): (text: string) => number | null {
+  const known = new Map<string, number | null>();
+  return (text) => {
+    const found = known.get(text);
+    if (found !== undefined) return found;
+    const period = periodOf(text, periods);
+    if (known.size < REMEMBERED_MONTHS) known.set(text, period);
+    return period;
+  };
+}
+
 /** An amount as the file writes it, in the canonical form of the line's unit. */
 function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ',', currency: string): { ok: true; amount: AmountText; rounded: boolean } | { ok: false; message: string } {
   const trimmed = text.trim();
@@ -180,6 +195,15 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
   }
   // Lines by department and account, and by description within them: one lookup per row, however many lines share a place.
   type Line = (typeof context.lines)[number];
+  /** Where a row's cells go: a line (or a new line's key), or null for a formula line, which computes its months. */
+  interface Place {
+    department: Department;
+    account: Account;
+    description: string;
+    target: ImportCell['line'] | null;
+    current: readonly (AmountText | null)[] | undefined;
+    seen: Int32Array;
+  }
   const linesByPlace = new Map<string, Line[]>();
   const lineByName = new Map<string, Line>();
   for (const line of context.lines) {
@@ -191,37 +215,25 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
     if (!lineByName.has(named)) lineByName.set(named, line);
   }
   const newLines = new Map<string, NewLine>();
-  const seen = new Map<string, number>();
   const cells: ImportCell[] = [];
   let cleared = 0;
   let unchanged = 0;
   let rounded = 0;
   let computed = 0;
 
-  rows.forEach((cellsOfRow, index) => {
-    // A sheet's own row numbers where the reader kept them (an XLSX skips blank rows), else counted.
-    const rowNumber = rowNumbers?.[index] ?? firstRowNumber + index;
-    if (cellsOfRow.every((cell) => cell.trim() === '')) return;
-    const text = (column: number) => (cellsOfRow[column] ?? '').trim();
-    const departmentName = text(departmentColumn);
-    const accountName = text(accountColumn);
-    const department = departments.get(departmentName.toLowerCase());
-    const account = accounts.get(accountName.toLowerCase());
-    if (department === undefined) return problem(rowNumber, departmentName === '' ? 'The department is empty.' : `There is no department “${departmentName}” in this workbook.`);
-    if (account === undefined) return problem(rowNumber, accountName === '' ? 'The account is empty.' : `There is no account “${accountName}” (by code or name) in this workbook.`);
-    if (context.accounts.some((candidate) => candidate.parentId === account.id)) return problem(rowNumber, `“${account.code} ${account.name}” is a header account: import onto the accounts under it.`);
-    const description = lineColumn >= 0 ? text(lineColumn) : '';
+  const headerAccounts = new Set(context.accounts.map((account) => account.parentId));
+  const months = periodFinder(context.periods);
+  /** Per place (a line's id, or a new line's key): the row that set each month, 0 for none yet. */
+  const seenByPlace = new Map<string, Int32Array>();
+  const placeOf = (department: Department, account: Account, description: string): Place | string => {
     const candidates = linesByPlace.get(`${department.id}:${account.id}`) ?? [];
-    let target: ImportCell['line'];
     let existing: Line | undefined;
     if (description !== '') existing = lineByName.get(`${department.id}:${account.id}:${description.toLowerCase()}`);
     else if (candidates.length === 1) existing = candidates[0];
-    else if (candidates.length > 1) return problem(rowNumber, `${department.name} has ${candidates.length} lines on ${account.code} ${account.name}: map a Line column to say which.`);
+    else if (candidates.length > 1) return `${department.name} has ${candidates.length} lines on ${account.code} ${account.name}: map a Line column to say which.`;
+    let target: ImportCell['line'];
     if (existing !== undefined) {
-      if (existing.formula !== null) {
-        computed += 1;
-        return;
-      }
+      if (existing.formula !== null) return { department, account, description, target: null, current: undefined, seen: new Int32Array(0) };
       target = { id: existing.id };
     } else {
       const newDescription = description === '' ? account.name : description;
@@ -230,15 +242,47 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
       target = { key };
     }
     const place = 'id' in target ? String(target.id) : target.key;
-    const current = 'id' in target ? context.values.get(target.id) : undefined;
+    let seen = seenByPlace.get(place);
+    if (seen === undefined) seenByPlace.set(place, (seen = new Int32Array(context.periods.length)));
+    return { department, account, description, target, current: 'id' in target ? context.values.get(target.id) : undefined, seen };
+  };
+  /** What a row's names come to: a problem, or the place its cells go. */
+  const resolve = (departmentName: string, accountName: string, description: string): Place | string => {
+    const department = departments.get(departmentName.toLowerCase());
+    const account = accounts.get(accountName.toLowerCase());
+    if (department === undefined) return departmentName === '' ? 'The department is empty.' : `There is no department “${departmentName}” in this workbook.`;
+    if (account === undefined) return accountName === '' ? 'The account is empty.' : `There is no account “${accountName}” (by code or name) in this workbook.`;
+    if (headerAccounts.has(account.id)) return `“${account.code} ${account.name}” is a header account: import onto the accounts under it.`;
+    return placeOf(department, account, description);
+  };
+  // A line's records follow each other in a long file: the last row's names are resolved once for all of them.
+  let last: { departmentName: string; accountName: string; description: string; place: Place | string } | null = null;
+
+  rows.forEach((cellsOfRow, index) => {
+    // A sheet's own row numbers where the reader kept them (an XLSX skips blank rows), else counted.
+    const rowNumber = rowNumbers?.[index] ?? firstRowNumber + index;
+    if (cellsOfRow.every((cell) => cell.trim() === '')) return;
+    const text = (column: number) => (cellsOfRow[column] ?? '').trim();
+    const departmentName = text(departmentColumn);
+    const accountName = text(accountColumn);
+    const description = lineColumn >= 0 ? text(lineColumn) : '';
+    if (last === null || last.departmentName !== departmentName || last.accountName !== accountName || last.description !== description) {
+      last = { departmentName, accountName, description, place: resolve(departmentName, accountName, description) };
+    }
+    const { place } = last;
+    if (typeof place === 'string') return problem(rowNumber, place);
+    if (place.target === null) {
+      computed += 1;
+      return;
+    }
+    const { department, account, target, current, seen } = place;
     const setCell = (period: number, raw: string, column: number) => {
       const empty = raw.trim() === '';
       const amount = empty ? null : amountOf(raw, account.unit, mapping.decimalSeparator, context.currency);
       if (amount !== null && !amount.ok) return problem(rowNumber, `Column ${column + 1}: ${amount.message}`);
-      const key = `${place}:${period}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) return problem(rowNumber, `Row ${earlier} already sets ${department.name} · ${account.code} ${account.name}${description === '' ? '' : ` · ${description}`} for ${context.periods[period]?.label ?? ''}: a duplicate.`);
-      seen.set(key, rowNumber);
+      const earlier = seen[period] ?? 0;
+      if (earlier !== 0) return problem(rowNumber, `Row ${earlier} already sets ${department.name} · ${account.code} ${account.name}${description === '' ? '' : ` · ${description}`} for ${context.periods[period]?.label ?? ''}: a duplicate.`);
+      seen[period] = rowNumber;
       const before = current?.[period] ?? null;
       if (amount === null) {
         // An empty field empties the cell; an empty cell (or a new line's) has nothing to clear.
@@ -252,7 +296,7 @@ export function planImport(rows: readonly (readonly string[])[], firstRowNumber:
       else cells.push({ line: target, period, value: amount.amount });
     };
     if (long) {
-      const period = periodOf(text(periodColumn), context.periods);
+      const period = months(text(periodColumn));
       if (period === null) return problem(rowNumber, `“${text(periodColumn)}” is not a month of this version (${context.periods[0]?.label ?? ''} to ${context.periods[context.periods.length - 1]?.label ?? ''}).`);
       setCell(period, text(amountColumn), amountColumn);
     } else {

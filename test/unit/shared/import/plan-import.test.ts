@@ -142,3 +142,42 @@ describe('the import rule, as a law', () => {
     );
   });
 });
+
+describe('a long file whose records of a line follow each other', () => {
+  const columns: ImportField[] = [{ kind: 'department' }, { kind: 'account' }, { kind: 'line' }, { kind: 'period' }, { kind: 'amount' }];
+  const plan = (rows: string[][]) => planImport(rows, 2, { columns, decimalSeparator: '.' }, context);
+
+  it('names every row of a line it cannot place, each by its own number', () => {
+    const result = plan([
+      ['Marketing', '6200', 'Fairs', '2027-01', '1'],
+      ['Marketing', '6200', 'Fairs', '2027-02', '2'],
+      ['Sales', '6200', 'Customer visits', '2027-01', '3'],
+    ]);
+    expect(result.problems).toEqual([
+      { row: 2, message: 'There is no department “Marketing” in this workbook.' },
+      { row: 3, message: 'There is no department “Marketing” in this workbook.' },
+    ]);
+    expect(result.cells).toEqual([{ line: { id: 3 }, period: 0, value: '3' }]);
+  });
+
+  it('finds a duplicate month of a line however its name is written, and wherever the records are', () => {
+    const result = plan([
+      ['Sales', '6200', 'Customer visits', '2027-01', '1'],
+      ['Sales', '6200', 'Customer visits', 'Feb 2027', '2'],
+      ['Sales', 'Travel', 'CUSTOMER VISITS', '2027-02', '4'],
+    ]);
+    expect(result.problemCount).toBe(1);
+    expect(result.problems[0]).toEqual({ row: 4, message: 'Row 3 already sets Sales · 6200 Travel · CUSTOMER VISITS for Feb 2027: a duplicate.' });
+  });
+
+  it('creates a new line once for all its records', () => {
+    const result = plan([
+      ['Sales', '6200', 'Fairs', '2027-01', '1'],
+      ['Sales', '6200', 'Fairs', '2027-02', '2'],
+      ['Sales', '6200', 'Dinners', '2027-01', '3'],
+      ['Sales', '6200', 'fairs', '2027-01', '4'],
+    ]);
+    expect(result.newLines.map((line) => line.description)).toEqual(['Fairs', 'Dinners']);
+    expect(result.problems).toEqual([{ row: 5, message: 'Row 2 already sets Sales · 6200 Travel · fairs for Jan 2027: a duplicate.' }]);
+  });
+});
