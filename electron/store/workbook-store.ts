@@ -17,6 +17,7 @@ import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { writeSeed } from './write-seed';
 import { DimensionStore } from './dimension-store';
+import { SheetPatchReader } from './sheet-patch-reader';
 import { followRename } from './kpi-store';
 import { lockScopeOf } from './lock-scope';
 import { requireApproverNotSubmitter } from './approval-rules';
@@ -869,7 +870,9 @@ export class WorkbookStore {
                 .filter((change) => change.versionId === versionId && (closed === null || change.period >= closed.months))
                 .map((change) => ({ lineId: change.lineId, period: change.period, value: direction === 'undo' ? change.before : change.after }))
             : null;
-        return { revision, label: applied.label, cells, history: this.edits.state() };
+        // A structure step answers with what it changed in the version shown (null: the sheet is read again).
+        const patch = cells === null ? new SheetPatchReader(this).patchOf(applied.step, direction === 'undo' ? 'backward' : 'forward', shownVersionId) : null;
+        return { revision, label: applied.label, cells, patch, history: this.edits.state() };
       })
       .immediate();
   }

@@ -19,6 +19,9 @@ import { useSelectionStore } from './selection-store';
 import { planSheetPaste } from './sheet-paste';
 import type { Grouping } from '../../shared/sheet/sheet-groups';
 import { buildSheetView, regroup, withCellValues, type SheetView } from '../../shared/sheet/sheet-view';
+import { applySheetPatch } from '../../shared/sheet/apply-sheet-patch';
+import type { PatchReceipt } from '../../shared/sheet/sheet-patch';
+import type { WriteReceipt } from '../../shared/api/sheet-api';
 
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
 /** From this many cells a change is sent to the back before the sheet is recomputed (see applyEdits). */
@@ -163,12 +166,14 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       showError(new Error('A line needs a name: type one, or press Escape to keep the old one.'));
       return false;
     }
-    return structureChange(() => api.call('sheet/rename-line', { lineId, description }));
+    return structureChange((versionId) => api.call('sheet/rename-line', { lineId, description, versionId }));
   },
   renameDimension: (kind, id, name) =>
-    structureChange(() => (kind === 'department' ? api.call('dimension/rename-department', { departmentId: id, name }) : api.call('dimension/rename-account', { accountId: id, name }))),
+    structureChange((versionId) =>
+      kind === 'department' ? api.call('dimension/rename-department', { departmentId: id, name, versionId }) : api.call('dimension/rename-account', { accountId: id, name, versionId }),
+    ),
   async moveLine(lineId, direction) {
-    const moved = await structureChange(() => api.call('sheet/move-line', { lineId, direction }));
+    const moved = await structureChange((versionId) => api.call('sheet/move-line', { lineId, direction, versionId }));
     if (moved) useSelectionStore.getState().requestCursor({ lineId, period: 0 });
     return moved;
   },
@@ -176,7 +181,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     return structureChange(() => api.call('sheet/add-comment', { versionId: shownVersion(), lineId, period, text }));
   },
   async deleteComment(commentId) {
-    return structureChange(() => api.call('sheet/delete-comment', { commentId }));
+    return structureChange((versionId) => api.call('sheet/delete-comment', { commentId, versionId }));
   },
   async editCell(lineId, period, text) {
     const view = get().view;
@@ -313,24 +318,30 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   undo: () => stepHistory('undo'),
   redo: () => stepHistory('redo'),
   addLine: (departmentId, accountId, description) =>
-    structureChange(async () => {
-      const answer = await api.call('sheet/add-line', { departmentId, accountId, description });
+    structureChange(async (versionId) => {
+      const answer = await api.call('sheet/add-line', { departmentId, accountId, description, versionId });
       // The grid puts the cursor on the new line's first month once it shows it, so typing fills it.
       useSelectionStore.getState().requestCursor({ lineId: answer.line.id, period: 0 });
       return answer;
     }),
-  deleteLine: (lineId) => structureChange(() => api.call('sheet/delete-line', { lineId })),
+  deleteLine: (lineId) => structureChange((versionId) => api.call('sheet/delete-line', { lineId, versionId })),
 }));
 
+/** What a structural write answers: its receipt and, where the back could say, what changed in the sheet shown. */
+type StructureAnswer = WriteReceipt & Partial<PatchReceipt>;
+
 /**
- * A write that changes more than cell values: saved, then the sheet reloaded (with the undo
- * labels the file now has), in the write queue so no edit overtakes it. Failures say why.
+ * A write that changes more than cell values, in the write queue so no edit overtakes it: saved,
+ * then the sheet shown updated from the patch the back answered with (issue 14: a comment, a
+ * rename, a new line touch one row and its groups, not the whole sheet); read again only when
+ * there is no patch or it does not fit (another version shown, say). `write` gets the version
+ * shown, for the back to read the patch for. Failures say why.
  */
-export async function structureChange(write: () => Promise<unknown>, where?: string): Promise<boolean> {
+export async function structureChange(write: (versionId: number | undefined) => Promise<StructureAnswer>, where?: string): Promise<boolean> {
   try {
     await enqueue(async () => {
-      await write();
-      await useSheetStore.getState().load();
+      const receipt = await write(useSheetStore.getState().versionId ?? undefined);
+      if (!showPatch(receipt)) await useSheetStore.getState().load();
     });
     return true;
   } catch (error) {
@@ -339,6 +350,23 @@ export async function structureChange(write: () => Promise<unknown>, where?: str
   }
 }
 
+/** Shows a write's patch on the sheet; false when there is none or it does not fit (then the sheet is read again). */
+function showPatch(receipt: StructureAnswer): boolean {
+  const view = useSheetStore.getState().view;
+  const patch = receipt.patch ?? null;
+  if (view === null || patch === null) return false;
+  let next: SheetView | null;
+  try {
+    next = applySheetPatch(view, patch, receipt);
+  } catch (error) {
+    // A patch that does not fit is never shown half-applied: the sheet is read again instead.
+    console.warn('Tandem: the sheet is read again, its patch did not apply:', error);
+    next = null;
+  }
+  if (next === null) return false;
+  useSheetStore.setState({ view: next, revision: receipt.revision, history: receipt.history, saveError: null });
+  return true;
+}
 
 async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
   const { history, view } = useSheetStore.getState();
@@ -347,7 +375,7 @@ async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
     await enqueue(async () => {
       const receipt = await api.call(direction === 'undo' ? 'sheet/undo' : 'sheet/redo', { versionId: shownVersion() });
       if (receipt.cells === null) {
-        await useSheetStore.getState().load();
+        if (!showPatch(receipt)) await useSheetStore.getState().load();
       } else {
         const cells = receipt.cells;
         useSheetStore.setState((state) => ({ view: state.view === null ? null : withCellValues(state.view, cells) }));

@@ -60,7 +60,7 @@ export function commentPlace(lineId: number, period: number | null): string {
 
 const UNKNOWN_ACCOUNT: Account = { id: 0, code: '?', name: 'Unknown account', type: 'driver', unit: 'number', parentId: null };
 
-function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'>, year: Decimal, outcome: FormulaOutcome | undefined): LineRow {
+export function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'>, year: Decimal, outcome: FormulaOutcome | undefined): LineRow {
   const department = view.model.departments.find((candidate) => candidate.id === line.departmentId)?.name ?? 'Unknown department';
   return {
     kind: 'line',
@@ -74,10 +74,10 @@ function rowFor(line: BudgetLine, view: Pick<SheetView, 'model' | 'accountsById'
   };
 }
 
-const unitOf = (line: BudgetLine, accountsById: ReadonlyMap<number, Account>) => accountsById.get(line.accountId)?.unit ?? 'currency';
+export const unitOf = (line: BudgetLine, accountsById: ReadonlyMap<number, Account>) => accountsById.get(line.accountId)?.unit ?? 'currency';
 
 /** The pinned total rows; a row whose totals did not move keeps its identity, so the grid does not redraw it. */
-function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): TotalsRow[] {
+export function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): TotalsRow[] {
   const row = (id: string, label: string, source: TotalRow, emphasis = false): TotalsRow => {
     const before = previous.find((candidate) => candidate.id === id);
     if (before !== undefined && before.periods === source.periods && before.year === source.year) return before;
@@ -93,7 +93,7 @@ function totalRowsOf(totals: SheetTotals, previous: readonly TotalsRow[] = []): 
 }
 
 /** A formula line's months: computed, except a forecast's closed months, which hold the actuals as recorded. */
-function withActualMonths(computed: (AmountText | null)[], recorded: readonly (AmountText | null)[], actualMonths: number): (AmountText | null)[] {
+export function withActualMonths(computed: (AmountText | null)[], recorded: readonly (AmountText | null)[], actualMonths: number): (AmountText | null)[] {
   if (actualMonths === 0) return computed;
   return computed.map((value, period) => (period < actualMonths ? (recorded[period] ?? null) : value));
 }

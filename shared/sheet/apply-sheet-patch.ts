@@ -1,0 +1,254 @@
+import type { HistoryState } from '../domain/cell-edit';
+import type { Account, BudgetLine, SheetComment } from '../domain/workbook';
+import { amountOf, type AmountText } from '../money/amount';
+import { applyCellChanges, type CellChangeForTotals, type SheetTotals } from '../engine/sheet-totals';
+import { engineLine, FormulaEngine } from '../formula/formula-engine';
+import { errorsOfOutcome } from './sheet-errors';
+import { buildDisplay, updateDisplay, type SheetDisplay } from './sheet-groups';
+import type { PlacedLine, SheetPatch } from './sheet-patch';
+import { commentPlace, rowFor, totalRowsOf, unitOf, withActualMonths, type LineRow, type SheetView } from './sheet-view';
+import { formulasNeedRebuild } from './patch-formulas';
+import { dimensionChanges, relabelGroups } from './patch-dimensions';
+
+/**
+ * The sheet after a structural write, from the patch the back answered with (see SheetPatch),
+ * equal to what reading the sheet again would build; null when the patch is for another version
+ * or cannot be placed (the caller then reads the sheet again).
+ *
+ * Only what the patch touches is redone: a comment or a rename replaces a row; new, removed or
+ * moved lines regroup the display; formulas are computed again only when a formula or a name
+ * they may use changed; totals move by the differences, exactly.
+ */
+export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { revision: number; history: HistoryState }): SheetView | null {
+  if (patch.versionId !== view.model.version.id) return null;
+  const periodCount = view.model.periods.length;
+  const dimensions = dimensionChanges(view.model, patch);
+  const accountsById = patch.accounts === null ? view.accountsById : new Map(patch.accounts.map((account) => [account.id, account]));
+  const model = {
+    ...view.model,
+    workbook: { ...view.model.workbook, revision: receipt.revision },
+    history: receipt.history,
+    departments: patch.departments ?? view.model.departments,
+    accounts: patch.accounts ?? view.model.accounts,
+  };
+  const base = { model, accountsById };
+  const removed = new Set(patch.removedLines.filter((lineId) => view.rowIndex.has(lineId)));
+  const placedLines = patch.lines.map((placed) => placed.line);
+
+  // Formulas: the same graph unless a formula or a name it may use changed.
+  const rebuild = formulasNeedRebuild(view.rows, view.rowIndex, placedLines, [...removed]);
+  const order = orderAfterPatch(view.rows, removed, patch.lines);
+  if (order === null) return null;
+  const placedById = new Map(placedLines.map((line) => [line.id, line]));
+  const engineLines = order.map((entry) => {
+    const line = placedById.get(entry) ?? view.rows[view.rowIndex.get(entry) ?? -1]?.line;
+    if (line === undefined) throw new Error(`Line ${entry} is neither in the sheet nor in the patch.`);
+    return line;
+  });
+  const formulas = rebuild ? new FormulaEngine(engineLines.map((line) => engineLine(line, unitOf(line, accountsById))), periodCount) : view.formulas;
+
+  const comments = commentChanges(view, patch, removed);
+  const changes: CellChangeForTotals[] = [];
+  const valueChanged: { before: LineRow; after: LineRow }[] = [];
+  const otherwiseChanged = new Set<number>();
+  let orderChanged = order.length !== view.rows.length;
+  let regroupNeeded = dimensions.regroup;
+  const rows: LineRow[] = new Array<LineRow>(order.length);
+  order.forEach((lineId, position) => {
+    const index = view.rowIndex.get(lineId);
+    const before = index === undefined ? undefined : view.rows[index];
+    if (index !== position) orderChanged = true;
+    const entered = engineLines[position];
+    if (entered === undefined) throw new Error(`Line ${lineId} is neither in the sheet nor in the patch.`);
+    const outcome = formulas.outcome(lineId);
+    const recomputed = rebuild || placedById.has(lineId);
+    // A formula line keeps the values it shows unless its formula was computed again.
+    const values = outcome === undefined ? entered.values : recomputed ? withActualMonths(outcome.values, entered.values, model.actualMonths) : entered.values;
+    const line: BudgetLine = placedById.has(lineId) ? { ...entered, values } : sameValues(entered.values, values) ? entered : { ...entered, values };
+    const account = accountsById.get(line.accountId);
+    if (before === undefined) {
+      rows[position] = rowFor(line, base, amountOf(null), outcome);
+      pushDifferences(changes, lineId, account?.type ?? 'driver', emptyValues(periodCount), values);
+      regroupNeeded = true;
+      return;
+    }
+    const moved = before.line.departmentId !== line.departmentId || before.line.accountId !== line.accountId;
+    if (moved) regroupNeeded = true;
+    if (moved || before.account.type !== (account?.type ?? before.account.type)) {
+      pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
+      pushDifferences(changes, lineId, account?.type ?? 'driver', emptyValues(periodCount), values);
+    } else {
+      pushDifferences(changes, lineId, before.account.type, before.line.values, values);
+    }
+    const touched = line !== before.line || dimensions.touches(before) || comments.lines.has(lineId) || (rebuild && outcomeDiffers(before, outcome));
+    if (!touched) {
+      rows[position] = before;
+      return;
+    }
+    const next = rowFor(line, base, before.year, outcome);
+    rows[position] = next;
+    if (sameValues(before.line.values, values)) otherwiseChanged.add(lineId);
+    else valueChanged.push({ before, after: next });
+  });
+  for (const lineId of removed) {
+    const before = view.rows[view.rowIndex.get(lineId) ?? -1];
+    if (before !== undefined) pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
+  }
+
+  const totals = totalsAfter(view.totals, changes, removed, rows);
+  // Rows carry their line's year total: those whose values moved (or that are new) take the new one.
+  const yearCandidates = new Set([...placedById.keys(), ...valueChanged.map((pair) => pair.after.line.id), ...changes.map((change) => change.lineId)]);
+  for (const lineId of yearCandidates) {
+    const position = order.indexOf(lineId);
+    const row = rows[position];
+    const year = totals.lineYear.get(lineId) ?? amountOf(null);
+    if (row === undefined || row.year.eq(year)) continue;
+    const next = { ...row, year };
+    rows[position] = next;
+    const changed = valueChanged.find((pair) => pair.after === row);
+    if (changed !== undefined) changed.after = next;
+    else if (view.rowIndex.has(lineId)) otherwiseChanged.add(lineId);
+  }
+  const rowIndex = orderChanged ? new Map(rows.map((row, position) => [row.line.id, position])) : view.rowIndex;
+  let display: SheetDisplay;
+  if (orderChanged || regroupNeeded) {
+    display = buildDisplay(rows, periodCount, view.display.grouping, view.display.collapsed, model);
+  } else {
+    display = updateDisplay(view.display, valueChanged);
+    display = replaceRows(display, rows, rowIndex, otherwiseChanged);
+    display = relabelGroups(display, dimensions);
+  }
+  return {
+    ...view,
+    model: { ...model, comments: comments.list, priorYear: priorYearAfter(view, patch, removed) },
+    rows,
+    rowIndex,
+    accountsById,
+    totals,
+    totalRows: totals === view.totals ? view.totalRows : totalRowsOf(totals, view.totalRows),
+    display,
+    formulas,
+    commentsByPlace: comments.byPlace,
+    lineErrors: rebuild ? lineErrorsOf(formulas, rows, periodCount, model.actualMonths) : withoutLines(view.lineErrors, removed),
+  };
+}
+
+/** The sheet's line ids in their new order: the old order without removed and placed lines, then each placed line after the one it follows. */
+function orderAfterPatch(rows: readonly LineRow[], removed: ReadonlySet<number>, placed: readonly PlacedLine[]): number[] | null {
+  const placedIds = new Set(placed.map((entry) => entry.line.id));
+  const follower = new Map<number | null, number>();
+  for (const entry of placed) {
+    if (follower.has(entry.after)) return null;
+    follower.set(entry.after, entry.line.id);
+  }
+  const order: number[] = [];
+  const emitFollowers = (lineId: number | null) => {
+    for (let next = follower.get(lineId); next !== undefined; next = follower.get(next)) order.push(next);
+  };
+  emitFollowers(null);
+  for (const row of rows) {
+    const lineId = row.line.id;
+    if (removed.has(lineId) || placedIds.has(lineId)) continue;
+    order.push(lineId);
+    emitFollowers(lineId);
+  }
+  // A placed line that follows a line the sheet does not have: the patch does not fit this sheet.
+  return order.length === placedCountIn(order, placedIds) + rows.filter((row) => !removed.has(row.line.id) && !placedIds.has(row.line.id)).length && placedCountIn(order, placedIds) === placedIds.size ? order : null;
+}
+
+function placedCountIn(order: readonly number[], placedIds: ReadonlySet<number>): number {
+  return order.reduce((count, lineId) => count + (placedIds.has(lineId) ? 1 : 0), 0);
+}
+
+function emptyValues(periodCount: number): (AmountText | null)[] {
+  return new Array<AmountText | null>(periodCount).fill(null);
+}
+
+function sameValues(a: readonly (AmountText | null)[], b: readonly (AmountText | null)[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if ((a[index] ?? null) !== (b[index] ?? null)) return false;
+  return true;
+}
+
+function outcomeDiffers(before: LineRow, outcome: ReturnType<FormulaEngine['outcome']>): boolean {
+  return (outcome?.error ?? null) !== before.formulaError || JSON.stringify(outcome?.cellErrors ?? null) !== JSON.stringify(before.cellErrors);
+}
+
+function pushDifferences(changes: CellChangeForTotals[], lineId: number, type: Account['type'], before: readonly (AmountText | null)[], after: readonly (AmountText | null)[]): void {
+  const length = Math.max(before.length, after.length);
+  for (let period = 0; period < length; period += 1) {
+    const from = before[period] ?? null;
+    const to = after[period] ?? null;
+    if (from !== to) changes.push({ lineId, type, period, before: from, after: to });
+  }
+}
+
+/** Totals moved by the differences; removed lines leave the line totals, new lines join them (at zero when empty). */
+function totalsAfter(totals: SheetTotals, changes: readonly CellChangeForTotals[], removed: ReadonlySet<number>, rows: readonly LineRow[]): SheetTotals {
+  const moved = applyCellChanges(totals, changes);
+  const missing = rows.filter((row) => !moved.lineYear.has(row.line.id));
+  if (removed.size === 0 && missing.length === 0) return moved;
+  const lineYear = new Map(moved.lineYear);
+  for (const lineId of removed) lineYear.delete(lineId);
+  for (const row of missing) lineYear.set(row.line.id, amountOf(null));
+  return { ...moved, lineYear };
+}
+
+/** The display's line rows replaced by their new objects (a rename, a comment): groups and subtotals stay. */
+function replaceRows(display: SheetDisplay, rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, lineIds: ReadonlySet<number>): SheetDisplay {
+  if (lineIds.size === 0) return display;
+  const shown = display.rows.slice();
+  for (const lineId of lineIds) {
+    const at = display.lineIndex.get(lineId);
+    const row = rows[rowIndex.get(lineId) ?? -1];
+    if (at !== undefined && row !== undefined) shown[at] = row;
+  }
+  return { ...display, rows: shown };
+}
+
+function lineErrorsOf(formulas: FormulaEngine, rows: readonly LineRow[], periodCount: number, actualMonths: number): Map<number, (string | null)[]> {
+  const errors = new Map<number, (string | null)[]>();
+  for (const row of rows) {
+    const lineErrors = errorsOfOutcome(formulas.outcome(row.line.id), periodCount, actualMonths);
+    if (lineErrors !== null) errors.set(row.line.id, lineErrors);
+  }
+  return errors;
+}
+
+function withoutLines<T>(map: ReadonlyMap<number, T>, lineIds: ReadonlySet<number>): ReadonlyMap<number, T> {
+  if (![...lineIds].some((lineId) => map.has(lineId))) return map;
+  const next = new Map(map);
+  for (const lineId of lineIds) next.delete(lineId);
+  return next;
+}
+
+/** Comments after the patch: the version's list (oldest first), by place, and the lines whose comments changed. */
+function commentChanges(view: SheetView, patch: SheetPatch, removedLines: ReadonlySet<number>): { list: SheetComment[]; byPlace: Map<string, SheetComment[]>; lines: Set<number> } {
+  const removed = new Set(patch.commentsRemoved);
+  const gone = view.model.comments.filter((comment) => removed.has(comment.id) || removedLines.has(comment.lineId));
+  const added = patch.commentsAdded.filter((comment) => !view.model.comments.some((known) => known.id === comment.id));
+  if (gone.length === 0 && added.length === 0) return { list: view.model.comments, byPlace: view.commentsByPlace, lines: new Set() };
+  const goneIds = new Set(gone.map((comment) => comment.id));
+  const list = [...view.model.comments.filter((comment) => !goneIds.has(comment.id)), ...added].sort((a, b) => a.id - b.id);
+  const byPlace = new Map<string, SheetComment[]>();
+  for (const comment of list) {
+    const key = commentPlace(comment.lineId, comment.period);
+    byPlace.set(key, [...(byPlace.get(key) ?? []), comment]);
+  }
+  return { list, byPlace, lines: new Set([...gone, ...added].map((comment) => comment.lineId)) };
+}
+
+/** Last year's months: removed lines lose theirs, placed lines carry what the back read. */
+function priorYearAfter(view: SheetView, patch: SheetPatch, removed: ReadonlySet<number>): SheetView['model']['priorYear'] {
+  const prior = view.model.priorYear;
+  const unchanged = (placed: PlacedLine) => {
+    const known = prior?.values[placed.line.id];
+    return placed.priorYear === null ? known === undefined : known !== undefined && sameValues(known, placed.priorYear);
+  };
+  if (prior === null || (removed.size === 0 && patch.lines.every(unchanged))) return prior;
+  const placedIds = new Set(patch.lines.map((placed) => placed.line.id));
+  const values: Record<number, (AmountText | null)[]> = Object.fromEntries(Object.entries(prior.values).filter(([lineId]) => !removed.has(Number(lineId)) && !placedIds.has(Number(lineId))));
+  for (const placed of patch.lines) if (placed.priorYear !== null) values[placed.line.id] = placed.priorYear;
+  return { ...prior, values };
+}
