@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { IMPORT_LIMITS, LimitCounter, overLimit, refuse, type ImportLimits } from './import-limits';
 import { sourceHead, sourceSize, sourceStream, type ImportSource } from './import-source';
 import { ZIP_SIGNATURE, type TableMeta, type TableSink } from './table-sink';
+import { FastCsvLines, IrregularCsv } from './fast-csv';
 
 /** Enough of the file's start to tell its encoding and its delimiter. */
 const HEAD_BYTES = 64 * 1024;
@@ -148,8 +149,55 @@ function parseRefusal(name: string, limits: ImportLimits, error: CsvError): neve
   refuse(name, `row ${row} cannot be read as CSV (${error.message}).`);
 }
 
-/** One reading of the whole file in one encoding: every row counted against the limits as it is parsed. */
+/**
+ * One reading of the whole file in one encoding with the fast reader for regular CSV (see
+ * FastCsvLines); a file it cannot vouch for is read again from the start with csv-parse.
+ */
 async function readPass(name: string, source: ImportSource, sink: TableSink, limits: ImportLimits, encoding: Encoding, delimiter: string): Promise<Omit<TableMeta, 'notes'>> {
+  try {
+    return await fastPass(name, source, sink, limits, encoding, delimiter);
+  } catch (error) {
+    if (!(error instanceof IrregularCsv)) throw error;
+  }
+  sink.restart();
+  return parsePass(name, source, sink, limits, encoding, delimiter);
+}
+
+/** What a pass answers once every record was taken. */
+async function finishPass(name: string, sink: TableSink, taker: RowTaker): Promise<Omit<TableMeta, 'notes'>> {
+  const last = taker.rest();
+  if (last.length > 0) await sink.rows(last, null, 1);
+  if (!taker.sawText) refuse(name, 'the file holds no rows.');
+  return { format: 'csv', firstRowNumber: 2, rowProblems: taker.rowProblems, rowProblemCount: taker.rowProblemCount };
+}
+
+/** A reading with FastCsvLines: batches are handed on (and waited for) between pieces of the file. */
+async function fastPass(name: string, source: ImportSource, sink: TableSink, limits: ImportLimits, encoding: Encoding, delimiter: string): Promise<Omit<TableMeta, 'notes'>> {
+  const size = Math.max(1, sourceSize(source));
+  const taker = new RowTaker(sink, new LimitCounter(name, limits, 'file'));
+  const read = { bytes: 0 };
+  const full: string[][][] = [];
+  // A record a quarter of the row limit long is left to csv-parse, which counts a row's length its own way.
+  const lines = new FastCsvLines(delimiter, Math.floor(limits.rowChars / 4), (record) => {
+    const batch = taker.take(record);
+    if (batch !== null) full.push(batch);
+  });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const handOn = async () => {
+    for (const batch of full.splice(0)) await sink.rows(batch, null, Math.min(1, read.bytes / size));
+  };
+  for await (const bytes of transcoder(name, encoding, limits, read)(sourceStream(source))) {
+    lines.push(decoder.decode(bytes, { stream: true }));
+    await handOn();
+  }
+  lines.push(decoder.decode());
+  lines.end();
+  await handOn();
+  return finishPass(name, sink, taker);
+}
+
+/** One reading of the whole file in one encoding with csv-parse: every row counted against the limits as it is parsed. */
+async function parsePass(name: string, source: ImportSource, sink: TableSink, limits: ImportLimits, encoding: Encoding, delimiter: string): Promise<Omit<TableMeta, 'notes'>> {
   const size = Math.max(1, sourceSize(source));
   const taker = new RowTaker(sink, new LimitCounter(name, limits, 'file'));
   const read = { bytes: 0 };
@@ -182,10 +230,7 @@ async function readPass(name: string, source: ImportSource, sink: TableSink, lim
     throw error;
   }
   await handing;
-  const last = taker.rest();
-  if (last.length > 0) await sink.rows(last, null, 1);
-  if (!taker.sawText) refuse(name, 'the file holds no rows.');
-  return { format: 'csv', firstRowNumber: 2, rowProblems: taker.rowProblems, rowProblemCount: taker.rowProblemCount };
+  return finishPass(name, sink, taker);
 }
 
 /**
