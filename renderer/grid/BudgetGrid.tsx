@@ -3,7 +3,6 @@ import {
   ModuleRegistry,
   type CellClickedEvent,
   type CellContextMenuEvent,
-  type CellEditRequestEvent,
   type ColDef,
   type GetRowIdParams,
   type GridApi,
@@ -17,11 +16,11 @@ import { useShellStore } from '../state/shell-store';
 import { AgGridReact } from 'ag-grid-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { fiscalLayout } from '../../shared/calendar/fiscal-calendar';
 import { useDisplayStore } from '../state/display-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
-import { editsOf, periodColumnId, periodOfColumn, sheetCells } from './sheet-cells';
+import { editsOf, periodColumnId, sheetCells } from './sheet-cells';
+import { commitEntry } from './commit-entry';
 import { planSheetPaste } from '../state/sheet-paste';
 import { FindBar } from '../find/FindBar';
 import { findCommandProvider, registerFindTarget, useFindStore, type FindHit } from '../find/find-store';
@@ -45,7 +44,8 @@ function hitOf(match: LineMatch): FindHit {
   return { key: `${match.lineId}:${column}`, rowId: String(match.lineId), column };
 }
 
-const DEFAULT_COL_DEF: ColDef<GridRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
+// Typed entries reach the store through the value setter, inside the key press that ends the edit (see commitEntry).
+const DEFAULT_COL_DEF: ColDef<GridRow, Value> = { sortable: false, resizable: true, suppressHeaderMenuButton: true, valueSetter: commitEntry };
 
 function rowClass(params: RowClassParams<GridRow>): string | undefined {
   // Bands by role: the top of the tree darkest, the groups that hold lines lightest.
@@ -68,14 +68,11 @@ const widthsKey = (cents: boolean): string => (cents ? 'budget-cents' : 'budget'
 
 export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridProps) {
   // Selected, not the whole store: a save answer (pendingWrites, revision) must not redraw the grid.
-  const { editCell, paste, applyEdits, spreadTotal, toggleGroup, renameLine } = useSheetStore(
+  const { paste, applyEdits, toggleGroup } = useSheetStore(
     useShallow((state) => ({
-      editCell: state.editCell,
       paste: state.paste,
       applyEdits: state.applyEdits,
-      spreadTotal: state.spreadTotal,
       toggleGroup: state.toggleGroup,
-      renameLine: state.renameLine,
     })),
   );
   const setRange = useSelectionStore((state) => state.setRange);
@@ -162,8 +159,17 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     if (!sameStructure) {
       grid.setGridOption('rowData', rows);
     } else {
-      const update = rows.filter((row, index) => row !== shownRows.current[index]);
-      if (update.length > 0) grid.applyTransaction({ update });
+      // Same rows in the same order: each changed row's node takes its new data and redraws the
+      // cells whose values moved. (A transaction would also re-run the row model over all 10,000
+      // rows to place them again, a few milliseconds of every keystroke's frame.)
+      const missing: GridRow[] = [];
+      rows.forEach((row, index) => {
+        if (row === shownRows.current[index]) return;
+        const node = grid.getRowNode(row.id);
+        if (node === undefined) missing.push(row);
+        else node.updateData(row);
+      });
+      if (missing.length > 0) grid.applyTransaction({ update: missing });
     }
     shownRows.current = rows;
   }, [shown.display, shown.rowIndex, filteredLines]);
@@ -268,32 +274,6 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
 
   useEffect(() => useSelectionStore.subscribe((state, previous) => state.cursorRequest !== previous.cursorRequest && placeRequestedCursor()), [placeRequestedCursor]);
 
-  const onCellEditRequest = useCallback(
-    (event: CellEditRequestEvent<GridRow, Value>) => {
-      const row = event.data;
-      const colId = event.column.getColId();
-      const period = periodOfColumn(colId);
-      if (row.kind !== 'line') return;
-      const text = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
-      if (colId === 'year') {
-        void spreadTotal(row.line.id, text, { kind: 'auto' });
-        return;
-      }
-      if (colId === 'description') {
-        if (text.trim() !== row.line.description) void renameLine(row.line.id, text.trim());
-        return;
-      }
-      if (period !== null) {
-        void editCell(row.line.id, period, text);
-        return;
-      }
-      // A quarter or fiscal-year total: spread over its months.
-      const sheet = useSheetStore.getState().view;
-      const span = sheet === null ? undefined : fiscalLayout(sheet.model.calendar).flatMap((year) => [year.year, ...year.quarters]).find((candidate) => candidate.id === colId);
-      if (span !== undefined) void spreadTotal(row.line.id, text, { kind: 'auto' }, span);
-    },
-    [editCell, spreadTotal, renameLine],
-  );
   // Handlers keep their identity across renders: AG Grid re-applies every grid option whose value changed.
   const onCellContextMenu = useCallback(
     (event: CellContextMenuEvent<GridRow>) => {
@@ -330,8 +310,6 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
           columnDefs={columns}
           getRowId={getRowId}
           getRowClass={rowClass}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
           onCellFocused={spreadsheet.onCellFocused}
           onCellMouseDown={spreadsheet.onCellMouseDown}
           onCellMouseOver={spreadsheet.onCellMouseOver}

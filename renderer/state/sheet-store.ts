@@ -17,6 +17,7 @@ import type { CellRange } from '../selection/cell-range';
 import { showError, useNoticeStore } from './notice-store';
 import { useSelectionStore } from './selection-store';
 import { planSheetPaste } from './sheet-paste';
+import { afterNextPaint } from './after-paint';
 import type { Grouping } from '../../shared/sheet/sheet-groups';
 import { buildSheetView, regroup, withCellValues, type SheetView } from '../../shared/sheet/sheet-view';
 import { applySheetPatch } from '../../shared/sheet/apply-sheet-patch';
@@ -298,7 +299,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const sendFirst = edits.length >= SEND_FIRST_CELLS;
     if (!sendFirst) show();
     const versionId = shownVersion();
-    const saving = enqueue(() => api.call('sheet/set-cells', { versionId, edits, label }));
+    // A typed edit's request leaves after the frame that shows it (a few milliseconds later), so
+    // building and sending it does not hold that frame back; a large change leaves at once.
+    const send = () => api.call('sheet/set-cells', { versionId, edits, label });
+    const saving = enqueue(sendFirst ? send : () => afterNextPaint().then(send));
     if (sendFirst) {
       await Promise.resolve();
       show();

@@ -105,6 +105,34 @@ export function rangeCellClassRules<Row>(selection: SelectionStore, column: numb
   };
 }
 
+/** Sets a drawn cell's range classes for `range`, touching only the classes that change (each change costs a style pass). */
+function paintCell(cellElement: HTMLElement, cells: SpreadsheetCells, columns: ReadonlyMap<string, number>, range: CellRange | null): void {
+  const column = columns.get(cellElement.getAttribute('col-id') ?? '');
+  // Pinned rows (the sheet's totals) have indexes such as "b-0": never in a range.
+  const rowIndex = Number(cellElement.closest('.ag-row[row-index]')?.getAttribute('row-index'));
+  const holdsCells = column !== undefined && Number.isInteger(rowIndex) && cells.isDataRow(rowIndex);
+  const inRange = holdsCells && range !== null && cellCount(range) > 1 && rangeContains(range, rowIndex, column);
+  const handle = holdsCells && isFillHandleCell(range, rowIndex, column);
+  if (cellElement.classList.contains('cell-in-range') !== inRange) cellElement.classList.toggle('cell-in-range', inRange);
+  if (cellElement.classList.contains('fill-handle-cell') !== handle) cellElement.classList.toggle('fill-handle-cell', handle);
+}
+
+/** Repaints the drawn cells whose look a new range changes: those marked now, and those of the range's rows. */
+function repaintRange(host: HTMLElement, cells: SpreadsheetCells, range: CellRange | null): void {
+  const columns = new Map(cells.columnIds.map((colId, index) => [colId, index]));
+  for (const marked of host.querySelectorAll<HTMLElement>('.ag-cell.cell-in-range, .ag-cell.fill-handle-cell')) paintCell(marked, cells, columns, range);
+  if (range === null) return;
+  const bounds = boundsOf(range);
+  for (const rowElement of host.querySelectorAll<HTMLElement>('.ag-row[row-index]')) {
+    const rowIndex = Number(rowElement.getAttribute('row-index'));
+    if (!Number.isInteger(rowIndex) || rowIndex < bounds.top || rowIndex > bounds.bottom) continue;
+    for (let column = bounds.left; column <= bounds.right; column += 1) {
+      const cellElement = rowElement.querySelector<HTMLElement>(`.ag-cell[col-id="${cells.columnIds[column] ?? ''}"]`);
+      if (cellElement !== null) paintCell(cellElement, cells, columns, range);
+    }
+  }
+}
+
 /**
  * A spreadsheet's habits on an AG Grid, shared by every grid of cells in the app (the budget
  * sheet, the proposals sheet): range selection by mouse and Shift+arrows, Ctrl+arrows to the
@@ -143,30 +171,16 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
 
   const writeCells = useCallback((writes: CellWrite[], label: string) => (writes.length === 0 ? Promise.resolve(true) : latest.current.write(writes, label)), []);
 
-  // Repaint the range highlight on the cells already drawn when the selection changes. (A
-  // refreshCells with force would rebuild the cells and take the keyboard focus with them;
-  // cells drawn later get the classes from their class rules.)
+  // Repaint the range highlight on the cells already drawn when the selection changes: the
+  // cells marked now and the cells of the new range, not every cell on screen (moving the cursor
+  // after an edit must cost next to nothing). (A refreshCells with force would rebuild the cells
+  // and take the keyboard focus with them; cells drawn later get the classes from their class rules.)
   useEffect(
     () =>
       selection.subscribe((state, previous) => {
         const cells = latest.current.cells();
         if (state.range === previous.range || hostRef.current === null || cells === null) return;
-        const range = state.range;
-        const columns = new Map(cells.columnIds.map((colId, index) => [colId, index]));
-        for (const rowElement of hostRef.current.querySelectorAll<HTMLElement>('.ag-row[row-index]')) {
-          // Pinned rows (the sheet's totals) have indexes such as "b-0": never in a range.
-          const rowIndex = Number(rowElement.getAttribute('row-index'));
-          const holdsCells = Number.isInteger(rowIndex) && cells.isDataRow(rowIndex);
-          for (const cellElement of rowElement.querySelectorAll<HTMLElement>('.ag-cell[col-id]')) {
-            const column = columns.get(cellElement.getAttribute('col-id') ?? '');
-            if (column === undefined) continue;
-            const inRange = holdsCells && range !== null && cellCount(range) > 1 && rangeContains(range, rowIndex, column);
-            const handle = holdsCells && isFillHandleCell(range, rowIndex, column);
-            // Touch only the cells whose look changes: each class change costs the browser a style pass.
-            if (cellElement.classList.contains('cell-in-range') !== inRange) cellElement.classList.toggle('cell-in-range', inRange);
-            if (cellElement.classList.contains('fill-handle-cell') !== handle) cellElement.classList.toggle('fill-handle-cell', handle);
-          }
-        }
+        repaintRange(hostRef.current, cells, state.range);
       }),
     [selection, hostRef],
   );
