@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { ApiError, type ApiErrorData } from '../../shared/api/errors';
 import type { ImportLimits } from './import-limits';
 import type { ImportSource } from './import-source';
+import { packRows, type PackedRows } from './packed-rows';
 import { readTableInto } from './read-table';
 import type { TableMeta, TableSink } from './table-sink';
 
@@ -15,7 +16,7 @@ export interface ReadJob {
 /** What the worker tells the back as it reads, in order. */
 export type ReadMessage =
   | { kind: 'header'; headers: string[] }
-  | { kind: 'rows'; rows: string[][]; rowNumbers: number[] | null; fraction: number }
+  | { kind: 'rows'; rows: PackedRows; rowNumbers: number[] | null; fraction: number }
   | { kind: 'restart' }
   | { kind: 'done'; meta: TableMeta }
   | { kind: 'failed'; error: ApiErrorData };
@@ -31,7 +32,11 @@ parentPort?.once('message', (job: ReadJob) => {
   const post = (message: ReadMessage) => parentPort?.postMessage(message);
   const sink: TableSink = {
     header: (headers) => post({ kind: 'header', headers }),
-    rows: (rows, rowNumbers, fraction) => post({ kind: 'rows', rows, rowNumbers, fraction }),
+    rows: (rows, rowNumbers, fraction) => {
+      const packed = packRows(rows);
+      // The typed arrays move to the back's thread instead of being copied.
+      parentPort?.postMessage({ kind: 'rows', rows: packed, rowNumbers, fraction } satisfies ReadMessage, [packed.cells.buffer, packed.widths.buffer]);
+    },
     restart: () => post({ kind: 'restart' }),
   };
   readTableInto(job.name, job.source, sink, job.limits).then(

@@ -42,7 +42,7 @@ export function readInWorker(script: string, name: string, source: ImportSource,
       else if (message.kind === 'done') finish(() => resolve(collector.table(message.meta)));
       else {
         fraction = message.fraction;
-        await collector.rows(message.rows, message.rowNumbers, fraction);
+        await collector.packedRows(message.rows, message.rowNumbers, fraction);
         await job.step(readingFraction(fraction), 'Reading the file');
       }
     };

@@ -2,6 +2,7 @@ import { IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import type { ImportSource } from './import-source';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
+import { unpackRows, type PackedRows } from './packed-rows';
 import { sourceHead } from './import-source';
 import { ZIP_SIGNATURE, type TableMeta, type TableSink } from './table-sink';
 
@@ -59,6 +60,17 @@ export class TableCollector implements TableSink {
   rows(batch: string[][], rowNumbers: number[] | null, fraction: number): Promise<void> | void {
     for (const row of batch) {
       for (let index = 0; index < row.length; index += 1) row[index] = this.shared(row[index] ?? '');
+      this.dataRows.push(row);
+      this.cells += row.length;
+    }
+    if (rowNumbers !== null) for (const number of rowNumbers) (this.rowNumbers ??= []).push(number);
+    return this.onRows(fraction);
+  }
+
+  /** A batch as the reader thread packs it: its distinct texts shared once, not every field. */
+  packedRows(packed: PackedRows, rowNumbers: number[] | null, fraction: number): Promise<void> | void {
+    const rows = unpackRows(packed, (text) => this.shared(text));
+    for (const row of rows) {
       this.dataRows.push(row);
       this.cells += row.length;
     }
