@@ -47,12 +47,14 @@ export class OptimizerService {
   async solve(lp: string, options: MipOptions, onProgress?: (progress: MipProgress) => void): Promise<MipOutcome> {
     return this.exclusively(async (cancel, flag) => {
       if (this.workers.length === 0) return solveMip(await loadHighs(), lp, options, onProgress, () => Atomics.load(flag, 0) === 1);
-      const latest: (MipProgress | null)[] = this.workers.map(() => null);
+      // A relaxation is quick and has one answer: one worker does it.
+      const racers = options.relaxation === true ? this.workers.slice(0, 1) : this.workers;
+      const latest: (MipProgress | null)[] = racers.map(() => null);
       const report = (index: number, progress: MipProgress) => {
         latest[index] = progress;
         onProgress?.(bestProgress(latest));
       };
-      const runs = this.workers.map((worker, index) =>
+      const runs = racers.map((worker, index) =>
         worker.solve({ lp, options: { ...options, highsOptions: { ...RACE_SETTINGS[index], ...options.highsOptions } }, cancel }, (progress) => report(index, progress)).then((outcome) => {
           // A proof (or a proof that nothing is feasible) settles the race: the others stop at their next check.
           if (outcome.status === 'optimal' || outcome.status === 'infeasible') Atomics.store(flag, 0, 1);

@@ -1,6 +1,7 @@
 import type { Objective, PortfolioModel } from '../../shared/portfolio/portfolio-model';
 import { buildPortfolioModel, type PortfolioInput } from '../../shared/portfolio/portfolio-model';
 import { greedyStart } from '../../shared/portfolio/greedy-start';
+import { improvedStart } from '../../shared/portfolio/primal-heuristic';
 import { interpretOutcome, type OptimizeOutcome } from '../../shared/portfolio/optimize-result';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { weightedScores, type ScoreLookup } from '../../shared/portfolio/scoring';
@@ -21,7 +22,12 @@ export function portfolioInput(portfolio: Portfolio, objective: Objective): { ok
   return { ok: true, input: { proposals: portfolio.proposals, metricsById, scores, settings: portfolio.settings, objective } };
 }
 
-/** Builds the program, starts it from a greedy portfolio, solves it and explains the answer. */
+/**
+ * Builds the program, solves its linear relaxation (a bound, and values to round), builds a
+ * portfolio from them by an exact local search, and stops there when that portfolio is already
+ * within the gap asked for of the bound; otherwise the solvers start from it (or from the greedy
+ * portfolio when that is better) and search on. Every answer is explained and re-checked exactly.
+ */
 export async function optimizePortfolio(
   service: OptimizerService,
   input: PortfolioInput,
@@ -31,8 +37,38 @@ export async function optimizePortfolio(
   if (input.proposals.length === 0) return { ok: false, message: 'There are no proposals to choose from yet.', conflicts: [] };
   const built = buildPortfolioModel(input);
   if (!built.ok) return { ok: false, message: 'These constraints cannot all hold, so no portfolio is possible:', conflicts: built.conflicts };
-  const outcome = await service.solve(built.model.lp, { ...limits, start: greedyStart(input, built.model) }, onProgress);
-  return interpretOutcome(input, built.model, outcome);
+  const started = performance.now();
+  const relaxation = await service.solve(built.model.lp, { timeLimitSeconds: limits.timeLimitSeconds, relativeGap: 0, relaxation: true });
+  if (relaxation.status === 'infeasible') return interpretOutcome(input, built.model, relaxation);
+  const relaxed = relaxation.status === 'optimal' && relaxation.values.length === built.model.columns.length;
+  const start = bestStart(input, built.model, relaxed ? relaxation.values : null);
+  // Cancelled while relaxing: the best portfolio so far is the start.
+  if (relaxation.status === 'interrupted') return interpretOutcome(input, built.model, { status: 'interrupted', values: start, bound: null, seconds: (performance.now() - started) / 1000 });
+  const startValue = objectiveOf(built.model, start);
+  if (relaxed && relaxation.bound !== null && withinGap(startValue, relaxation.bound, limits.relativeGap)) {
+    return interpretOutcome(input, built.model, { status: 'optimal', values: start, bound: relaxation.bound, seconds: (performance.now() - started) / 1000 });
+  }
+  const remaining = Math.max(0.1, limits.timeLimitSeconds - (performance.now() - started) / 1000);
+  const outcome = await service.solve(built.model.lp, { ...limits, timeLimitSeconds: remaining, start }, onProgress);
+  return interpretOutcome(input, built.model, { ...outcome, seconds: (performance.now() - started) / 1000 });
+}
+
+/** The better of the greedy portfolio and the one rounded from the relaxation. */
+function bestStart(input: PortfolioInput, model: PortfolioModel, guide: readonly number[] | null): number[] {
+  const greedy = greedyStart(input, model);
+  const improved = improvedStart(input, model, guide);
+  return improved !== null && objectiveOf(model, improved).gte(objectiveOf(model, greedy)) ? improved : greedy;
+}
+
+/** A 0/1 portfolio's objective, exact. */
+function objectiveOf(model: PortfolioModel, values: readonly number[]): Decimal {
+  return model.columns.reduce((sum, id, column) => (values[column] === 1 ? sum.plus(model.value.get(id) ?? 0) : sum), new Decimal(0));
+}
+
+/** Whether a portfolio of this value is certified within the relative gap by the bound (as the solver measures it). */
+function withinGap(value: Decimal, bound: number, relativeGap: number): boolean {
+  if (relativeGap <= 0) return false;
+  return new Decimal(bound).minus(value).div(Decimal.max(value.abs(), 1)).lte(relativeGap);
 }
 
 export interface FrontierPoint {
@@ -56,13 +92,12 @@ export async function frontier(service: OptimizerService, input: PortfolioInput,
   const models = inputs.map((pointInput) => buildPortfolioModel(pointInput));
   const solvedChoices: { scale: Decimal; chosen: ReadonlySet<number> }[] = [];
   const startFor = (position: number, model: PortfolioModel): number[] => {
-    const greedy = greedyStart(inputs[position] as PortfolioInput, model);
+    const greedy = bestStart(inputs[position] as PortfolioInput, model, null);
     const scale = scales[order[position] as number] as Decimal;
     const below = solvedChoices.filter((solved) => solved.scale.lte(scale));
-    const objectiveOf = (values: readonly number[]) => model.columns.reduce((sum, id, column) => (values[column] === 1 ? sum.plus(model.value.get(id) ?? 0) : sum), new Decimal(0));
     return below.reduce((best, solved) => {
       const values = model.columns.map((id) => (solved.chosen.has(id) ? 1 : 0));
-      return objectiveOf(values).gt(objectiveOf(best)) ? values : best;
+      return objectiveOf(model, values).gt(objectiveOf(model, best)) ? values : best;
     }, greedy);
   };
   const solvable = models.flatMap((built, position) => (built.ok ? [{ position, model: built.model }] : []));

@@ -10,6 +10,8 @@ export interface MipOptions {
   start?: number[];
   /** further HiGHS options: the racing workers differ by these (random seed, heuristics, presolve) */
   highsOptions?: Readonly<Record<string, string | number | boolean>>;
+  /** solve the linear relaxation only (0 <= x <= 1): its optimum bounds the program's, its values guide a heuristic */
+  relaxation?: boolean;
 }
 
 /** Progress as the solver reports it: the best portfolio so far, the proven bound, the gap between them. */
@@ -39,7 +41,8 @@ export function solveMip(highs: Highs, lp: string, options: MipOptions, onProgre
   const model = highs.createModel({ format: 'lp', data: lp });
   try {
     model.options.set({ time_limit: options.timeLimitSeconds, mip_rel_gap: options.relativeGap, mip_abs_gap: 1e-6, output_flag: false, ...options.highsOptions });
-    if (options.start !== undefined) model.setSolution({ colValue: options.start });
+    if (options.relaxation === true) model.clearIntegrality();
+    else if (options.start !== undefined) model.setSolution({ colValue: options.start });
     let lastReport = 0;
     const types = highs.constants.callbackType;
     const result = model.run({
@@ -63,10 +66,13 @@ export function solveMip(highs: Highs, lp: string, options: MipOptions, onProgre
     const mapped = status === statuses.optimal ? 'optimal' : status === statuses.timeLimit ? 'time-limit' : status === statuses.interrupted ? 'interrupted' : null;
     if (mapped === null) return { status: 'failed', values: [], bound: null, seconds, message: `HiGHS stopped with status ${status}` };
     const values = [...model.getSolution().colValue];
-    const bound = Number(model.info.get('mip_dual_bound'));
+    // A relaxation's optimum is itself the bound (by a hair more, for the floating point it was found in).
+    const bound = options.relaxation === true ? withMargin(Number(model.info.get('objective_function_value'))) : Number(model.info.get('mip_dual_bound'));
     const objective = Number(model.info.get('objective_function_value'));
     return { status: mapped, values, bound: Number.isFinite(bound) ? bound : null, seconds, objective: values.length > 0 && Number.isFinite(objective) ? objective : null };
   } finally {
     model.dispose();
   }
 }
+
+const withMargin = (bound: number) => bound + Math.abs(bound) * 1e-9 + 0.01;

@@ -1,0 +1,196 @@
+import { Decimal } from '../money/decimal';
+import type { PortfolioInput, PortfolioModel } from './portfolio-model';
+import type { ProposalMetrics } from './proposal-metrics';
+
+/** The model in exact integer cents per column: what the search adds, removes and checks. */
+interface CentsProblem {
+  value: number[];
+  /** per column, the amount per capped row (capital years, then operating years) */
+  weight: number[][];
+  capacity: number[];
+  prerequisites: number[][];
+  dependents: number[][];
+  group: number[];
+  fixedIn: boolean[];
+  fixedOut: boolean[];
+}
+
+const HUNDRED = new Decimal(100);
+const IN_REASONS = new Set(['mandatory', 'forced-in', 'funded']);
+
+/** Amounts as whole cents, or null when one has finer decimals (then the exact search does not apply). */
+function cents(amount: Decimal): number | null {
+  const scaled = amount.times(HUNDRED);
+  return scaled.isInteger() && scaled.abs().lt(2 ** 52) ? scaled.toNumber() : null;
+}
+
+function centsProblem(input: PortfolioInput, model: PortfolioModel): CentsProblem | null {
+  if (model.departmentMinimums.size > 0) return null;
+  const columnOf = new Map(model.columns.map((id, column) => [id, column]));
+  const byId = new Map(input.proposals.map((proposal) => [proposal.id, proposal]));
+  const rows = [
+    ...model.capitalCaps.flatMap((cap, year) => (cap === null ? [] : [{ cap, amount: (metrics: ProposalMetrics) => metrics.capital[year] ?? new Decimal(0) }])),
+    ...model.operatingCaps.flatMap((cap, year) => (cap === null ? [] : [{ cap, amount: (metrics: ProposalMetrics) => metrics.operating[year] ?? new Decimal(0) }])),
+  ];
+  // Usage is whole cents, so "used <= cap" is "used <= cap rounded down to a cent".
+  const capacity = rows.map((row) => cents(row.cap.times(HUNDRED).floor().div(HUNDRED)));
+  const weight = model.columns.map((id) => rows.map((row) => cents(row.amount(input.metricsById.get(id) as ProposalMetrics))));
+  if (capacity.some((cap) => cap === null) || weight.some((amounts) => amounts.some((amount) => amount === null))) return null;
+  const groups = new Map<string, number>();
+  const group = model.columns.map((id) => {
+    const name = byId.get(id)?.exclusiveGroup ?? null;
+    if (name === null) return -1;
+    if (!groups.has(name)) groups.set(name, groups.size);
+    return groups.get(name) as number;
+  });
+  const prerequisites = model.columns.map((id) => (byId.get(id)?.prerequisites ?? []).flatMap((needed) => (columnOf.has(needed) ? [columnOf.get(needed) as number] : [])));
+  const dependents = model.columns.map((): number[] => []);
+  prerequisites.forEach((needs, column) => needs.forEach((needed) => dependents[needed]?.push(column)));
+  return {
+    value: model.columns.map((id) => (model.value.get(id) ?? new Decimal(0)).toNumber()),
+    weight: weight as number[][],
+    capacity: capacity as number[],
+    prerequisites,
+    dependents,
+    group,
+    fixedIn: model.columns.map((id) => IN_REASONS.has(model.fixed.get(id) ?? '')),
+    fixedOut: model.columns.map((id) => model.fixed.has(id) && !IN_REASONS.has(model.fixed.get(id) ?? '')),
+  };
+}
+
+/** A portfolio being searched: membership, room left per capped row, which group is taken. */
+class Selection {
+  readonly chosen: boolean[];
+  readonly room: number[];
+  readonly groupTaken = new Map<number, number>();
+
+  constructor(private readonly problem: CentsProblem) {
+    this.chosen = problem.value.map(() => false);
+    this.room = [...problem.capacity];
+  }
+
+  /** The column with the prerequisites it still lacks (all of them, transitively), or null when one cannot come in. */
+  bundle(column: number): number[] | null {
+    const members: number[] = [];
+    const seen = new Set<number>();
+    const visit = (current: number): boolean => {
+      if (seen.has(current) || this.chosen[current] === true) return true;
+      seen.add(current);
+      if (this.problem.fixedOut[current] === true) return false;
+      members.push(current);
+      return (this.problem.prerequisites[current] ?? []).every(visit);
+    };
+    return visit(column) ? members : null;
+  }
+
+  /** Whether these columns can all come in, given `freed` room and the group of `leaving` freed too. */
+  fits(members: readonly number[], freed: readonly number[] | null = null, leaving = -1): boolean {
+    const groupsUsed = new Set<number>();
+    for (const member of members) {
+      const group = this.problem.group[member] ?? -1;
+      if (group < 0) continue;
+      const holder = this.groupTaken.get(group);
+      if ((holder !== undefined && holder !== leaving) || groupsUsed.has(group)) return false;
+      groupsUsed.add(group);
+    }
+    return this.room.every((room, row) => members.reduce((sum, member) => sum + (this.problem.weight[member]?.[row] ?? 0), 0) <= room + (freed?.[row] ?? 0));
+  }
+
+  set(column: number, inside: boolean): void {
+    if (this.chosen[column] === inside) return;
+    this.chosen[column] = inside;
+    const sign = inside ? -1 : 1;
+    this.problem.weight[column]?.forEach((amount, row) => (this.room[row] = (this.room[row] ?? 0) + sign * amount));
+    const group = this.problem.group[column] ?? -1;
+    if (group >= 0) {
+      if (inside) this.groupTaken.set(group, column);
+      else this.groupTaken.delete(group);
+    }
+  }
+}
+
+const valueOf = (problem: CentsProblem, members: readonly number[]) => members.reduce((sum, member) => sum + (problem.value[member] ?? 0), 0);
+
+/** Adds, best first, every bundle that fits and adds value; true when anything came in. */
+function fillGreedily(problem: CentsProblem, selection: Selection, order: readonly number[]): boolean {
+  let added = false;
+  for (const column of order) {
+    if (selection.chosen[column] === true) continue;
+    const members = selection.bundle(column);
+    if (members === null || valueOf(problem, members) <= 0 || !selection.fits(members)) continue;
+    for (const member of members) selection.set(member, true);
+    added = true;
+  }
+  return added;
+}
+
+/** A column not chosen, with the prerequisites it would bring, their value and their amounts per row. */
+interface Candidate {
+  members: number[];
+  value: number;
+  weight: number[];
+}
+
+function candidates(problem: CentsProblem, selection: Selection, order: readonly number[]): Candidate[] {
+  return order
+    .flatMap((column) => {
+      if (selection.chosen[column] === true) return [];
+      const members = selection.bundle(column);
+      if (members === null) return [];
+      const weight = selection.room.map((_room, row) => members.reduce((sum, member) => sum + (problem.weight[member]?.[row] ?? 0), 0));
+      return [{ members, value: valueOf(problem, members), weight }];
+    })
+    .sort((a, b) => b.value - a.value);
+}
+
+/** One pass of 1-for-1 exchanges: take out a chosen column nothing depends on, bring in a bundle worth more that then fits. */
+function swapPass(problem: CentsProblem, selection: Selection, order: readonly number[]): boolean {
+  let improved = false;
+  let outside = candidates(problem, selection, order);
+  const removable = problem.value.flatMap((_value, column) => (selection.chosen[column] === true && problem.fixedIn[column] !== true ? [column] : []));
+  for (const leaving of removable) {
+    if (selection.chosen[leaving] !== true || (problem.dependents[leaving] ?? []).some((dependent) => selection.chosen[dependent] === true)) continue;
+    const leavingValue = problem.value[leaving] ?? 0;
+    const freed = problem.weight[leaving] ?? [];
+    const entering = outside.find(
+      (candidate) =>
+        candidate.value > leavingValue &&
+        candidate.weight.every((amount, row) => amount <= (selection.room[row] ?? 0) + (freed[row] ?? 0)) &&
+        !candidate.members.some((member) => (problem.prerequisites[member] ?? []).includes(leaving)) &&
+        selection.fits(candidate.members, freed, leaving),
+    );
+    if (entering === undefined) continue;
+    selection.set(leaving, false);
+    for (const member of entering.members) selection.set(member, true);
+    improved = true;
+    outside = candidates(problem, selection, order);
+  }
+  return improved;
+}
+
+/**
+ * A good feasible portfolio from the relaxation's answer: what is decided, then the proposals in
+ * the order of their relaxation values (LP rounding), each with the prerequisites it needs while
+ * it fits, then 1-for-1 exchanges and refills while they gain. All in exact integer cents, so the
+ * answer is feasible, not nearly so. Null when the model has department minimums or amounts finer
+ * than a cent (the greedy start serves then). One 0/1 per model column.
+ */
+export function improvedStart(input: PortfolioInput, model: PortfolioModel, guide: readonly number[] | null, maxPasses = 8): number[] | null {
+  const problem = centsProblem(input, model);
+  if (problem === null) return null;
+  const selection = new Selection(problem);
+  problem.fixedIn.forEach((fixed, column) => fixed && selection.set(column, true));
+  if (selection.room.some((room) => room < 0)) return null;
+  const density = (column: number) => (problem.value[column] ?? 0) / (1 + (problem.weight[column] ?? []).reduce((sum, amount) => sum + amount, 0));
+  const order = problem.value
+    .map((_value, column) => column)
+    .filter((column) => problem.fixedIn[column] !== true && problem.fixedOut[column] !== true)
+    .sort((a, b) => (guide === null ? 0 : (guide[b] ?? 0) - (guide[a] ?? 0)) || density(b) - density(a));
+  fillGreedily(problem, selection, order);
+  for (let pass = 0; pass < maxPasses; pass += 1) {
+    const swapped = swapPass(problem, selection, order);
+    const filled = fillGreedily(problem, selection, order);
+    if (!swapped && !filled) break;
+  }
+  return selection.chosen.map((inside) => (inside ? 1 : 0));
+}
