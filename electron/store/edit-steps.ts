@@ -130,11 +130,9 @@ export function writeSetting(db: Database.Database, key: string, value: string):
 /** Writes a step's effect in the given direction. Runs inside the caller's transaction. */
 export function applyStep(db: Database.Database, step: EditStep, direction: Direction): void {
   switch (step.kind) {
-    case 'cells': {
-      const write = cellWriter(db);
-      for (const change of step.changes) write(change.lineId, change.versionId, change.period, direction === 'forward' ? change.after : change.before);
+    case 'cells':
+      writeCells(db, step.changes.map((change) => ({ lineId: change.lineId, versionId: change.versionId, period: change.period, value: direction === 'forward' ? change.after : change.before })));
       return;
-    }
     case 'formula':
       writeFormula(db, step.lineId, step.versionId, direction === 'forward' ? step.after : step.before);
       return;
@@ -205,6 +203,65 @@ export function cellWriter(db: Database.Database): (lineId: number, versionId: n
     if (value === null) remove.run(lineId, versionId, period);
     else upsert.run(lineId, versionId, period, value);
   };
+}
+
+/** A stored cell's new value (null clears it). */
+export interface CellWrite {
+  lineId: number;
+  versionId: number;
+  period: number;
+  value: AmountText | null;
+}
+
+/** Cells per statement when many are written at once: a 12,000-cell paste goes in a few hundred statements. */
+const CELLS_PER_STATEMENT = 100;
+
+/** The statements that write many cells at once, prepared once per connection. */
+const cellStatements = new WeakMap<Database.Database, { upsert: Database.Statement; remove: Database.Statement }>();
+
+function cellStatementsOf(db: Database.Database): { upsert: Database.Statement; remove: Database.Statement } {
+  let statements = cellStatements.get(db);
+  if (statements === undefined) {
+    const rows = (placeholders: string) => Array.from({ length: CELLS_PER_STATEMENT }, () => placeholders).join(', ');
+    statements = {
+      upsert: db.prepare(`INSERT INTO cell_values (line_id, version_id, period, amount) VALUES ${rows('(?, ?, ?, ?)')} ON CONFLICT DO UPDATE SET amount = excluded.amount`),
+      remove: db.prepare(`DELETE FROM cell_values WHERE (line_id, version_id, period) IN (VALUES ${rows('(?, ?, ?)')})`),
+    };
+    cellStatements.set(db, statements);
+  }
+  return statements;
+}
+
+/** Sets (or, with null, clears) many cells, a hundred a statement. Each cell must appear once. Runs inside the caller's transaction. */
+export function writeCells(db: Database.Database, writes: readonly CellWrite[]): void {
+  // Written one after another, a cell's last write would win: so it does here.
+  const last = new Map<string, CellWrite>();
+  for (const write of writes) last.set(`${write.lineId}:${write.versionId}:${write.period}`, write);
+  const unique = last.size === writes.length ? writes : [...last.values()];
+  const sets = unique.filter((write) => write.value !== null);
+  const clears = unique.filter((write) => write.value === null);
+  const { upsert, remove } = cellStatementsOf(db);
+  const single = cellWriter(db);
+  const inStatements = (cells: readonly CellWrite[], columns: number, statement: Database.Statement, fill: (values: (string | number | null)[], at: number, cell: CellWrite) => void) => {
+    const full = cells.length - (cells.length % CELLS_PER_STATEMENT);
+    const values = new Array<string | number | null>(CELLS_PER_STATEMENT * columns);
+    for (let start = 0; start < full; start += CELLS_PER_STATEMENT) {
+      for (let offset = 0; offset < CELLS_PER_STATEMENT; offset += 1) fill(values, offset * columns, cells[start + offset] as CellWrite);
+      statement.run(values);
+    }
+    for (const cell of cells.slice(full)) single(cell.lineId, cell.versionId, cell.period, cell.value);
+  };
+  inStatements(sets, 4, upsert, (values, at, cell) => {
+    values[at] = cell.lineId;
+    values[at + 1] = cell.versionId;
+    values[at + 2] = cell.period;
+    values[at + 3] = cell.value;
+  });
+  inStatements(clears, 3, remove, (values, at, cell) => {
+    values[at] = cell.lineId;
+    values[at + 1] = cell.versionId;
+    values[at + 2] = cell.period;
+  });
 }
 
 function insertLine(db: Database.Database, line: StoredLine, values: { versionId: number; period: number; amount: AmountText }[]): void {

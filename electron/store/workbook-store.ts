@@ -10,7 +10,7 @@ import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
 import { EditHistory } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, swapSortOrder, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment } from './edit-steps';
+import { applyStep, cellWriter, swapSortOrder, writeCells, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
@@ -476,6 +476,25 @@ export class WorkbookStore {
   }
 
   /**
+   * The stored values of the cells an edit sets, before it: a few cells are read one by one, a
+   * large paste in one query over its lines and months (`lineIds` as a JSON array).
+   */
+  private cellsBefore(versionId: number, edits: readonly CellEdit[], lineIds: string, periodCount: number): (edit: CellEdit) => AmountText | null {
+    if (edits.length <= 64) {
+      const current = this.db.prepare<[number, number, number], string>('SELECT amount FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?').pluck();
+      return (edit) => (current.get(edit.lineId, versionId, edit.period) as string | undefined) ?? null;
+    }
+    const periods = edits.map((edit) => edit.period);
+    const stored = this.db
+      .prepare<[number, string, number, number], { line_id: number; period: number; amount: string }>(
+        'SELECT line_id, period, amount FROM cell_values WHERE version_id = ? AND line_id IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?',
+      )
+      .all(versionId, lineIds, Math.min(...periods), Math.max(...periods));
+    const byCell = new Map(stored.map((cell) => [cell.line_id * periodCount + cell.period, cell.amount]));
+    return (edit) => byCell.get(edit.lineId * periodCount + edit.period) ?? null;
+  }
+
+  /**
    * Sets (or, with null, clears) cells of the active version: all of them or, when any is
    * invalid, none. One transaction, one undo step, one audit record.
    */
@@ -486,13 +505,14 @@ export class WorkbookStore {
         this.requireVersionUnlocked(versionId, 'its values are');
         const { periodCount } = this.calendar();
         const closed = this.actualsFor(version);
-        // A few cells: look their lines up; a large paste: read all line ids once.
-        // A few cells: look their lines up; a large paste: read all lines once. Formula lines take no entries.
+        // A few cells: look their lines up; a large paste: read its lines in one query. Formula lines take no entries.
         const lineColumns = `SELECT l.id, l.description, ${RESOLVED_FORMULA} AS formula, a.unit FROM budget_lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN version_formulas o ON o.line_id = l.id AND o.version_id = ?`;
         type EditedLine = { id: number; description: string; formula: string | null; unit: AccountUnit };
         const lookUp = this.db.prepare<[number, number], EditedLine>(`${lineColumns} WHERE l.id = ?`);
-        const allLines = edits.length > 64 ? new Map(this.db.prepare<[number], EditedLine>(lineColumns).all(versionId).map((line) => [line.id, line])) : null;
-        const lineOf = (lineId: number) => (allLines === null ? lookUp.get(versionId, lineId) : allLines.get(lineId));
+        const many = edits.length > 64;
+        const editedLineIds = many ? JSON.stringify([...new Set(edits.map((edit) => edit.lineId))]) : '[]';
+        const editedLines = many ? new Map(this.db.prepare<[number, string], EditedLine>(`${lineColumns} WHERE l.id IN (SELECT value FROM json_each(?))`).all(versionId, editedLineIds).map((line) => [line.id, line])) : null;
+        const lineOf = (lineId: number) => (editedLines === null ? lookUp.get(versionId, lineId) : editedLines.get(lineId));
         const seen = new Set<string>();
         edits.forEach((edit, index) => {
           const where = `edits.${index}`;
@@ -516,15 +536,14 @@ export class WorkbookStore {
           if (seen.has(key)) throw new ApiError('invalid-input', `The same cell (line ${edit.lineId}, period ${edit.period}) is set twice in one change.`, where);
           seen.add(key);
         });
-        const current = this.db.prepare<[number, number, number], string>('SELECT amount FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?').pluck();
-        const write = cellWriter(this.db);
+        const beforeOf = this.cellsBefore(version.id, edits, editedLineIds, periodCount);
         const changes: CellChange[] = [];
         for (const edit of edits) {
-          const before = (current.get(edit.lineId, version.id, edit.period) as string | undefined) ?? null;
+          const before = beforeOf(edit);
           if (before === edit.value) continue;
-          write(edit.lineId, version.id, edit.period, edit.value);
           changes.push({ lineId: edit.lineId, versionId: version.id, period: edit.period, before, after: edit.value });
         }
+        writeCells(this.db, changes.map((change) => ({ lineId: change.lineId, versionId: change.versionId, period: change.period, value: change.after })));
         const revision = this.commit(changes.length > 0 ? { kind: 'cells', changes } : null, label, actor, 'sheet/set-cells', { cells: changes.length });
         return { revision, history: this.edits.state() };
       })
