@@ -36,11 +36,19 @@ export function EChart({ option, height, label, testId, onClick }: { option: Cha
     const instance = echarts.init(host.current, undefined, { renderer: 'svg' });
     chart.current = instance;
     instance.on('click', (params) => clicked.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex }));
-    const resize = () => instance.resize();
+    // Laid out again only when its box changed: the observer's first call, on observing, is not a change.
+    const element = host.current;
+    let size = { width: element.clientWidth, height: element.clientHeight };
+    const resize = () => {
+      const now = { width: element.clientWidth, height: element.clientHeight };
+      if (now.width === size.width && now.height === size.height) return;
+      size = now;
+      instance.resize();
+    };
     window.addEventListener('resize', resize);
     // A panel opening beside the chart narrows it without resizing the window.
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
-    observer?.observe(host.current);
+    observer?.observe(element);
     return () => {
       observer?.disconnect();
       window.removeEventListener('resize', resize);

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
 import { commandShortcutLabel } from '../commands/command-keys';
 import { useShallow } from 'zustand/react/shallow';
 import type { Kpi } from '../../shared/domain/kpi';
@@ -49,7 +49,8 @@ export function DashboardView({ model, dark, onShowInSheet, onShowProposals }: {
   const format = useMemo(() => amountFormatOf(displaySettings), [displaySettings]);
   // The workbook's revision after every write (a typed edit moves it without reloading the model): a change means read again.
   const revision = useSheetStore((store) => store.revision) ?? model.workbook.revision;
-  useEffect(() => {
+  // Before the charts' effects draw them: the versions are asked for while the charts are set up.
+  useLayoutEffect(() => {
     void load(model, revision);
   }, [load, model, revision, roles]);
 
