@@ -168,10 +168,52 @@ function swapPass(problem: CentsProblem, selection: Selection, order: readonly n
   return improved;
 }
 
+/** How many of the best outside bundles a 1-for-many exchange tries to refill with: enough to fill a freed cap, cheap to scan. */
+const REFILL_CANDIDATES = 64;
+
+/**
+ * One pass of 1-for-many exchanges: take out a chosen column nothing depends on and refill the
+ * room it frees with the best bundles in the search order; keep the change when it gains.
+ */
+function dropAndRefillPass(problem: CentsProblem, selection: Selection, order: readonly number[]): boolean {
+  let improved = false;
+  const position = new Map(order.map((column, index) => [column, index]));
+  const shortList = () =>
+    candidates(problem, selection, order)
+      .filter((candidate) => candidate.value > 0)
+      .sort((a, b) => (position.get(a.members[0] as number) ?? 0) - (position.get(b.members[0] as number) ?? 0))
+      .slice(0, REFILL_CANDIDATES);
+  let outside = shortList();
+  const removable = problem.value.flatMap((_value, column) => (selection.chosen[column] === true && problem.fixedIn[column] !== true ? [column] : []));
+  for (const leaving of removable) {
+    if (selection.chosen[leaving] !== true || (problem.dependents[leaving] ?? []).some((dependent) => selection.chosen[dependent] === true)) continue;
+    const room = selection.room.map((left, row) => left + (problem.weight[leaving]?.[row] ?? 0));
+    const groups = new Set([...selection.groupTaken].filter(([, holder]) => holder !== leaving).map(([group]) => group));
+    const entering = new Set<number>();
+    let gain = -(problem.value[leaving] ?? 0);
+    for (const candidate of outside) {
+      if (candidate.members.some((member) => entering.has(member) || (problem.prerequisites[member] ?? []).includes(leaving))) continue;
+      if (!candidate.weight.every((amount, row) => amount <= (room[row] ?? 0))) continue;
+      const memberGroups = candidate.members.map((member) => problem.group[member] ?? -1).filter((group) => group >= 0);
+      if (memberGroups.some((group) => groups.has(group)) || new Set(memberGroups).size !== memberGroups.length) continue;
+      candidate.weight.forEach((amount, row) => (room[row] = (room[row] ?? 0) - amount));
+      memberGroups.forEach((group) => groups.add(group));
+      candidate.members.forEach((member) => entering.add(member));
+      gain += candidate.value;
+    }
+    if (gain <= 0) continue;
+    selection.set(leaving, false);
+    for (const member of entering) selection.set(member, true);
+    improved = true;
+    outside = shortList();
+  }
+  return improved;
+}
+
 /**
  * A good feasible portfolio from the relaxation's answer: what is decided, then the proposals in
  * the order of their relaxation values (LP rounding), each with the prerequisites it needs while
- * it fits, then 1-for-1 exchanges and refills while they gain. All in exact integer cents, so the
+ * it fits, then 1-for-1 and 1-for-many exchanges and refills while they gain. All in exact integer cents, so the
  * answer is feasible, not nearly so. Null when the model has department minimums or amounts finer
  * than a cent (the greedy start serves then). One 0/1 per model column.
  */
@@ -189,8 +231,9 @@ export function improvedStart(input: PortfolioInput, model: PortfolioModel, guid
   fillGreedily(problem, selection, order);
   for (let pass = 0; pass < maxPasses; pass += 1) {
     const swapped = swapPass(problem, selection, order);
+    const refilled = dropAndRefillPass(problem, selection, order);
     const filled = fillGreedily(problem, selection, order);
-    if (!swapped && !filled) break;
+    if (!swapped && !refilled && !filled) break;
   }
   return selection.chosen.map((inside) => (inside ? 1 : 0));
 }
