@@ -35,10 +35,10 @@ export function PrerequisitePicker({ proposal, proposals, onChange }: { proposal
   return (
     <div className="prerequisites" role="group" aria-labelledby={labelId} data-testid="prerequisites">
       <span id={labelId} className="prerequisites-label">
-        Needs, all funded with it
+        Prerequisites (all must be funded with it)
       </span>
       {proposal.prerequisites.length === 0 ? (
-        <span className="prerequisites-none">Nothing</span>
+        <span className="prerequisites-none">None</span>
       ) : (
         <ul className="prerequisite-chips" aria-label="Prerequisites">
           {proposal.prerequisites.map((id) => {
