@@ -26,15 +26,21 @@ describe('the audit trail names proposals', () => {
     back.stop();
   });
 
-  it('cash flows, scores and a prerequisite are named by the proposal’s title and the criterion’s name, never by number', async () => {
+  it('cash flows, scores and prerequisites added and removed are named by the proposal’s title and the criterion’s name, never by number', async () => {
     const back = startBack(tempFolder());
     const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
     const { proposalId } = await back.call('proposal/add', { title: 'Shop-floor tablets' });
     await back.call('proposal/set-flows', { proposalId, flows: [{ kind: 'capex', year: 0, amount: '45000' }] });
     const urgency = (await back.call('proposal/get-portfolio', {})).criteria.find((criterion) => criterion.name === 'Urgency');
     await back.call('proposal/set-score', { proposalId, criterionId: urgency?.id ?? 0, score: '7' });
+    const warehouse = await proposalNamed(back, 'Data warehouse and BI dashboards');
     await back.call('proposal/update', { proposalId, fields: { prerequisites: [erp.id] } });
+    // A second prerequisite, then the first taken away: one record each, by name.
+    await back.call('proposal/update', { proposalId, fields: { prerequisites: [erp.id, warehouse.id] } });
+    await back.call('proposal/update', { proposalId, fields: { prerequisites: [warehouse.id] } });
     const trail = await proposalTrail(back);
+    expect(trail).toContainEqual({ subject: 'proposal “Shop-floor tablets”: depends on', before: null, after: 'Data warehouse and BI dashboards' });
+    expect(trail).toContainEqual({ subject: 'proposal “Shop-floor tablets”: depends on', before: 'ERP upgrade to cloud edition', after: null });
     expect(trail).toContainEqual({ subject: 'proposal “Shop-floor tablets”: capital cost, year 1', before: null, after: '45000' });
     expect(trail).toContainEqual({ subject: 'proposal “Shop-floor tablets”: score on “Urgency”', before: null, after: '7' });
     expect(trail).toContainEqual({ subject: 'proposal “Shop-floor tablets”: depends on', before: null, after: 'ERP upgrade to cloud edition' });
