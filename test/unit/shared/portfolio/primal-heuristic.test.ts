@@ -27,7 +27,15 @@ function brokenConstraints(input: PortfolioInput, model: PortfolioModel, values:
   return broken;
 }
 
-const entry = fc.record({
+interface Entry {
+  capex: number[];
+  share: number;
+  needsEarlier: boolean;
+  group: string | null;
+  cents: number;
+}
+
+const entry: fc.Arbitrary<Entry> = fc.record({
   capex: fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: YEARS, maxLength: YEARS }),
   /** NPV in cents, from -10% to +90% of the capital as the bench's class */
   share: fc.integer({ min: -10, max: 90 }),
@@ -36,7 +44,7 @@ const entry = fc.record({
   cents: fc.integer({ min: 0, max: 99 }),
 });
 
-function portfolio(entries: fc.RecordValue<typeof entry>[], capShare: number, mandatoryFirst: boolean): PortfolioInput {
+function portfolio(entries: Entry[], capShare: number, mandatoryFirst: boolean): PortfolioInput {
   const proposals: Proposal[] = entries.map((item, index) => {
     const capital = item.capex.reduce((sum, amount) => sum + amount, 0);
     const benefit = new Decimal(capital).times(100 + item.share).div(100).plus(new Decimal(item.cents).div(100)).toFixed(2);
@@ -100,7 +108,7 @@ describe('the rounding heuristic', () => {
 
   it('exchanges one proposal for two that fill the cap better, where taking by value per unit of capital stops short', () => {
     // By value per capital, 1 comes first (30 for 50) and then nothing fits; 2 and 3 together fill the cap for 40.
-    const entries = [
+    const entries: Entry[] = [
       { capex: [50, 0, 0], share: 60, needsEarlier: false, group: null, cents: 0 },
       { capex: [40, 0, 0], share: 50, needsEarlier: false, group: null, cents: 0 },
       { capex: [40, 0, 0], share: 50, needsEarlier: false, group: null, cents: 0 },
