@@ -1,6 +1,7 @@
 import type { CellEdit } from '../domain/cell-edit';
 import type { AccountUnit } from '../domain/workbook';
 import { parseEntry } from '../money/parse-entry';
+import { plainAmountText } from './plain-amount';
 
 /** What a paste lands on: the grid's lines in display order and the month labels. */
 export interface PasteTarget {
@@ -29,6 +30,8 @@ export function planPaste(
   pasted: readonly (readonly string[])[],
   /** the selected range's size: a single copied cell fills all of it, as in Excel */
   selection?: { rows: number; columns: number },
+  /** how many lines are below the anchor, when `target.lines` holds only those the block reaches */
+  linesBelow: number = target.lines.length - anchor.lineIndex,
 ): PastePlan {
   const single = pasted.length === 1 && pasted[0]?.length === 1;
   const block =
@@ -44,7 +47,7 @@ export function planPaste(
       message: `The pasted block has ${(rows * columns).toLocaleString('en-US')} cells; one paste takes at most ${MAX_PASTE_CELLS.toLocaleString('en-US')}. Paste it in parts.`,
     };
   }
-  const linesLeft = target.lines.length - anchor.lineIndex;
+  const linesLeft = linesBelow;
   if (rows > linesLeft) {
     return { ok: false, message: `The pasted block has ${rows.toLocaleString('en-US')} rows but only ${linesLeft.toLocaleString('en-US')} lines are below the cursor. Add lines first or paste higher up.` };
   }
@@ -64,6 +67,12 @@ export function planPaste(
       const text = (cells[column] ?? '').trim();
       if (text === '') {
         edits.push({ lineId: line.id, period, value: null });
+        continue;
+      }
+      // Most pasted cells are plain numbers: read exactly without parsing (see plainAmountText).
+      const plain = plainAmountText(text, line.unit ?? 'currency');
+      if (plain !== null) {
+        edits.push({ lineId: line.id, period, value: plain });
         continue;
       }
       const parsed = parseEntry(text, line.unit ?? 'currency', target.currency);

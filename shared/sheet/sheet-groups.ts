@@ -204,28 +204,44 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
 export function updateDisplay(display: SheetDisplay, changed: readonly { before: LineRow; after: LineRow }[]): SheetDisplay {
   if (changed.length === 0) return display;
   const rows = display.rows.slice();
-  const touched = new Map<string, GroupRow>();
+  // Each group's differences are summed exactly per month first (ExactSum, no Decimal per cell),
+  // then each subtotal moves once: a 1,000-line paste costs a few hundred Decimal additions
+  // instead of one per line, group and month.
+  const deltas = new Map<string, { periods: (ExactSum | undefined)[]; year: ExactSum }>();
   for (const { before, after } of changed) {
     const at = display.lineIndex.get(after.line.id);
     if (at !== undefined) rows[at] = after;
-    for (const { id, sign } of display.groupsOfLine.get(after.line.id) ?? []) {
-      const position = display.groupIndex.get(id);
-      const current = touched.get(id) ?? (position === undefined ? undefined : (rows[position] as GroupRow | undefined));
-      if (current === undefined || current.periods === null || current.year === null) continue;
-      const periods = touched.has(id) ? current.periods : current.periods.slice();
-      for (let period = 0; period < periods.length; period += 1) {
-        const textBefore = before.line.values[period];
-        const textAfter = after.line.values[period];
-        if (textBefore === textAfter) continue;
-        const delta = new ExactSum();
-        delta.addDifference(textAfter, textBefore);
-        if (!delta.isZero()) periods[period] = (periods[period] ?? new Decimal(0)).plus(sign === 1 ? delta.value() : delta.value().negated());
-      }
-      const yearDelta = after.year.minus(before.year);
-      const next: GroupRow = { ...current, periods, year: current.year.plus(sign === 1 ? yearDelta : yearDelta.negated()) };
-      touched.set(id, next);
-      if (position !== undefined) rows[position] = next;
+    const groups = display.groupsOfLine.get(after.line.id) ?? [];
+    if (groups.length === 0) continue;
+    const lineDeltas: [number, ExactSum][] = [];
+    const periodCount = Math.max(before.line.values.length, after.line.values.length);
+    for (let period = 0; period < periodCount; period += 1) {
+      const textBefore = before.line.values[period];
+      const textAfter = after.line.values[period];
+      if (textBefore === textAfter) continue;
+      const delta = new ExactSum();
+      delta.addDifference(textAfter, textBefore);
+      if (!delta.isZero()) lineDeltas.push([period, delta]);
     }
+    if (lineDeltas.length === 0) continue;
+    for (const { id, sign } of groups) {
+      let group = deltas.get(id);
+      if (group === undefined) deltas.set(id, (group = { periods: [], year: new ExactSum() }));
+      for (const [period, delta] of lineDeltas) {
+        (group.periods[period] ??= new ExactSum()).addSum(delta, sign);
+        group.year.addSum(delta, sign);
+      }
+    }
+  }
+  for (const [id, group] of deltas) {
+    const position = display.groupIndex.get(id);
+    const current = position === undefined ? undefined : (rows[position] as GroupRow | undefined);
+    if (position === undefined || current === undefined || current.periods === null || current.year === null) continue;
+    const periods = current.periods.slice();
+    group.periods.forEach((delta, period) => {
+      if (delta !== undefined && !delta.isZero()) periods[period] = (periods[period] ?? new Decimal(0)).plus(delta.value());
+    });
+    rows[position] = { ...current, periods, year: group.year.isZero() ? current.year : current.year.plus(group.year.value()) };
   }
   return { ...display, rows };
 }
