@@ -1,16 +1,14 @@
 import '@fontsource-variable/inter';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createApiClient, installApiClient } from './api/client';
-import { App } from './shell/App';
 import './styles.css';
+import { createApiClient, installApiClient } from './api/client';
+import { startFirstRead } from './api/read-sheet';
 
 installApiClient(createApiClient());
-
-const root = document.getElementById('root');
-if (root === null) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The back reads the open workbook's first sheet while the browser loads and parses the app's
+// code (most of it AG Grid and React): the entry is small, and the app comes in after the ask.
+startFirstRead();
+import('./boot')
+  .then(({ mountApp }) => mountApp())
+  .catch((error: unknown) => {
+    document.body.textContent = `Tandem could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page.`;
+  });

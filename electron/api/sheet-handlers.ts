@@ -5,6 +5,10 @@ import { withPatch } from './with-patch';
 
 export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
   'sheet/get-sheet': ({ versionId }, { session }) => session.requireStore().sheet(versionId),
+  'sheet/read-sheet': ({ versionId }, { session }) => {
+    const store = session.requireStore();
+    return store.compactSheet(versionId ?? store.defaultVersionId());
+  },
   'sheet/set-cells': ({ versionId, edits, label }, { session }) => session.announced(session.requireStore().setCells(versionId, edits, label, session.settings.userName)),
   'sheet/set-formula': ({ versionId, lineId, formula }, { session }) => withPatch(session, versionId, (store) => store.setFormula(versionId, lineId, formula, session.settings.userName)),
   'sheet/add-comment': ({ versionId, lineId, period, text }, { session }) => withPatch(session, versionId, (store) => store.addComment(versionId, lineId, period, text, session.settings.userName)),

@@ -16,6 +16,8 @@ import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { writeSeed } from './write-seed';
+import { readLineColumns, RESOLVED_FORMULA } from './sheet-reader';
+import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
 import { DimensionStore } from './dimension-store';
 import { SheetPatchReader } from './sheet-patch-reader';
 import { followRename } from './kpi-store';
@@ -33,12 +35,6 @@ interface LineRow {
   account_id: number;
   description: string;
   formula: string | null;
-}
-
-/** A line as the sheet reads it: with the proposal it funds and the goal it is tagged with. */
-interface SheetLineRow extends LineRow {
-  proposal_id: number | null;
-  goal_id: number | null;
 }
 
 /**
@@ -290,47 +286,17 @@ export class WorkbookStore {
 
   /** Everything the sheet needs to draw one version. Actuals are recorded amounts: their lines carry no formula. */
   sheet(versionId: number): SheetModel {
+    return expandSheet(this.compactSheet(versionId));
+  }
+
+  /** The sheet of one version with its lines as columns: what `sheet/read-sheet` sends (see CompactSheet). */
+  compactSheet(versionId: number): CompactSheet {
     const calendar = this.calendar();
     const version = this.version(versionId);
-    const recorded = version.kind === 'actuals';
     const departments = this.db.prepare<[], Department>('SELECT id, name, parent_id AS parentId FROM departments ORDER BY sort_order, id').all();
     const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type, unit, parent_id AS parentId FROM accounts ORDER BY sort_order, id').all();
-    const rows = this.db
-      .prepare<[number], SheetLineRow>(
-        `SELECT l.id, l.department_id, l.account_id, l.description, ${RESOLVED_FORMULA} AS formula, l.proposal_id, l.goal_id
-           FROM budget_lines l
-           JOIN departments d ON d.id = l.department_id
-           JOIN accounts a ON a.id = l.account_id
-           LEFT JOIN version_formulas o ON o.line_id = l.id AND o.version_id = ?
-          ORDER BY d.sort_order, a.sort_order, l.sort_order, l.id`,
-      )
-      .all(versionId);
-    const lines: BudgetLine[] = [];
-    const byId = new Map<number, BudgetLine>();
-    for (const row of rows) {
-      const line: BudgetLine = {
-        id: row.id,
-        departmentId: row.department_id,
-        accountId: row.account_id,
-        description: row.description,
-        values: new Array<AmountText | null>(calendar.periodCount).fill(null),
-        formula: recorded ? null : row.formula,
-        proposalId: row.proposal_id,
-        goalId: row.goal_id,
-      };
-      lines.push(line);
-      byId.set(line.id, line);
-    }
-    // One row per line with its cells joined (`period:amount;…`): better-sqlite3 spends about a
-    // microsecond per row, so 360,000 cell rows took about 0.4 s and 10,000 line rows take 0.1 s.
-    // Amounts are canonical decimals (no ':' or ';'), periods integers.
-    this.readCells(version.id, calendar.periodCount, byId);
-    // A forecast is the latest estimate: actual months up to its switch-over, its own plan after.
     const actuals = this.actualsFor(version);
-    if (actuals !== null) {
-      for (const line of lines) line.values.fill(null, 0, actuals.months);
-      this.readCells(actuals.id, actuals.months, byId);
-    }
+    const lines = readLineColumns(this.db, { versionId: version.id, periodCount: calendar.periodCount, actuals, recorded: version.kind === 'actuals' });
     const comments = this.db
       .prepare<[number], SheetComment>('SELECT id, line_id AS lineId, period, text, author, created_at AS createdAt FROM comments WHERE version_id = ? ORDER BY id')
       .all(version.id);
@@ -355,25 +321,6 @@ export class WorkbookStore {
       actualMonths: actuals?.months ?? 0,
       actualsSource: actuals?.name ?? null,
     };
-  }
-
-  /** Puts a version's cells below a period into the lines' values (lines not given are passed by). */
-  private readCells(versionId: number, below: number, byId: ReadonlyMap<number, BudgetLine>): void {
-    // Each line's cells come joined in one row (`period:amount;…`): better-sqlite3 spends about a
-    // microsecond a row, so 360,000 cell rows took about 0.4 s where 10,000 line rows take 0.1 s.
-    // Amounts are canonical decimals (no ':' or ';'), periods integers.
-    const joined = this.db
-      .prepare<[number, number], [number, string]>("SELECT line_id, group_concat(period || ':' || amount, ';') FROM cell_values WHERE version_id = ? AND period < ? GROUP BY line_id")
-      .raw(true)
-      .all(versionId, below);
-    for (const [lineId, cells] of joined) {
-      const line = byId.get(lineId);
-      if (line === undefined) continue;
-      for (const cell of cells.split(';')) {
-        const colon = cell.indexOf(':');
-        line.values[Number(cell.slice(0, colon))] = cell.slice(colon + 1);
-      }
-    }
   }
 
   /** For a forecast with a switch-over: the actuals version its closed months show, and how many months. */
@@ -896,9 +843,6 @@ export class WorkbookStore {
       .immediate();
   }
 }
-
-/** A line's formula in a version: the version's own where it has one, else the line's (actuals take none). */
-const RESOLVED_FORMULA = 'CASE WHEN o.line_id IS NULL THEN l.formula ELSE o.formula END';
 
 /**
  * Puts a finished file at its final path, refusing (never replacing) a file that appeared there

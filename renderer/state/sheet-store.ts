@@ -8,6 +8,8 @@ import { prepareFormulaGrammar } from '../../shared/formula/parse-formula';
 import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
+import { readSheet, takeFirstRead } from '../api/read-sheet';
+import type { SheetModel } from '../../shared/domain/workbook';
 import { lastApproval, lockedMessage } from '../../shared/domain/approval';
 import { readOnlyMessage } from '../../shared/domain/read-only';
 // A cycle (the workbook store loads sheets), read only inside actions, after both modules have loaded.
@@ -100,7 +102,7 @@ export const useSheetStore = create<SheetState>((set, get) => ({
   async openVersion(versionId) {
     try {
       await enqueue(async () => {
-        const model = await api.call('sheet/get-sheet', { versionId });
+        const model = await readSheet(versionId);
         const { grouping, collapsed } = get();
         set({ versionId, view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
       });
@@ -127,26 +129,25 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     });
   },
   async load() {
-    let versionId = get().versionId;
-    if (versionId === null) {
-      const { versions } = await api.call('version/list', {});
-      versionId = versions[0]?.id ?? null;
-      if (versionId === null) throw new Error('This workbook has no version to show.');
-    }
-    const reading = api.call('sheet/get-sheet', { versionId });
+    const versionId = get().versionId;
+    // The first load takes the read started with the page; later ones read the version shown (null: the workbook's first).
+    const first = versionId === null ? takeFirstRead() : null;
+    const reading = first ?? readSheet(versionId);
     // The back takes a while to read a large workbook: build the formula grammar meanwhile.
     prepareFormulaGrammar();
-    let model;
+    let model: SheetModel;
     try {
       model = await reading;
     } catch (error) {
+      // The read started with the page may have found no workbook yet: read again.
+      if (first !== null) return get().load();
       // The version shown was deleted (by an undo, say): show the workbook's first one.
-      if (get().versionId === null) throw error;
+      if (versionId === null) throw error;
       set({ versionId: null });
       return get().load();
     }
     const { grouping, collapsed } = get();
-    set({ versionId, view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
+    set({ versionId: model.version.id, view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
   },
   clear() {
     set({ view: null, versionId: null, revision: null, saveError: null, history: NO_HISTORY });

@@ -3,6 +3,7 @@ import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
 import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { api } from '../api/client';
+import { dropFirstRead } from '../api/read-sheet';
 import { showError, showNote } from './notice-store';
 import { flushWrites, useSheetStore } from './sheet-store';
 
@@ -98,11 +99,14 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => {
     nativeDialogs: false,
     async start() {
       try {
-        await wireHost();
-        await refresh();
+        // The host's capabilities and the session (with the first sheet) are asked for together.
+        await Promise.all([wireHost(), refresh()]);
       } catch (error) {
         set({ loaded: true });
         showError(error);
+      } finally {
+        // Only the first load may take the read started with the page: later ones read afresh.
+        dropFirstRead();
       }
     },
     async showDialog(dialog) {

@@ -3,6 +3,7 @@ import type { CellEdit, HistoryState } from '../domain/cell-edit';
 import type { BudgetLine, SheetComment, SheetModel } from '../domain/workbook';
 import { isCanonicalQuantity } from '../money/amount';
 import type { PatchReceipt } from '../sheet/sheet-patch';
+import type { CompactSheet } from '../sheet/compact-sheet';
 import { method } from './method';
 
 /** What a write answers: the workbook's revision after it (durable on disk) and the undo/redo labels. */
@@ -38,6 +39,8 @@ const amount = z.string().refine(isCanonicalQuantity, {
 
 export const sheetMethods = {
   'sheet/get-sheet': method<SheetModel>()(z.object({ versionId }).strict()),
+  /** The same sheet with its lines as columns (see CompactSheet), for the sheet view to open fast; with null, the workbook's first version (as version/list orders them). */
+  'sheet/read-sheet': method<CompactSheet>()(z.object({ versionId: versionId.nullable() }).strict()),
   /** Set cells of a version (null clears one): all or none, one undo step named by `label`. */
   'sheet/set-cells': method<WriteReceipt>()(
     z
