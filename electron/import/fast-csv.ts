@@ -13,6 +13,8 @@ export class IrregularCsv extends Error {}
 type Scan = { fields: string[]; next: number } | null;
 
 const QUOTE = '"';
+/** In a file of `\r\n` lines: a `\r` or a `\n` that is not part of one. */
+const STRAY_BREAK = /\r(?!\n)|(?<!\r)\n/;
 
 export class FastCsvLines {
   private carry = '';
@@ -27,8 +29,20 @@ export class FastCsvLines {
 
   /** Takes the next piece of the file's text; calls `onRecord` for every record it completes. */
   push(piece: string): void {
-    const text = this.carry === '' ? piece : this.carry + piece;
-    let position = 0;
+    let text = piece;
+    if (this.carry !== '') {
+      // The line begun in the last piece ends in this one: read it alone, so that the rest of
+      // this piece is split as it is (a piece joined to the carry splits several times slower).
+      const newline = piece.indexOf('\n');
+      const head = newline < 0 ? '' : this.carry + piece.slice(0, newline + 1);
+      const scan = head === '' ? null : this.record(head, 0, false);
+      if (scan !== null && scan.next === head.length) {
+        this.onRecord(scan.fields);
+        text = piece.slice(newline + 1);
+      } else text = this.carry + piece;
+      this.carry = '';
+    }
+    let position = this.plainLines(text);
     for (;;) {
       const scan = this.record(text, position, false);
       if (scan === null) break;
@@ -37,6 +51,31 @@ export class FastCsvLines {
     }
     this.carry = position === 0 ? text : text.slice(position);
     if (this.carry.length > this.longestRecord) throw new IrregularCsv();
+  }
+
+  /**
+   * The common case at native speed: when the text's whole lines hold no quote and only the
+   * file's own line breaks, they are split at once. Answers where the rest starts (0: not taken).
+   */
+  private plainLines(text: string): number {
+    const lineBreak = this.breakOf(text);
+    const lastNewline = text.lastIndexOf('\n');
+    if (lineBreak === null || lastNewline < 0) return 0;
+    const whole = text.slice(0, lastNewline + 1);
+    if (whole.includes(QUOTE) || (lineBreak === '\n' ? whole.includes('\r') : STRAY_BREAK.test(whole))) return 0;
+    // Split at `\n` (V8 splits at one character fastest); a `\r\n` line's `\r` is then taken off its last field.
+    const lines = whole.slice(0, whole.length - 1).split('\n');
+    const crlf = lineBreak === '\r\n';
+    for (const line of lines) {
+      if (line.length > this.longestRecord) throw new IrregularCsv();
+      const fields = line.split(this.delimiter);
+      if (crlf) {
+        const last = fields.length - 1;
+        fields[last] = (fields[last] ?? '').slice(0, -1);
+      }
+      this.onRecord(fields);
+    }
+    return lastNewline + 1;
   }
 
   /** The file's end: the last record, when it has no line break after it. */
