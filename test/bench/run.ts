@@ -22,6 +22,7 @@ import { benchPortfolio } from './portfolio-bench';
 import { benchExports } from './export-bench';
 import { benchImports } from './import-bench';
 import { benchVersions } from './version-bench';
+import { benchGrowth } from './growth-bench';
 import { printTable, time, type BenchRow } from './bench-table';
 
 const LINES = Number(process.env.BENCH_LINES ?? 10_000);
@@ -124,7 +125,7 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const rows: BenchRow[] = [];
-  // BENCH_ONLY=sheet, BENCH_ONLY=versions, BENCH_ONLY=export, BENCH_ONLY=import or BENCH_ONLY=portfolio runs one part.
+  // BENCH_ONLY=sheet, BENCH_ONLY=versions, BENCH_ONLY=export, BENCH_ONLY=import, BENCH_ONLY=portfolio or BENCH_ONLY=growth runs one part.
   const only = process.env.BENCH_ONLY;
   try {
     if (only === undefined || only === 'sheet') {
@@ -146,6 +147,8 @@ async function main(): Promise<void> {
     if (only === undefined || only === 'export') rows.push(...(await benchExports(folder, LINES)));
     if (only === undefined || only === 'import') rows.push(...(await benchImports(folder, LINES)));
     if (only === undefined || only === 'portfolio') rows.push(...(await benchPortfolio()));
+    // How open, an edit, a paste and the back's memory grow from 1,000 to 50,000 lines (issue 14).
+    if (only === undefined || only === 'growth') rows.push(...(await benchGrowth(folder)));
     printTable(rows);
     console.log(`node ${process.version} · ${process.platform} ${process.arch} · bench process RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
   } finally {
