@@ -176,6 +176,7 @@ function outcomeDiffers(before: LineRow, outcome: ReturnType<FormulaEngine['outc
 }
 
 function pushDifferences(changes: CellChangeForTotals[], lineId: number, type: Account['type'], before: readonly (AmountText | null)[], after: readonly (AmountText | null)[]): void {
+  if (before === after) return;
   const length = Math.max(before.length, after.length);
   for (let period = 0; period < length; period += 1) {
     const from = before[period] ?? null;
