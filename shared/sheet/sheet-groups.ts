@@ -2,7 +2,7 @@ import { pathTo, treeOrder } from '../domain/dimension-tree';
 import { ACCOUNT_TYPES, ACCOUNT_TYPE_LABELS, type Account, type AccountType, type Department } from '../domain/workbook';
 import { operatingSign } from '../engine/sheet-totals';
 import { Decimal } from '../money/decimal';
-import { ExactSum } from '../money/exact-sum';
+import { centsOf, ExactSum } from '../money/exact-sum';
 import type { LineRow } from './sheet-view';
 
 /** How the sheet groups its lines: by department (then account type), by account type (then account), or not at all. */
@@ -141,6 +141,8 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
     const path = groupPath(row, grouping, trees);
     const memberships: { id: string; sign: 1 | -1 }[] = [];
     let hidden = false;
+    // Each amount is read once per line, not once per group it counts in (null: added as a Decimal).
+    let cents: (number | null)[] | null = null;
     path.forEach((spec, level) => {
       let group = groups.get(spec.id);
       if (open[level] !== spec.id) {
@@ -175,11 +177,13 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
         let groupSums = sums.get(spec.id);
         if (groupSums === undefined) sums.set(spec.id, (groupSums = Array.from({ length: periodCount }, () => new ExactSum())));
         group.year = (group.year ?? new Decimal(0)).plus(sign === 1 ? row.year : row.year.negated());
+        cents ??= row.line.values.map((text) => centsOf(text));
         for (let period = 0; period < periodCount; period += 1) {
-          const text = row.line.values[period];
-          if (text === null || text === undefined || text === '') continue;
-          if (sign === 1) groupSums[period]?.add(text);
-          else groupSums[period]?.subtract(text);
+          const amount = cents[period];
+          if (amount === 0 || amount === undefined) continue;
+          if (amount !== null) groupSums[period]?.addCents(sign === 1 ? amount : -amount);
+          else if (sign === 1) groupSums[period]?.add(row.line.values[period]);
+          else groupSums[period]?.subtract(row.line.values[period]);
         }
       }
       if (group.collapsed) hidden = true;

@@ -45,6 +45,15 @@ describe('grouping the sheet', () => {
     expect(summary(drivers)).toEqual({ label: 'Drivers', periods: null, year: null });
   });
 
+  it('subtotals stay exact past whole cents in a plain number: 18-digit amounts, negatives and cents in one department', () => {
+    const huge = model();
+    huge.lines = huge.lines.map((line, index) => (index === 0 ? { ...line, values: ['999999999999999999.99', '-0.01', '123456789012345678.9'] } : line));
+    const [sales, revenue] = groups(buildSheetView(huge, 'department').display.rows);
+    expect(summary(revenue)?.periods).toEqual(['999999999999999999.99', '-0.01', '123456789012345678.9']);
+    // Contribution: revenue less the 100 and 50 of operating expenses.
+    expect(summary(sales)?.periods).toEqual(['999999999999999899.99', '-0.01', '123456789012345628.9']);
+  });
+
   it('by account type, then account', () => {
     const view = buildSheetView(model(), 'account');
     expect(groups(view.display.rows).map((group) => group.label)).toEqual(['Revenue', '4000 Account 1', 'Cost of goods sold', '4002 Account 3', 'Operating expenses', '4001 Account 2', 'Drivers', '4003 Account 4']);
