@@ -174,6 +174,20 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     shownRows.current = rows;
   }, [shown.display, shown.rowIndex, filteredLines]);
 
+  // A comment added or deleted (a patch, issue 14) leaves the cells' values as they were, and AG
+  // Grid applies a column's cellClass again only when forced: the commented lines' cells are.
+  const shownComments = useRef(shown.commentsByPlace);
+  useEffect(() => {
+    const before = shownComments.current;
+    const now = shown.commentsByPlace;
+    shownComments.current = now;
+    const grid = apiRef.current;
+    if (before === now || grid === null) return;
+    const places = new Set([...before.keys(), ...now.keys()].filter((place) => before.get(place) !== now.get(place)));
+    const rowNodes = [...new Set([...places].map((place) => place.split(':')[0] ?? ''))].flatMap((lineId) => grid.getRowNode(lineId) ?? []);
+    if (rowNodes.length > 0) grid.refreshCells({ rowNodes, force: true });
+  }, [shown.commentsByPlace]);
+
   // Off screen (another view), the sheet has no selection: the status bar's figures go with it.
   useEffect(() => () => setRange(null), [setRange]);
   // A new sheet (another file, a reload after a structure change, the filter) starts without a selection.

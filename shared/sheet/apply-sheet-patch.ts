@@ -9,6 +9,7 @@ import type { PlacedLine, SheetPatch } from './sheet-patch';
 import { commentPlace, rowFor, totalRowsOf, unitOf, withActualMonths, type LineRow, type SheetView } from './sheet-view';
 import { formulasNeedRebuild } from './patch-formulas';
 import { dimensionChanges, relabelGroups } from './patch-dimensions';
+import { displayAfterMoves } from './patch-display';
 
 /**
  * The sheet after a structural write, from the patch the back answered with (see SheetPatch),
@@ -52,7 +53,8 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   const valueChanged: { before: LineRow; after: LineRow }[] = [];
   const otherwiseChanged = new Set<number>();
   let orderChanged = order.length !== view.rows.length;
-  let regroupNeeded = dimensions.regroup;
+  // Lines that take another place in the sheet or its groups (new, moved, relocated): drawn again where they now sit.
+  const moving = new Set<number>();
   const rows: LineRow[] = new Array<LineRow>(order.length);
   order.forEach((lineId, position) => {
     const index = view.rowIndex.get(lineId);
@@ -69,11 +71,11 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     if (before === undefined) {
       rows[position] = rowFor(line, base, amountOf(null), outcome);
       pushDifferences(changes, lineId, account?.type ?? 'driver', emptyValues(periodCount), values);
-      regroupNeeded = true;
+      moving.add(lineId);
       return;
     }
     const moved = before.line.departmentId !== line.departmentId || before.line.accountId !== line.accountId;
-    if (moved) regroupNeeded = true;
+    if (placedById.has(lineId) && (moved || (view.rows[(index ?? 0) - 1]?.line.id ?? null) !== (order[position - 1] ?? null))) moving.add(lineId);
     if (moved || before.account.type !== (account?.type ?? before.account.type)) {
       pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
       pushDifferences(changes, lineId, account?.type ?? 'driver', emptyValues(periodCount), values);
@@ -111,8 +113,13 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   }
   const rowIndex = orderChanged ? new Map(rows.map((row, position) => [row.line.id, position])) : view.rowIndex;
   let display: SheetDisplay;
-  if (orderChanged || regroupNeeded) {
+  if (dimensions.regroup) {
     display = buildDisplay(rows, periodCount, view.display.grouping, view.display.collapsed, model);
+  } else if (orderChanged || moving.size > 0) {
+    const leaving = [...removed, ...[...moving].filter((lineId) => view.rowIndex.has(lineId))].flatMap((lineId) => view.rows[view.rowIndex.get(lineId) ?? -1] ?? []);
+    const arriving = rows.filter((row) => moving.has(row.line.id));
+    const changedInPlace = valueChanged.filter((pair) => !moving.has(pair.after.line.id));
+    display = displayAfterMoves(view.display, { leaving, arriving, changedInPlace }, rows, rowIndex, model) ?? buildDisplay(rows, periodCount, view.display.grouping, view.display.collapsed, model);
   } else {
     display = updateDisplay(view.display, valueChanged);
     display = replaceRows(display, rows, rowIndex, otherwiseChanged);
