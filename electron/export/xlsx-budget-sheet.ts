@@ -43,7 +43,7 @@ interface Span {
  * divided by 100 once (a division is correctly rounded, so this is the very double the decimal
  * text would give); amounts with more decimals, or sums past 2^53 cents, in ExactSum.
  */
-function spanResult(values: readonly (AmountText | null | undefined)[], periods: readonly number[]): number {
+export function spanResult(values: readonly (AmountText | null | undefined)[], periods: readonly number[]): number {
   let cents = 0;
   for (const period of periods) {
     const amount = centsOf(values[period]);
