@@ -200,7 +200,8 @@ export function CompareView({ model, dark }: { model: Omit<SheetModel, 'lines'>;
             </p>
           ) : (
             <div className="sheet-area compare-area">
-            <div className="grid-host compare-grid" data-testid="compare-grid">
+            {/* Busy while the versions are read again after a write: what is shown is the comparison before it. */}
+            <div className="grid-host compare-grid" data-testid="compare-grid" aria-busy={state.loading}>
               <AgGridReact<CompareRow>
                 theme={dark ? darkGridTheme : lightGridTheme}
                 rowData={rows}
