@@ -84,6 +84,12 @@ function compareContent(store: WorkbookStore, versionId: number, compareWith: nu
   return { table, yearToDate: through === null ? null : { id: 'ytd', label: `YTD ${table.periods[through]?.label ?? ''}`, periods: table.periods.filter((period) => period.index <= through).map((period) => period.index) } };
 }
 
+/** A version as an export table, and the workbook's departments; the sheet model read for them is let go (it is as large as the table). */
+function exportTableOf(store: WorkbookStore, versionId: number): { table: BudgetTable; departments: Department[] } {
+  const model = store.sheet(versionId);
+  return { table: budgetTable(model), departments: model.departments };
+}
+
 /** The portfolio ranked by weighted score, with the metrics an export lists; `departments` are the workbook's (every version has the same). */
 function proposalRows(store: WorkbookStore, departments: readonly Department[]): ProposalRow[] {
   const portfolio = new ProposalStore(store).portfolio();
@@ -201,11 +207,10 @@ export class ExportService {
   xlsx(store: WorkbookStore, destination: string, options: XlsxOptions, actor: string): Promise<ExportReceipt> {
     return this.run(async (job) => {
       // Read everything first, in one go, so the file shows one consistent state of the workbook.
-      const model = store.sheet(options.versionId);
-      const table = budgetTable(model);
+      const { table, departments } = exportTableOf(store, options.versionId);
       refuseBeyondExcelPrecision(table);
       const stamp = stampOf(table);
-      const proposals = options.includeProposals ? proposalRows(store, model.departments) : null;
+      const proposals = options.includeProposals ? proposalRows(store, departments) : null;
       const audit = options.includeAudit ? store.audit({ limit: 1_000_000 }).entries : null;
       const compare = options.compareWith === null ? null : compareContent(store, options.versionId, options.compareWith);
       await job.step(0, 'Writing the cover');
