@@ -20,10 +20,15 @@ export function packRows(rows: readonly (readonly string[])[]): PackedRows {
   const cells = new Uint32Array(count);
   const widths = new Uint32Array(rows.length);
   let cell = 0;
+  let previous: readonly string[] = [];
+  let previousStart = 0;
   rows.forEach((row, rowIndex) => {
     widths[rowIndex] = row.length;
-    for (const text of row) {
-      let at = index.get(text);
+    const start = cell;
+    for (let field = 0; field < row.length; field += 1) {
+      const text = row[field] ?? '';
+      // A long file's record repeats the last one's names: compared in place, not looked up.
+      let at = previous[field] === text ? cells[previousStart + field] : index.get(text);
       if (at === undefined) {
         at = texts.length;
         texts.push(text);
@@ -32,6 +37,8 @@ export function packRows(rows: readonly (readonly string[])[]): PackedRows {
       cells[cell] = at;
       cell += 1;
     }
+    previous = row;
+    previousStart = start;
   });
   return { texts, cells, widths };
 }
