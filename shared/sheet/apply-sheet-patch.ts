@@ -37,7 +37,7 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   const placedLines = patch.lines.map((placed) => placed.line);
 
   // Formulas: the same graph unless a formula or a name it may use changed.
-  const rebuild = formulasNeedRebuild(view.rows, view.rowIndex, placedLines, [...removed]);
+  const rebuild = formulasNeedRebuild(view.rows, view.rowIndex, placedLines, [...removed], view.lineErrors.size > 0);
   const order = orderAfterPatch(view.rows, removed, patch.lines);
   if (order === null) return null;
   const placedById = new Map(placedLines.map((line) => [line.id, line]));

@@ -1,38 +1,59 @@
 import type { BudgetLine } from '../domain/workbook';
+import { renameReference } from '../formula/rename-reference';
 import type { LineRow } from './sheet-view';
 
 /**
  * Whether the formula graph must be built again for a patch: a formula written, changed or
- * cleared, or a line added, removed or renamed whose name (old or new) a formula may use. A
- * comment, a move, or a line no formula names leaves every formula's result as it was.
+ * cleared, or a line added or removed whose name a formula may use, or a rename that could make
+ * a formula resolve to another line. A comment, a move, a line no formula names, or a rename
+ * whose references the back rewrote (renameReference) leaves every formula's result as it was:
+ * the graph links lines by id, so the engine built before still computes the same values.
  *
  * A name counts as used when a formula's text contains it (case-insensitive): a false alarm only
  * costs a rebuild, a miss would show a wrong number, so the test errs on the side of rebuilding.
  */
-export function formulasNeedRebuild(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, placed: readonly BudgetLine[], removed: readonly number[]): boolean {
-  const changedNames: string[] = [];
+export function formulasNeedRebuild(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, placed: readonly BudgetLine[], removed: readonly number[], anyErrors = false): boolean {
+  const names: string[] = [];
+  const renames: { from: string; to: string }[] = [];
+  const rewritten: { before: string | null; after: string | null }[] = [];
   for (const line of placed) {
     const before = rows[rowIndex.get(line.id) ?? -1];
     if (before === undefined) {
       if (line.formula !== null) return true;
-      changedNames.push(line.description);
+      names.push(line.description);
       continue;
     }
-    if (before.line.formula !== line.formula) return true;
-    if (before.line.description !== line.description) changedNames.push(before.line.description, line.description);
+    if (before.line.formula !== line.formula) rewritten.push({ before: before.line.formula, after: line.formula });
+    if (before.line.description !== line.description) renames.push({ from: before.line.description, to: line.description });
   }
   for (const lineId of removed) {
     const before = rows[rowIndex.get(lineId) ?? -1];
     if (before === undefined) continue;
     if (before.line.formula !== null) return true;
-    changedNames.push(before.line.description);
+    names.push(before.line.description);
   }
-  if (changedNames.length === 0) return false;
-  const names = changedNames.map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  // A formula that changed other than by following a rename is a new formula.
+  const follows = (change: { before: string | null; after: string | null }) =>
+    change.before !== null && change.after !== null && renames.reduce((formula, rename) => renameReference(formula, rename.from, rename.to), change.before) === change.after;
+  if (!rewritten.every(follows)) return true;
   const formulas = [...rows.map((row) => row.line.formula), ...placed.map((line) => line.formula)];
-  return formulas.some((formula) => {
-    if (formula === null) return false;
-    const text = formula.toLowerCase();
-    return names.some((name) => text.includes(name));
+  const placedFormulas = new Map(placed.map((line) => [line.id, line.formula]));
+  const formulasNow = rows.map((row) => (placedFormulas.has(row.line.id) ? (placedFormulas.get(row.line.id) ?? null) : row.line.formula)?.toLowerCase() ?? null);
+  const used = (name: string) => {
+    const key = name.trim().toLowerCase();
+    return key !== '' && formulas.some((formula) => formula !== null && formula.toLowerCase().includes(key));
+  };
+  if (names.some(used)) return true;
+  if (renames.length === 0) return false;
+  // A rename keeps every result when the formulas that named the line follow it: unless one still
+  // names the old name, or the new name was taken (or used) before, which would make a formula
+  // resolve elsewhere, or an error message may name the line.
+  const taken = new Set(rows.map((row) => row.line.description.trim().toLowerCase()));
+  const oldFormulas = rows.map((row) => row.line.formula?.toLowerCase() ?? null);
+  return renames.some((rename) => {
+    const key = rename.to.trim().toLowerCase();
+    const wasUsed = oldFormulas.some((formula) => formula !== null && formula.includes(key));
+    const stillNamed = formulasNow.some((formula) => formula !== null && formula.includes(rename.from.trim().toLowerCase()));
+    return taken.has(key) || wasUsed || stillNamed || (anyErrors && used(rename.from));
   });
 }

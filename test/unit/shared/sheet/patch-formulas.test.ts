@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renameReference } from '../../../../shared/formula/rename-reference';
 import { formulasNeedRebuild } from '../../../../shared/sheet/patch-formulas';
 import { buildSheetView } from '../../../../shared/sheet/sheet-view';
 import { sheetModel } from '../../../helpers/sheet-model';
@@ -23,9 +24,16 @@ describe('whether a patch needs the formulas computed again', () => {
     expect(need([line(0), line(2)])).toBe(false);
   });
 
-  it('for a rename of a line a formula names, or to a name a formula uses', () => {
+  it('not for a rename whose formulas follow it, as the back rewrites them', () => {
+    const followed = renameReference(line(2).formula ?? '', 'Heads', 'Headcount');
+    expect(followed).not.toBe(line(2).formula);
+    expect(need([{ ...line(0), description: 'Headcount' }, { ...line(2), formula: followed }])).toBe(false);
+  });
+
+  it('for a rename a formula does not follow, or to a name a line has or a formula uses', () => {
     expect(need([{ ...line(0), description: 'Headcount' }])).toBe(true);
     expect(need([{ ...line(1), description: 'heads' }])).toBe(true);
+    expect(need([{ ...line(1), description: 'Salaries' }])).toBe(true);
   });
 
   it('for a formula written, changed or cleared, and for a new or removed line that formulas may name', () => {
