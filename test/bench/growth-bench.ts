@@ -43,6 +43,7 @@ async function timeTypedEdit(page: Page, rowId: string, value: number): Promise<
         window.addEventListener('keydown', (event) => event.key === 'Enter' && (start = performance.now()), { capture: true, once: true });
         const total = document.querySelector(`.ag-row[row-id="${id}"] [col-id="year"]`);
         if (total === null) return resolve(Number.NaN);
+        setTimeout(() => resolve(Number.NaN), 30_000);
         const observer = new MutationObserver(() => {
           observer.disconnect();
           requestAnimationFrame(() => resolve(performance.now() - start));
@@ -63,11 +64,11 @@ async function timePaste(page: Page, block: string): Promise<number> {
       new Promise<number>((resolve) => {
         const status = document.querySelector('[data-testid="save-status"]');
         const start = performance.now();
-        let sawSaving = false;
+        // A paste the app refuses never saves: the measure then says NaN instead of waiting for ever.
+        setTimeout(() => resolve(Number.NaN), 60_000);
         const observer = new MutationObserver(() => {
-          const label = status?.textContent ?? '';
-          if (label.includes('Saving')) sawSaving = true;
-          if (sawSaving && label === 'All changes saved') {
+          // Any change of the status after the paste is its save; a quick one may skip showing "Saving".
+          if ((status?.textContent ?? '') === 'All changes saved') {
             observer.disconnect();
             requestAnimationFrame(() => resolve(performance.now() - start));
           }
