@@ -132,6 +132,8 @@ export async function benchInBrowser(dataDir: string, tag: string): Promise<Benc
       await page.getByRole('tab', { name: 'Compare' }).click();
       // A new version of the workbook each run, so the compare view reads both versions again.
       await page.locator('[data-testid="compare-grid"] .ag-row[row-id]').first().waitFor({ state: 'visible', timeout: 30_000 });
+      // The grid may first show the comparison from before the edit: wait until the fresh one is read and drawn.
+      await page.locator('[data-testid="compare-grid"][aria-busy="false"]').waitFor({ state: 'attached', timeout: 30_000 });
       compareSamples.push((await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))))) - started);
       await page.getByRole('tab', { name: 'Budget' }).click();
       await page.locator(`${FIRST_LINE} [col-id="p1"]`).first().click();
