@@ -1,52 +1,18 @@
-import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { BenchRow } from './bench-table';
-import { browserOnThisMachine } from '../support/browser-path';
 import { timeStructureChanges } from './structure-bench';
+import { browserMissing, FIRST_LINE, launchBenchBrowser, residentMb, startBenchHost } from './bench-browser';
 
-const CHROMIUM = browserOnThisMachine() ?? '/usr/bin/chromium';
-// The bench runs from the project root (npm run bench), bundled into dist/bench/.
-const START_SCRIPT = join(process.cwd(), 'dist', 'back', 'start.js');
-
-/** The sheet's first budget line: below its division, department and account-type group rows. */
-const FIRST_LINE = '.ag-row[row-id]:not(.ag-row-pinned):not([row-id^="g:"])';
-
-/** The back's resident memory, from /proc (Linux); null elsewhere. */
-function residentMb(pid: number): number | null {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match?.[1] === undefined ? null : Number(match[1]) / 1024;
-  } catch {
-    return null;
-  }
-}
-
-/** Measures the real UI in headless Chromium against a browser host over `dataDir`, whose settings reopen the workbook. */
-export async function benchInBrowser(dataDir: string, tag: string): Promise<BenchRow[]> {
-  if (!existsSync(CHROMIUM) || !existsSync(START_SCRIPT)) {
-    console.log(`Browser measures skipped: ${existsSync(CHROMIUM) ? 'run `npm run build` first' : `no Chromium at ${CHROMIUM}`}.`);
+/** Measures the real UI in headless Chromium against a browser host over `dataDir` that reopens `workbook`. */
+export async function benchInBrowser(dataDir: string, workbook: string, tag: string): Promise<BenchRow[]> {
+  const missing = browserMissing();
+  if (missing !== null) {
+    console.log(`Browser measures skipped: ${missing}.`);
     return [];
   }
-  // The bench acts as a named user: no first-run name prompt over what it measures.
-  const settingsFile = join(dataDir, 'settings.json');
-  const settings = existsSync(settingsFile) ? (JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(settingsFile, JSON.stringify({ ...settings, userName: 'Bench User' }));
-  const host = spawn(process.execPath, [START_SCRIPT, '--browser', '--no-open', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    host.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    host.once('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)));
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
-  });
+  const host = await startBenchHost(dataDir, workbook);
+  const url = host.url;
+  const browser = await launchBenchBrowser();
   const rows: BenchRow[] = [];
   const record = (measure: string, samples: number[], target = '-', unit: BenchRow['unit'] = 'ms') => rows.push({ measure: `[${tag}, browser] ${measure}`, samples, target, unit });
   try {
@@ -167,7 +133,7 @@ export async function benchInBrowser(dataDir: string, tag: string): Promise<Benc
     const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
     const heap = metrics.metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
     record('renderer JS heap in use, workbook open', [heap / 1024 / 1024], '-', 'MB');
-    const backMemory = host.pid === undefined ? null : residentMb(host.pid);
+    const backMemory = residentMb(host.process.pid);
     if (backMemory !== null) record('back (browser host) resident memory, workbook open', [backMemory], '-', 'MB');
 
     // Issue 14, measured last so the rows above see the workbook as before: a comment, a rename, a
@@ -179,6 +145,6 @@ export async function benchInBrowser(dataDir: string, tag: string): Promise<Benc
     return rows;
   } finally {
     await browser.close();
-    host.kill('SIGTERM');
+    host.stop();
   }
 }

@@ -5,7 +5,7 @@
  * No thresholds: the targets are in ../shared/DESIGN.md and the issues.
  */
 import { benchSession } from './bench-session';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHandlerTable, dispatch, DOMAINS } from '../../electron/api/handler-table';
@@ -135,8 +135,7 @@ async function main(): Promise<void> {
       // The real UI: a browser host whose settings reopen the 36-month workbook.
       const dataDir = join(folder, 'browser');
       mkdirSync(dataDir, { recursive: true });
-      writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recentFiles: [path36], lastOpened: path36, sampleOffered: true }));
-      const browserRows = await benchInBrowser(dataDir, `${LINES.toLocaleString('en-US')} x 36`);
+      const browserRows = await benchInBrowser(dataDir, path36, `${LINES.toLocaleString('en-US')} x 36`);
       rows.push(...browserRows);
     }
     if (only === 'versions') {
