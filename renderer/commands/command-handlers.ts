@@ -36,6 +36,8 @@ export interface CommandContext {
   view: SheetView | null;
   page: WorkbookPage;
   history: { undo: string | null; redo: string | null };
+  /** writes still on their way: an undo pressed now waits for them, so it is offered */
+  writesPending: boolean;
   grouping: Grouping;
   showQuarters: boolean;
   showYears: boolean;
@@ -55,6 +57,7 @@ export function commandContext(): CommandContext {
     view: sheet.view,
     page: shell.page,
     history: sheet.history,
+    writesPending: sheet.pendingWrites > 0,
     grouping: sheet.grouping,
     showQuarters: sheet.showQuarters,
     showYears: sheet.showYears,
@@ -158,7 +161,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   'app.quit': { run: () => undefined },
 
   'edit.undo': {
-    unavailable: (context) => noSheet(context) ?? (context.history.undo === null ? 'Nothing to undo' : null),
+    unavailable: (context) => noSheet(context) ?? (context.history.undo === null && !context.writesPending ? 'Nothing to undo' : null),
     label: (context) => (context.history.undo === null ? undefined : `Undo ${context.history.undo}`),
     run: () => void useSheetStore.getState().undo(),
   },

@@ -293,7 +293,10 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       showError(new Error(`Nothing was changed: “${computed.description}” is computed by its formula (=${computed.formula ?? ''}). Change the formula, or clear it to type amounts.`), where);
       return false;
     }
-    const show = () => set((state) => ({ view: state.view === null ? null : withCellValues(state.view, edits), pendingWrites: state.pendingWrites + 1 }));
+    // The step is offered to undo at once, by the label the back will give it: Ctrl+Z pressed
+    // before the back has answered takes this very edit back (undo waits in the write queue).
+    const show = () =>
+      set((state) => ({ view: state.view === null ? null : withCellValues(state.view, edits), pendingWrites: state.pendingWrites + 1, history: { undo: label, redo: null } }));
     // A typed edit is shown first, so it reaches the screen at once. A large change (a paste, a
     // fill) is sent first and shown while the back writes it: the request leaves in the write
     // queue's turn, before the sheet is recomputed, so both take time side by side.
@@ -343,6 +346,8 @@ type StructureAnswer = WriteReceipt & Partial<PatchReceipt>;
  * shown, for the back to read the patch for. Failures say why.
  */
 export async function structureChange(write: (versionId: number | undefined) => Promise<StructureAnswer>, where?: string): Promise<boolean> {
+  // Counted as a write on its way: the status bar says so, and an undo pressed meanwhile waits for it.
+  useSheetStore.setState((state) => ({ pendingWrites: state.pendingWrites + 1 }));
   try {
     await enqueue(async () => {
       const receipt = await write(useSheetStore.getState().versionId ?? undefined);
@@ -352,6 +357,8 @@ export async function structureChange(write: (versionId: number | undefined) => 
   } catch (error) {
     showError(error, where);
     return false;
+  } finally {
+    useSheetStore.setState((state) => ({ pendingWrites: state.pendingWrites - 1 }));
   }
 }
 
@@ -374,10 +381,12 @@ function showPatch(receipt: StructureAnswer): boolean {
 }
 
 async function stepHistory(direction: 'undo' | 'redo'): Promise<void> {
-  const { history, view } = useSheetStore.getState();
-  if (view === null || history[direction] === null) return;
+  const { history, view, pendingWrites } = useSheetStore.getState();
+  // With writes on their way the history is not known yet: the step is decided in the queue, after them.
+  if (view === null || (history[direction] === null && pendingWrites === 0)) return;
   try {
     await enqueue(async () => {
+      if (useSheetStore.getState().history[direction] === null) return;
       const receipt = await api.call(direction === 'undo' ? 'sheet/undo' : 'sheet/redo', { versionId: shownVersion() });
       if (receipt.cells === null) {
         if (!showPatch(receipt)) await useSheetStore.getState().load();

@@ -14,6 +14,7 @@ function readOnlyContext(readOnly: string | null = 'the folder is read-only'): C
     view,
     page: 'budget',
     history: { undo: 'edit', redo: 'edit' },
+    writesPending: false,
     grouping: 'department',
     showQuarters: false,
     showYears: false,
@@ -46,5 +47,17 @@ describe('commands on a read-only workbook', () => {
   it('a workbook that can be changed keeps its commands as they were', () => {
     expect(commandState('edit.undo', readOnlyContext(null))).toEqual({ enabled: true, label: 'Undo edit' });
     expect(COMMAND_IDS.some((id) => readOnlyCommandReason(id, readOnlyContext(null)) !== null)).toBe(false);
+  });
+});
+
+describe('undo while a write is on its way', () => {
+  const writable = (history: CommandContext['history'], writesPending: boolean): CommandContext => ({ ...readOnlyContext(null), history, writesPending });
+
+  it('is offered while a write is still unanswered, since undo waits for it in the queue', () => {
+    expect(commandState('edit.undo', writable({ undo: null, redo: null }, true))).toMatchObject({ enabled: true });
+  });
+
+  it('says there is nothing to undo once every write is answered and the history is empty', () => {
+    expect(commandState('edit.undo', writable({ undo: null, redo: null }, false))).toMatchObject({ enabled: false, reason: 'Nothing to undo' });
   });
 });

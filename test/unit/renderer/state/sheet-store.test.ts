@@ -118,6 +118,36 @@ describe('the sheet store', () => {
     expect(await valueInFile(line.id, 1)).toBe('42');
   });
 
+  it('undoes an edit pressed before the back has answered it: the step is offered at once, and undo waits for it', async () => {
+    await sheet().load();
+    const line = firstEnteredLine('revenue');
+    const old = line.values[2] ?? null;
+    const saving = sheet().editCell(line.id, 2, '77');
+    // Ctrl+Z right after the edit, while it is still on its way: it is offered by its label...
+    expect(sheet().history.undo).toContain(line.description);
+    const undoing = sheet().undo();
+    expect(await saving).toBe(true);
+    await undoing;
+    // ...and takes that very edit back, on screen and in the file.
+    expect(row(line.id).line.values[2]).toBe(old);
+    expect(await valueInFile(line.id, 2)).toBe(old);
+    expect(sheet().history.undo).toBeNull();
+  });
+
+  it('undoes a new line pressed before the back has answered it', async () => {
+    await sheet().load();
+    const like = firstEnteredLine('opex');
+    const count = view().rows.length;
+    const adding = sheet().addLine(like.departmentId, like.accountId, 'Quick offsite');
+    expect(sheet().pendingWrites).toBe(1);
+    const undoing = sheet().undo();
+    expect(await adding).toBe(true);
+    await undoing;
+    expect(view().rows).toHaveLength(count);
+    expect(sheet().pendingWrites).toBe(0);
+    expect((await back.call('sheet/get-sheet', {})).lines.some((candidate) => candidate.description === 'Quick offsite')).toBe(false);
+  });
+
   it('does nothing on undo when there is nothing to undo', async () => {
     await sheet().load();
     const revision = sheet().revision;
