@@ -7,6 +7,7 @@ import { parseAmount } from '../../shared/money/parse-amount';
 import type { CellWrite } from '../selection/cell-range';
 import type { SpreadsheetCells } from '../grid/spreadsheet/use-spreadsheet';
 import { formatMoney } from './format-metric';
+import { readPrerequisiteTitles } from './read-prerequisite-titles';
 
 /** What one typed or pasted cell changes of its proposal. */
 type CellChange = { fields: ProposalFields } | { flow: ProposalFlow } | { score: { criterionId: number; score: string | null } };
@@ -64,7 +65,7 @@ function textColumn(id: keyof Pick<Proposal, 'title' | 'owner' | 'category' | 'g
 
 /**
  * The proposals a proposal needs, by title, comma-separated. A typed or pasted list is read back
- * by title (case-insensitive); a title that itself holds a comma is found by joining the pieces.
+ * by title (case-insensitive), the longest titles first (see readPrerequisiteTitles).
  */
 function prerequisiteColumn(context: SheetContext): InputColumn {
   const names = (proposal: Proposal) => {
@@ -80,19 +81,8 @@ function prerequisiteColumn(context: SheetContext): InputColumn {
     value: (proposal) => (proposal.prerequisites.length === 0 ? null : names(proposal)),
     display: names,
     parse: (text) => {
-      const idOf = new Map(context.proposalTitles().map((other) => [other.title.trim().toLowerCase(), other.id]));
-      const ids: number[] = [];
-      let piece = '';
-      for (const part of (text ?? '').split(',')) {
-        piece = piece === '' ? part : `${piece},${part}`;
-        const id = idOf.get(piece.trim().toLowerCase());
-        if (id !== undefined) {
-          if (!ids.includes(id)) ids.push(id);
-          piece = '';
-        }
-      }
-      if (piece.trim() !== '') return { ok: false, message: `There is no proposal “${piece.trim()}”. Name prerequisites by their titles, separated by commas.` };
-      return { ok: true, change: { fields: { prerequisites: ids } } };
+      const read = readPrerequisiteTitles(text, context.proposalTitles());
+      return read.ok ? { ok: true, change: { fields: { prerequisites: read.ids } } } : read;
     },
   };
 }

@@ -110,3 +110,52 @@ describe('prerequisites on the sheet', () => {
     expect(typed('Portal, Hangar')).toMatchObject({ ok: false, where: 'Scanners, Prerequisites', message: 'Nothing was changed. There is no proposal “Hangar”. Name prerequisites by their titles, separated by commas.' });
   });
 });
+
+describe('reading pasted prerequisite titles that share their first words', () => {
+  const sheetWith = (titles: { id: number; title: string }[]) => {
+    const sharing = inputColumns({ departments: [], criteria: [], years: 1, firstYearLabel: 'FY2027', currency: 'USD', proposalTitles: () => titles });
+    const at = sharing.findIndex((candidate) => candidate.id === 'prerequisites');
+    const needing = [proposalFixture(40, { capex: ['1'] }, { title: 'Scanners' })];
+    return (text: string) => proposalEdits([{ row: 0, column: at, value: text }], needing, sharing);
+  };
+  const typed = sheetWith([
+    { id: 21, title: 'Racks' },
+    { id: 22, title: 'Racks, shelving and bins' },
+    { id: 23, title: 'Shelving and bins' },
+    { id: 24, title: 'Portal' },
+  ]);
+
+  it('takes the longest title that fits, so a short title does not shadow a longer one it begins', () => {
+    expect(typed('Racks, shelving and bins, Portal')).toEqual({ ok: true, edits: [{ proposalId: 40, fields: { prerequisites: [22, 24] } }] });
+    expect(typed('Portal, Racks, shelving and bins')).toEqual({ ok: true, edits: [{ proposalId: 40, fields: { prerequisites: [24, 22] } }] });
+    expect(typed('Portal, racks')).toEqual({ ok: true, edits: [{ proposalId: 40, fields: { prerequisites: [24, 21] } }] });
+  });
+
+  it('ignores blank entries between commas and names the first entry that is no proposal', () => {
+    expect(typed('Portal,, Racks,')).toEqual({ ok: true, edits: [{ proposalId: 40, fields: { prerequisites: [24, 21] } }] });
+    expect(typed('Racks, shelving and bins, Hangar, Portal')).toMatchObject({ ok: false, message: 'Nothing was changed. There is no proposal “Hangar”. Name prerequisites by their titles, separated by commas.' });
+  });
+
+  it('refuses a list that reads two ways with as many titles, naming the cell, the text and both readings', () => {
+    const compass = sheetWith([
+      { id: 31, title: 'North, South' },
+      { id: 32, title: 'South, East' },
+      { id: 33, title: 'North' },
+      { id: 34, title: 'East' },
+    ]);
+    expect(compass('North, South, East')).toEqual({
+      ok: false,
+      where: 'Scanners, Prerequisites',
+      message: 'Nothing was changed. “North, South, East” can be read as “North, South” and “East” or as “North” and “South, East”. Rename one of these proposals, or pick the prerequisites in the proposal\'s detail panel.',
+    });
+    expect(compass('North, South')).toEqual({ ok: true, edits: [{ proposalId: 40, fields: { prerequisites: [31] } }] });
+  });
+
+  it('refuses a title that two proposals share, naming it', () => {
+    const twins = sheetWith([
+      { id: 51, title: 'Portal' },
+      { id: 52, title: 'portal ' },
+    ]);
+    expect(twins('Portal')).toMatchObject({ ok: false, where: 'Scanners, Prerequisites', message: 'Nothing was changed. 2 proposals are titled “Portal”: rename one, or pick the prerequisites in the proposal\'s detail panel.' });
+  });
+});
