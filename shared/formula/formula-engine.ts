@@ -67,6 +67,19 @@ export class FormulaEngine {
     return new Map(this.outcomes);
   }
 
+  /**
+   * After lines were renamed and every formula naming them was rewritten to follow (so the graph
+   * stands, see formulasNeedRebuild): the names that messages computed from now on use. The parsed
+   * formulas keep resolving by the names they were parsed with, which name the same lines.
+   */
+  renameLines(lines: readonly Pick<BudgetLine, 'id' | 'description'>[]): this {
+    for (const line of lines) {
+      const known = this.lines.get(line.id);
+      if (known !== undefined && known.name !== line.description) this.lines.set(line.id, { ...known, name: line.description });
+    }
+    return this;
+  }
+
   /** After input values of `lineIds` changed: recomputes what depends on them and returns the formula lines whose outcome changed. */
   valuesChanged(changed: readonly EngineLine[]): Map<number, FormulaOutcome> {
     for (const line of changed) {

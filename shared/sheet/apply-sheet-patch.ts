@@ -46,7 +46,7 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     if (line === undefined) throw new Error(`Line ${entry} is neither in the sheet nor in the patch.`);
     return line;
   });
-  const formulas = rebuild ? new FormulaEngine(engineLines.map((line) => engineLine(line, unitOf(line, accountsById))), periodCount) : view.formulas;
+  const formulas = rebuild ? new FormulaEngine(engineLines.map((line) => engineLine(line, unitOf(line, accountsById))), periodCount) : view.formulas.renameLines(placedLines);
 
   const comments = commentChanges(view, patch, removed);
   const changes: CellChangeForTotals[] = [];

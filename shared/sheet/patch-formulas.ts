@@ -7,7 +7,8 @@ import type { LineRow } from './sheet-view';
  * cleared, or a line added or removed whose name a formula may use, or a rename that could make
  * a formula resolve to another line. A comment, a move, a line no formula names, or a rename
  * whose references the back rewrote (renameReference) leaves every formula's result as it was:
- * the graph links lines by id, so the engine built before still computes the same values.
+ * the graph links lines by id, so the engine built before still computes the same values; it
+ * takes the new names (FormulaEngine.renameLines) for the error messages it writes later.
  *
  * A name counts as used when a formula's text contains it (case-insensitive): a false alarm only
  * costs a rebuild, a miss would show a wrong number, so the test errs on the side of rebuilding.

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renameReference } from '../../../../shared/formula/rename-reference';
+import { applySheetPatch } from '../../../../shared/sheet/apply-sheet-patch';
 import { formulasNeedRebuild } from '../../../../shared/sheet/patch-formulas';
-import { buildSheetView } from '../../../../shared/sheet/sheet-view';
+import { emptyPatch } from '../../../../shared/sheet/sheet-patch';
+import { buildSheetView, withCellValue } from '../../../../shared/sheet/sheet-view';
 import { sheetModel } from '../../../helpers/sheet-model';
 
 describe('whether a patch needs the formulas computed again', () => {
@@ -44,5 +46,33 @@ describe('whether a patch needs the formulas computed again', () => {
     expect(need([], [1])).toBe(true);
     expect(need([], [2])).toBe(false);
     expect(need([], [3])).toBe(true);
+  });
+});
+
+describe('error messages after a rename the formulas follow', () => {
+  const lines = [
+    { type: 'driver' as const, values: ['3', '4', '5'], name: 'Heads' },
+    { type: 'opex' as const, values: [null, null, null], name: 'Cost per head', formula: '1000 / Heads' },
+    { type: 'opex' as const, values: [null, null, null], name: 'Team cost', formula: '[Cost per head] * 2' },
+  ];
+  const receipt = { revision: 2, history: { undo: 'rename', redo: null } };
+
+  it('name the line by its new name when a later edit makes an error, as a fresh read of the sheet would', () => {
+    const view = buildSheetView(sheetModel(lines));
+    const [heads, perHead, team] = view.rows.map((row) => row.line);
+    if (heads === undefined || perHead === undefined || team === undefined) throw new Error('three lines expected');
+    const follower = { ...team, formula: renameReference(team.formula ?? '', 'Cost per head', 'Unit cost') };
+    const renamed = applySheetPatch(
+      view,
+      { ...emptyPatch(1), lines: [{ line: { ...perHead, description: 'Unit cost' }, after: heads.id, priorYear: null }, { line: follower, after: perHead.id, priorYear: null }] },
+      receipt,
+    );
+    if (renamed === null) throw new Error('the patch should apply');
+    // The graph is kept (no rebuild); only the names it reports must follow.
+    expect(renamed.formulas).toBe(view.formulas);
+    const edited = withCellValue(renamed, heads.id, 0, '0');
+    const fresh = withCellValue(buildSheetView(sheetModel([lines[0], { ...lines[1], name: 'Unit cost' }, { ...lines[2], formula: '[Unit cost] * 2' }])), heads.id, 0, '0');
+    expect(edited.lineErrors.get(team.id)?.[0]).toBe('“Unit cost” has no value here: Division by zero.');
+    expect(edited.lineErrors.get(team.id)).toEqual(fresh.lineErrors.get(team.id));
   });
 });
