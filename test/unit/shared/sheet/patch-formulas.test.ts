@@ -50,15 +50,16 @@ describe('whether a patch needs the formulas computed again', () => {
 });
 
 describe('error messages after a rename the formulas follow', () => {
-  const lines = [
-    { type: 'driver' as const, values: ['3', '4', '5'], name: 'Heads' },
-    { type: 'opex' as const, values: [null, null, null], name: 'Cost per head', formula: '1000 / Heads' },
-    { type: 'opex' as const, values: [null, null, null], name: 'Team cost', formula: '[Cost per head] * 2' },
+  /** Heads, a cost per head computed from them, and a team cost that names the cost per head. */
+  const lines = (costName: string): Parameters<typeof sheetModel>[0] => [
+    { type: 'driver', values: ['3', '4', '5'], name: 'Heads' },
+    { type: 'opex', values: [null, null, null], name: costName, formula: '1000 / Heads' },
+    { type: 'opex', values: [null, null, null], name: 'Team cost', formula: `[${costName}] * 2` },
   ];
   const receipt = { revision: 2, history: { undo: 'rename', redo: null } };
 
   it('name the line by its new name when a later edit makes an error, as a fresh read of the sheet would', () => {
-    const view = buildSheetView(sheetModel(lines));
+    const view = buildSheetView(sheetModel(lines('Cost per head')));
     const [heads, perHead, team] = view.rows.map((row) => row.line);
     if (heads === undefined || perHead === undefined || team === undefined) throw new Error('three lines expected');
     const follower = { ...team, formula: renameReference(team.formula ?? '', 'Cost per head', 'Unit cost') };
@@ -71,7 +72,7 @@ describe('error messages after a rename the formulas follow', () => {
     // The graph is kept (no rebuild); only the names it reports must follow.
     expect(renamed.formulas).toBe(view.formulas);
     const edited = withCellValue(renamed, heads.id, 0, '0');
-    const fresh = withCellValue(buildSheetView(sheetModel([lines[0], { ...lines[1], name: 'Unit cost' }, { ...lines[2], formula: '[Unit cost] * 2' }])), heads.id, 0, '0');
+    const fresh = withCellValue(buildSheetView(sheetModel(lines('Unit cost'))), heads.id, 0, '0');
     expect(edited.lineErrors.get(team.id)?.[0]).toBe('“Unit cost” has no value here: Division by zero.');
     expect(edited.lineErrors.get(team.id)).toEqual(fresh.lineErrors.get(team.id));
   });
