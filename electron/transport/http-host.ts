@@ -2,26 +2,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import type { ApiErrorCode, ApiErrorData, ApiResponse } from '../../shared/api/errors';
 import { dispatch, type HandlerTable } from '../api/handler-table';
 import type { BackSession } from '../app/back-session';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
+import { StaticFiles } from './static-files';
 
 // Room for a file uploaded for import: 60 MB of base64 is a 45 MB CSV.
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface BrowserHost {
   server: Server;
@@ -46,6 +35,7 @@ export async function startBrowserHost(options: {
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   const eventStreams = new Set<ServerResponse>();
+  const staticFiles = new StaticFiles(options.rendererFolder);
   const unsubscribe = options.session.onEvent((event) => {
     const frame = `data: ${JSON.stringify(event)}\n\n`;
     for (const stream of eventStreams) stream.write(frame);
@@ -89,7 +79,7 @@ export async function startBrowserHost(options: {
       if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return sendJson(response, 403, refusal('Missing or wrong token.'));
       return serveDownload(options.session.exportsFolder, pathname.slice('/exports/'.length), response);
     }
-    serveStatic(options.rendererFolder, pathname, response);
+    staticFiles.serve(pathname, response, request.method === 'HEAD');
   }
 
   function tokenMatches(candidate: string | string[] | undefined): boolean {
@@ -222,19 +212,3 @@ function serveDownload(folder: string, name: string, response: ServerResponse): 
   createReadStream(file).pipe(response);
 }
 
-function serveStatic(folder: string, pathname: string, response: ServerResponse): void {
-  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const file = normalize(join(folder, relative));
-  if (!file.startsWith(normalize(folder) + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    response.end('Not found');
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-cache',
-  });
-  createReadStream(file).pipe(response);
-}
