@@ -159,6 +159,8 @@ export class ProposalStore {
       const changes: RowChange[] = [];
       edits.forEach((edit, index) => {
         try {
+          // An edit that changes nothing still names a proposal that must exist: an unknown id is a mistake, not a no-op.
+          this.requireProposal(edit.proposalId);
           if (edit.fields !== undefined && Object.keys(edit.fields).length > 0) changes.push(...this.applyFields(edit.proposalId, edit.fields));
           if (edit.flows !== undefined && edit.flows.length > 0) changes.push(...this.applyFlows(edit.proposalId, edit.flows));
           for (const { criterionId, score } of edit.scores ?? []) changes.push(...this.applyScore(edit.proposalId, criterionId, score));

@@ -28,11 +28,23 @@ export class VarianceCommentStore {
     return this.workbook.database;
   }
 
+  /** The comments of a pair of versions; an unknown version is refused (naming it), not answered with none. */
   list(baseVersionId: number, comparisonVersionId: number): VarianceComment[] {
+    this.requireVersion(baseVersionId, 'baseVersionId');
+    this.requireVersion(comparisonVersionId, 'comparisonVersionId');
     return this.db
       .prepare<[number, number], StoredRow>(`SELECT ${COLUMNS} FROM variance_comments WHERE base_version_id = ? AND comparison_version_id = ? ORDER BY id`)
       .all(baseVersionId, comparisonVersionId)
       .map(commentOf);
+  }
+
+  private requireVersion(versionId: number, where: string): void {
+    try {
+      this.workbook.versionRow(versionId);
+    } catch (error) {
+      if (error instanceof ApiError) throw new ApiError(error.code, error.message, where);
+      throw error;
+    }
   }
 
   add(input: Omit<VarianceComment, 'id' | 'author' | 'createdAt'>, actor: string): WriteReceipt & { comment: VarianceComment } {
