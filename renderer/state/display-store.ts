@@ -28,17 +28,29 @@ export const useDisplayStore = create<DisplayState>()(
 
 /** The amount format the display settings describe, with the locale's separators. */
 export function amountFormatOf(state: Pick<DisplayState, 'negatives' | 'zero' | 'locale'>): AmountFormat {
-  let groupSeparator = ',';
-  let decimalSeparator = '.';
+  return { negatives: state.negatives, zero: state.zero, ...separatorsOf(state.locale) };
+}
+
+type Separators = Pick<AmountFormat, 'groupSeparator' | 'decimalSeparator'>;
+
+// Asked of Intl once per locale: the first NumberFormat loads the locale's data (tens of
+// milliseconds at open), and the default, en-US, is known without asking.
+const separatorsByLocale = new Map<string, Separators>([['en-US', { groupSeparator: ',', decimalSeparator: '.' }]]);
+
+function separatorsOf(locale: string): Separators {
+  const known = separatorsByLocale.get(locale);
+  if (known !== undefined) return known;
+  const separators = { groupSeparator: ',', decimalSeparator: '.' };
   try {
-    for (const part of new Intl.NumberFormat(state.locale === '' ? undefined : state.locale).formatToParts(1234567.5)) {
-      if (part.type === 'group') groupSeparator = part.value;
-      if (part.type === 'decimal') decimalSeparator = part.value;
+    for (const part of new Intl.NumberFormat(locale === '' ? undefined : locale).formatToParts(1234567.5)) {
+      if (part.type === 'group') separators.groupSeparator = part.value;
+      if (part.type === 'decimal') separators.decimalSeparator = part.value;
     }
   } catch {
     // An unknown locale keeps the defaults.
   }
-  return { negatives: state.negatives, zero: state.zero, groupSeparator, decimalSeparator };
+  separatorsByLocale.set(locale, separators);
+  return separators;
 }
 
 /** The budget sheet's format: the display settings, in whole units unless the user asked for cents. */
