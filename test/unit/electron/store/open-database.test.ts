@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../shared/api/errors';
-import { inspectWorkbookFile, openWorkbookDatabase } from '../../../../electron/store/open-database';
+import { inspectWorkbookFile, openWorkbookDatabase, WORKBOOK_CACHE_KIB } from '../../../../electron/store/open-database';
 import { LATEST_SCHEMA_VERSION } from '../../../../electron/store/migrations/registry';
 import { WorkbookStore } from '../../../../electron/store/workbook-store';
 import { sampleWorkbookSeed } from '../../../../electron/sample/sample-workbook';
@@ -29,11 +29,12 @@ function sampleFile(folder: string): string {
 }
 
 describe('opening a workbook file', () => {
-  it('opens a Tandem workbook in WAL mode with foreign keys on', () => {
+  it('opens a Tandem workbook in WAL mode with foreign keys on, and a page cache that holds a large workbook', () => {
     const { db, readOnlyReason } = openWorkbookDatabase(sampleFile(tempFolder()));
     expect(readOnlyReason).toBeNull();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-WORKBOOK_CACHE_KIB);
     db.close();
   });
 
