@@ -9,6 +9,8 @@ import { printFormula } from './print-formula';
  */
 export function renameReference(formula: string, from: string, to: string): string {
   const wanted = from.trim().toLowerCase();
+  // A reference is the name in brackets: a formula whose text lacks the name cannot mention it (no parse).
+  if (!formula.toLowerCase().includes(wanted)) return formula;
   const parsed = parseFormula(formula);
   if (!parsed.ok) {
     return formula.replace(/\[([^\]\n]+)\]/g, (whole, name: string) => (name.trim().toLowerCase() === wanted ? `[${to}]` : whole));
