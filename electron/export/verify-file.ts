@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -73,7 +73,7 @@ export async function verifyGivenFiles(files: readonly GivenFile[]): Promise<Ver
 async function verifyXlsx(bytes: Buffer): Promise<VerifyResult> {
   const seal = checkZipSeal(bytes);
   if (!seal.ok) return { ok: false, reason: seal.reason, stamp: null };
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // ExcelJS types its Buffer as an ArrayBuffer; in Node it takes a Buffer as it is.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

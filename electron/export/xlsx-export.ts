@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs';
 import { createWriteStream } from 'node:fs';
 import type { BudgetTable } from '../../shared/export/budget-table';
 import { requireExportableValues } from '../../shared/export/budget-csv';
@@ -71,7 +72,8 @@ export async function writeXlsx(path: string, content: XlsxContent, job: ExportJ
   const output = createWriteStream(path);
   const closed = new Promise<void>((resolve) => output.once('close', () => resolve()));
   try {
-    await writeWorkbook(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false }), content, job);
+    const excel = await loadExcelJs();
+    await writeWorkbook(new excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false }), content, job);
   } catch (error) {
     output.destroy();
     await closed;

@@ -1,5 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter } from './xlsx-cells';
+
+// ExcelJS's cell types as its style table keys them (the type checks each against ExcelJS's enum);
+// written as values so this file does not load ExcelJS (see load-exceljs.ts).
+const STRING_CELL: ExcelJS.ValueType.String = 3;
+const NUMBER_CELL: ExcelJS.ValueType.Number = 2;
+const EMPTY_CELL: ExcelJS.ValueType.Null = 0;
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -95,26 +101,26 @@ export class SheetRows {
 
   text(value: string, style?: Style): void {
     const address = this.address();
-    this.cells += `<c r="${address}"${this.styleAttribute(style, ExcelJS.ValueType.String)} t="str"><v>${xmlText(value)}</v></c>`;
+    this.cells += `<c r="${address}"${this.styleAttribute(style, STRING_CELL)} t="str"><v>${xmlText(value)}</v></c>`;
   }
 
   /** A number, or (null) an empty cell that keeps its style. */
   number(value: number | null, style?: Style): void {
     if (value === null) return this.blank(style);
     const address = this.address();
-    this.cells += `<c r="${address}"${this.styleAttribute(style, ExcelJS.ValueType.Number)}><v>${String(value)}</v></c>`;
+    this.cells += `<c r="${address}"${this.styleAttribute(style, NUMBER_CELL)}><v>${String(value)}</v></c>`;
   }
 
   /** A formula with its saved numeric result. */
   formula(formula: string, result: number, style?: Style): void {
     const address = this.address();
-    this.cells += `<c r="${address}"${this.styleAttribute(style, ExcelJS.ValueType.Number)}><f>${xmlText(formula)}</f><v>${String(result)}</v></c>`;
+    this.cells += `<c r="${address}"${this.styleAttribute(style, NUMBER_CELL)}><f>${xmlText(formula)}</f><v>${String(result)}</v></c>`;
   }
 
   /** An empty cell: written only when its style is not the default. */
   blank(style?: Style): void {
     const address = this.address();
-    const attribute = this.styleAttribute(style, ExcelJS.ValueType.Null);
+    const attribute = this.styleAttribute(style, EMPTY_CELL);
     if (attribute !== '') this.cells += `<c r="${address}"${attribute}/>`;
   }
 
