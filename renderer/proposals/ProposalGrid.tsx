@@ -33,6 +33,7 @@ import { filterActive, findCommandProvider, registerFindTarget, useFindStore, ty
 import { findInProposals } from '../find/find-proposals';
 import { registerFind, registerGridActions } from '../commands/command-actions';
 import { gridCommandProvider } from '../grid/spreadsheet/active-grid';
+import './ranking-title.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -171,15 +172,22 @@ export function ProposalGrid({ ranked: allRanked, layout, sheet, choice, byHand,
         colId: 'title',
         headerName: 'Proposal',
         flex: 1,
-        minWidth: 150,
+        // Room for a short title beside both badges; the title gives way first (ranking-title.css).
+        minWidth: 220,
         valueGetter: (params) => params.data?.proposal.title ?? '',
         cellRenderer: (params: { data?: RankedProposal; value: string }) => {
           const proposal = params.data?.proposal;
           return (
             <span className="proposal-title">
-              {params.value}
+              <span className="proposal-title-text" title={params.value}>
+                {params.value}
+              </span>
               {proposal?.mandatory === true && <span className="badge badge-mandatory">mandatory</span>}
-              {proposal?.exclusiveGroup !== null && proposal?.exclusiveGroup !== undefined && <span className="badge">{proposal.exclusiveGroup}</span>}
+              {proposal?.exclusiveGroup !== null && proposal?.exclusiveGroup !== undefined && (
+                <span className="badge badge-group" title={`Alternatives group “${proposal.exclusiveGroup}”: at most one proposal of the group is funded`}>
+                  {proposal.exclusiveGroup}
+                </span>
+              )}
               {proposal !== undefined && proposal.prerequisites.length > 0 && (
                 <span className="badge" title={`Needs ${prerequisiteNames(proposal)} funded with it`}>
                   needs {proposal.prerequisites.length}

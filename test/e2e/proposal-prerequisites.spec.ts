@@ -82,3 +82,41 @@ test('a proposal needing two others is never chosen without both; the detail pan
   await expect(prerequisites.getByRole('listitem')).toHaveCount(2);
   await saveScreenshot(page, 'proposal-prerequisites-dark');
 });
+
+test('the ranking shows a proposal’s badges whole beside its title at 1,280 and 1,440 pixels, light and dark', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await rowOf(page, FIELD_SERVICE).locator('[col-id="title"]').click();
+  const detail = page.getByTestId('proposal-detail');
+  const prerequisites = detail.getByTestId('prerequisites');
+  const picker = prerequisites.getByLabel('Add a prerequisite');
+  await picker.selectOption({ label: ERP });
+  await expect(prerequisites.getByRole('listitem')).toHaveCount(1);
+  await picker.selectOption({ label: WAREHOUSE });
+  await expect(prerequisites.getByRole('listitem')).toHaveCount(2);
+  // The box follows the saved proposal: click, then wait for it to show the change.
+  await detail.getByLabel('Mandatory').click();
+  await expect(detail.getByLabel('Mandatory')).toBeChecked();
+  const title = rowOf(page, FIELD_SERVICE).locator('[col-id="title"]');
+  await expect(title.locator('.badge', { hasText: 'needs 2' })).toBeVisible();
+
+  for (const dark of [false, true]) {
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Each badge lies inside the cell, its text not cut; a long title gives way (an ellipsis, the whole title on hover).
+      for (const text of ['mandatory', 'needs 2']) {
+        const badge = title.locator('.badge', { hasText: text });
+        await expect(badge).toHaveText(text);
+        const fits = await badge.evaluate((element) => {
+          const cell = element.closest('.ag-cell')?.getBoundingClientRect();
+          const box = element.getBoundingClientRect();
+          return cell !== undefined && box.left >= cell.left && box.right <= cell.right && element.scrollWidth <= element.clientWidth;
+        });
+        expect(fits, `the “${text}” badge fits its cell at ${width} pixels${dark ? ', dark' : ''}`).toBe(true);
+      }
+      await expect(title.locator('.proposal-title-text')).toHaveAttribute('title', FIELD_SERVICE);
+      await saveScreenshot(page, `proposal-badges-${width}${dark ? '-dark' : ''}`);
+    }
+    if (!dark) await chooseMenu(page, 'view.dark');
+  }
+});
