@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { MipOutcome } from '../../shared/portfolio/optimize-result';
 import { combineRace, RACE_SETTINGS } from './race-outcome';
-import { loadHighs, solveMip, type MipOptions, type MipProgress, type SolverOutcome } from './solve-mip';
+import { loadHighs, type MipProgress, type SolverOutcome } from './solve-mip';
+import { solveProgram, type ProgramOptions } from './solve-program';
 import { SolverWorker } from './solver-worker-handle';
 
 /**
@@ -16,7 +17,7 @@ const WORKER_SCRIPT = join(__dirname, 'solver-worker.js').replace(/app\.asar([\\
 /** One program to solve, as the frontier hands them out one by one. */
 export interface SolveRequest {
   lp: string;
-  options: MipOptions;
+  options: ProgramOptions;
 }
 
 /**
@@ -44,9 +45,9 @@ export class OptimizerService {
     return Math.max(1, this.workers.length);
   }
 
-  async solve(lp: string, options: MipOptions, onProgress?: (progress: MipProgress) => void): Promise<MipOutcome> {
+  async solve(lp: string, options: ProgramOptions, onProgress?: (progress: MipProgress) => void): Promise<MipOutcome> {
     return this.exclusively(async (cancel, flag) => {
-      if (this.workers.length === 0) return solveMip(await loadHighs(), lp, options, onProgress, () => Atomics.load(flag, 0) === 1);
+      if (this.workers.length === 0) return solveProgram(await loadHighs(), lp, options, onProgress, () => Atomics.load(flag, 0) === 1);
       // A relaxation is quick and has one answer: one worker does it.
       const racers = options.relaxation === true ? this.workers.slice(0, 1) : this.workers;
       const latest: (MipProgress | null)[] = racers.map(() => null);
@@ -55,7 +56,7 @@ export class OptimizerService {
         onProgress?.(bestProgress(latest));
       };
       const runs = racers.map((worker, index) =>
-        worker.solve({ lp, options: { ...options, highsOptions: { ...RACE_SETTINGS[index], ...options.highsOptions } }, cancel }, (progress) => report(index, progress)).then((outcome) => {
+        worker.solve({ lp, options: racerOptions(options, index), cancel }, (progress) => report(index, progress)).then((outcome) => {
           // A proof (or a proof that nothing is feasible) settles the race: the others stop at their next check.
           if (outcome.status === 'optimal' || outcome.status === 'infeasible') Atomics.store(flag, 0, 1);
           return { outcome, finishedAt: performance.now() };
@@ -81,7 +82,7 @@ export class OptimizerService {
           const index = next;
           next += 1;
           const request = requestFor(index);
-          const outcome: SolverOutcome = worker === null ? solveMip(await loadHighs(), request.lp, request.options, undefined, () => Atomics.load(flag, 0) === 1) : await worker.solve({ ...request, cancel });
+          const outcome: SolverOutcome = worker === null ? solveProgram(await loadHighs(), request.lp, request.options, undefined, () => Atomics.load(flag, 0) === 1) : await worker.solve({ ...request, cancel });
           onSolved(index, outcome);
         }
       };
@@ -113,6 +114,13 @@ export class OptimizerService {
   shutDown(): void {
     for (const worker of this.workers) worker.terminate();
   }
+}
+
+/** Racer i's options: its HiGHS settings; the own branch and bound in the first racer only, so that the other races plain HiGHS against it. */
+function racerOptions(options: ProgramOptions, index: number): ProgramOptions {
+  const { exactSearch, ...rest } = options;
+  const highsOptions = { ...RACE_SETTINGS[index], ...options.highsOptions };
+  return index === 0 && exactSearch !== undefined ? { ...rest, highsOptions, exactSearch } : { ...rest, highsOptions };
 }
 
 /** The racers' progress as one: the best portfolio any has found, the tightest bound any has proven. */

@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { loadHighs, solveMip, type MipOptions } from './solve-mip';
+import { loadHighs } from './solve-mip';
+import { solveProgram, type ProgramOptions } from './solve-program';
 
 /** A solve request: the program, the limits, and a shared flag the service sets to cancel. */
 export interface SolveJob {
   lp: string;
-  options: MipOptions;
+  options: ProgramOptions;
   cancel: SharedArrayBuffer;
 }
 
@@ -13,7 +14,7 @@ parentPort?.on('message', (job: SolveJob) => {
   const cancelled = new Int32Array(job.cancel);
   void loadHighs()
     .then((highs) => {
-      const outcome = solveMip(
+      const outcome = solveProgram(
         highs,
         job.lp,
         job.options,

@@ -116,8 +116,8 @@ export const proposalMethods = {
       .strict(),
   ),
   'proposal/cancel-optimize': method<{ cancelled: boolean }>()(z.object({}).strict()),
-  /** The best objective as every cap is scaled from `fromScale` to `toScale` of today's, in `points` steps. */
-  'proposal/frontier': method<{ points: { scale: string; capitalTotal: string; objective: string | null; proven: boolean }[] }>()(
+  /** The best objective as every cap is scaled from `fromScale` to `toScale` of today's, in `points` steps; each point with the bound it is certified against. */
+  'proposal/frontier': method<{ points: { scale: string; capitalTotal: string; objective: string | null; bound: string | null; proven: boolean }[] }>()(
     z
       .object({
         objective: z.enum(['npv', 'score']),
