@@ -204,12 +204,17 @@ export class BackSession {
     return next.info();
   }
 
-  async saveAs(path: string): Promise<WorkbookInfo> {
+  /**
+   * Save as: a copy at `path`, then work continues in it. A file already there is replaced only when
+   * `replace` says the user agreed (the system's Save dialog asks); Tandem's own dialog in the
+   * browser host does not ask, so there it is refused, naming the file.
+   */
+  async saveAs(path: string, replace = false): Promise<WorkbookInfo> {
     const current = this.requireStore();
     const absolute = this.resolveWorkbookPath(path, { addExtension: true });
     if (absolute === current.path) return current.info();
-    if (existsSync(absolute)) throw new ApiError('already-exists', `A file already exists at ${absolute}. Choose another name.`, absolute);
-    await current.copyTo(absolute);
+    if (!replace && existsSync(absolute)) throw new ApiError('already-exists', `A file already exists at ${absolute}. Choose another name.`, absolute);
+    await current.copyTo(absolute, replace);
     const next = WorkbookStore.open(absolute);
     this.replaceStore(next);
     return next.info();
@@ -229,13 +234,13 @@ export class BackSession {
     return path === null ? null : this.openFile(path);
   }
 
-  /** Save as: the system's dialog chooses where the copy goes. Null when cancelled. */
+  /** Save as: the system's dialog chooses where the copy goes, and has asked before replacing a file there. Null when cancelled. */
   async saveAsChosen(): Promise<WorkbookInfo | null> {
     const dialogs = this.requireDialogs();
     const current = this.requireStore();
     const suggested = join(dirname(current.path), `${safeFileName(`${current.info().name} copy`)}${WORKBOOK_EXTENSION}`);
     const path = await dialogs.chooseSave(suggested, [WORKBOOK_FILTER], 'Save a copy of the workbook');
-    return path === null ? null : this.saveAs(path);
+    return path === null ? null : this.saveAs(path, true);
   }
 
   /** New workbook: the system's dialog chooses where its file goes. Null when cancelled. */

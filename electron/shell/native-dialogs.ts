@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { FileFilter, NativeDialogs } from '../app/back-session';
 
@@ -43,8 +44,17 @@ export function createNativeDialogs(shower: DialogShower): NativeDialogs {
       return answer.canceled || path === undefined ? null : path;
     },
     async chooseSave(defaultPath, filters, title) {
-      const answer = await shower.showSave({ title: title ?? 'Save', defaultPath, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] });
-      return answer.canceled || answer.filePath === undefined || answer.filePath === '' ? null : withExtension(answer.filePath, filters);
+      // The dialog asks before replacing the file it was given; a file it never saw (the extension
+      // added after it, as GTK's does not) is shown to it again, so a path returned was agreed to.
+      let suggested = defaultPath;
+      for (let asked = 0; asked < 3; asked += 1) {
+        const answer = await shower.showSave({ title: title ?? 'Save', defaultPath: suggested, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+        if (answer.canceled || answer.filePath === undefined || answer.filePath === '') return null;
+        const path = withExtension(answer.filePath, filters);
+        if (path === answer.filePath || !existsSync(path)) return path;
+        suggested = path;
+      }
+      return null;
     },
   };
 }

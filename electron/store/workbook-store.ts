@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, linkSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { ApiError } from '../../shared/api/errors';
 import { fiscalYearLabel, periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
 import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
@@ -86,8 +86,12 @@ export class WorkbookStore {
     this.db.close();
   }
 
-  /** Copies the workbook, as of its last committed write, to a new file (via a temporary file and a rename). */
-  async copyTo(destination: string): Promise<void> {
+  /**
+   * Copies the workbook, as of its last committed write, to a new file (via a temporary file and a
+   * rename). A file already at `destination` is refused, or replaced whole when `replace` says the
+   * user agreed to it.
+   */
+  async copyTo(destination: string, replace = false): Promise<void> {
     const temporary = `${destination}.saving-${process.pid}-${Date.now()}`;
     try {
       await this.db.backup(temporary);
@@ -99,7 +103,8 @@ export class WorkbookStore {
       } finally {
         copy.close();
       }
-      moveIntoPlace(temporary, destination);
+      if (replace) replaceWith(temporary, destination);
+      else moveIntoPlace(temporary, destination);
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;
@@ -848,6 +853,12 @@ export class WorkbookStore {
  * Puts a finished file at its final path, refusing (never replacing) a file that appeared there
  * in the meantime: a hard link fails when the target exists, where a rename would overwrite it.
  */
+/** Puts the copy in the place of the file there (one rename); that file's journal goes with it, so SQLite never reads it into the copy. */
+function replaceWith(temporary: string, destination: string): void {
+  for (const sidecar of ['-wal', '-shm', '-journal']) rmSync(`${destination}${sidecar}`, { force: true });
+  renameSync(temporary, destination);
+}
+
 function moveIntoPlace(temporary: string, destination: string): void {
   try {
     linkSync(temporary, destination);
