@@ -63,105 +63,127 @@ interface OpenBranch {
 }
 
 /**
- * A depth-first branch and bound for the portfolio's 0/1 program, small enough to be fast where
- * HiGHS's start-up (presolve, root cuts, sub-MIPs) costs seconds: a bounded dual simplex on a
- * dense tableau (warm from the parent), branching on a fractional column (taking it first), the
- * relaxation rounded down as a portfolio at every node, and columns fixed by their reduced values
- * when flipping them could not beat the best portfolio. Every portfolio it keeps is checked
- * exactly in integer cents; every bound it prunes with holds whatever the tableau's rounding
- * errors (see `proofBound`). A branch whose relaxation it cannot finish is left open, so the
- * answer is then not called complete.
+ * A branch and bound for the portfolio's 0/1 program, small enough to be fast where HiGHS's
+ * start-up (presolve, root cuts, sub-MIPs) costs seconds: a bounded dual simplex on a dense
+ * tableau, branching on a fractional column (taking it first), the relaxation rounded down as a
+ * portfolio at every node, and columns fixed by their reduced values when flipping them could
+ * not beat the best portfolio. Every portfolio it keeps is checked exactly in integer cents;
+ * every bound it prunes with holds whatever the tableau's rounding errors (see `proofBound`). A
+ * branch whose relaxation it cannot finish is left open, so the answer is then not complete.
  */
 export function branchAndBound(problem: CentsProblem, start: readonly number[] | null, limits: SearchLimits): SearchResult {
-  const n = problem.value.length;
-  const lower = problem.fixedIn.map((fixed) => (fixed ? 1 : 0));
-  const upper = problem.fixedOut.map((fixed) => (fixed ? 0 : 1));
-  const tableau = RelaxationTableau.of(problem.value, programRows(problem), lower, upper);
-  let fixings: Int8Array | null = Int8Array.from(problem.fixedIn, (fixedIn, column) => (fixedIn ? 1 : problem.fixedOut[column] === true ? 0 : -1));
-  let best: number[] | null = start !== null && start.length === n && meetsEveryConstraint(problem, start) ? [...start] : null;
-  let bestValue = best === null ? Number.NEGATIVE_INFINITY : valueOf(problem, best);
-  // How far above the best portfolio a bound may be and still close its branch (none before there is a portfolio).
-  const tolerance = () => (Number.isFinite(bestValue) ? Math.max(limits.relativeGap * Math.abs(bestValue), 0.5e-9 * Math.max(1, Math.abs(bestValue))) : 0);
-  const consider = (values: number[]) => {
-    if (!meetsEveryConstraint(problem, values)) return false;
-    const value = valueOf(problem, values);
-    if (value > bestValue) {
-      best = values;
-      bestValue = value;
-    }
-    return true;
-  };
-  const open: OpenBranch[] = [];
-  let closedBound = Number.NEGATIVE_INFINITY;
-  let currentBound = Number.POSITIVE_INFINITY;
-  let complete = true;
-  let nodes = 0;
-  const nextBranch = (): Int8Array | null => {
-    for (let branch = takeBranch(open); branch !== undefined; branch = takeBranch(open)) {
-      if (branch.parentBound <= bestValue + tolerance()) {
-        closedBound = Math.max(closedBound, branch.parentBound);
-        continue;
+  return new Search(problem, start, limits).run();
+}
+
+/** What a node's relaxation leads to: the next open branch, the same node again (columns were fixed), or its up branch. */
+type NodeStep = 'next' | 'again' | 'deeper';
+
+class Search {
+  private readonly tableau: RelaxationTableau;
+  private readonly open: OpenBranch[] = [];
+  private best: number[] | null = null;
+  private bestValue = Number.NEGATIVE_INFINITY;
+  /** the highest bound of every branch closed so far (what the answer's bound must cover) */
+  private closedBound = Number.NEGATIVE_INFINITY;
+  /** the bound of the branch being searched, from its parent */
+  private currentBound = Number.POSITIVE_INFINITY;
+  private complete = true;
+  private nodes = 0;
+
+  constructor(
+    private readonly problem: CentsProblem,
+    start: readonly number[] | null,
+    private readonly limits: SearchLimits,
+  ) {
+    const lower = problem.fixedIn.map((fixed) => (fixed ? 1 : 0));
+    const upper = problem.fixedOut.map((fixed) => (fixed ? 0 : 1));
+    this.tableau = RelaxationTableau.of(problem.value, programRows(problem), lower, upper);
+    if (start !== null && start.length === problem.value.length) this.consider([...start]);
+  }
+
+  run(): SearchResult {
+    let fixings: Int8Array | null = Int8Array.from(this.problem.fixedIn, (fixedIn, column) => (fixedIn ? 1 : this.problem.fixedOut[column] === true ? 0 : -1));
+    while (fixings !== null) {
+      if (this.limits.now() > this.limits.deadline || this.limits.shouldStop?.() === true) {
+        const openBound = this.open.reduce((highest, branch) => Math.max(highest, branch.parentBound), this.currentBound);
+        return this.result(false, openBound);
       }
-      tableau.applyFixings(branch.fixings);
-      currentBound = branch.parentBound;
-      return branch.fixings;
+      const step = this.searchNode(fixings);
+      if (step === 'next') fixings = this.nextBranch();
     }
-    return null;
-  };
-  while (fixings !== null) {
-    if (limits.now() > limits.deadline || limits.shouldStop?.() === true) {
-      const openBound = open.reduce((highest, branch) => Math.max(highest, branch.parentBound), currentBound);
-      return { values: best, objective: bestValue, bound: Math.max(bestValue, closedBound, openBound), complete: false, nodes };
-    }
-    nodes += 1;
-    let status = tableau.solve(PIVOTS_PER_NODE);
+    return this.result(this.complete, Number.NEGATIVE_INFINITY);
+  }
+
+  /** Solves the node's relaxation and closes it, fixes columns in it, or branches (diving into the up branch). */
+  private searchNode(fixings: Int8Array): NodeStep {
+    this.nodes += 1;
+    let status = this.tableau.solve(PIVOTS_PER_NODE);
     if (status === 'iteration-limit') {
       // Stalled, perhaps on rounding errors: once more from a freshly factored basis.
-      tableau.factorise();
-      status = tableau.solve(PIVOTS_PER_NODE);
+      this.tableau.factorise();
+      status = this.tableau.solve(PIVOTS_PER_NODE);
     }
-    if (status === 'infeasible') {
-      fixings = nextBranch();
-      continue;
+    if (status === 'infeasible') return 'next';
+    const { bound, reducedValues } = this.tableau.proofBound();
+    const relaxed = this.tableau.values();
+    const roundedDown = Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0));
+    const roundingFits = this.consider(roundedDown);
+    const column = branchingColumn(relaxed, this.problem.value);
+    // Closed: nothing in it can beat the best portfolio by more than the gap; or its relaxation is
+    // integral (a rounding the exact check refused leaves it unproven); or, not solved, its bound holds but it cannot be branched on.
+    if (bound <= this.bestValue + this.tolerance() || status === 'iteration-limit' || column < 0) {
+      if (bound > this.bestValue + this.tolerance() && (status === 'iteration-limit' || !roundingFits)) this.complete = false;
+      this.closedBound = Math.max(this.closedBound, bound);
+      return 'next';
     }
-    const { bound, reducedValues } = tableau.proofBound();
-    const relaxed = tableau.values();
-    consider(Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0)));
-    if (bound <= bestValue + tolerance()) {
-      closedBound = Math.max(closedBound, bound);
-      fixings = nextBranch();
-      continue;
-    }
-    if (status === 'iteration-limit') {
-      // Not solved: its bound holds, but without a relaxation to branch on the branch stays open.
-      complete = false;
-      closedBound = Math.max(closedBound, bound);
-      fixings = nextBranch();
-      continue;
-    }
-    const dropped = fixByReducedValue(tableau, fixings, bound, reducedValues, bestValue + tolerance());
+    const dropped = fixByReducedValue(this.tableau, fixings, bound, reducedValues, this.bestValue + this.tolerance());
     if (dropped !== null) {
       // What the fixings cut off is bounded by its own (lower) bound, which the answer's bound must still cover.
-      closedBound = Math.max(closedBound, dropped);
-      continue;
-    }
-    const column = branchingColumn(relaxed, problem.value);
-    if (column < 0) {
-      // The relaxation is integral: its rounding was considered above; a rounding the exact check refused leaves the branch unproven.
-      const integral = Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0));
-      if (!meetsEveryConstraint(problem, integral)) complete = false;
-      closedBound = Math.max(closedBound, bound);
-      fixings = nextBranch();
-      continue;
+      this.closedBound = Math.max(this.closedBound, dropped);
+      return 'again';
     }
     const other = fixings.slice();
     other[column] = 0;
-    open.push({ fixings: other, parentBound: bound });
+    this.open.push({ fixings: other, parentBound: bound });
     fixings[column] = 1;
-    tableau.setBounds(column, 1, 1);
-    currentBound = bound;
+    this.tableau.setBounds(column, 1, 1);
+    this.currentBound = bound;
+    return 'deeper';
   }
-  return { values: best, objective: bestValue, bound: Math.max(bestValue, closedBound), complete, nodes };
+
+  private nextBranch(): Int8Array | null {
+    for (let branch = takeBranch(this.open); branch !== undefined; branch = takeBranch(this.open)) {
+      if (branch.parentBound <= this.bestValue + this.tolerance()) {
+        this.closedBound = Math.max(this.closedBound, branch.parentBound);
+        continue;
+      }
+      this.tableau.applyFixings(branch.fixings);
+      this.currentBound = branch.parentBound;
+      return branch.fixings;
+    }
+    return null;
+  }
+
+  /** How far above the best portfolio a bound may be and still close its branch (none before there is a portfolio). */
+  private tolerance(): number {
+    if (!Number.isFinite(this.bestValue)) return 0;
+    return Math.max(this.limits.relativeGap * Math.abs(this.bestValue), 0.5e-9 * Math.max(1, Math.abs(this.bestValue)));
+  }
+
+  /** Keeps a portfolio that meets every constraint exactly and beats the best; false when it breaks one. */
+  private consider(values: number[]): boolean {
+    if (!meetsEveryConstraint(this.problem, values)) return false;
+    const value = valueOf(this.problem, values);
+    if (value > this.bestValue) {
+      this.best = values;
+      this.bestValue = value;
+    }
+    return true;
+  }
+
+  private result(complete: boolean, openBound: number): SearchResult {
+    return { values: this.best, objective: this.bestValue, bound: Math.max(this.bestValue, this.closedBound, openBound), complete, nodes: this.nodes };
+  }
 }
 
 /**
