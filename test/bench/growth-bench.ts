@@ -127,7 +127,7 @@ async function timePaste(page: Page, target: PasteTarget, block: string): Promis
         const start = performance.now();
         // A paste the app refuses never saves: the measure then says NaN, with the app's reason, instead of waiting for ever.
         const refused = window.setInterval(() => {
-          const error = document.querySelector('[data-testid="notice-error"]');
+          const error = document.querySelector('[data-testid="notice-error"] .notice-text');
           if (error !== null) finish(Number.NaN, error.textContent);
         }, 50);
         const timeout = window.setTimeout(() => finish(Number.NaN, 'no save within 60 s'), 60_000);
