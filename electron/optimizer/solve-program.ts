@@ -9,8 +9,12 @@ export interface ExactSearch {
   seconds: number;
 }
 
-/** What a worker is asked to solve: HiGHS's options, and the own search to run first when there is one. */
-export type ProgramOptions = MipOptions & { exactSearch?: ExactSearch };
+/**
+ * What a worker is asked to solve: HiGHS's options, the own search to run first when there is
+ * one, and how long to hold back before starting (a racer that lets the own search have the
+ * machine first; woken early when the race is settled).
+ */
+export type ProgramOptions = MipOptions & { exactSearch?: ExactSearch; holdSeconds?: number };
 
 /** Programs up to this many columns go to the own branch and bound: its dense tableau grows with columns times rows. */
 export const EXACT_SEARCH_MAX_COLUMNS = 600;
@@ -22,7 +26,7 @@ export const EXACT_SEARCH_MAX_COLUMNS = 600;
  * is left when it did not close the search. Its bound stands when HiGHS's is looser.
  */
 export function solveProgram(highs: Highs, lp: string, options: ProgramOptions, onProgress?: (progress: MipProgress) => void, shouldStop?: () => boolean): SolverOutcome {
-  const { exactSearch, ...mipOptions } = options;
+  const { exactSearch, holdSeconds: _held, ...mipOptions } = options;
   if (exactSearch === undefined || options.relaxation === true) return solveMip(highs, lp, mipOptions, onProgress, shouldStop);
   const started = performance.now();
   const searchSeconds = Math.min(exactSearch.seconds, options.timeLimitSeconds);

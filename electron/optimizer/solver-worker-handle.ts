@@ -28,13 +28,13 @@ export class SolverWorker {
       };
       const onError = (error: Error) => {
         detach();
-        this.worker = null;
+        this.forget(worker);
         reject(error);
       };
       // A worker that dies without an error (out of memory, killed) must not leave the optimizer busy for good.
       const onExit = (code: number) => {
         detach();
-        this.worker = null;
+        this.forget(worker);
         reject(new ApiError('internal', `The solver stopped unexpectedly (exit code ${code}). Try again; a smaller problem or a time limit may help.`));
       };
       worker.on('message', onMessage);
@@ -44,6 +44,12 @@ export class SolverWorker {
     });
   }
 
+  /** Drops a dead thread, unless a new one has already taken its place. */
+  private forget(worker: Worker): void {
+    if (this.worker === worker) this.worker = null;
+  }
+
+  /** Ends the thread at once (a job in it rejects); the next job starts a new one. */
   terminate(): void {
     void this.worker?.terminate();
     this.worker = null;

@@ -12,12 +12,19 @@ export interface SolveJob {
 // The solver blocks its thread: here, not the back's, so the API keeps answering (and can cancel).
 parentPort?.on('message', (job: SolveJob) => {
   const cancelled = new Int32Array(job.cancel);
+  const { holdSeconds = 0, ...options } = job.options;
+  // A racer held back sleeps until its time comes or the race is settled (the service wakes it).
+  if (holdSeconds > 0) Atomics.wait(cancelled, 0, 0, holdSeconds * 1000);
+  if (holdSeconds > 0 && Atomics.load(cancelled, 0) === 1) {
+    parentPort?.postMessage({ kind: 'done', outcome: { status: 'interrupted', values: [], bound: null, seconds: holdSeconds } });
+    return;
+  }
   void loadHighs()
     .then((highs) => {
       const outcome = solveProgram(
         highs,
         job.lp,
-        job.options,
+        { ...options, timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - holdSeconds) },
         (progress) => parentPort?.postMessage({ kind: 'progress', progress }),
         () => Atomics.load(cancelled, 0) === 1,
       );

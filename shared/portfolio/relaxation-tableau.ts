@@ -44,6 +44,9 @@ export class RelaxationTableau {
   private readonly rowCount: number;
   private readonly width: number;
   private pivotsSinceFactorisation = 0;
+  /** the pivot row's nonzero positions, reused by each pivot */
+  private readonly nonzeros: Int32Array;
+  private nonzeroCount = 0;
 
   private constructor(
     private readonly data: Data,
@@ -61,6 +64,7 @@ export class RelaxationTableau {
     this.columns = data.objective.length;
     this.rowCount = data.rows.length;
     this.width = this.columns + this.rowCount + 1;
+    this.nonzeros = new Int32Array(this.width);
   }
 
   /** The relaxation at the root: slacks basic, each column at the bound its value prefers (dual feasible). */
@@ -303,7 +307,12 @@ export class RelaxationTableau {
     this.eliminate(leaving, entering);
     const offset = leaving * this.width;
     const cost = this.reduced[entering] ?? 0;
-    if (cost !== 0) for (let variable = 0; variable < this.width - 1; variable += 1) this.reduced[variable] = (this.reduced[variable] ?? 0) - cost * (this.tableau[offset + variable] ?? 0);
+    if (cost !== 0) {
+      for (let k = 0; k < this.nonzeroCount; k += 1) {
+        const variable = this.nonzeros[k] ?? 0;
+        if (variable < this.width - 1) this.reduced[variable] = (this.reduced[variable] ?? 0) - cost * (this.tableau[offset + variable] ?? 0);
+      }
+    }
     this.reduced[entering] = 0;
     const left = this.basis[leaving] as number;
     this.rowOf[left] = -1;
@@ -311,22 +320,31 @@ export class RelaxationTableau {
     this.rowOf[entering] = leaving;
   }
 
-  /** Gauss-Jordan on one entry: its row divided by it, its column cleared in every other row. */
+  /** Gauss-Jordan on one entry: its row divided by it, its column cleared in every other row (over the row's nonzeros only: the tableau is sparse). */
   private eliminate(pivotRow: number, column: number): void {
-    const { width, tableau } = this;
+    const { width, tableau, nonzeros } = this;
     const offset = pivotRow * width;
     const pivot = tableau[offset + column] ?? 1;
-    for (let index = 0; index < width; index += 1) tableau[offset + index] = (tableau[offset + index] ?? 0) / pivot;
+    let count = 0;
+    for (let index = 0; index < width; index += 1) {
+      const entry = tableau[offset + index] ?? 0;
+      if (entry === 0) continue;
+      tableau[offset + index] = entry / pivot;
+      nonzeros[count] = index;
+      count += 1;
+    }
+    this.nonzeroCount = count;
     for (let row = 0; row < this.rowCount; row += 1) {
       if (row === pivotRow) continue;
       const rowOffset = row * width;
       const factor = tableau[rowOffset + column] ?? 0;
       if (factor === 0) continue;
-      for (let index = 0; index < width; index += 1) {
-        const entry = tableau[offset + index] ?? 0;
-        if (entry !== 0) tableau[rowOffset + index] = (tableau[rowOffset + index] ?? 0) - factor * entry;
+      for (let k = 0; k < count; k += 1) {
+        const index = nonzeros[k] ?? 0;
+        tableau[rowOffset + index] = (tableau[rowOffset + index] ?? 0) - factor * (tableau[offset + index] ?? 0);
       }
       tableau[rowOffset + column] = 0;
     }
   }
+
 }
