@@ -13,7 +13,8 @@ import { useSheetStore } from '../state/sheet-store';
 export function FormulaBar() {
   const cursor = useSelectionStore((state) => state.cursor);
   const view = useSheetStore((state) => state.view);
-  const { setFormula, editCell } = useSheetStore();
+  const setFormula = useSheetStore((state) => state.setFormula);
+  const editCell = useSheetStore((state) => state.editCell);
   // The cursor's row counts the rows on screen: with the find filter on, those of the filtered sheet.
   const onScreen = useShownSheet() ?? view;
   const shown = cursor === null || onScreen === null ? undefined : onScreen.display.rows[cursor.row];

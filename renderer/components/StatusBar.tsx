@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { rowError } from '../../shared/sheet/sheet-view';
 import { useShownSheet } from '../find/shown-sheet';
@@ -36,18 +36,22 @@ function SelectionFigures() {
   );
 }
 
-export function StatusBar() {
+/** Drawn again only when what it says changes: not for every change of the sheet's rows. */
+export const StatusBar = memo(function StatusBar() {
   const current = useWorkbookStore((state) => state.session?.current ?? null);
-  const { pendingWrites, saveError, view } = useSheetStore();
+  const { pendingWrites, saveError } = useSheetStore(useShallow((state) => ({ pendingWrites: state.pendingWrites, saveError: state.saveError })));
+  const sheet = useSheetStore(
+    useShallow((state) => (state.view === null ? null : { version: state.view.model.version.name, lines: state.view.rows.length, currency: state.view.model.workbook.currency })),
+  );
   const cents = useDisplayStore((state) => state.sheetCents);
   const saveState = saveError !== null ? 'error' : pendingWrites > 0 ? 'saving' : 'saved';
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-file" title={current?.path}>{current === null ? 'No workbook open' : current.path}</span>
-      {view !== null && <SelectionFigures />}
-      {view !== null && (
+      {sheet !== null && <SelectionFigures />}
+      {sheet !== null && (
         <span className="status-meta" title={cents ? undefined : 'The sheet shows amounts in whole units; the formula bar and the selection’s sum are exact. View › Cents in the sheet shows cents.'}>
-          {view.model.version.name} · {view.rows.length} line{view.rows.length === 1 ? '' : 's'} · {view.model.workbook.currency}
+          {sheet.version} · {sheet.lines} line{sheet.lines === 1 ? '' : 's'} · {sheet.currency}
           {cents ? '' : ', whole units'}
         </span>
       )}
@@ -58,4 +62,4 @@ export function StatusBar() {
       )}
     </footer>
   );
-}
+});

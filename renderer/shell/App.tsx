@@ -1,18 +1,19 @@
 import { AppShell } from './AppShell';
 import { DialogHost } from './DialogHost';
-import { useSheetStore } from '../state/sheet-store';
 import { FileDialogs } from '../components/FileDialogs';
 import { FirstRunNamePrompt } from '../settings/FirstRunNamePrompt';
 
-/** The whole app: the shell (menus, toolbar, views, status bar) and the dialogs over it. */
+/**
+ * The whole app: the shell (menus, toolbar, views, status bar) and the dialogs over it. It reads
+ * no store itself: a typed edit redraws only the parts that show the sheet (issue 14).
+ */
 export function App() {
-  const view = useSheetStore((state) => state.view);
   return (
     <>
       <AppShell />
       <FileDialogs />
       <FirstRunNamePrompt />
-      <DialogHost view={view} />
+      <DialogHost />
     </>
   );
 }

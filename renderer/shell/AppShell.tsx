@@ -33,7 +33,9 @@ const GoalsView = lazy(() => import('../goals/GoalsView').then((module) => ({ de
 export function AppShell() {
   const { loaded, start } = useWorkbookStore();
   const current = useWorkbookStore((state) => state.session?.current ?? null);
-  const view = useSheetStore((state) => state.view);
+  // The model, not the view: a typed edit changes the view's rows and totals, never its model, so
+  // the shell (menus, toolbar, status bar) is not drawn again for it; the sheet page reads the view.
+  const model = useSheetStore((state) => state.view?.model ?? null);
   const openVersion = useSheetStore((state) => state.openVersion);
   const { page, dark, setPage, enterWorkbook } = useShellStore();
   const states = useCommandStates();
@@ -86,27 +88,27 @@ export function AppShell() {
 
   let body;
   if (!loaded) body = <main className="loading">Opening…</main>;
-  else if (current === null || view === null) body = current === null ? <WelcomeScreen /> : <main className="loading">Opening the sheet…</main>;
+  else if (current === null || model === null) body = current === null ? <WelcomeScreen /> : <main className="loading">Opening the sheet…</main>;
   else if (page === 'proposals') body = <ProposalsView dark={dark} />;
   else if (page === 'dashboard')
     body = (
       <Suspense fallback={<main className="loading">Opening the dashboard…</main>}>
-        <DashboardView model={view.model} dark={dark} onShowInSheet={(place) => void showInSheet(place)} onShowProposals={showProposals} />
+        <DashboardView model={model} dark={dark} onShowInSheet={(place) => void showInSheet(place)} onShowProposals={showProposals} />
       </Suspense>
     );
   else if (page === 'goals')
     body = (
       <Suspense fallback={<main className="loading">Opening the goals…</main>}>
-        <GoalsView model={view.model} dark={dark} onShowInSheet={(place) => void showInSheet(place)} onShowProposals={showProposals} />
+        <GoalsView model={model} dark={dark} onShowInSheet={(place) => void showInSheet(place)} onShowProposals={showProposals} />
       </Suspense>
     );
   else if (page === 'compare')
     body = (
       <Suspense fallback={<main className="loading">Opening the comparison…</main>}>
-        <CompareView model={view.model} dark={dark} />
+        <CompareView model={model} dark={dark} />
       </Suspense>
     );
-  else body = <SheetPage view={view} dark={dark} onRun={run} />;
+  else body = <SheetPage dark={dark} onRun={run} />;
 
   return (
     <div className="app">
@@ -124,7 +126,7 @@ export function AppShell() {
           {current?.name ?? ''}
         </span>
       )}
-      <Toolbar workbookName={current?.name ?? null} view={current === null ? null : view} states={states} onRun={run} />
+      <Toolbar workbookName={current?.name ?? null} model={current === null ? null : model} states={states} onRun={run} />
       <ReadOnlyBanner onRun={run} />
       {body}
       <StatusBar />

@@ -27,9 +27,11 @@ import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 const BudgetReport = lazy(() => import('../report/BudgetReport').then((module) => ({ default: module.BudgetReport })));
 
 /** Draws the one dialog that is open, by its id: commands, menus and views open them through the dialog store. */
-export function DialogHost({ view }: { view: SheetView | null }) {
+export function DialogHost() {
   const dialog = useDialogStore((state) => state.dialog);
   const close = useDialogStore((state) => state.close);
+  // The sheet only while a dialog is open: with none, an edit does not draw the host again.
+  const view = useSheetStore((state) => (dialog === null ? null : state.view));
   if (dialog === null) return null;
   // Dialogs that do not need the sheet.
   if (dialog.id === 'display') return <DisplayDialog onClose={close} />;

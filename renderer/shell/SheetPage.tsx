@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { CommandId } from '../../shared/commands/command-table';
-import type { GridRow, SheetView } from '../../shared/sheet/sheet-view';
+import type { GridRow } from '../../shared/sheet/sheet-view';
 import { ApprovedBanner } from '../approval/ApprovalControl';
 import { setBudgetGrid } from '../commands/budget-cursor';
 import { commandContext, commandStates } from '../commands/command-handlers';
@@ -10,11 +10,17 @@ import { ContextMenu, type MenuItem } from '../components/ContextMenu';
 import { FormulaBar } from '../components/FormulaBar';
 import { BudgetGrid } from '../grid/BudgetGrid';
 import { useDialogStore } from '../state/dialog-store';
+import { useSheetStore } from '../state/sheet-store';
 import { useShellStore } from '../state/shell-store';
 import { sheetMenuItems } from './sheet-context-menu';
 
-/** The budget sheet: the approval banner, the formula bar, the grid and the comments beside it. */
-export function SheetPage({ view, dark, onRun }: { view: SheetView; dark: boolean; onRun: (id: CommandId) => void }) {
+/**
+ * The budget sheet: the approval banner, the formula bar, the grid and the comments beside it.
+ * It reads the sheet itself and is drawn again only when the sheet or its own props change, not
+ * when the shell around it is (the command states after an edit, say).
+ */
+export const SheetPage = memo(function SheetPage({ dark, onRun }: { dark: boolean; onRun: (id: CommandId) => void }) {
+  const view = useSheetStore((state) => state.view);
   const commentsOpen = useShellStore((state) => state.commentsOpen);
   const setCommentsOpen = useShellStore((state) => state.setCommentsOpen);
   const open = useDialogStore((state) => state.open);
@@ -30,6 +36,7 @@ export function SheetPage({ view, dark, onRun }: { view: SheetView; dark: boolea
     },
     [onRun],
   );
+  if (view === null) return null;
   if (view.rows.length === 0) {
     return (
       <main className="empty-sheet" data-testid="empty-sheet">
@@ -54,4 +61,4 @@ export function SheetPage({ view, dark, onRun }: { view: SheetView; dark: boolea
       {menu !== null && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={() => setMenu(null)} />}
     </>
   );
-}
+});

@@ -22,15 +22,15 @@ export function CommandButton({ id, states, onRun, label, className }: { id: Com
 }
 
 /** The version and its approval, the views, and the everyday commands: one calm row. */
-export function Toolbar({ workbookName, view, states, onRun }: { workbookName: string | null; view: SheetView | null; states: CommandStates; onRun: (id: CommandId) => void }) {
+export function Toolbar({ workbookName, model, states, onRun }: { workbookName: string | null; model: SheetView['model'] | null; states: CommandStates; onRun: (id: CommandId) => void }) {
   const openVersion = useSheetStore((state) => state.openVersion);
   return (
     <header className="toolbar">
-      {view !== null && <VersionPicker versions={view.model.versions} versionId={view.model.version.id} onOpen={(versionId) => void openVersion(versionId)} onManage={() => onRun('data.versions')} />}
+      {model !== null && <VersionPicker versions={model.versions} versionId={model.version.id} onOpen={(versionId) => void openVersion(versionId)} onManage={() => onRun('data.versions')} />}
       {/* Through the command table, so an approval step is refused with its reason (a read-only workbook) as in the menus. */}
-      {view !== null && (
+      {model !== null && (
         <ApprovalControl
-          version={view.model.version}
+          version={model.version}
           onAction={(action) => onRun(`data.${action}`)}
           refusal={(action) => (states[`data.${action}`]?.enabled === false ? (states[`data.${action}`]?.reason ?? 'Not available now') : null)}
         />
