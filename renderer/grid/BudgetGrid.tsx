@@ -35,6 +35,7 @@ import { useSpreadsheet } from './spreadsheet/use-spreadsheet';
 import { type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
 import { darkGridTheme, lightGridTheme } from './spreadsheet/grid-theme';
 import { columnsFor, labelColumnOf, withRememberedWidths, type Value } from './budget-columns';
+import { rowChanges } from './row-transaction';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -52,6 +53,41 @@ function rowClass(params: RowClassParams<GridRow>): string | undefined {
   if (params.data?.kind === 'group') return `group-row group-level-${params.data.level === 0 ? 0 : params.data.innermost ? 2 : 1}`;
   if (params.data?.kind !== 'total') return undefined;
   return params.data.emphasis ? 'total-row total-row-result' : 'total-row';
+}
+
+/**
+ * Same rows in the same order: each changed row's node takes its new data and redraws the cells
+ * whose values moved. (A transaction would also re-run the row model over all 10,000 rows to
+ * place them again, a few milliseconds of every keystroke's frame.)
+ */
+function updateRowsInPlace(grid: GridApi<GridRow>, before: readonly GridRow[], rows: readonly GridRow[]): void {
+  const missing: GridRow[] = [];
+  rows.forEach((row, index) => {
+    if (row === before[index]) return;
+    const node = grid.getRowNode(row.id);
+    if (node === undefined) missing.push(row);
+    else node.updateData(row);
+  });
+  if (missing.length > 0) grid.applyTransaction({ update: missing });
+}
+
+/**
+ * Rows drawn beyond the visible ones, above and below (AG Grid's default is 10). Going to a line
+ * far away (a new line, find) draws every row of the new place anew: fewer rows, less to draw.
+ */
+const ROW_BUFFER = 3;
+
+/** At most this many separate blocks of new rows go in as transactions; more, and the rows are handed over whole. */
+const MOST_ADDED_BLOCKS = 3;
+
+/** Rows added, removed or replaced with the others in the same order, as transactions; false when they cannot be (then hand the rows over whole). */
+function applyRowChanges(grid: GridApi<GridRow>, before: readonly GridRow[], rows: readonly GridRow[]): boolean {
+  const changes = rowChanges(before, rows);
+  if (changes === null || changes.add.length > MOST_ADDED_BLOCKS) return false;
+  const [first, ...others] = changes.add;
+  grid.applyTransaction({ remove: changes.remove, update: changes.update, add: first?.rows ?? [], addIndex: first?.index ?? null });
+  for (const block of others) grid.applyTransaction({ add: block.rows, addIndex: block.index });
+  return true;
 }
 
 export interface BudgetGridProps {
@@ -143,36 +179,25 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   }, []);
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
 
-  // Rows reach AG Grid as transactions: an edit updates the few rows it changed instead of
-  // handing over 10,000 rows to compare; a new structure (file, reload, grouping) replaces them.
+  // Rows reach AG Grid as changes: an edit updates the few rows it changed and a new, removed or
+  // renamed line (a patch) adds, removes or replaces its rows, instead of handing over 10,000 rows
+  // to compare; another grouping, the groups opened or closed, or the filter replace them.
   const shownRows = useRef<GridRow[]>([]);
   const shownStructure = useRef<unknown>(null);
   const filteredLines = filter?.lineIds ?? null;
   useEffect(() => {
     const grid = apiRef.current;
     const rows = shown.display.rows;
-    const structure = [shown.rowIndex, shown.display.grouping, shown.display.collapsed, filteredLines];
+    const structure = [shown.display.grouping, shown.display.collapsed, filteredLines];
     const previous = shownStructure.current as unknown[] | null;
-    const sameStructure = previous !== null && previous.every((part, index) => part === structure[index]) && shownRows.current.length === rows.length;
+    const sameGroups = previous !== null && previous.every((part, index) => part === structure[index]);
     shownStructure.current = structure;
     if (grid === null) return;
-    if (!sameStructure) {
-      grid.setGridOption('rowData', rows);
-    } else {
-      // Same rows in the same order: each changed row's node takes its new data and redraws the
-      // cells whose values moved. (A transaction would also re-run the row model over all 10,000
-      // rows to place them again, a few milliseconds of every keystroke's frame.)
-      const missing: GridRow[] = [];
-      rows.forEach((row, index) => {
-        if (row === shownRows.current[index]) return;
-        const node = grid.getRowNode(row.id);
-        if (node === undefined) missing.push(row);
-        else node.updateData(row);
-      });
-      if (missing.length > 0) grid.applyTransaction({ update: missing });
-    }
+    const before = shownRows.current;
     shownRows.current = rows;
-  }, [shown.display, shown.rowIndex, filteredLines]);
+    if (sameGroups && before.length === rows.length && rows.every((row, index) => row.id === before[index]?.id)) updateRowsInPlace(grid, before, rows);
+    else if (!sameGroups || !applyRowChanges(grid, before, rows)) grid.setGridOption('rowData', rows);
+  }, [shown.display, filteredLines]);
 
   // A comment added or deleted (a patch, issue 14) leaves the cells' values as they were, and AG
   // Grid applies a column's cellClass again only when forced: the commented lines' cells are.
@@ -336,6 +361,7 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
           stopEditingWhenCellsLoseFocus
           suppressMovableColumns
           animateRows={false}
+          rowBuffer={ROW_BUFFER}
           defaultColDef={DEFAULT_COL_DEF}
           tooltipShowDelay={600}
           onGridReady={onGridReady}
