@@ -1,5 +1,5 @@
 import type { AccountUnit, BudgetLine } from '../domain/workbook';
-import { isCanonicalAmount, isCanonicalQuantity, toAmountText, toQuantityText, tooLargeReason, type AmountText } from '../money/amount';
+import { CURRENCY_SCALE, MAX_WHOLE_DIGITS, QUANTITY_SCALE, tooLargeReason, type AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
 import type { FormulaNode } from './ast';
 import { parseFormula } from './parse-formula';
@@ -213,29 +213,33 @@ export class FormulaEngine {
     const values: (AmountText | null)[] = [];
     const cellErrors: (string | null)[] = [];
     const quantity = this.lines.get(id)?.quantity === true;
-    const rounded = quantity ? toQuantityText : toAmountText;
-    const fits = quantity ? isCanonicalQuantity : isCanonicalAmount;
+    const scale = quantity ? QUANTITY_SCALE : CURRENCY_SCALE;
+    // The line's own rounded months as decimals, for prev(): each is read back once, not parsed again.
+    const own: (Decimal | null)[] = [];
     for (let period = 0; period < this.periodCount; period += 1) {
       try {
-        const value = rounded(this.evaluate(ast, id, period, values));
+        const rounded = this.evaluate(ast, id, period, own).toDecimalPlaces(scale, Decimal.ROUND_HALF_EVEN);
+        const value = rounded.isZero() ? '0' : rounded.toString();
         // The size rule of typed amounts holds for results too: a value nobody could type is an error, not a number.
-        if (!fits(value)) throw new CellError(`The result, ${value}, is too large: ${tooLargeReason(quantity ? 'quantity' : 'amount')}`);
+        if (!rounded.isZero() && rounded.e >= MAX_WHOLE_DIGITS) throw new CellError(`The result, ${value}, is too large: ${tooLargeReason(quantity ? 'quantity' : 'amount')}`);
         values.push(value);
+        own.push(rounded);
         cellErrors.push(null);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;
         values.push(null);
+        own.push(null);
         cellErrors.push(error.message);
       }
     }
     return { values, cellErrors, error: null };
   }
 
-  private valueOf(lineId: number, period: number, ownValues: readonly (AmountText | null)[], selfId: number): Decimal {
+  private valueOf(lineId: number, period: number, ownValues: OwnValues, selfId: number): Decimal {
     if (lineId === selfId) {
       const own = ownValues[period];
       if (own === null || own === undefined) throw new CellError('The previous month has no value.');
-      return new Decimal(own);
+      return own;
     }
     const outcome = this.outcomes.get(lineId);
     if (outcome !== undefined) {
@@ -266,39 +270,36 @@ export class FormulaEngine {
     return value;
   }
 
-  private evaluate(node: FormulaNode, selfId: number, period: number, ownValues: readonly (AmountText | null)[]): Decimal {
+  private evaluate(node: FormulaNode, selfId: number, period: number, ownValues: OwnValues): Decimal {
     const constant = this.constant(node);
     if (constant !== undefined) return constant;
-    const recurse = (child: FormulaNode) => this.evaluate(child, selfId, period, ownValues);
+    // Direct calls, no closure per node: this runs for every formula line and month at open.
     switch (node.kind) {
       case 'number':
         return new Decimal(node.text);
       case 'percent':
-        return recurse(node.operand).div(100);
+        return this.evaluate(node.operand, selfId, period, ownValues).div(100);
       case 'reference':
         return this.valueOf(this.resolve(node.name), period, ownValues, selfId);
       case 'negate':
-        return recurse(node.operand).negated();
+        return this.evaluate(node.operand, selfId, period, ownValues).negated();
       case 'binary': {
-        const left = recurse(node.left);
-        const right = recurse(node.right);
+        const left = this.evaluate(node.left, selfId, period, ownValues);
+        const right = this.evaluate(node.right, selfId, period, ownValues);
         if (node.operator === '+') return left.plus(right);
         if (node.operator === '-') return left.minus(right);
         if (node.operator === '*') return left.times(right);
         if (right.isZero()) throw new CellError('Division by zero.');
         return left.div(right);
       }
-      case 'compare': {
-        const order = recurse(node.left).comparedTo(recurse(node.right));
-        const truth = { '=': order === 0, '<>': order !== 0, '<': order < 0, '<=': order <= 0, '>': order > 0, '>=': order >= 0 }[node.operator];
-        return new Decimal(truth ? 1 : 0);
-      }
+      case 'compare':
+        return compared(this.evaluate(node.left, selfId, period, ownValues).comparedTo(this.evaluate(node.right, selfId, period, ownValues)), node.operator) ? ONE : ZERO;
       case 'call':
         return this.call(node, selfId, period, ownValues);
     }
   }
 
-  private call(node: Extract<FormulaNode, { kind: 'call' }>, selfId: number, period: number, ownValues: readonly (AmountText | null)[]): Decimal {
+  private call(node: Extract<FormulaNode, { kind: 'call' }>, selfId: number, period: number, ownValues: OwnValues): Decimal {
     const recurse = (child: FormulaNode) => this.evaluate(child, selfId, period, ownValues);
     const args = () => node.args.map(recurse);
     switch (node.name) {
@@ -330,6 +331,29 @@ export class FormulaEngine {
       default:
         throw new CellError(`There is no function “${node.name}”.`);
     }
+  }
+}
+
+/** A formula line's own months computed so far, rounded as shown: what prev() reads. */
+type OwnValues = readonly (Decimal | null)[];
+
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
+function compared(order: number, operator: Extract<FormulaNode, { kind: 'compare' }>['operator']): boolean {
+  switch (operator) {
+    case '=':
+      return order === 0;
+    case '<>':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    case '>=':
+      return order >= 0;
   }
 }
 
