@@ -11,6 +11,7 @@ import type { MipProgress } from './solve-mip';
 import type { OptimizerService } from './optimizer-service';
 import { EXACT_SEARCH_MAX_COLUMNS, type ExactSearch } from './solve-program';
 import { centsProblem } from '../../shared/portfolio/cents-problem';
+import { FRONTIER_GAP } from '../../shared/portfolio/frontier-precision';
 
 /** The optimizer's input from a portfolio as the file holds it; null with the reason when the objective cannot be computed. */
 export function portfolioInput(portfolio: Portfolio, objective: Objective): { ok: true; input: PortfolioInput } | { ok: false; message: string } {
@@ -91,14 +92,6 @@ export interface FrontierPoint {
   proven: boolean;
 }
 
-/**
- * How close each frontier point must be to the best possible: 0.5% of its value. The frontier is
- * read as a chart (25 points, 320 pixels tall), where 0.5% of the highest point is about a pixel
- * and a half and of the others less; each point carries its bound, so the chart can say how far
- * it may be below. Proving every point (or 0.1%) costs ten to thirty times as long on the hard
- * class (measured: 2 to 10 s per low-budget point of 500 proposals at 0.1%, 0.1 to 0.8 s at 0.5%).
- */
-export const FRONTIER_GAP = 0.005;
 /** Per point: the frontier answers within seconds, and a point not certified in time keeps its best portfolio and bound. */
 const FRONTIER_POINT_SECONDS = 10;
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { chartColours, EChart, type ChartOption } from '../charts/EChart';
 import { Decimal } from '../../shared/money/decimal';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
+import { FRONTIER_GAP_TEXT } from '../../shared/portfolio/frontier-precision';
 import { api } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { formatMoney } from './format-metric';
@@ -78,7 +79,7 @@ export function FrontierDialog({ objective, dark, onClose }: { objective: Object
   return (
     <Dialog title="Efficient frontier" testId="frontier-dialog" onClose={onClose} actions={<button type="button" className="primary" onClick={onClose}>Close</button>}>
       <p className="hint">
-        The best {objective === 'npv' ? 'total NPV' : 'total weighted score'} the optimizer finds when every year&rsquo;s capital cap is scaled from 25% to 200% of today&rsquo;s. Where the curve flattens, more budget buys little. Each point is within 0.5% of the best possible (filled when proven optimal); its tooltip says how close.
+        The best {objective === 'npv' ? 'total NPV' : 'total weighted score'} the optimizer finds when every year&rsquo;s capital cap is scaled from 25% to 200% of today&rsquo;s. Where the curve flattens, more budget buys little. Each point is within {FRONTIER_GAP_TEXT} of the best possible (filled when proven optimal); its tooltip says how close.
       </p>
       {problem !== null ? (
         <p className="field-error">{problem}</p>

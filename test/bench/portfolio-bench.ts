@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OptimizerService } from '../../electron/optimizer/optimizer-service';
-import { frontier, FRONTIER_GAP, optimizePortfolio } from '../../electron/optimizer/portfolio-optimizer';
+import { frontier, optimizePortfolio } from '../../electron/optimizer/portfolio-optimizer';
+import { FRONTIER_GAP, FRONTIER_GAP_TEXT } from '../../shared/portfolio/frontier-precision';
 import type { Criterion } from '../../shared/domain/proposal';
 import { Decimal } from '../../shared/money/decimal';
 import { buildPortfolioModel, type PortfolioInput } from '../../shared/portfolio/portfolio-model';
@@ -117,15 +118,12 @@ export async function benchPortfolio(): Promise<BenchRow[]> {
 
 const frontierScales = Array.from({ length: FRONTIER_POINTS }, (_unused, index) => new Decimal('0.2').plus(new Decimal('1.8').times(index).div(FRONTIER_POINTS - 1)).toDecimalPlaces(4));
 
-/** The frontier's precision in words: each point certified within this share of its bound. */
-const FRONTIER_PRECISION = `${FRONTIER_GAP * 100}%`;
-
 /**
  * The efficient frontier of 500 proposals, 25 points, each certified within FRONTIER_GAP of its
  * bound; the peers solve the first seed's 25 programs one after another, to the same gap.
  */
 async function benchFrontier(service: OptimizerService, folder: string, withPeers: boolean, rows: BenchRow[], comparison: string[][]): Promise<void> {
-  const measure = `efficient frontier of 500 proposals, ${FRONTIER_POINTS} points within ${FRONTIER_PRECISION}`;
+  const measure = `efficient frontier of 500 proposals, ${FRONTIER_POINTS} points within ${FRONTIER_GAP_TEXT}`;
   const ours: Solve[] = [];
   const peerTotals: Peers = {};
   for (const seed of SLOW_SEEDS) {
@@ -137,7 +135,7 @@ async function benchFrontier(service: OptimizerService, folder: string, withPeer
     const certified = points.filter((point) => point.objective !== null && point.bound !== null && new Decimal(point.bound).minus(point.objective).lte(new Decimal(point.objective).abs().times(FRONTIER_GAP))).length;
     const proven = points.filter((point) => point.proven).length;
     ours.push({ seconds, objective: null, finished: certified === points.length });
-    console.log(`  ${measure}, seed ${seed}: ${solved} of ${points.length} points answered, ${certified} certified within ${FRONTIER_PRECISION} of their bound (or stopped at 10 s), ${proven} proven optimal, in ${seconds.toFixed(2)} s`);
+    console.log(`  ${measure}, seed ${seed}: ${solved} of ${points.length} points answered, ${certified} certified within ${FRONTIER_GAP_TEXT} of their bound (or stopped at 10 s), ${proven} proven optimal, in ${seconds.toFixed(2)} s`);
     // The peers solve the first seed's 25 programs only: 25 x 3 runs per seed would make the bench long.
     if (!withPeers || seed !== SEEDS[0]) continue;
     const perPoint: Peers = {};
@@ -148,7 +146,7 @@ async function benchFrontier(service: OptimizerService, folder: string, withPeer
     for (const [peer, runs] of Object.entries(perPoint) as [PeerName, Solve[]][]) {
       const total = { seconds: runs.reduce((sum, run) => sum + run.seconds, 0), objective: null, finished: runs.every((run) => run.finished) };
       (peerTotals[peer] ??= []).push(total);
-      console.log(`    ${peer}: ${runs.filter((run) => run.finished).length} of ${runs.length} points within ${FRONTIER_PRECISION} in ${total.seconds.toFixed(2)} s`);
+      console.log(`    ${peer}: ${runs.filter((run) => run.finished).length} of ${runs.length} points within ${FRONTIER_GAP_TEXT} in ${total.seconds.toFixed(2)} s`);
     }
   }
   rows.push({ measure: `[portfolio] ${measure}`, samples: ours.map((solve) => solve.seconds * 1000), target: '< 5 s' });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptimizerService } from '../../../../electron/optimizer/optimizer-service';
-import { frontier, FRONTIER_GAP, optimizePortfolio } from '../../../../electron/optimizer/portfolio-optimizer';
+import { frontier, optimizePortfolio } from '../../../../electron/optimizer/portfolio-optimizer';
+import { FRONTIER_GAP } from '../../../../shared/portfolio/frontier-precision';
 import { Decimal } from '../../../../shared/money/decimal';
 import { hardPortfolio } from '../../../bench/hard-portfolio';
 
