@@ -6,14 +6,12 @@ import {
   type ColDef,
   type GetRowIdParams,
   type GridApi,
-  type GridReadyEvent,
   type RowClassParams,
   type ColumnResizedEvent,
 } from 'ag-grid-community';
 import { isCommandKey } from '../commands/command-keys';
 import { runCommand } from '../commands/command-handlers';
 import { useShellStore } from '../state/shell-store';
-import { AgGridReact } from 'ag-grid-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useDisplayStore } from '../state/display-store';
@@ -36,6 +34,7 @@ import { type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
 import { darkGridTheme, lightGridTheme } from './spreadsheet/grid-theme';
 import { columnsFor, labelColumnOf, withRememberedWidths, type Value } from './budget-columns';
 import { rowChanges } from './row-transaction';
+import { useVanillaGrid } from './use-vanilla-grid';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -76,6 +75,9 @@ function updateRowsInPlace(grid: GridApi<GridRow>, before: readonly GridRow[], r
  * far away (a new line, find) draws every row of the new place anew: fewer rows, less to draw.
  */
 const ROW_BUFFER = 3;
+
+/** The grid fills its host, as AgGridReact's own box did. */
+const FILL_THE_HOST = { width: '100%', height: '100%' } as const;
 
 /** At most this many separate blocks of new rows go in as transactions; more, and the rows are handed over whole. */
 const MOST_ADDED_BLOCKS = 3;
@@ -330,43 +332,48 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     },
     [toggleGroup],
   );
-  const onGridReady = useCallback(
-    (event: GridReadyEvent<GridRow>) => {
-      apiRef.current = event.api;
+  const onGridCreated = useCallback(
+    (api: GridApi<GridRow>) => {
+      apiRef.current = api;
       shownRows.current = shownSheet()?.display.rows ?? [];
-      event.api.setGridOption('rowData', shownRows.current);
-      onReady?.(event.api);
+      api.setGridOption('rowData', shownRows.current);
+      onReady?.(api);
     },
     [onReady],
+  );
+  const gridRef = useRef<HTMLDivElement>(null);
+  useVanillaGrid<GridRow>(
+    gridRef,
+    {
+      theme: dark ? darkGridTheme : lightGridTheme,
+      pinnedBottomRowData: shown.totalRows,
+      columnDefs: columns,
+      getRowId,
+      getRowClass: rowClass,
+      onCellFocused: spreadsheet.onCellFocused,
+      onCellMouseDown: spreadsheet.onCellMouseDown,
+      onCellMouseOver: spreadsheet.onCellMouseOver,
+      onRowDataUpdated: placeRequestedCursor,
+      preventDefaultOnContextMenu: true,
+      onCellContextMenu,
+      onCellClicked,
+      enterNavigatesVertically: true,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      suppressMovableColumns: true,
+      animateRows: false,
+      rowBuffer: ROW_BUFFER,
+      defaultColDef: DEFAULT_COL_DEF,
+      tooltipShowDelay: 600,
+      onColumnResized,
+    },
+    onGridCreated,
   );
   return (
     <div className="grid-column">
       <FindBar scope="budget" shown={filter === null ? null : { count: filter.shownLines, of: filter.totalLines }} />
       <div className="grid-host" data-testid="budget-grid" ref={hostRef} onKeyDownCapture={onKeyDownCapture}>
-        <AgGridReact<GridRow>
-          theme={dark ? darkGridTheme : lightGridTheme}
-          pinnedBottomRowData={shown.totalRows}
-          columnDefs={columns}
-          getRowId={getRowId}
-          getRowClass={rowClass}
-          onCellFocused={spreadsheet.onCellFocused}
-          onCellMouseDown={spreadsheet.onCellMouseDown}
-          onCellMouseOver={spreadsheet.onCellMouseOver}
-          onRowDataUpdated={placeRequestedCursor}
-          preventDefaultOnContextMenu
-          onCellContextMenu={onCellContextMenu}
-          onCellClicked={onCellClicked}
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          stopEditingWhenCellsLoseFocus
-          suppressMovableColumns
-          animateRows={false}
-          rowBuffer={ROW_BUFFER}
-          defaultColDef={DEFAULT_COL_DEF}
-          tooltipShowDelay={600}
-          onGridReady={onGridReady}
-          onColumnResized={onColumnResized}
-        />
+        <div ref={gridRef} style={FILL_THE_HOST} />
       </div>
     </div>
   );
