@@ -5,10 +5,10 @@ import type { HandlerContext } from './handler-context';
 export const workbookHandlers: HandlersOf<typeof workbookMethods, HandlerContext> = {
   'workbook/get-session': (_input, { session }) => session.state(),
   'workbook/list-files': (_input, { session }) => session.listFiles(),
-  'workbook/create-file': ({ path, name, sample, calendar }, { session }) => session.createFile(path, name, sample, calendar),
+  'workbook/create-file': ({ path, name, sample, calendar, replace }, { session }) => session.createFile(path, name, sample, calendar, replace),
   'workbook/open-sample': (_input, { session }) => session.openSample(),
   'workbook/open-file': ({ path }, { session }) => session.openFile(path),
-  'workbook/save-as': ({ path }, { session }) => session.saveAs(path),
+  'workbook/save-as': ({ path, replace }, { session }) => session.saveAs(path, replace),
   'workbook/close-file': (_input, { session }) => ({ closed: session.closeFile() }),
   'workbook/open-chosen': (_input, { session }) => session.openChosen(),
   'workbook/save-as-chosen': (_input, { session }) => session.saveAsChosen(),

@@ -6,7 +6,7 @@ import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
 import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { blankWorkbookSeed, sampleWorkbookSeed } from '../sample/sample-workbook';
-import { WorkbookStore } from '../store/workbook-store';
+import { refuseExisting, WorkbookStore } from '../store/workbook-store';
 import { writeRefusalOf } from '../store/file-access';
 import { OptimizerService } from '../optimizer/optimizer-service';
 import { ExportService } from '../export/export-service';
@@ -196,24 +196,30 @@ export class BackSession {
     return existsSync(samplePath) ? this.openFile(samplePath) : this.createFile(samplePath, sampleWorkbookSeed().name, true);
   }
 
-  createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar): WorkbookInfo {
+  /**
+   * A new workbook at `path`, then work continues in it. A file already there is replaced only when
+   * `replace` says the user agreed (the system's Save dialog asks, and so does Tandem's own); else
+   * it is refused, naming the file.
+   */
+  createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar, replace = false): WorkbookInfo {
     const absolute = this.resolveWorkbookPath(path, { addExtension: true });
     const seed = sample ? { ...sampleWorkbookSeed(), name } : blankWorkbookSeed(name, calendar);
-    const next = WorkbookStore.create(absolute, seed, sample ? SAMPLE_ACTOR : this.settings.userName);
+    // Over the open workbook too: SQLite sees its file was moved and leaves the new file's journal alone when it closes.
+    const next = WorkbookStore.create(absolute, seed, sample ? SAMPLE_ACTOR : this.settings.userName, replace);
     this.replaceStore(next);
     return next.info();
   }
 
   /**
    * Save as: a copy at `path`, then work continues in it. A file already there is replaced only when
-   * `replace` says the user agreed (the system's Save dialog asks); Tandem's own dialog in the
-   * browser host does not ask, so there it is refused, naming the file.
+   * `replace` says the user agreed (the system's Save dialog asks, and so does Tandem's own); else
+   * it is refused, naming the file.
    */
   async saveAs(path: string, replace = false): Promise<WorkbookInfo> {
     const current = this.requireStore();
     const absolute = this.resolveWorkbookPath(path, { addExtension: true });
     if (absolute === current.path) return current.info();
-    if (!replace && existsSync(absolute)) throw new ApiError('already-exists', `A file already exists at ${absolute}. Choose another name.`, absolute);
+    if (!replace) refuseExisting(absolute);
     await current.copyTo(absolute, replace);
     const next = WorkbookStore.open(absolute);
     this.replaceStore(next);
@@ -243,13 +249,13 @@ export class BackSession {
     return path === null ? null : this.saveAs(path, true);
   }
 
-  /** New workbook: the system's dialog chooses where its file goes. Null when cancelled. */
+  /** New workbook: the system's dialog chooses where its file goes, and has asked before replacing a file there. Null when cancelled. */
   async createChosen(name: string, sample: boolean, calendar?: FiscalCalendar): Promise<WorkbookInfo | null> {
     const dialogs = this.requireDialogs();
     mkdirSync(this.paths.workbooks, { recursive: true });
     const suggested = join(this.paths.workbooks, `${safeFileName(name)}${WORKBOOK_EXTENSION}`);
     const path = await dialogs.chooseSave(suggested, [WORKBOOK_FILTER], 'Where to keep the new workbook');
-    return path === null ? null : this.createFile(path, name, sample, calendar);
+    return path === null ? null : this.createFile(path, name, sample, calendar, true);
   }
 
   /** An export's destination chosen in the system's Save dialog; null when cancelled. The export itself is asked for with this path. */

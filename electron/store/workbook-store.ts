@@ -58,9 +58,12 @@ export class WorkbookStore {
     return new WorkbookStore(path, db, readOnlyReason);
   }
 
-  /** Writes a new workbook next to `path` and renames it into place, so no half-made file is ever seen there. */
-  static create(path: string, seed: WorkbookSeed, actor: string): WorkbookStore {
-    if (existsSync(path)) throw new ApiError('already-exists', `A file already exists at ${path}. Choose another name.`, path);
+  /**
+   * Writes a new workbook next to `path` and renames it into place, so no half-made file is ever seen
+   * there. A file already at `path` is refused, or replaced whole when `replace` says the user agreed.
+   */
+  static create(path: string, seed: WorkbookSeed, actor: string, replace = false): WorkbookStore {
+    if (!replace) refuseExisting(path);
     const temporary = `${path}.creating-${process.pid}-${Date.now()}`;
     try {
       const db = new Database(temporary);
@@ -71,7 +74,7 @@ export class WorkbookStore {
       } finally {
         db.close();
       }
-      moveIntoPlace(temporary, path);
+      placeFinishedFile(temporary, path, replace);
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;
@@ -103,8 +106,7 @@ export class WorkbookStore {
       } finally {
         copy.close();
       }
-      if (replace) replaceWith(temporary, destination);
-      else moveIntoPlace(temporary, destination);
+      placeFinishedFile(temporary, destination, replace);
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;
@@ -849,23 +851,40 @@ export class WorkbookStore {
   }
 }
 
+/** A file already at `path` refused, naming it: the user has not agreed to replace it. */
+export function refuseExisting(path: string): void {
+  if (existsSync(path)) throw alreadyExists(path);
+}
+
+function alreadyExists(path: string): ApiError {
+  return new ApiError('already-exists', `A file already exists at ${path}. Choose another name.`, path);
+}
+
 /**
- * Puts a finished file at its final path, refusing (never replacing) a file that appeared there
- * in the meantime: a hard link fails when the target exists, where a rename would overwrite it.
+ * Puts a finished workbook file (new or a copy) at its path: a file already there is refused, or,
+ * when `replace` says the user confirmed it (the system's Save dialog or Tandem's own asked),
+ * replaced whole.
  */
-/** Puts the copy in the place of the file there (one rename); that file's journal goes with it, so SQLite never reads it into the copy. */
+function placeFinishedFile(temporary: string, destination: string, replace: boolean): void {
+  if (replace) replaceWith(temporary, destination);
+  else moveIntoPlace(temporary, destination);
+}
+
+/** Puts the file in the place of the one there (one rename); that file's journal goes first, so SQLite never reads it into the new one. */
 function replaceWith(temporary: string, destination: string): void {
   for (const sidecar of ['-wal', '-shm', '-journal']) rmSync(`${destination}${sidecar}`, { force: true });
   renameSync(temporary, destination);
 }
 
+/**
+ * Puts a finished file at its final path, refusing (never replacing) a file that appeared there
+ * in the meantime: a hard link fails when the target exists, where a rename would overwrite it.
+ */
 function moveIntoPlace(temporary: string, destination: string): void {
   try {
     linkSync(temporary, destination);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ApiError('already-exists', `A file already exists at ${destination}. Choose another name.`, destination);
-    }
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(destination);
     throw error;
   }
   unlinkSync(temporary);

@@ -51,14 +51,16 @@ export const workbookMethods = {
         sample: z.boolean(),
         /** the fiscal calendar of a blank workbook (the sample has its own) */
         calendar: fiscalCalendar.optional(),
+        /** the user agreed to replace a file already at `path`; without it, such a file is refused */
+        replace: z.boolean().optional(),
       })
       .strict(),
   ),
   /** Open the sample company's workbook, creating it in the workbooks folder when it is not there. */
   'workbook/open-sample': method<WorkbookInfo>()(z.object({}).strict()),
   'workbook/open-file': method<WorkbookInfo>()(z.object({ path: workbookPath }).strict()),
-  /** Copy the open workbook to a new file and continue in the copy. */
-  'workbook/save-as': method<WorkbookInfo>()(z.object({ path: workbookPath }).strict()),
+  /** Copy the open workbook to a new file and continue in the copy. A file already at `path` is refused unless `replace` says the user agreed. */
+  'workbook/save-as': method<WorkbookInfo>()(z.object({ path: workbookPath, replace: z.boolean().optional() }).strict()),
   'workbook/close-file': method<{ closed: boolean }>()(z.object({}).strict()),
   /**
    * Open with the system's dialog (desktop app only): the back shows it, the page sees only the
