@@ -19,6 +19,28 @@ export interface RowChanges<Row> {
  * takes the new rows whole.
  */
 export function rowChanges<Row extends { id: string }>(before: readonly Row[], after: readonly Row[]): RowChanges<Row> | null {
+  // The rows before and after the change keep their ids (group rows may take new subtotals):
+  // only the window between the common start and the common end is compared by id.
+  const update: Row[] = [];
+  let start = 0;
+  while (start < before.length && start < after.length && before[start]?.id === after[start]?.id) {
+    if (before[start] !== after[start]) update.push(after[start] as Row);
+    start += 1;
+  }
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1]?.id === after[endAfter - 1]?.id) {
+    endBefore -= 1;
+    endAfter -= 1;
+    if (before[endBefore] !== after[endAfter]) update.push(after[endAfter] as Row);
+  }
+  const window = changesBetween(before.slice(start, endBefore), after.slice(start, endAfter));
+  if (window === null) return null;
+  return { remove: window.remove, update: [...update, ...window.update], add: window.add.map((block) => ({ index: block.index + start, rows: block.rows })) };
+}
+
+/** The changes between two lists of rows by id, looked up in maps. */
+function changesBetween<Row extends { id: string }>(before: readonly Row[], after: readonly Row[]): RowChanges<Row> | null {
   const beforeById = new Map(before.map((row) => [row.id, row]));
   const afterIds = new Set(after.map((row) => row.id));
   const remove = before.filter((row) => !afterIds.has(row.id));
