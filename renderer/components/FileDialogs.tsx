@@ -8,6 +8,38 @@ function fileNameFor(name: string): string {
   return `${safe === '' ? 'Workbook' : safe}.tandem`;
 }
 
+/** The last part of a path, as the user named the file. */
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * Tandem's own New and Save as dialogs ask before replacing a file (the system's dialogs ask in
+ * the desktop app): shown over them once the back has refused the path as taken.
+ */
+function ReplaceConfirmation({ onReplace }: { onReplace: () => void }) {
+  const { replaceAsked, keepExistingFile } = useWorkbookStore();
+  if (replaceAsked === null) return null;
+  const name = fileNameOf(replaceAsked);
+  return (
+    <Dialog
+      title={`“${name}” already exists. Replace it?`}
+      testId="replace-file-dialog"
+      onClose={keepExistingFile}
+      actions={
+        <>
+          <button type="button" onClick={keepExistingFile}>Cancel</button>
+          <button type="button" className="danger" onClick={onReplace}>Replace</button>
+        </>
+      }
+    >
+      <p className="hint">
+        It is in {replaceAsked.slice(0, replaceAsked.length - name.length - 1) || replaceAsked}. Replacing it puts this workbook in its place; what the old file held is lost.
+      </p>
+    </Dialog>
+  );
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function NewWorkbookDialog() {
@@ -17,12 +49,15 @@ function NewWorkbookDialog() {
   const [startYear, setStartYear] = useState(new Date().getFullYear() + 1);
   const [startMonth, setStartMonth] = useState(1);
   const [periodCount, setPeriodCount] = useState(12);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const create = (replace: boolean) => {
     if (name.trim() === '') return;
     const calendar = { startYear, startMonth, periodCount };
     // The desktop app asks where the file goes in the system's Save dialog; the browser keeps it in the workbooks folder.
-    void (nativeDialogs ? createChosenFile(name.trim(), false, calendar) : createFile(fileNameFor(name.trim()), name.trim(), false, calendar));
+    void (nativeDialogs ? createChosenFile(name.trim(), false, calendar) : createFile(fileNameFor(name.trim()), name.trim(), false, calendar, replace));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create(false);
   };
   return (
     <Dialog
@@ -67,6 +102,7 @@ function NewWorkbookDialog() {
           {nativeDialogs ? 'You choose where to keep the file next.' : `Saved as “${fileNameFor(name.trim() || 'name')}” in your workbooks folder.`} It starts with the standard departments and chart of accounts.
         </p>
       </form>
+      <ReplaceConfirmation onReplace={() => create(true)} />
     </Dialog>
   );
 }
@@ -135,7 +171,7 @@ function SaveAsDialog() {
         id="save-as-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (path.trim() !== '') void saveAs(path.trim());
+          if (path.trim() !== '') void saveAs(path.trim(), false);
         }}
       >
         <label>
@@ -144,6 +180,7 @@ function SaveAsDialog() {
         </label>
         <p className="hint">Every change is already saved in the open file. Save as copies it to a new file and continues there.</p>
       </form>
+      <ReplaceConfirmation onReplace={() => void saveAs(path.trim(), true)} />
     </Dialog>
   );
 }

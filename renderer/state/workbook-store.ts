@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { KnownFile, SessionState } from '../../shared/api/workbook-api';
 import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
+import { ApiError } from '../../shared/api/errors';
 import { api } from '../api/client';
 import { dropFirstRead } from '../api/read-sheet';
 import { showError, showNote } from './notice-store';
@@ -16,14 +17,19 @@ interface WorkbookState {
   knownFiles: KnownFile[];
   /** the desktop app: Open, Save as and a new workbook's place use the system's dialogs */
   nativeDialogs: boolean;
+  /** a file already at the path Tandem's own New or Save as dialog gave: the dialog asks before replacing it */
+  replaceAsked: string | null;
   start(): Promise<void>;
   showDialog(dialog: FileDialog): Promise<void>;
-  createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar): Promise<boolean>;
+  /** `replace`: the user agreed to replace a file already at `path` (else such a file is asked about, see replaceAsked) */
+  createFile(path: string, name: string, sample: boolean, calendar?: FiscalCalendar, replace?: boolean): Promise<boolean>;
   /** a new workbook whose file's place the user chooses in the system's Save dialog (desktop app) */
   createChosenFile(name: string, sample: boolean, calendar?: FiscalCalendar): Promise<boolean>;
   openFile(path: string): Promise<boolean>;
   openSample(): Promise<boolean>;
-  saveAs(path: string): Promise<boolean>;
+  saveAs(path: string, replace?: boolean): Promise<boolean>;
+  /** the user would rather not replace the file asked about */
+  keepExistingFile(): void;
   closeFile(): Promise<void>;
 }
 
@@ -41,7 +47,7 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => {
   /** Another file is open: its versions are its own, so the sheet opens the new file's first. */
   async function switched(): Promise<void> {
     useSheetStore.setState({ versionId: null });
-    set({ dialog: 'none' });
+    set({ dialog: 'none', replaceAsked: null });
     await refresh();
   }
 
@@ -54,7 +60,10 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => {
       await switched();
       return true;
     } catch (error) {
-      showError(error);
+      // A file at the path the in-app dialog gave: that dialog asks whether to replace it.
+      const inAppDialog = get().dialog === 'new' || get().dialog === 'save-as';
+      if (inAppDialog && error instanceof ApiError && error.code === 'already-exists' && error.where !== undefined) set({ replaceAsked: error.where });
+      else showError(error);
       return false;
     }
   }
@@ -97,6 +106,7 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => {
     dialog: 'none',
     knownFiles: [],
     nativeDialogs: false,
+    replaceAsked: null,
     async start() {
       try {
         // The host's capabilities and the session (with the first sheet) are asked for together.
@@ -119,7 +129,7 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => {
         await fileAction(() => api.call('workbook/save-as-chosen', {}));
         return;
       }
-      set({ dialog });
+      set({ dialog, replaceAsked: null });
       if (dialog === 'open') {
         try {
           set({ knownFiles: await api.call('workbook/list-files', {}) });
@@ -128,11 +138,13 @@ export const useWorkbookStore = create<WorkbookState>((set, get) => {
         }
       }
     },
-    createFile: (path, name, sample, calendar) => fileAction(() => api.call('workbook/create-file', calendar === undefined ? { path, name, sample } : { path, name, sample, calendar })),
+    createFile: (path, name, sample, calendar, replace = false) =>
+      fileAction(() => api.call('workbook/create-file', { path, name, sample, ...(calendar === undefined ? {} : { calendar }), ...(replace ? { replace } : {}) })),
     createChosenFile: (name, sample, calendar) => fileAction(() => api.call('workbook/create-chosen', calendar === undefined ? { name, sample } : { name, sample, calendar })),
     openSample: () => fileAction(() => api.call('workbook/open-sample', {})),
     openFile: (path) => fileAction(() => api.call('workbook/open-file', { path })),
-    saveAs: (path) => fileAction(() => api.call('workbook/save-as', { path })),
+    saveAs: (path, replace = false) => fileAction(() => api.call('workbook/save-as', replace ? { path, replace } : { path })),
+    keepExistingFile: () => set({ replaceAsked: null }),
     async closeFile() {
       try {
         await flushWrites();

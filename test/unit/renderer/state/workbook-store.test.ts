@@ -79,6 +79,41 @@ describe('the workbook store', () => {
     expect(sheet().view).toBe(view);
   });
 
+  it('asks Tandem’s own New dialog to confirm before replacing a file, and replaces it only once the user agrees', async () => {
+    await workbook().start();
+    expect(await workbook().createFile('Taken plan', 'Taken plan', false)).toBe(true);
+    const taken = workbook().session?.current?.path ?? '';
+    expect(await workbook().openSample()).toBe(true);
+    const sample = workbook().session?.current?.path;
+    await workbook().showDialog('new');
+    expect(await workbook().createFile('Taken plan', 'Second plan', false)).toBe(false);
+    expect(workbook().replaceAsked).toBe(taken);
+    expect(errors()).toEqual([]);
+    expect(workbook().session?.current?.path).toBe(sample);
+
+    workbook().keepExistingFile();
+    expect(workbook().replaceAsked).toBeNull();
+    expect(await workbook().createFile('Taken plan', 'Second plan', false, undefined, true)).toBe(true);
+    expect(workbook().session?.current).toMatchObject({ path: taken, name: 'Second plan' });
+    expect(workbook().replaceAsked).toBeNull();
+  });
+
+  it('asks Tandem’s own Save as dialog the same, and says a taken path is taken when no dialog can ask', async () => {
+    await workbook().start();
+    const name = workbook().session?.current?.name;
+    expect(await workbook().createFile('Taken plan', 'Taken plan', false)).toBe(true);
+    const taken = workbook().session?.current?.path ?? '';
+    await workbook().openSample();
+    expect(await workbook().saveAs(taken)).toBe(false);
+    expect(errors()[0]?.message).toContain(taken);
+    expect(workbook().replaceAsked).toBeNull();
+    await workbook().showDialog('save-as');
+    expect(await workbook().saveAs(taken)).toBe(false);
+    expect(workbook().replaceAsked).toBe(taken);
+    expect(await workbook().saveAs(taken, true)).toBe(true);
+    expect(workbook().session?.current).toMatchObject({ path: taken, name });
+  });
+
   it('closes the workbook and clears the sheet', async () => {
     await workbook().start();
     await workbook().closeFile();
