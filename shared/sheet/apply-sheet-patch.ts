@@ -55,6 +55,8 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   let orderChanged = order.length !== view.rows.length;
   // Lines that take another place in the sheet or its groups (new, moved, relocated): drawn again where they now sit.
   const moving = new Set<number>();
+  // Lines the sheet did not have: they join the line totals.
+  const added: number[] = [];
   const rows: LineRow[] = new Array<LineRow>(order.length);
   order.forEach((lineId, position) => {
     const index = view.rowIndex.get(lineId);
@@ -70,6 +72,7 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     const account = accountsById.get(line.accountId);
     if (before === undefined) {
       rows[position] = rowFor(line, base, amountOf(null), outcome);
+      added.push(lineId);
       pushDifferences(changes, lineId, account?.type ?? 'driver', emptyValues(periodCount), values);
       moving.add(lineId);
       return;
@@ -97,11 +100,13 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     if (before !== undefined) pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
   }
 
-  const totals = totalsAfter(view.totals, changes, removed, rows);
+  // Rows are fixed from here on (only their year totals change below): their places are known.
+  const rowIndex = orderChanged ? new Map(rows.map((row, position) => [row.line.id, position])) : view.rowIndex;
+  const totals = totalsAfter(view.totals, changes, removed, added);
   // Rows carry their line's year total: those whose values moved (or that are new) take the new one.
   const yearCandidates = new Set([...placedById.keys(), ...valueChanged.map((pair) => pair.after.line.id), ...changes.map((change) => change.lineId)]);
   for (const lineId of yearCandidates) {
-    const position = order.indexOf(lineId);
+    const position = rowIndex.get(lineId) ?? -1;
     const row = rows[position];
     const year = totals.lineYear.get(lineId) ?? amountOf(null);
     if (row === undefined || row.year.eq(year)) continue;
@@ -111,7 +116,6 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     if (changed !== undefined) changed.after = next;
     else if (view.rowIndex.has(lineId)) otherwiseChanged.add(lineId);
   }
-  const rowIndex = orderChanged ? new Map(rows.map((row, position) => [row.line.id, position])) : view.rowIndex;
   let display: SheetDisplay;
   if (dimensions.regroup) {
     display = buildDisplay(rows, periodCount, view.display.grouping, view.display.collapsed, model);
@@ -192,14 +196,14 @@ function pushDifferences(changes: CellChangeForTotals[], lineId: number, type: A
   }
 }
 
-/** Totals moved by the differences; removed lines leave the line totals, new lines join them (at zero when empty). */
-function totalsAfter(totals: SheetTotals, changes: readonly CellChangeForTotals[], removed: ReadonlySet<number>, rows: readonly LineRow[]): SheetTotals {
+/** Totals moved by the differences; removed lines leave the line totals, new lines (`added`) join them (at zero when empty). */
+function totalsAfter(totals: SheetTotals, changes: readonly CellChangeForTotals[], removed: ReadonlySet<number>, added: readonly number[]): SheetTotals {
   const moved = applyCellChanges(totals, changes);
-  const missing = rows.filter((row) => !moved.lineYear.has(row.line.id));
+  const missing = added.filter((lineId) => !moved.lineYear.has(lineId));
   if (removed.size === 0 && missing.length === 0) return moved;
   const lineYear = new Map(moved.lineYear);
   for (const lineId of removed) lineYear.delete(lineId);
-  for (const row of missing) lineYear.set(row.line.id, amountOf(null));
+  for (const lineId of missing) lineYear.set(lineId, amountOf(null));
   return { ...moved, lineYear };
 }
 
