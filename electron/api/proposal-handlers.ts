@@ -40,8 +40,8 @@ export const proposalHandlers: HandlersOf<typeof proposalMethods, HandlerContext
   },
   'proposal/reorder': ({ proposalIds }, context) => context.session.announced(proposalsOf(context).reorder(proposalIds, context.session.settings.userName)),
   'proposal/save-snapshot': ({ name, rankKey }, context) => context.session.announced(proposalsOf(context).saveSnapshot(name, rankKey, context.session.settings.userName)),
-  'proposal/decide-many': ({ proposalIds, decision, reason }, context) =>
-    context.session.announced(proposalsOf(context).decideMany(proposalIds, decision, reason, context.session.settings.userName)),
+  'proposal/decide-many': ({ proposalIds, decision, reason, funding }, context) =>
+    context.session.announced(proposalsOf(context).decideMany(proposalIds, decision, reason, context.session.settings.userName, funding)),
   'proposal/decide': ({ proposalId, decision, reason, funding }, context) =>
     context.session.announced(proposalsOf(context).decide(proposalId, decision, reason, context.session.settings.userName, funding)),
   'proposal/funding-options': ({ proposalId }, context) => proposalsOf(context).fundingOptions(proposalId),

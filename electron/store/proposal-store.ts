@@ -315,7 +315,6 @@ export class ProposalStore {
    * of it is one undo step.
    */
   decide(proposalId: number, decision: ProposalStatus, reason: string, actor: string, funding?: FundingPlacement): WriteReceipt {
-    if (funding !== undefined && decision !== 'funded') throw new ApiError('invalid-input', 'Only a funding says where its costs go: leave out “funding” for this decision.', 'funding');
     return this.decideMany([proposalId], decision, reason, actor, funding);
   }
 
@@ -325,6 +324,7 @@ export class ProposalStore {
    * remembers, else to the chart's first capital and operating accounts over whole years.
    */
   decideMany(proposalIds: readonly number[], decision: ProposalStatus, reason: string, actor: string, funding?: FundingPlacement): WriteReceipt {
+    if (funding !== undefined && decision !== 'funded') throw new ApiError('invalid-input', 'Only a funding says where its costs go: leave out “funding” for this decision.', 'funding');
     return this.workbook.change('proposal/decide', actor, () => {
       const changes = proposalIds.flatMap((proposalId) => this.decisionChanges(proposalId, decision, reason, actor, funding));
       const verb = decision === 'proposed' ? 'reopen' : decision === 'funded' ? 'fund' : decision === 'deferred' ? 'defer' : 'reject';

@@ -11,7 +11,7 @@ const VERBS: Record<ProposalStatus, string> = { funded: 'Fund', deferred: 'Defer
  * A funding also asks where its costs go in the budget.
  */
 export function DecisionDialog({ proposal, decision, onDecide, onClose }: { proposal: Proposal; decision: ProposalStatus; onDecide: (reason: string, funding?: FundingPlacement) => void; onClose: () => void }) {
-  if (decision === 'funded') return <FundDialog proposal={proposal} onFund={onDecide} onClose={onClose} />;
+  if (decision === 'funded') return <FundDialog proposals={[proposal]} onFund={onDecide} onClose={onClose} />;
   return <ReasonDialog title={`${VERBS[decision]} “${proposal.title}”`} action={VERBS[decision]} onConfirm={onDecide} onClose={onClose} />;
 }
 

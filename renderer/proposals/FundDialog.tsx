@@ -18,14 +18,24 @@ function moved(span: MonthSpan, end: 'from' | 'to', month: number): MonthSpan {
   return end === 'from' ? { from: month, to: Math.max(month, span.to) } : { from: Math.min(month, span.from), to: month };
 }
 
+/** The proposals' costs of one kind: in their first year, and over all years. */
+function costsOf(proposals: readonly Proposal[], flow: 'capex' | 'opex'): { firstYear: Decimal; total: Decimal } {
+  let firstYear = new Decimal(0);
+  let total = new Decimal(0);
+  for (const proposal of proposals) {
+    firstYear = firstYear.plus(proposal.flows[flow][0] ?? '0');
+    total = proposal.flows[flow].reduce((sum, amount) => sum.plus(amount), total);
+  }
+  return { firstYear, total };
+}
+
 /** One kind of cost: its account and the months of each year it is spread over, with what that means for the first year. */
-function PlacementFields({ kind, proposal, options, placement, onChange }: { kind: Kind; proposal: Proposal; options: FundingOptions; placement: FundingPlacement; onChange: (next: FundingPlacement) => void }) {
+function PlacementFields({ kind, proposals, options, placement, onChange }: { kind: Kind; proposals: readonly Proposal[]; options: FundingOptions; placement: FundingPlacement; onChange: (next: FundingPlacement) => void }) {
   const field = FIELDS[kind];
   const accounts: FundingAccount[] = kind === 'capital' ? options.capitalAccounts : options.operatingAccounts;
   const span = placement[field.months];
-  const firstYear = new Decimal(proposal.flows[field.flow][0] ?? '0');
+  const { firstYear, total } = costsOf(proposals, field.flow);
   const months = span.to - span.from + 1;
-  const total = proposal.flows[field.flow].reduce((sum, amount) => sum.plus(amount), new Decimal(0));
   const setSpan = (end: 'from' | 'to', month: number) => onChange({ ...placement, [field.months]: moved(span, end, month) });
   return (
     <fieldset className="choice-group fund-placement" data-testid={`fund-${kind}`}>
@@ -65,19 +75,35 @@ function PlacementFields({ kind, proposal, options, placement, onChange }: { kin
   );
 }
 
+/** What the dialog says of where the costs go, for one proposal or for several funded together. */
+function whereHint(options: FundingOptions, proposals: readonly Proposal[]): string {
+  const [first] = proposals;
+  if (proposals.length === 1 || first === undefined) {
+    return options.remembered
+      ? `Its costs become lines of ${options.department}, where they went when it was last funded: change what has changed.`
+      : `Its costs become lines of ${options.department}. Tandem proposes the chart's first capital and operating accounts, each year spread over all its months: choose where they belong. The choice is remembered with the proposal.`;
+  }
+  const proposed = options.remembered ? `where “${first.title}” went when it was last funded` : "the chart's first capital and operating accounts, each year spread over all its months";
+  return `Their costs become lines of each one's department. Tandem proposes ${proposed}: choose where they belong. One choice for all ${proposals.length}, remembered with each.`;
+}
+
 /**
- * Funding a proposal asks where its costs go in the budget: the capital and operating accounts and
- * the months of each year, as it went the last time (remembered with the proposal) or, the first
- * time, the first accounts of the chart over whole years; and the reason, for the decisions log.
+ * Funding asks where the costs go in the budget: the capital and operating accounts and the months
+ * of each year, as they went the last time (remembered with the proposal; for several, the first
+ * one's) or, the first time, the first accounts of the chart over whole years; and the reason, for
+ * the decisions log. Several proposals (the optimizer's choice) take one choice for all.
  */
-export function FundDialog({ proposal, onFund, onClose }: { proposal: Proposal; onFund: (reason: string, placement: FundingPlacement) => void; onClose: () => void }) {
+export function FundDialog({ proposals, onFund, onClose }: { proposals: readonly Proposal[]; onFund: (reason: string, placement: FundingPlacement) => void; onClose: () => void }) {
+  const [first] = proposals;
+  const firstId = first?.id;
   const [options, setOptions] = useState<FundingOptions | null>(null);
   const [placement, setPlacement] = useState<FundingPlacement | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   useEffect(() => {
     let current = true;
-    api.call('proposal/funding-options', { proposalId: proposal.id }).then(
+    if (firstId === undefined) return;
+    api.call('proposal/funding-options', { proposalId: firstId }).then(
       (answer) => {
         if (!current) return;
         setOptions(answer);
@@ -88,10 +114,18 @@ export function FundDialog({ proposal, onFund, onClose }: { proposal: Proposal; 
     return () => {
       current = false;
     };
-  }, [proposal.id]);
+  }, [firstId]);
   const ready = placement !== null && reason.trim() !== '';
+  const several = proposals.length > 1;
   return (
-    <FormDialog title={`Fund “${proposal.title}”`} testId="decision-dialog" submitLabel="Fund" ready={ready} onClose={onClose} onSubmit={() => placement !== null && onFund(reason.trim(), placement)}>
+    <FormDialog
+      title={several ? `Fund the ${proposals.length} proposals the optimizer chose` : `Fund “${first?.title ?? ''}”`}
+      testId="decision-dialog"
+      submitLabel={several ? 'Fund them' : 'Fund'}
+      ready={ready}
+      onClose={onClose}
+      onSubmit={() => placement !== null && onFund(reason.trim(), placement)}
+    >
       {failure !== null && (
         <p className="field-error" role="alert">
           {failure}
@@ -102,12 +136,10 @@ export function FundDialog({ proposal, onFund, onClose }: { proposal: Proposal; 
       ) : (
         <>
           <p className="hint" data-testid="fund-where">
-            {options.remembered
-              ? `Its costs become lines of ${options.department}, where they went when it was last funded: change what has changed.`
-              : `Its costs become lines of ${options.department}. Tandem proposes the chart's first capital and operating accounts, each year spread over all its months: choose where they belong. The choice is remembered with the proposal.`}
+            {whereHint(options, proposals)}
           </p>
-          <PlacementFields kind="capital" proposal={proposal} options={options} placement={placement} onChange={setPlacement} />
-          <PlacementFields kind="operating" proposal={proposal} options={options} placement={placement} onChange={setPlacement} />
+          <PlacementFields kind="capital" proposals={proposals} options={options} placement={placement} onChange={setPlacement} />
+          <PlacementFields kind="operating" proposals={proposals} options={options} placement={placement} onChange={setPlacement} />
         </>
       )}
       <label>

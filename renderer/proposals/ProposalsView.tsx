@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useProposalsUiStore } from '../state/proposals-ui-store';
 import { decisionKeysHint } from './decision-keys';
-import { commandShortcutLabel } from '../commands/command-keys';
 import type { Department } from '../../shared/domain/workbook';
 import { Decimal } from '../../shared/money/decimal';
 import { RANK_KEYS, RANK_LABELS, type RankKey } from '../../shared/portfolio/ranking';
@@ -17,7 +16,7 @@ import { AddProposalDialog, DeleteProposalDialog } from './ProposalDialogs';
 import { MinimumsDialog } from './MinimumsDialog';
 // The frontier's chart (and its charting library) loads when the frontier is first opened.
 const FrontierDialog = lazy(() => import('./FrontierDialog').then((module) => ({ default: module.FrontierDialog })));
-import { ReasonDialog } from './DecisionDialog';
+import { FundDialog } from './FundDialog';
 import type { Objective } from '../../shared/portfolio/portfolio-model';
 import { useWorkbookStore } from '../state/workbook-store';
 
@@ -57,6 +56,8 @@ export function ProposalsView({ dark }: { dark: boolean }) {
   const { portfolio, metrics, ranked, rankKey, rankingProblem, selectedId, setVisible, select, setRankKey, setWeight, decide, optimized, fundChosen, reorder, addProposal, deleteProposal, setDepartmentMinimums, editCells } =
     usePortfolioStore();
   const choice = optimized?.ok === true ? optimized.choice : null;
+  // What "Fund these…" funds: the optimizer's choice not funded yet, asked where their costs go as one.
+  const fundable = useMemo(() => (choice === null || portfolio === null ? [] : portfolio.proposals.filter((proposal) => choice.chosen.includes(proposal.id) && proposal.status !== 'funded')), [choice, portfolio]);
   const [frontierFor, setFrontierFor] = useState<Objective | null>(null);
   const [fundingChosen, setFundingChosen] = useState(false);
   // Layout and dialogs live in a store, so the menus' commands open them too.
@@ -220,15 +221,13 @@ export function ProposalsView({ dark }: { dark: boolean }) {
           />
         </Suspense>
       )}
-      {fundingChosen && choice !== null && (
-        <ReasonDialog
-          title={`Fund the ${choice.chosen.length} proposals the optimizer chose`}
-          action="Fund them"
-          hint={`Each one's costs go where they went when it was last funded, or else to the chart's first capital and operating accounts, each year over all its months. To choose for one, fund it with ${commandShortcutLabel('proposals.fund')} instead.`}
+      {fundingChosen && fundable.length > 0 && (
+        <FundDialog
+          proposals={fundable}
           onClose={() => setFundingChosen(false)}
-          onConfirm={(reason) => {
+          onFund={(reason, placement) => {
             setFundingChosen(false);
-            void fundChosen(reason);
+            void fundChosen(reason, placement);
           }}
         />
       )}

@@ -75,8 +75,8 @@ interface PortfolioState {
   optimizedFor: Objective | null;
   optimize(objective: Objective): Promise<void>;
   cancelOptimize(): Promise<void>;
-  /** Marks every proposal the optimizer chose as funded, with one reason, as one step each. */
-  fundChosen(reason: string): Promise<void>;
+  /** Marks every proposal the optimizer chose (not yet funded) as funded, with one reason, as one step; `funding` says where all their costs go (remembered with each). */
+  fundChosen(reason: string, funding?: FundingPlacement): Promise<void>;
 }
 
 /** Ranks the portfolio as the state says: pure, so a weight change re-ranks without touching the back. */
@@ -362,13 +362,13 @@ export const usePortfolioStore = create<PortfolioState>((set, get) => {
         showError(error);
       }
     },
-    async fundChosen(reason) {
+    async fundChosen(reason, funding) {
       const optimized = get().optimized;
       const portfolio = get().portfolio;
       if (optimized === null || !optimized.ok || portfolio === null) return;
       const open = optimized.choice.chosen.filter((id) => portfolio.proposals.find((candidate) => candidate.id === id)?.status !== 'funded');
       if (open.length === 0) return;
-      const saved = await write(() => api.call('proposal/decide-many', { proposalIds: open, decision: 'funded', reason }), 'Fund the chosen proposals', true);
+      const saved = await write(() => api.call('proposal/decide-many', funding === undefined ? { proposalIds: open, decision: 'funded', reason } : { proposalIds: open, decision: 'funded', reason, funding }), 'Fund the chosen proposals', true);
       if (saved) useNoticeStore.getState().show({ tone: 'info', message: `Funded ${open.length} proposals; their costs are in the budget. Undo (${commandShortcutLabel('edit.undo')}) takes all of it back.` });
     },
     async addProposal(title, departmentId) {

@@ -155,6 +155,8 @@ export const proposalMethods = {
         proposalIds: uniqueIds(z.array(id).min(1).max(10_000), 'proposal'),
         decision: z.enum(PROPOSAL_STATUSES),
         reason: z.string().trim().min(1, 'Give the reason for the decision.').max(1000),
+        /** a funding only: where all their costs go (remembered with each); left out, where each went the last time */
+        funding: fundingPlacement.optional(),
       })
       .strict(),
   ),

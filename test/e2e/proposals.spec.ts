@@ -143,6 +143,48 @@ test('funding the optimizer’s choice puts its costs in the budget sheet; undo 
   await expect(page.locator('.ag-row-pinned[row-id="total-capex"] [col-id="year"]')).toHaveText(capexBefore);
 });
 
+test('funding the optimizer’s whole choice asks once where all their costs go, and each proposal remembers it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Proposals' }).click();
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(page.getByTestId('optimizer-result')).toContainText('Proven optimum');
+  const chosen = Number((await page.getByTestId('optimizer-result').innerText()).match(/(\d+) proposals/)?.[1]);
+  await page.getByRole('button', { name: 'Fund these…' }).click();
+  const dialog = page.getByTestId('decision-dialog');
+  await expect(dialog.getByRole('heading')).toHaveText(/^Fund the \d+ proposals the optimizer chose$/);
+  await expect(dialog.getByTestId('fund-where')).toContainText('One choice for all');
+  await dialog.getByLabel('Capital costs: account').selectOption({ label: '1600 IT hardware' });
+  await dialog.getByLabel('Capital costs: first month').selectOption({ label: 'Jun' });
+  await dialog.getByLabel('Operating costs: account').selectOption({ label: '6300 Software & subscriptions' });
+  await dialog.getByLabel('Operating costs: first month').selectOption({ label: 'Apr' });
+  await expect(dialog.getByTestId('fund-capital-preview')).toContainText('Each year in Jun–Dec, spread evenly: year 1 is');
+  await dialog.getByLabel('Reason').fill('Optimal portfolio under the caps');
+  await saveScreenshot(page, 'fund-chosen-where');
+  const before = decisionCount(host.dataDir);
+  await dialog.getByRole('button', { name: 'Fund them' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => decisionCount(host.dataDir)).toBeGreaterThan(before);
+  expect(decisionCount(host.dataDir) - before).toBeLessThanOrEqual(chosen);
+
+  // One of them, reopened and funded again, proposes where the whole choice went.
+  const grid = page.getByTestId('proposal-grid');
+  const funded = grid.locator('.ag-row[row-index]').filter({ has: page.locator('[col-id="status"]', { hasText: 'funded' }) }).filter({ hasNotText: 'mandatory' }).first();
+  const status = grid.locator(`.ag-row[row-id="${(await funded.getAttribute('row-id')) ?? ''}"] [col-id="status"]`);
+  await status.click();
+  await page.keyboard.press('p');
+  await dialog.getByLabel('Reason').fill('Scope to be reviewed');
+  await dialog.getByRole('button', { name: 'Reopen' }).click();
+  await expect(status).toHaveText('proposed');
+  await status.click();
+  await page.keyboard.press('f');
+  await expect(dialog.getByTestId('fund-where')).toContainText('where they went when it was last funded');
+  await expect(dialog.getByLabel('Capital costs: account').locator('option:checked')).toHaveText('1600 IT hardware');
+  await expect(dialog.getByLabel('Capital costs: first month').locator('option:checked')).toHaveText('Jun');
+  await expect(dialog.getByLabel('Operating costs: account').locator('option:checked')).toHaveText('6300 Software & subscriptions');
+  await expect(dialog.getByLabel('Operating costs: first month').locator('option:checked')).toHaveText('Apr');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('session mode: sliders re-rank live, one-key decisions are logged, snapshots compare', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByRole('tab', { name: 'Proposals' }).click();

@@ -99,4 +99,24 @@ describe('funding a proposal puts its costs on the accounts and months chosen', 
     expect((await proposalNamed(back, 'ERP upgrade to cloud edition')).status).toBe('proposed');
     back.stop();
   });
+
+  it('funds several at once (the optimizer’s choice) where one choice says, remembered with each; refuses it on another decision', async () => {
+    const back = startBack(tempFolder());
+    const erp = await proposalNamed(back, 'ERP upgrade to cloud edition');
+    const portal = await proposalNamed(back, 'Distributor self-service portal');
+    const placement = { capitalAccountId: await accountId(back, '1600'), operatingAccountId: await accountId(back, '6300'), capitalMonths: { from: 5, to: 11 }, operatingMonths: { from: 3, to: 11 } };
+    const notFunding = await rejection(back.call('proposal/decide-many', { proposalIds: [erp.id, portal.id], decision: 'deferred', reason: 'x', funding: placement }));
+    expect(notFunding.message).toBe('Only a funding says where its costs go: leave out “funding” for this decision.');
+    expect((await proposalNamed(back, 'ERP upgrade to cloud edition')).status).toBe('proposed');
+
+    await back.call('proposal/decide-many', { proposalIds: [erp.id, portal.id], decision: 'funded', reason: 'The optimum', funding: placement });
+    for (const proposal of [erp, portal]) {
+      const lines = await fundedLines(back, proposal.id);
+      expect(lines[0]).toMatchObject({ line: `${proposal.title} (capital)`, account: '1600 IT hardware' });
+      expect(lines[0]?.months[0]?.[0]).toBe(5);
+      for (const line of lines.slice(1)) expect(line.account).toBe('6300 Software & subscriptions');
+      expect(await back.call('proposal/funding-options', { proposalId: proposal.id })).toMatchObject({ remembered: true, placement });
+    }
+    back.stop();
+  });
 });
