@@ -38,7 +38,7 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
 
   // Formulas: the same graph unless a formula or a name it may use changed.
   const rebuild = formulasNeedRebuild(view.rows, view.rowIndex, placedLines, [...removed], view.lineErrors.size > 0);
-  const order = orderAfterPatch(view.rows, removed, patch.lines);
+  const order = orderAfterPatch(view.rows, view.rowIndex, removed, patch.lines);
   if (order === null) return null;
   const placedById = new Map(placedLines.map((line) => [line.id, line]));
   const engineLines = order.map((entry) => {
@@ -145,7 +145,13 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
 }
 
 /** The sheet's line ids in their new order: the old order without removed and placed lines, then each placed line after the one it follows. */
-function orderAfterPatch(rows: readonly LineRow[], removed: ReadonlySet<number>, placed: readonly PlacedLine[]): number[] | null {
+function orderAfterPatch(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, removed: ReadonlySet<number>, placed: readonly PlacedLine[]): number[] | null {
+  // A rename, a comment, a formula: every placed line follows the line it follows now, so the order stays.
+  const stays = (entry: PlacedLine) => {
+    const at = rowIndex.get(entry.line.id);
+    return at !== undefined && (rows[at - 1]?.line.id ?? null) === entry.after;
+  };
+  if (removed.size === 0 && placed.every(stays)) return rows.map((row) => row.line.id);
   const placedIds = new Set(placed.map((entry) => entry.line.id));
   const follower = new Map<number | null, number>();
   for (const entry of placed) {
