@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { BenchRow } from './bench-table';
 import { timeStructureChanges } from './structure-bench';
-import { browserMissing, FIRST_LINE, launchBenchBrowser, residentMb, startBenchHost } from './bench-browser';
+import { browserMissing, FIRST_LINE, openBenchWindow, residentMb, startBenchHost } from './bench-browser';
 
 /** Measures the real UI in headless Chromium against a browser host over `dataDir` that reopens `workbook`. */
 export async function benchInBrowser(dataDir: string, workbook: string, tag: string): Promise<BenchRow[]> {
@@ -12,11 +12,11 @@ export async function benchInBrowser(dataDir: string, workbook: string, tag: str
   }
   const host = await startBenchHost(dataDir, workbook);
   const url = host.url;
-  const browser = await launchBenchBrowser();
+  const benchWindow = await openBenchWindow();
   const rows: BenchRow[] = [];
   const record = (measure: string, samples: number[], target = '-', unit: BenchRow['unit'] = 'ms') => rows.push({ measure: `[${tag}, browser] ${measure}`, samples, target, unit });
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = benchWindow.context;
     // The token is kept for the tab in sessionStorage; every page opens the printed address.
     const openSamples: number[] = [];
     let page: Page | undefined;
@@ -29,8 +29,8 @@ export async function benchInBrowser(dataDir: string, workbook: string, tag: str
       openSamples.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
     }
     record('open: navigation to the sheet drawn with its rows', openSamples, '< 1 s');
-    // The app's files are kept by the browser after the first open (content-hashed, immutable): say what the very first costs.
-    record('open, the first time (nothing in the browser cache yet)', openSamples.slice(0, 1), '-');
+    // The browser keeps the app's files and their compiled code after the first open: say what the very first costs.
+    record('open, the first time (a new browser profile: nothing cached yet)', openSamples.slice(0, 1), '-');
     if (page === undefined) return rows;
 
     // A keystroke edit: from Enter to the frame that shows the new line total.
@@ -146,7 +146,7 @@ export async function benchInBrowser(dataDir: string, workbook: string, tag: str
     record('a new line: Enter to the line drawn on the sheet', structure.newLine, '< 50 ms');
     return rows;
   } finally {
-    await browser.close();
+    await benchWindow.close();
     host.stop();
   }
 }

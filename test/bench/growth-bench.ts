@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { sampleWorkbookSeed } from '../../electron/sample/sample-workbook';
 import { WorkbookStore } from '../../electron/store/workbook-store';
 import { buildSheetView } from '../../shared/sheet/sheet-view';
-import { browserMissing, FIRST_LINE, launchBenchBrowser, residentMb, startBenchHost } from './bench-browser';
+import { browserMissing, FIRST_LINE, openBenchWindow, residentMb, startBenchHost } from './bench-browser';
 import { median, printTable, type BenchRow } from './bench-table';
 
 const SIZES = (process.env.GROWTH_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -167,9 +167,9 @@ async function measureSize(folder: string, lines: number): Promise<GrowthPoint> 
   const dataDir = join(folder, `growth-${lines}`);
   mkdirSync(dataDir, { recursive: true });
   const host = await startBenchHost(dataDir, path);
-  const browser = await launchBenchBrowser();
+  const benchWindow = await openBenchWindow();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = benchWindow.context;
     const open: number[] = [];
     let page: Page | undefined;
     for (let run = 0; run < 3; run += 1) {
@@ -186,7 +186,7 @@ async function measureSize(folder: string, lines: number): Promise<GrowthPoint> 
     for (let run = 0; run < 3; run += 1) paste.push(await timePaste(page, target, pasteBlock(target.rows, run)));
     return { lines, open, edit, paste, pasteRows: target.rows, residentMb: resident };
   } finally {
-    await browser.close();
+    await benchWindow.close();
     host.stop();
   }
 }
@@ -228,7 +228,7 @@ export async function benchGrowth(folder: string): Promise<BenchRow[]> {
     const tag = `[growth ${lines.toLocaleString('en-US')} x ${MONTHS}, browser]`;
     const sizeRows: BenchRow[] = [
       { measure: `${tag} open: navigation to the sheet drawn with its rows`, samples: point.open, target: lines === 10_000 ? '< 1 s' : '-' },
-      { measure: `${tag} open, the first time (nothing in the browser cache yet)`, samples: point.open.slice(0, 1), target: '-' },
+      { measure: `${tag} open, the first time (a new browser profile: nothing cached yet)`, samples: point.open.slice(0, 1), target: '-' },
       { measure: `${tag} one typed edit: Enter to the new total on screen`, samples: point.edit, target: '< 16 ms' },
       { measure: `${tag} paste ${point.pasteRows.toLocaleString('en-US')} x ${PASTE_MONTHS}: to totals shown and saved`, samples: point.paste, target: '< 100 ms' },
       ...(point.residentMb === null ? [] : [{ measure: `${tag} back resident memory, workbook open`, samples: [point.residentMb], target: lines === 10_000 ? '< 250 MB' : '-', unit: 'MB' as const }]),
