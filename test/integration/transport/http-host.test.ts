@@ -1,28 +1,12 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable, DOMAINS } from '../../../electron/api/handler-table';
-import { BackSession } from '../../../electron/app/back-session';
-import { startBrowserHost, type BrowserHost } from '../../../electron/transport/http-host';
+import { describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../../electron/transport/http-host';
 import { useTempFolder } from '../../helpers/temp-folder';
+import { useBrowserHosts } from './running-host';
 
 const tempFolder = useTempFolder();
-const running: { host: BrowserHost; session: BackSession }[] = [];
+const startHost = useBrowserHosts();
 
-afterEach(async () => {
-  for (const { host, session } of running.splice(0)) {
-    await host.close();
-    session.shutDown();
-  }
-});
-
-async function start(): Promise<BrowserHost> {
-  const dataDir = tempFolder();
-  const session = new BackSession({ userData: dataDir, workbooks: join(dataDir, 'workbooks') });
-  session.startUp();
-  const host = await startBrowserHost({ session, table: buildHandlerTable(DOMAINS), rendererFolder: join(dataDir, 'workbooks') });
-  running.push({ host, session });
-  return host;
-}
+const start = (): Promise<BrowserHost> => startHost(tempFolder());
 
 function invoke(host: BrowserHost, headers: Record<string, string>, body: unknown = { method: 'workbook/get-session', input: {} }) {
   return fetch(`${host.origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { buildHandlerTable, DOMAINS } from '../../../electron/api/handler-table';
 import { BackSession } from '../../../electron/app/back-session';
 import { startBrowserHost, type BrowserHost } from '../../../electron/transport/http-host';
@@ -53,5 +54,27 @@ export async function startRunningHost(dataDir: string): Promise<RunningHost> {
       await host.close();
       session.shutDown();
     },
+  };
+}
+
+/**
+ * Starts browser hosts over fresh sessions (no user named, nothing opened) for the tests of a
+ * file; each is closed with its session after its test. The renderer folder defaults to the
+ * session's workbooks folder.
+ */
+export function useBrowserHosts(): (dataDir: string, rendererFolder?: string) => Promise<BrowserHost> {
+  const running: { host: BrowserHost; session: BackSession }[] = [];
+  afterEach(async () => {
+    for (const { host, session } of running.splice(0)) {
+      await host.close();
+      session.shutDown();
+    }
+  });
+  return async (dataDir, rendererFolder = join(dataDir, 'workbooks')) => {
+    const session = new BackSession({ userData: dataDir, workbooks: join(dataDir, 'workbooks') });
+    session.startUp();
+    const host = await startBrowserHost({ session, table: buildHandlerTable(DOMAINS), rendererFolder });
+    running.push({ host, session });
+    return host;
   };
 }

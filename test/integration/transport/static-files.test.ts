@@ -1,21 +1,13 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable, DOMAINS } from '../../../electron/api/handler-table';
-import { BackSession } from '../../../electron/app/back-session';
-import { startBrowserHost, type BrowserHost } from '../../../electron/transport/http-host';
+import { describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../../electron/transport/http-host';
 import { cacheControlFor } from '../../../electron/transport/static-files';
 import { useTempFolder } from '../../helpers/temp-folder';
+import { useBrowserHosts } from './running-host';
 
 const tempFolder = useTempFolder();
-const running: { host: BrowserHost; session: BackSession }[] = [];
-
-afterEach(async () => {
-  for (const { host, session } of running.splice(0)) {
-    await host.close();
-    session.shutDown();
-  }
-});
+const startHost = useBrowserHosts();
 
 /** A host over a renderer folder with an index page and one hashed bundle, as Vite writes them. */
 async function start(): Promise<{ host: BrowserHost; renderer: string }> {
@@ -24,11 +16,7 @@ async function start(): Promise<{ host: BrowserHost; renderer: string }> {
   mkdirSync(join(renderer, 'assets'), { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><script type="module" src="./assets/index-C2cNIOI-.js"></script>');
   writeFileSync(join(renderer, 'assets', 'index-C2cNIOI-.js'), 'console.log("app");'.repeat(20_000));
-  const session = new BackSession({ userData: dataDir, workbooks: join(dataDir, 'workbooks') });
-  session.startUp();
-  const host = await startBrowserHost({ session, table: buildHandlerTable(DOMAINS), rendererFolder: renderer });
-  running.push({ host, session });
-  return { host, renderer };
+  return { host: await startHost(dataDir, renderer), renderer };
 }
 
 describe('the renderer’s files, served by the browser host', () => {
