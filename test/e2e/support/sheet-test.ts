@@ -39,15 +39,21 @@ export async function rowIdOf(page: Page, description: string): Promise<string> 
   await page.locator('[data-testid="budget-grid"] .ag-row').first().waitFor();
   const viewport = page.locator('[data-testid="budget-grid"] .ag-body-vertical-scroll-viewport');
   // A sheet still laying itself out (just after a load) may not scroll yet: a few tries before giving up at its end.
-  let stuck = 0;
-  for (let screen = 0; screen < 80 && stuck < 10 && (await row.count()) === 0; screen += 1) {
-    const moved = await viewport.evaluate((element) => {
-      const before = element.scrollTop;
-      element.scrollTop += element.clientHeight * 0.8;
-      return element.scrollTop !== before;
-    });
-    stuck = moved ? 0 : stuck + 1;
-    await page.waitForTimeout(moved ? 50 : 150);
+  // AG Grid draws the rows of a scroll position a frame or more later, and only 3 beyond the screen:
+  // on a loaded machine a quick pass can step over a line, so a slower pass from the top follows.
+  for (const settle of [50, 300]) {
+    if ((await row.count()) > 0) break;
+    await viewport.evaluate((element) => (element.scrollTop = 0));
+    let stuck = 0;
+    for (let screen = 0; screen < 80 && stuck < 10 && (await row.count()) === 0; screen += 1) {
+      const moved = await viewport.evaluate((element) => {
+        const before = element.scrollTop;
+        element.scrollTop += element.clientHeight * 0.8;
+        return element.scrollTop !== before;
+      });
+      stuck = moved ? 0 : stuck + 1;
+      await page.waitForTimeout(moved ? settle : 150);
+    }
   }
   const id = await row.getAttribute('row-id');
   if (id === null) throw new Error(`No row for ${description}`);
