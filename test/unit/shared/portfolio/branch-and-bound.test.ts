@@ -24,6 +24,16 @@ function bestBySubsets(problem: CentsProblem): number | null {
   return best;
 }
 
+/** Every feasible portfolio with its value, best first. */
+function feasibleValues(problem: CentsProblem): { values: number[]; total: number }[] {
+  const found: { values: number[]; total: number }[] = [];
+  for (let mask = 0; mask < 1 << problem.value.length; mask += 1) {
+    const values = problem.value.map((_value, column) => (mask >> column) & 1);
+    if (feasible(problem, values)) found.push({ values, total: total(problem, values) });
+  }
+  return found.sort((a, b) => b.total - a.total);
+}
+
 interface ColumnDraw {
   weights: number[];
   valueCents: number;
@@ -82,6 +92,22 @@ describe('the branch and bound', () => {
         expect(total(problem, result.values ?? [])).toBeCloseTo(best, 6);
         expect(result.bound).toBeGreaterThanOrEqual(best - 1e-6);
         return result.bound - best <= 1e-9 * Math.max(1, Math.abs(best)) + 1e-6;
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('from the second-best portfolio as its start (the fixings then cut hardest), still finds the optimum', () => {
+    fc.assert(
+      fc.property(program, (problem) => {
+        const ranked = feasibleValues(problem);
+        const [best, secondBest] = ranked;
+        if (best === undefined || secondBest === undefined || secondBest.total >= best.total) return true;
+        const result = branchAndBound(problem, secondBest.values, noLimit(0));
+        expect(result.complete).toBe(true);
+        expect(feasible(problem, result.values ?? [])).toBe(true);
+        expect(total(problem, result.values ?? [])).toBeCloseTo(best.total, 6);
+        return result.bound >= best.total - 1e-6;
       }),
       { numRuns: 400 },
     );

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RelaxationTableau } from '../../../../shared/portfolio/relaxation-tableau';
 
@@ -32,5 +33,38 @@ describe('the relaxation tableau', () => {
   it('gives a bound that holds even before it is solved (any multipliers bound the program)', () => {
     const tableau = RelaxationTableau.of([3, 2], [{ columns: [0, 1], amounts: [2, 2], limit: 3 }], [0, 0], [1, 1]);
     expect(tableau.proofBound().bound).toBeGreaterThanOrEqual(4);
+  });
+
+  it("bounds each branch of a fractional column by no less than that branch's own relaxation (the fixing and the open branches rely on it)", () => {
+    const relaxation = fc.record({
+      values: fc.array(fc.integer({ min: -50, max: 200 }), { minLength: 2, maxLength: 9 }),
+      rows: fc.array(fc.record({ amounts: fc.array(fc.integer({ min: -3, max: 60 }), { minLength: 9, maxLength: 9 }), share: fc.integer({ min: 10, max: 90 }) }), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(relaxation, ({ values, rows }) => {
+        const program = rows.map(({ amounts, share }) => {
+          const used = amounts.slice(0, values.length);
+          const columns = used.flatMap((amount, column) => (amount !== 0 ? [column] : []));
+          const limit = Math.floor((used.reduce((sum, amount) => sum + Math.max(0, amount), 0) * share) / 100);
+          return { columns, amounts: columns.map((column) => used[column] ?? 0), limit };
+        });
+        const lower = values.map(() => 0);
+        const upper = values.map(() => 1);
+        const tableau = RelaxationTableau.of(values, program, lower, upper);
+        if (tableau.solve(500) !== 'optimal') return true;
+        const relaxed = tableau.values();
+        relaxed.forEach((x, column) => {
+          if (Math.min(x, 1 - x) <= 1e-6) return;
+          for (const side of [0, 1]) {
+            const branch = RelaxationTableau.of(values, program, lower, upper);
+            branch.setBounds(column, side, side);
+            const status = branch.solve(500);
+            if (status === 'optimal') expect(tableau.childBound(column, side)).toBeGreaterThanOrEqual(branch.proofBound().bound - 1e-7 * Math.max(1, Math.abs(branch.proofBound().bound)));
+          }
+        });
+        return true;
+      }),
+      { numRuns: 500 },
+    );
   });
 });
