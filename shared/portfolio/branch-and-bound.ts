@@ -1,4 +1,6 @@
 import type { CentsProblem } from './cents-problem';
+import { NodeRounding } from './node-rounding';
+import { polishedPortfolio } from './primal-heuristic';
 import { RelaxationTableau, type SparseRow } from './relaxation-tableau';
 
 /** How far the search goes: to a gap (0 proves the optimum), until a moment of a clock (shared code has no clock of its own). */
@@ -79,6 +81,7 @@ type NodeStep = 'next' | 'again' | 'deeper';
 class Search {
   private readonly tableau: RelaxationTableau;
   private readonly open = new OpenBranches();
+  private readonly rounding: NodeRounding;
   private best: number[] | null = null;
   private bestValue = Number.NEGATIVE_INFINITY;
   /** the highest bound of every branch closed so far (what the answer's bound must cover) */
@@ -95,6 +98,7 @@ class Search {
   ) {
     const lower = problem.fixedIn.map((fixed) => (fixed ? 1 : 0));
     const upper = problem.fixedOut.map((fixed) => (fixed ? 0 : 1));
+    this.rounding = new NodeRounding(problem);
     this.tableau = RelaxationTableau.of(problem.value, programRows(problem), lower, upper);
     if (start !== null && start.length === problem.value.length) this.consider([...start]);
   }
@@ -125,9 +129,12 @@ class Search {
     const { bound, reducedValues } = this.tableau.proofBound();
     const relaxed = this.tableau.values();
     const integral = !anyFractional(relaxed);
-    // The relaxation rounded down, checked exactly only when it could be kept or decides whether an integral node is proven.
-    const roundedDown = Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0));
-    const roundingFits = integral || valueOf(this.problem, roundedDown) > this.bestValue ? this.consider(roundedDown) : true;
+    // An integral relaxation is itself the portfolio (if the exact check refuses it, the node stays unproven); else its rounding, checked exactly only when it would be kept.
+    const rounded = integral ? Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0)) : this.rounding.round(relaxed, reducedValues);
+    const before = this.bestValue;
+    const roundingFits = integral || valueOf(this.problem, rounded) > this.bestValue ? this.consider(rounded) : true;
+    // A better portfolio is rare and worth the exchanges of the start's local search.
+    if (this.bestValue > before && this.best !== null) this.consider(polishedPortfolio(this.problem, this.best, relaxed));
 
     // Closed: nothing in it can beat the best portfolio by more than the gap; or its relaxation is
     // integral (a rounding the exact check refused leaves it unproven); or, not solved, its bound holds but it cannot be branched on.

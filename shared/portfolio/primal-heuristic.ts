@@ -166,11 +166,19 @@ export function improvedStart(input: PortfolioInput, model: PortfolioModel, guid
   const selection = new Selection(problem);
   problem.fixedIn.forEach((fixed, column) => fixed && selection.set(column, true));
   if (selection.room.some((room) => room < 0)) return null;
+  return improveSelection(problem, selection, searchOrder(problem, guide), maxPasses);
+}
+
+/** The open columns in the order the exchanges try them: by the guide's value (a relaxation), then by value per cent of amounts. */
+function searchOrder(problem: CentsProblem, guide: ArrayLike<number> | null): number[] {
   const density = (column: number) => (problem.value[column] ?? 0) / (1 + (problem.weight[column] ?? []).reduce((sum, amount) => sum + amount, 0));
-  const order = problem.value
+  return problem.value
     .map((_value, column) => column)
     .filter((column) => problem.fixedIn[column] !== true && problem.fixedOut[column] !== true)
     .sort((a, b) => (guide === null ? 0 : (guide[b] ?? 0) - (guide[a] ?? 0)) || density(b) - density(a));
+}
+
+function improveSelection(problem: CentsProblem, selection: Selection, order: readonly number[], maxPasses: number): number[] {
   fillGreedily(problem, selection, order);
   for (let pass = 0; pass < maxPasses; pass += 1) {
     const swapped = swapPass(problem, selection, order);
@@ -179,4 +187,14 @@ export function improvedStart(input: PortfolioInput, model: PortfolioModel, guid
     if (!swapped && !refilled && !filled) break;
   }
   return selection.chosen.map((inside) => (inside ? 1 : 0));
+}
+
+/**
+ * A feasible portfolio (one the exact check accepted) improved by the same exchanges, guided by a
+ * relaxation's values: what the branch and bound does with each better portfolio it finds.
+ */
+export function polishedPortfolio(problem: CentsProblem, values: readonly number[], guide: ArrayLike<number>, maxPasses = 8): number[] {
+  const selection = new Selection(problem);
+  values.forEach((inside, column) => inside === 1 && selection.set(column, true));
+  return improveSelection(problem, selection, searchOrder(problem, guide), maxPasses);
 }
