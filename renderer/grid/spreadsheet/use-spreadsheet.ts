@@ -5,10 +5,8 @@ import { toTabularText } from '../../../shared/clipboard/tabular-text';
 import { showError } from '../../state/notice-store';
 import { htmlTableRows } from '../html-table';
 import {
-  boundsOf,
   cellCount,
   clearWrites,
-  dragFillWrites,
   fillWrites,
   rangeAsHtml,
   rangeAsText,
@@ -24,6 +22,10 @@ import { edgeOfData, type Direction } from './navigation';
 import { selectWhenWritten, type SelectionStore } from '../../selection/selection-store';
 import { isCommandKey } from '../../commands/command-keys';
 import { setActiveGrid, type GridActions } from './active-grid';
+import { isFillHandleCell, repaintRange } from './range-paint';
+import { answerMenuCopy, copyThroughMenu } from './menu-copy';
+import { useFillHandle } from './use-fill-handle';
+import { focusCell } from './focus-cell';
 
 /** A grid's cells as the shared behaviour sees them, with the ids of the columns a range spans. */
 export interface SpreadsheetCells extends CellGrid {
@@ -84,16 +86,6 @@ export function isSpreadsheetCommand(event: KeyboardEvent): boolean {
   return spreadsheetCommandOf(event) !== null;
 }
 
-/** Set while a menu's Copy runs the browser's copy command: the grid answers the copy event without having the focus. */
-let menuCopy: { text: string; html: string } | null = null;
-
-/** Whether a cell is the selection's bottom-right one, which carries the fill handle as in Excel. */
-export function isFillHandleCell(range: CellRange | null, row: number, column: number): boolean {
-  if (range === null) return false;
-  const bounds = boundsOf(range);
-  return row === bounds.bottom && column === bounds.right;
-}
-
 /** The class rules that draw a range column's part of the selection and the fill handle. */
 export function rangeCellClassRules<Row>(selection: SelectionStore, column: number, holdsCells: (row: Row | undefined) => boolean) {
   return {
@@ -103,34 +95,6 @@ export function rangeCellClassRules<Row>(selection: SelectionStore, column: numb
     },
     'fill-handle-cell': (params: CellClassParams<Row>) => holdsCells(params.data) && params.node.rowPinned == null && isFillHandleCell(selection.getState().range, params.node.rowIndex ?? -1, column),
   };
-}
-
-/** Sets a drawn cell's range classes for `range`, touching only the classes that change (each change costs a style pass). */
-function paintCell(cellElement: HTMLElement, cells: SpreadsheetCells, columns: ReadonlyMap<string, number>, range: CellRange | null): void {
-  const column = columns.get(cellElement.getAttribute('col-id') ?? '');
-  // Pinned rows (the sheet's totals) have indexes such as "b-0": never in a range.
-  const rowIndex = Number(cellElement.closest('.ag-row[row-index]')?.getAttribute('row-index'));
-  const holdsCells = column !== undefined && Number.isInteger(rowIndex) && cells.isDataRow(rowIndex);
-  const inRange = holdsCells && range !== null && cellCount(range) > 1 && rangeContains(range, rowIndex, column);
-  const handle = holdsCells && isFillHandleCell(range, rowIndex, column);
-  if (cellElement.classList.contains('cell-in-range') !== inRange) cellElement.classList.toggle('cell-in-range', inRange);
-  if (cellElement.classList.contains('fill-handle-cell') !== handle) cellElement.classList.toggle('fill-handle-cell', handle);
-}
-
-/** Repaints the drawn cells whose look a new range changes: those marked now, and those of the range's rows. */
-function repaintRange(host: HTMLElement, cells: SpreadsheetCells, range: CellRange | null): void {
-  const columns = new Map(cells.columnIds.map((colId, index) => [colId, index]));
-  for (const marked of host.querySelectorAll<HTMLElement>('.ag-cell.cell-in-range, .ag-cell.fill-handle-cell')) paintCell(marked, cells, columns, range);
-  if (range === null) return;
-  const bounds = boundsOf(range);
-  for (const rowElement of host.querySelectorAll<HTMLElement>('.ag-row[row-index]')) {
-    const rowIndex = Number(rowElement.getAttribute('row-index'));
-    if (!Number.isInteger(rowIndex) || rowIndex < bounds.top || rowIndex > bounds.bottom) continue;
-    for (let column = bounds.left; column <= bounds.right; column += 1) {
-      const cellElement = rowElement.querySelector<HTMLElement>(`.ag-cell[col-id="${cells.columnIds[column] ?? ''}"]`);
-      if (cellElement !== null) paintCell(cellElement, cells, columns, range);
-    }
-  }
 }
 
 /**
@@ -148,7 +112,6 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
   const { apiRef, hostRef, selection } = options;
   const shiftHeld = useRef(false);
   const dragging = useRef(false);
-  const fillDrag = useRef<{ source: CellRange; target: CellRange } | null>(null);
 
   const columnOf = useCallback((colId: string): number | null => {
     const index = latest.current.cells()?.columnIds.indexOf(colId) ?? -1;
@@ -188,13 +151,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
   // Clipboard: copy the selection as text and an HTML table; paste a block at its top-left cell.
   useEffect(() => {
     const onCopy = (event: ClipboardEvent) => {
-      if (menuCopy !== null && event.clipboardData !== null) {
-        event.preventDefault();
-        event.clipboardData.setData('text/plain', menuCopy.text);
-        event.clipboardData.setData('text/html', menuCopy.html);
-        menuCopy = null;
-        return;
-      }
+      if (answerMenuCopy(event)) return;
       const range = currentRange();
       const cells = latest.current.cells();
       if (!gridHasFocus() || range === null || cells === null || event.clipboardData === null) return;
@@ -225,37 +182,8 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
     };
   }, [currentRange, gridHasFocus, selection]);
 
-  // The fill handle: pressed in the corner of the selection's last cell, dragged down or right,
-  // released to repeat the selection over the new cells (one undo step).
-  useEffect(() => {
-    const host = hostRef.current;
-    if (host === null) return;
-    const onMouseDown = (event: MouseEvent) => {
-      const cellElement = (event.target as HTMLElement | null)?.closest<HTMLElement>('.ag-cell.fill-handle-cell');
-      const range = selection.getState().range;
-      if (cellElement === null || cellElement === undefined || range === null || event.button !== 0) return;
-      const box = cellElement.getBoundingClientRect();
-      if (box.right - event.clientX > 9 || box.bottom - event.clientY > 9) return;
-      // Ours alone: AG Grid must not move the cursor and collapse the selection.
-      event.preventDefault();
-      event.stopPropagation();
-      fillDrag.current = { source: range, target: range };
-    };
-    const onMouseUp = () => {
-      const drag = fillDrag.current;
-      fillDrag.current = null;
-      const cells = latest.current.cells();
-      if (drag === null || drag.target === drag.source || cells === null) return;
-      const writes = dragFillWrites(cells, drag.source, drag.target);
-      void selectWhenWritten(selection, writeCells(writes, `fill ${cellsLabel(writes.length)}`), (filled) => (filled ? drag.target : drag.source));
-    };
-    host.addEventListener('mousedown', onMouseDown, true);
-    window.addEventListener('mouseup', onMouseUp, true);
-    return () => {
-      host.removeEventListener('mousedown', onMouseDown, true);
-      window.removeEventListener('mouseup', onMouseUp, true);
-    };
-  }, [hostRef, selection, writeCells]);
+  const cellsNow = useCallback(() => latest.current.cells(), []);
+  const fillHandle = useFillHandle(hostRef, selection, cellsNow, writeCells);
 
   useEffect(() => {
     const track = (event: KeyboardEvent) => (shiftHeld.current = event.shiftKey);
@@ -305,28 +233,13 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
     (event: CellMouseOverEvent) => {
       const hovered = columnOf(event.column.getColId());
       const { range, setRange } = selection.getState();
-      const drag = fillDrag.current;
-      if (drag !== null && event.rowIndex !== null && hovered !== null) {
-        // The fill grows down or right from the selection, whichever the pointer went further.
-        const bounds = boundsOf(drag.source);
-        const down = event.rowIndex - bounds.bottom;
-        const right = hovered - bounds.right;
-        const target =
-          down <= 0 && right <= 0
-            ? drag.source
-            : down >= right
-              ? { anchor: { row: bounds.top, column: bounds.left }, focus: { row: event.rowIndex, column: bounds.right } }
-              : { anchor: { row: bounds.top, column: bounds.left }, focus: { row: bounds.bottom, column: hovered } };
-        drag.target = target;
-        setRange(target);
-        return;
-      }
+      if (event.rowIndex !== null && hovered !== null && fillHandle.dragOver(event.rowIndex, hovered)) return;
       const mouse = event.event as MouseEvent | null;
       if (!dragging.current || mouse === null || (mouse.buttons & 1) === 0) return;
       if (event.rowIndex === null || event.node.rowPinned != null || hovered === null || range === null) return;
       setRange({ anchor: range.anchor, focus: { row: event.rowIndex, column: hovered } });
     },
-    [selection, columnOf],
+    [selection, columnOf, fillHandle],
   );
 
   const moveCursor = useCallback(
@@ -336,19 +249,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
       if (grid === null || colId === undefined) return;
       grid.ensureIndexVisible(position.row);
       grid.ensureColumnVisible(colId);
-      grid.setFocusedCell(position.row, colId);
-      // A cell scrolled into view is drawn a few frames later: focus it again once it exists.
-      let framesLeft = 20;
-      const focusWhenDrawn = () => {
-        if (grid.isDestroyed()) return;
-        const drawn = hostRef.current?.querySelector(`.ag-row[row-index="${position.row}"] [col-id="${colId}"]`);
-        if (drawn !== null && drawn !== undefined) {
-          if (document.activeElement !== drawn) grid.setFocusedCell(position.row, colId);
-        } else if (framesLeft-- > 0) {
-          requestAnimationFrame(focusWhenDrawn);
-        }
-      };
-      requestAnimationFrame(focusWhenDrawn);
+      focusCell(grid, hostRef, position.row, colId);
     },
     [apiRef, hostRef],
   );
@@ -367,21 +268,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
         const range = currentRange();
         const cells = latest.current.cells();
         if (range === null || cells === null) return;
-        const content = { text: rangeAsText(cells, range), html: rangeAsHtml(cells, range) };
-        // The browser's copy command fires the copy event this grid answers (text and HTML); where it
-        // is refused (no user gesture), the asynchronous clipboard takes both forms.
-        menuCopy = content;
-        let copied = false;
-        try {
-          copied = document.execCommand('copy');
-        } catch {
-          copied = false;
-        }
-        const answered = menuCopy === null;
-        menuCopy = null;
-        if (copied && answered) return;
-        const item = new ClipboardItem({ 'text/plain': new Blob([content.text], { type: 'text/plain' }), 'text/html': new Blob([content.html], { type: 'text/html' }) });
-        navigator.clipboard.write([item]).catch(() => showError(new Error('The clipboard refused the copy: press Ctrl+C (⌘C on a Mac) in the sheet instead.')));
+        copyThroughMenu({ text: rangeAsText(cells, range), html: rangeAsHtml(cells, range) });
       },
       cut() {
         const readOnly = latest.current.readOnly?.() ?? null;
@@ -500,19 +387,7 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
       grid.ensureIndexVisible(row, 'middle');
       grid.ensureColumnVisible(colId);
       if (keep === null) {
-        grid.setFocusedCell(row, colId);
-        // A cell scrolled into view is drawn a few frames later: focus it again once it exists.
-        let framesLeft = 20;
-        const focusWhenDrawn = () => {
-          if (grid.isDestroyed()) return;
-          const drawn = hostRef.current?.querySelector(`.ag-row[row-index="${row}"] [col-id="${colId}"]`);
-          if (drawn !== null && drawn !== undefined) {
-            if (document.activeElement !== drawn) grid.setFocusedCell(row, colId);
-          } else if (framesLeft-- > 0) {
-            requestAnimationFrame(focusWhenDrawn);
-          }
-        };
-        requestAnimationFrame(focusWhenDrawn);
+        focusCell(grid, hostRef, row, colId);
         return;
       }
       // The grid's cursor moves (AG Grid focuses the cell); the keyboard goes back where it was.
