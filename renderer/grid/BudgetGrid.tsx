@@ -1,6 +1,5 @@
+import './spreadsheet/grid-modules';
 import {
-  AllCommunityModule,
-  ModuleRegistry,
   type CellClickedEvent,
   type CellContextMenuEvent,
   type ColDef,
@@ -35,8 +34,6 @@ import { darkGridTheme, lightGridTheme } from './spreadsheet/grid-theme';
 import { columnsFor, labelColumnOf, withRememberedWidths, type Value } from './budget-columns';
 import { rowChanges } from './row-transaction';
 import { useVanillaGrid } from './use-vanilla-grid';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** A find's match as the grid shows it: the line's row and the cell's column. */
 function hitOf(match: LineMatch): FindHit {

@@ -1,7 +1,6 @@
+import '../grid/spreadsheet/grid-modules';
 import { cellsLabel } from '../../shared/domain/cells-label';
 import {
-  AllCommunityModule,
-  ModuleRegistry,
   type CellEditRequestEvent,
   type CellFocusedEvent,
   type ColDef,
@@ -34,8 +33,6 @@ import { findInProposals } from '../find/find-proposals';
 import { registerFind, registerGridActions } from '../commands/command-actions';
 import { gridCommandProvider } from '../grid/spreadsheet/active-grid';
 import './ranking-title.css';
-
-ModuleRegistry.registerModules([AllCommunityModule]);
 
 const PLACE_LABELS: Record<RankedProposal['place'], string> = {
   committed: 'Committed',

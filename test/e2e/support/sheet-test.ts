@@ -1,4 +1,4 @@
-import { test as base, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { E2E_USER, removeDataDir, startHost, type RunningHost } from './browser-host';
 
 /**
@@ -12,6 +12,13 @@ export const test = base.extend<{ userName: string | null; sheetCents: boolean; 
   // the default whole-unit sheet says `test.use({ sheetCents: false })`.
   sheetCents: [true, { option: true }],
   page: async ({ page, sheetCents }, use) => {
+    // The app registers only the AG Grid modules it uses: a feature whose module is missing logs
+    // an AG Grid error (#200 and the like) instead of working, and fails the test that meets it.
+    const gridProblems: string[] = [];
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text.includes('AG Grid') && (message.type() === 'error' || /module/i.test(text))) gridProblems.push(text);
+    });
     if (sheetCents) {
       // Only as the first-run preference: a test that changes it (and reloads) keeps its change.
       await page.addInitScript(() => {
@@ -19,6 +26,7 @@ export const test = base.extend<{ userName: string | null; sheetCents: boolean; 
       });
     }
     await use(page);
+    expect(gridProblems, 'AG Grid reported problems in the console').toEqual([]);
   },
   host: async ({ userName }, use) => {
     const host = await startHost(undefined, { userName });
@@ -28,7 +36,8 @@ export const test = base.extend<{ userName: string | null; sheetCents: boolean; 
   },
 });
 
-export { expect, type Locator, type Page } from '@playwright/test';
+export { expect };
+export type { Locator, Page } from '@playwright/test';
 
 /**
  * The grid row id of the first line whose row shows `description`. AG Grid draws only the rows in
