@@ -1,5 +1,6 @@
 import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { FUNCTIONS, type FormulaNode, type FunctionTable } from './ast';
+import { quickParse } from './quick-parse';
 
 const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)?|\.\d+/ });
@@ -176,18 +177,23 @@ export type ParsedFormula = { ok: true; ast: FormulaNode } | { ok: false; messag
 export function parseFormula(text: string, functions: FunctionTable = FUNCTIONS): ParsedFormula {
   const source = text.trim().replace(/^=/, '');
   if (source.trim() === '') return { ok: false, message: 'The formula is empty.' };
+  // Well-formed formulas are read by the quick reader; the rest by Chevrotain, which says what is wrong.
+  const parsed = quickParse(source) ?? parseByGrammar(source);
+  if (typeof parsed === 'string') return { ok: false, message: parsed };
+  const problem = checkCalls(parsed, functions);
+  return problem === null ? { ok: true, ast: parsed } : { ok: false, message: problem };
+}
+
+/** The tree Chevrotain's parser reads from `source` (a formula without its `=`), or why it cannot. */
+export function parseByGrammar(source: string): FormulaNode | string {
   const { lexer, parser } = prepareFormulaGrammar();
   const lexed = lexer.tokenize(source);
   const badCharacter = lexed.errors[0];
-  if (badCharacter !== undefined) {
-    return { ok: false, message: `Unexpected “${source.charAt(badCharacter.offset)}” at character ${badCharacter.offset + 1}.` };
-  }
+  if (badCharacter !== undefined) return `Unexpected “${source.charAt(badCharacter.offset)}” at character ${badCharacter.offset + 1}.`;
   parser.input = lexed.tokens;
   const ast = parser.formula();
   const error = parser.errors[0];
-  if (error !== undefined) return { ok: false, message: describeSyntaxError(error.token, source) };
-  const problem = checkCalls(ast, functions);
-  return problem === null ? { ok: true, ast } : { ok: false, message: problem };
+  return error === undefined ? ast : describeSyntaxError(error.token, source);
 }
 
 function describeSyntaxError(token: IToken, source: string): string {
