@@ -232,12 +232,28 @@ function cellStatementsOf(db: Database.Database): { upsert: Database.Statement; 
   return statements;
 }
 
+/** The writes with each cell once, at its last write's place; the very list when no cell repeats (every caller's case). */
+function lastWriteOfEachCell(writes: readonly CellWrite[]): readonly CellWrite[] {
+  // Keys are numbers per version (a line's months side by side), not strings: a paste has 12,000 cells.
+  const span = 1 + writes.reduce((most, write) => Math.max(most, write.period), 0);
+  const keysByVersion = new Map<number, Map<number, number>>();
+  let repeated = false;
+  writes.forEach((write, index) => {
+    let keys = keysByVersion.get(write.versionId);
+    if (keys === undefined) keysByVersion.set(write.versionId, (keys = new Map()));
+    const key = write.lineId * span + write.period;
+    if (keys.has(key)) repeated = true;
+    keys.set(key, index);
+  });
+  if (!repeated) return writes;
+  const lastIndexes = new Set([...keysByVersion.values()].flatMap((keys) => [...keys.values()]));
+  return writes.filter((_write, index) => lastIndexes.has(index));
+}
+
 /** Sets (or, with null, clears) many cells, a hundred a statement. Each cell must appear once. Runs inside the caller's transaction. */
 export function writeCells(db: Database.Database, writes: readonly CellWrite[]): void {
   // Written one after another, a cell's last write would win: so it does here.
-  const last = new Map<string, CellWrite>();
-  for (const write of writes) last.set(`${write.lineId}:${write.versionId}:${write.period}`, write);
-  const unique = last.size === writes.length ? writes : [...last.values()];
+  const unique = lastWriteOfEachCell(writes);
   const sets = unique.filter((write) => write.value !== null);
   const clears = unique.filter((write) => write.value === null);
   const { upsert, remove } = cellStatementsOf(db);

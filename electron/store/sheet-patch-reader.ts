@@ -4,6 +4,7 @@ import type { AmountText } from '../../shared/money/amount';
 import { emptyPatch, type PlacedLine, type SheetPatch } from '../../shared/sheet/sheet-patch';
 import type { Direction, EditStep, StoredComment } from './edit-steps';
 import type { WorkbookStore } from './workbook-store';
+import { stepOfStoredText } from './packed-steps';
 
 /** Row tables a step may change without the sheet of any version changing (KPI definitions follow renames). */
 const OFF_SHEET_TABLES = new Set(['kpis', 'kpi_inputs']);
@@ -109,7 +110,7 @@ export class SheetPatchReader {
     if (versionId === undefined) return null;
     const row = this.db.prepare<[], { id: number; step: string }>('SELECT id, step FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get();
     if (row === undefined || row.id === stepIdBefore) return this.versionExists(versionId) ? emptyPatch(versionId) : null;
-    return this.patchOf(JSON.parse(row.step) as EditStep, 'forward', versionId);
+    return this.patchOf(stepOfStoredText(row.step), 'forward', versionId);
   }
 
   /** The patch of `step` applied in `direction`, for the sheet of `versionId`; null when the sheet must be read again. */

@@ -70,10 +70,11 @@ function versionsWrittenSince(store: WorkbookStore, then: Mark, now: Mark): Set<
   const written = new Set<number>();
   let read = 0;
   // Newest first by row id (the trail is written in order, no index needed): stop at the first older record.
-  const changes = db.prepare<[], [number, string, number | null]>('SELECT audit_id, kind, version_id FROM audit_changes ORDER BY id DESC').raw(true);
-  for (const [auditId, kind, versionId] of changes.iterate()) {
+  // A row may hold a run of one line's cells (migration 13): it counts as that many changes, all of its kind and version.
+  const changes = db.prepare<[], [number, string, number | null, number | null]>('SELECT audit_id, kind, version_id, cell_count FROM audit_changes ORDER BY id DESC').raw(true);
+  for (const [auditId, kind, versionId, cellCount] of changes.iterate()) {
     if (auditId <= then.auditId) break;
-    read += 1;
+    read += cellCount ?? 1;
     if (read > MOST_CHANGES) return 'all';
     recorded.add(auditId);
     if (OUTSIDE_THE_SHEET.has(actions.get(auditId) ?? '') && KINDS_OUTSIDE_THE_SHEET.has(kind)) continue;

@@ -8,7 +8,7 @@ import type { Account, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Dep
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
-import { EditHistory } from './edit-history';
+import { EditHistory, type NextStep } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
 import { applyStep, cellWriter, swapSortOrder, writeCells, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
@@ -23,7 +23,8 @@ import { SheetPatchReader } from './sheet-patch-reader';
 import { followRename } from './kpi-store';
 import { lockScopeOf } from './lock-scope';
 import { requireApproverNotSubmitter } from './approval-rules';
-import { auditChangesOf, displayedVersionName, readAudit, writeAuditChanges } from './audit-trail';
+import { auditChangesOf, displayedVersionName } from './audit-trail';
+import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
 import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
 
@@ -208,15 +209,13 @@ export class WorkbookStore {
     return lastFilled >= 0 && (through === null || lastFilled > through) ? lastFilled : null;
   }
 
-  /** Applies the next undo or redo step; a deleted version whose name was taken since cannot come back under it. */
-  private replayNamed(direction: 'undo' | 'redo', label: string): { label: string; step: EditStep } {
+  /** Applies the undo or redo step `peek` gave; a deleted version whose name was taken since cannot come back under it. */
+  private replayNamed(direction: 'undo' | 'redo', next: NextStep): void {
     try {
-      const applied = direction === 'undo' ? this.edits.undo() : this.edits.redo();
-      if (applied === null) throw new Error('The history changed inside its own transaction.');
-      return applied;
+      this.edits.apply(next, direction);
     } catch (error) {
       if (error instanceof Error && error.message.includes('versions.name')) {
-        throw new ApiError('invalid-input', `Cannot ${direction} “${label}”: it would bring back a version whose name another version now has. Rename that version first.`);
+        throw new ApiError('invalid-input', `Cannot ${direction} “${next.label}”: it would bring back a version whose name another version now has. Rename that version first.`);
       }
       throw error;
     }
@@ -467,7 +466,8 @@ export class WorkbookStore {
         const editedLineIds = many ? JSON.stringify([...new Set(edits.map((edit) => edit.lineId))]) : '[]';
         const editedLines = many ? new Map(this.db.prepare<[number, string], EditedLine>(`${lineColumns} WHERE l.id IN (SELECT value FROM json_each(?))`).all(versionId, editedLineIds).map((line) => [line.id, line])) : null;
         const lineOf = (lineId: number) => (editedLines === null ? lookUp.get(versionId, lineId) : editedLines.get(lineId));
-        const seen = new Set<string>();
+        // A cell's key is a number (line, then month), not a string: a paste checks 12,000 of them.
+        const seen = new Set<number>();
         edits.forEach((edit, index) => {
           const where = `edits.${index}`;
           const line = lineOf(edit.lineId);
@@ -486,7 +486,7 @@ export class WorkbookStore {
           if (closed !== null && edit.period < closed.months) {
             throw new ApiError('invalid-input', `Month ${edit.period + 1} is closed: “${version.name}” shows the actuals of “${closed.name}” there. Change them in “${closed.name}”.`, `${where}.period`);
           }
-          const key = `${edit.lineId}:${edit.period}`;
+          const key = edit.lineId * periodCount + edit.period;
           if (seen.has(key)) throw new ApiError('invalid-input', `The same cell (line ${edit.lineId}, period ${edit.period}) is set twice in one change.`, where);
           seen.add(key);
         });
@@ -829,7 +829,8 @@ export class WorkbookStore {
           throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
         }
         this.requireStepUnlocked(next.step, `${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
-        const applied = this.replayNamed(direction, next.label);
+        this.replayNamed(direction, next);
+        const applied = next;
         const changes = auditChangesOf(this.db, applied.step, direction === 'undo' ? 'backward' : 'forward');
         const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, changes);
         const versionId = shownVersionId;

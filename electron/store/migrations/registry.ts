@@ -10,10 +10,11 @@ import { versions } from './009-versions';
 import { kpisAndGoals } from './010-kpis-and-goals';
 import { proposalFundingPlacement } from './011-proposal-funding-placement';
 import { proposalPrerequisites } from './012-proposal-prerequisites';
+import { compactAuditCells } from './013-compact-audit-cells';
 import type { Migration } from './migration';
 
 /** Every schema step in order. Append only; each version is one more than the last. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, editHistory, lineFormulas, comments, hierarchiesAndReferences, proposals, proposalLines, approvalAndAudit, versions, kpisAndGoals, proposalFundingPlacement, proposalPrerequisites];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, editHistory, lineFormulas, comments, hierarchiesAndReferences, proposals, proposalLines, approvalAndAudit, versions, kpisAndGoals, proposalFundingPlacement, proposalPrerequisites, compactAuditCells];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0);
 
