@@ -137,8 +137,12 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
   // Subtotals are summed exactly over whole cents (ExactSum) and become Decimals once at the end.
   const sums = new Map<string, ExactSum[]>();
   const open: string[] = [];
+  // Lines of one department and account type (or one account) share their groups: each path is made once.
+  const paths = new Map<string, GroupSpec[]>();
   for (const row of ordered) {
-    const path = groupPath(row, grouping, trees);
+    const pathKey = grouping === 'account' ? `${row.account.id}:${row.account.type}` : `${row.line.departmentId}:${row.account.type}`;
+    let path = paths.get(pathKey);
+    if (path === undefined) paths.set(pathKey, (path = groupPath(row, grouping, trees)));
     const memberships: { id: string; sign: 1 | -1 }[] = [];
     let hidden = false;
     // Each amount is read once per line, not once per group it counts in (null: added as a Decimal).
@@ -176,7 +180,6 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
         memberships.push({ id: spec.id, sign });
         let groupSums = sums.get(spec.id);
         if (groupSums === undefined) sums.set(spec.id, (groupSums = Array.from({ length: periodCount }, () => new ExactSum())));
-        group.year = (group.year ?? new Decimal(0)).plus(sign === 1 ? row.year : row.year.negated());
         cents ??= row.line.values.map((text) => centsOf(text));
         for (let period = 0; period < periodCount; period += 1) {
           const amount = cents[period];
@@ -196,7 +199,13 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
   }
   for (const [id, groupSums] of sums) {
     const group = groups.get(id);
-    if (group !== undefined) group.periods = groupSums.map((sum) => sum.value());
+    if (group === undefined) continue;
+    group.periods = groupSums.map((sum) => sum.value());
+    // The year is the sum of the months, as each line's year is the sum of its own: one exact sum
+    // per group instead of a Decimal addition per line and group.
+    const year = new ExactSum();
+    for (const sum of groupSums) year.addSum(sum);
+    group.year = year.value();
   }
   return display;
 }
