@@ -4,7 +4,6 @@ import { create } from 'zustand';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { parseAmount } from '../../shared/money/parse-amount';
 import { parseEntry } from '../../shared/money/parse-entry';
-import { prepareFormulaGrammar } from '../../shared/formula/parse-formula';
 import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
@@ -133,8 +132,6 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     // The first load takes the read started with the page; later ones read the version shown (null: the workbook's first).
     const first = versionId === null ? takeFirstRead() : null;
     const reading = first ?? readSheet(versionId);
-    // The back takes a while to read a large workbook: build the formula grammar meanwhile.
-    prepareFormulaGrammar();
     let model: SheetModel;
     try {
       model = await reading;

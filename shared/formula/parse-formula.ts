@@ -149,8 +149,7 @@ class FormulaParser extends EmbeddedActionsParser {
 }
 
 // Building the lexer and the parser (Chevrotain's grammar analysis) takes tens of milliseconds:
-// done on first use rather than when the app's code loads, and the sheet store asks for it while
-// it waits for the back to read the workbook.
+// done on first use, which is the first formula the quick reader refuses (often never at open).
 let grammar: { lexer: Lexer; parser: FormulaParser } | null = null;
 
 /** Builds the formula grammar now, if it is not built yet: call it where the app is waiting anyway. */
