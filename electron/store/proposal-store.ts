@@ -1,42 +1,19 @@
 import { ApiError } from '../../shared/api/errors';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 import { fiscalYearLabel } from '../../shared/calendar/fiscal-calendar';
-import { FLOW_KINDS, type Criterion, type Decision, type FlowKind, type Portfolio, type PortfolioSettings, type Proposal, type ProposalStatus, type RiskRating, type SessionSnapshot } from '../../shared/domain/proposal';
+import type { Portfolio, PortfolioSettings, Proposal, ProposalStatus, SessionSnapshot } from '../../shared/domain/proposal';
 import { decisionRefusal } from '../../shared/portfolio/decision-rules';
 import { proposalMetrics } from '../../shared/portfolio/proposal-metrics';
 import { rankPortfolio, type RankKey } from '../../shared/portfolio/ranking';
 import { weightedScores } from '../../shared/portfolio/scoring';
-import type { AmountText } from '../../shared/money/amount';
 import type { ProposalEdit, ProposalFields, ProposalFlow } from '../../shared/domain/proposal-fields';
 import { ROW_TABLES, writeRow, type RowChange, type RowTable, type StoredRow } from './edit-steps';
 import { GoalStore } from './goal-store';
-import { allPrerequisites, checkPrerequisites, dependentTitles, prerequisitesOf, writePrerequisites } from './proposal-prerequisites';
+import { checkPrerequisites, dependentTitles, writePrerequisites } from './proposal-prerequisites';
+import { readOneProposal, readPortfolio, readPortfolioSettings, type ProposalRow } from './proposal-reader';
 import { addBudgetLines, checkedPlacement, fundingOptions, rememberedPlacement, removeBudgetLines } from './proposal-funding';
 import { DEFAULT_PLACEMENT, type FundingOptions, type FundingPlacement } from '../../shared/portfolio/funding-placement';
 import type { WorkbookStore } from './workbook-store';
-
-/** A proposal's columns with its goal's name, for reading (the legacy free-text `goal` column is not read). */
-const PROPOSAL_COLUMNS = `SELECT p.id, p.title, p.owner, p.department_id, p.category, p.goal_id, g.name AS goal_name, p.description, p.status, p.useful_life, p.risk,
-  p.mandatory, p.exclusive_group, p.forced, p.sort_order FROM proposals p LEFT JOIN goals g ON g.id = p.goal_id`;
-
-interface ProposalRow {
-  id: number;
-  title: string;
-  owner: string;
-  department_id: number | null;
-  category: string;
-  goal_id: number | null;
-  /** the goal's name, joined */
-  goal_name: string | null;
-  description: string;
-  status: ProposalStatus;
-  useful_life: number | null;
-  risk: RiskRating;
-  mandatory: number;
-  exclusive_group: string | null;
-  forced: 'in' | 'out' | null;
-  sort_order: number;
-}
 
 /** The fields written as they are; the goal (by name or id) is resolved first and prerequisites are rows of their own, see `writeFields`. */
 const COLUMN_OF: Record<Exclude<keyof ProposalFields, 'goal' | 'goalId' | 'prerequisites'>, keyof ProposalRow> = {
@@ -73,16 +50,7 @@ export class ProposalStore {
   }
 
   settings(): PortfolioSettings {
-    const setting = (key: string, fallback: string) => this.workbook.settingOrNull(key) ?? fallback;
-    return {
-      discountRate: setting('discount_rate', '0.08'),
-      financeRate: setting('finance_rate', '0.06'),
-      reinvestRate: setting('reinvest_rate', '0.1'),
-      years: Number(setting('proposal_years', '5')),
-      capitalCaps: JSON.parse(setting('capital_caps', '[]')) as (AmountText | null)[],
-      operatingCaps: JSON.parse(setting('operating_caps', '[]')) as (AmountText | null)[],
-      departmentMinimums: JSON.parse(setting('department_minimums', '{}')) as Record<number, AmountText>,
-    };
+    return readPortfolioSettings(this.workbook);
   }
 
   /** Department names by id, for the optimizer's messages. */
@@ -92,43 +60,11 @@ export class ProposalStore {
 
   /** One proposal with its flows (not its scores): funding many at once must not read the whole portfolio for each. */
   private oneProposal(proposalId: number): Proposal | null {
-    const row = this.db.prepare<[number], ProposalRow>(`${PROPOSAL_COLUMNS} WHERE p.id = ?`).get(proposalId);
-    if (row === undefined) return null;
-    const { years } = this.settings();
-    const proposal = proposalOf(row, years);
-    proposal.prerequisites = prerequisitesOf(this.db, proposalId);
-    const flows = this.db.prepare<[number], { kind: FlowKind; year: number; amount: string }>('SELECT kind, year, amount FROM proposal_flows WHERE proposal_id = ?').all(proposalId);
-    for (const flow of flows) if (flow.year < years) proposal.flows[flow.kind][flow.year] = flow.amount;
-    return proposal;
+    return readOneProposal(this.db, proposalId, this.settings().years);
   }
 
   portfolio(): Portfolio {
-    const settings = this.settings();
-    const rows = this.db.prepare<[], ProposalRow>(`${PROPOSAL_COLUMNS} ORDER BY p.sort_order, p.id`).all();
-    const proposals = new Map<number, Proposal>(rows.map((row) => [row.id, proposalOf(row, settings.years)]));
-    for (const [proposalId, prerequisites] of allPrerequisites(this.db)) {
-      const proposal = proposals.get(proposalId);
-      if (proposal !== undefined) proposal.prerequisites = prerequisites;
-    }
-    const flows = this.db.prepare<[], { proposal_id: number; kind: FlowKind; year: number; amount: string }>('SELECT proposal_id, kind, year, amount FROM proposal_flows').all();
-    for (const flow of flows) {
-      const proposal = proposals.get(flow.proposal_id);
-      if (proposal !== undefined && flow.year < settings.years) proposal.flows[flow.kind][flow.year] = flow.amount;
-    }
-    const scores = this.db.prepare<[], { proposal_id: number; criterion_id: number; score: string }>('SELECT proposal_id, criterion_id, score FROM proposal_scores').all();
-    for (const score of scores) {
-      const proposal = proposals.get(score.proposal_id);
-      if (proposal !== undefined) proposal.scores[score.criterion_id] = score.score;
-    }
-    const criteria = this.db.prepare<[], Criterion>('SELECT id, name, weight FROM criteria ORDER BY sort_order, id').all();
-    const decisions = this.db
-      .prepare<[], Decision>('SELECT id, proposal_id AS proposalId, decision, reason, actor, at FROM decisions ORDER BY id')
-      .all();
-    const snapshots = this.db
-      .prepare<[], { id: number; name: string; taken_at: string; actor: string; content: string }>('SELECT id, name, taken_at, actor, content FROM session_snapshots ORDER BY id')
-      .all()
-      .map((row): SessionSnapshot => ({ id: row.id, name: row.name, takenAt: row.taken_at, actor: row.actor, content: JSON.parse(row.content) as SessionSnapshot['content'] }));
-    return { proposals: [...proposals.values()], criteria, settings, decisions, snapshots, firstYearLabel: fiscalYearLabel(this.workbook.calendar()) };
+    return readPortfolio(this.db, this.settings(), fiscalYearLabel(this.workbook.calendar()));
   }
 
   add(fields: ProposalFields & { title: string }, actor: string): WriteReceipt & { proposalId: number } {
@@ -476,27 +412,4 @@ export class ProposalStore {
     if (row === null) throw new Error(`${table} row ${JSON.stringify(key)} vanished inside its own transaction.`);
     return row;
   }
-}
-
-function proposalOf(row: ProposalRow, years: number): Proposal {
-  const zeros = () => new Array<AmountText>(years).fill('0');
-  return {
-    id: row.id,
-    title: row.title,
-    owner: row.owner,
-    departmentId: row.department_id,
-    category: row.category,
-    goal: row.goal_name ?? '',
-    goalId: row.goal_id,
-    description: row.description,
-    status: row.status,
-    usefulLife: row.useful_life,
-    risk: row.risk,
-    mandatory: row.mandatory === 1,
-    prerequisites: [],
-    exclusiveGroup: row.exclusive_group,
-    forced: row.forced,
-    flows: Object.fromEntries(FLOW_KINDS.map((kind) => [kind, zeros()])) as Record<FlowKind, AmountText[]>,
-    scores: {},
-  };
 }
