@@ -5,7 +5,7 @@ const FRACTIONAL = 1e-6;
 /**
  * Turns a node's relaxation into a portfolio quickly: the columns at 1 kept, then the others
  * added one by one, the most nearly chosen first (highest relaxation value, then best reduced
- * value), each while it fits every cap, has all its prerequisites in and no alternative in. The
+ * value at the root), each while it fits every cap, has all its prerequisites in and no alternative in. The
  * branch and bound tries it at every node: plain rounding down leaves the caps' room unused, and a
  * good portfolio early closes far more branches (measured on the bench's class: a third to two
  * thirds fewer nodes when the search starts from the optimum). Amounts are whole cents, so the
@@ -17,8 +17,8 @@ export class NodeRounding {
   private readonly amounts: Float64Array;
   private readonly room: Float64Array;
   private readonly groupTaken: Uint8Array;
-  private readonly order: Int32Array;
-  private readonly priority: Float64Array;
+  /** every column by the first (root) relaxation's reduced value, best first */
+  private rootOrder: Int32Array | null = null;
 
   constructor(private readonly problem: CentsProblem) {
     const columns = problem.value.length;
@@ -27,13 +27,11 @@ export class NodeRounding {
     problem.weight.forEach((amounts, column) => amounts.forEach((amount, row) => (this.amounts[column * this.rows + row] = amount)));
     this.room = new Float64Array(this.rows);
     this.groupTaken = new Uint8Array(Math.max(0, ...problem.group) + 1);
-    this.order = Int32Array.from(problem.value, (_value, column) => column);
-    this.priority = new Float64Array(columns);
   }
 
   /** A portfolio built from the relaxation's values and reduced values (0/1 per column); not checked against decided columns. */
   round(relaxed: Float64Array, reducedValues: Float64Array): number[] {
-    const { problem, rows, amounts, room, groupTaken, priority } = this;
+    const { problem, rows, amounts, room, groupTaken } = this;
     const values = Array.from(relaxed, (x) => (x >= 1 - FRACTIONAL ? 1 : 0));
     room.set(problem.capacity);
     groupTaken.fill(0);
@@ -43,20 +41,25 @@ export class NodeRounding {
       const group = problem.group[column] ?? -1;
       if (group >= 0) groupTaken[group] = 1;
     });
-    // Fractional columns by their value, then the rest by reduced value (the relaxation's own price of each).
-    relaxed.forEach((x, column) => (priority[column] = x > FRACTIONAL ? 1e300 * x : (reducedValues[column] ?? 0)));
-    const order = this.order.sort((a, b) => (priority[b] ?? 0) - (priority[a] ?? 0));
-    for (const column of order) {
-      if (values[column] === 1 || problem.fixedOut[column] === true || (problem.value[column] ?? 0) <= 0) continue;
-      const group = problem.group[column] ?? -1;
-      if ((group >= 0 && groupTaken[group] === 1) || (problem.prerequisites[column] ?? []).some((needed) => values[needed] !== 1)) continue;
-      let fits = true;
-      for (let row = 0; row < rows && fits; row += 1) fits = (amounts[column * rows + row] ?? 0) <= (room[row] ?? 0);
-      if (!fits) continue;
-      values[column] = 1;
-      for (let row = 0; row < rows; row += 1) room[row] = (room[row] ?? 0) - (amounts[column * rows + row] ?? 0);
-      if (group >= 0) groupTaken[group] = 1;
-    }
+    // The fractional columns by their value first, then the rest in the root relaxation's order
+    // (by reduced value: its own price of each column; fixed once, as sorting at every node cost a tenth of the search).
+    const fractional: number[] = [];
+    relaxed.forEach((x, column) => x > FRACTIONAL && x < 1 - FRACTIONAL && fractional.push(column));
+    fractional.sort((a, b) => (relaxed[b] ?? 0) - (relaxed[a] ?? 0));
+    this.rootOrder ??= Int32Array.from(problem.value, (_value, column) => column).sort((a, b) => (reducedValues[b] ?? 0) - (reducedValues[a] ?? 0));
+    for (const column of fractional) this.tryToAdd(values, column);
+    for (const column of this.rootOrder) this.tryToAdd(values, column);
     return values;
+  }
+
+  private tryToAdd(values: number[], column: number): void {
+    const { problem, rows, amounts, room, groupTaken } = this;
+    if (values[column] === 1 || problem.fixedOut[column] === true || (problem.value[column] ?? 0) <= 0) return;
+    const group = problem.group[column] ?? -1;
+    if ((group >= 0 && groupTaken[group] === 1) || (problem.prerequisites[column] ?? []).some((needed) => values[needed] !== 1)) return;
+    for (let row = 0; row < rows; row += 1) if ((amounts[column * rows + row] ?? 0) > (room[row] ?? 0)) return;
+    values[column] = 1;
+    for (let row = 0; row < rows; row += 1) room[row] = (room[row] ?? 0) - (amounts[column * rows + row] ?? 0);
+    if (group >= 0) groupTaken[group] = 1;
   }
 }

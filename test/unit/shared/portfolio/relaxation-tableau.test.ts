@@ -35,6 +35,33 @@ describe('the relaxation tableau', () => {
     expect(tableau.proofBound().bound).toBeGreaterThanOrEqual(4);
   });
 
+  it('goes back to a kept basis: solved there again it gives the same values and bound as when the basis was kept', () => {
+    const rows = [
+      { columns: [0, 1, 2, 3], amounts: [4, 3, 5, 2], limit: 8 },
+      { columns: [1, 2, 3], amounts: [2, 4, 3], limit: 5 },
+      { columns: [0, 3], amounts: [1, -1], limit: 0 },
+    ];
+    const tableau = RelaxationTableau.of([7, 4, 9, 3], rows, [0, 0, 0, 0], [1, 1, 1, 1]);
+    expect(tableau.solve(100)).toBe('optimal');
+    const kept = tableau.snapshot();
+    const values = Array.from(tableau.values());
+    const bound = tableau.proofBound().bound;
+    // Elsewhere: other bounds, other pivots.
+    tableau.setBounds(2, 0, 0);
+    tableau.setBounds(0, 1, 1);
+    expect(tableau.solve(100)).toBe('optimal');
+    expect(tableau.proofBound().bound).toBeLessThan(bound - 1e-6);
+    tableau.restore(kept);
+    tableau.applyFixings(Int8Array.from([-1, -1, -1, -1]));
+    // No pivot allowed: the kept basis itself must already be the optimum, with its multipliers.
+    tableau.solve(0);
+    expect(Array.from(tableau.values())).toEqual(values.map((value) => expect.closeTo(value, 9) as unknown as number));
+    expect(tableau.proofBound().bound).toBeCloseTo(bound, 9);
+    expect(tableau.solve(100)).toBe('optimal');
+    expect(Array.from(tableau.values())).toEqual(values.map((value) => expect.closeTo(value, 9) as unknown as number));
+    expect(tableau.proofBound().bound).toBeCloseTo(bound, 9);
+  });
+
   it("bounds each branch of a fractional column by no less than that branch's own relaxation (the fixing and the open branches rely on it)", () => {
     const relaxation = fc.record({
       values: fc.array(fc.integer({ min: -50, max: 200 }), { minLength: 2, maxLength: 9 }),
