@@ -152,11 +152,14 @@ class Search {
       return 'next';
     }
     const threshold = this.bestValue + this.tolerance();
-    const dropped = fixByReducedValue(this.tableau, fixings, bound, reducedValues, threshold);
+    // What fixings cut off is bounded by its own (lower) bound, which the answer's bound must still cover.
+    // A column fixed by its reduced value stays where the relaxation has it, so the node goes on
+    // (its fixings only sharpen the penalties); one fixed by its penalty moves it: solved again.
+    const dropped = fixByReducedValue(this.tableau, relaxed, fixings, bound, reducedValues, threshold);
+    if (dropped !== null) this.closedBound = Math.max(this.closedBound, dropped);
     const candidates = fractionalColumns(this.tableau, relaxed);
-    const cutOff = dropped ?? this.fixByPenalty(candidates, fixings, bound, threshold);
+    const cutOff = this.fixByPenalty(candidates, fixings, bound, threshold);
     if (cutOff !== null) {
-      // What the fixings cut off is bounded by its own (lower) bound, which the answer's bound must still cover.
       this.closedBound = Math.max(this.closedBound, cutOff);
       return 'again';
     }
@@ -280,14 +283,15 @@ class OpenBranches {
 
 /**
  * Fixes each free column whose flip would drop the bound to the threshold or below, at the end
- * its reduced value prefers; answers the highest bound of what was cut off, null when nothing was fixed.
+ * its reduced value prefers and the relaxation already has it at (so the relaxation's answer
+ * stands); answers the highest bound of what was cut off, null when nothing was fixed.
  */
-function fixByReducedValue(tableau: RelaxationTableau, fixings: Int8Array, bound: number, reducedValues: Float64Array, threshold: number): number | null {
+function fixByReducedValue(tableau: RelaxationTableau, relaxed: Float64Array, fixings: Int8Array, bound: number, reducedValues: Float64Array, threshold: number): number | null {
   let dropped: number | null = null;
   reducedValues.forEach((reduced, column) => {
     const flipped = bound - Math.abs(reduced);
-    if ((fixings[column] ?? 0) >= 0 || flipped > threshold) return;
     const end = reduced > 0 ? 1 : 0;
+    if ((fixings[column] ?? 0) >= 0 || flipped > threshold || Math.abs((relaxed[column] ?? 0) - end) > FRACTIONAL) return;
     fixings[column] = end;
     tableau.setBounds(column, end, end);
     dropped = Math.max(dropped ?? Number.NEGATIVE_INFINITY, flipped);
