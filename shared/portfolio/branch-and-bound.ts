@@ -54,7 +54,11 @@ export function meetsEveryConstraint(problem: CentsProblem, values: readonly num
   return fitsCaps;
 }
 
-const valueOf = (problem: CentsProblem, values: readonly number[]) => values.reduce((sum, value, column) => (value === 1 ? sum + (problem.value[column] ?? 0) : sum), 0);
+function valueOf(problem: CentsProblem, values: readonly number[]): number {
+  let sum = 0;
+  for (let column = 0; column < values.length; column += 1) if (values[column] === 1) sum += problem.value[column] ?? 0;
+  return sum;
+}
 
 /** A branch still to search: its columns' bounds (-1 free, 0 or 1 fixed) and its parent's bound. */
 interface OpenBranch {
@@ -88,6 +92,11 @@ class Search {
   private readonly open = new OpenBranches();
   private readonly rounding: NodeRounding;
   private readonly snapshotsKept: number;
+  /** bases of branches already taken, to write new ones into (they are large: fewer allocations, less garbage collection) */
+  private readonly spareSnapshots: BasisSnapshot[] = [];
+  /** each node's relaxation and reduced values, written over at every node (nothing keeps them past it) */
+  private readonly relaxedBuffer: Float64Array;
+  private readonly reducedBuffer: Float64Array;
   private best: number[] | null = null;
   private bestValue = Number.NEGATIVE_INFINITY;
   /** the highest bound of every branch closed so far (what the answer's bound must cover) */
@@ -105,6 +114,8 @@ class Search {
     const lower = problem.fixedIn.map((fixed) => (fixed ? 1 : 0));
     const upper = problem.fixedOut.map((fixed) => (fixed ? 0 : 1));
     this.rounding = new NodeRounding(problem);
+    this.relaxedBuffer = new Float64Array(problem.value.length);
+    this.reducedBuffer = new Float64Array(problem.value.length);
     const rows = programRows(problem);
     this.tableau = RelaxationTableau.of(problem.value, rows, lower, upper);
     this.snapshotsKept = Math.floor(SNAPSHOT_BYTES / (8 * rows.length * rows.length + 2 * problem.value.length + 64));
@@ -134,8 +145,8 @@ class Search {
       status = this.tableau.solve(PIVOTS_PER_NODE);
     }
     if (status === 'infeasible') return 'next';
-    const { bound, reducedValues } = this.tableau.proofBound();
-    const relaxed = this.tableau.values();
+    const { bound, reducedValues } = this.tableau.proofBound(this.reducedBuffer);
+    const relaxed = this.tableau.values(this.relaxedBuffer);
     const integral = !anyFractional(relaxed);
     // An integral relaxation is itself the portfolio (if the exact check refuses it, the node stays unproven); else its rounding, checked exactly only when it would be kept.
     const rounded = integral ? Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0)) : this.rounding.round(relaxed, reducedValues);
@@ -167,7 +178,7 @@ class Search {
     const other = fixings.slice();
     other[column] = 1 - first;
     // The branch left for later keeps the bound of its first dual step when that is tighter (it may then close unsolved).
-    const snapshot = this.open.size < this.snapshotsKept ? this.tableau.snapshot() : null;
+    const snapshot = this.open.size < this.snapshotsKept ? this.tableau.snapshot(this.spareSnapshots.pop() ?? null) : null;
     this.open.push({ fixings: other, parentBound: Math.min(bound, this.tableau.childBound(column, 1 - first)), snapshot });
     fixings[column] = first;
     this.tableau.setBounds(column, first, first);
@@ -198,6 +209,7 @@ class Search {
 
   private nextBranch(): Int8Array | null {
     for (let branch = this.open.take(); branch !== undefined; branch = this.open.take()) {
+      if (branch.snapshot !== null) this.spareSnapshots.push(branch.snapshot);
       if (branch.parentBound <= this.bestValue + this.tolerance()) {
         this.closedBound = Math.max(this.closedBound, branch.parentBound);
         continue;

@@ -32,19 +32,21 @@ export class NodeRounding {
   /** A portfolio built from the relaxation's values and reduced values (0/1 per column); not checked against decided columns. */
   round(relaxed: Float64Array, reducedValues: Float64Array): number[] {
     const { problem, rows, amounts, room, groupTaken } = this;
-    const values = Array.from(relaxed, (x) => (x >= 1 - FRACTIONAL ? 1 : 0));
+    const values = new Array<number>(relaxed.length);
+    const fractional: number[] = [];
     room.set(problem.capacity);
     groupTaken.fill(0);
-    values.forEach((inside, column) => {
-      if (inside === 0) return;
+    for (let column = 0; column < relaxed.length; column += 1) {
+      const x = relaxed[column] ?? 0;
+      values[column] = x >= 1 - FRACTIONAL ? 1 : 0;
+      if (x > FRACTIONAL && x < 1 - FRACTIONAL) fractional.push(column);
+      if (values[column] === 0) continue;
       for (let row = 0; row < rows; row += 1) room[row] = (room[row] ?? 0) - (amounts[column * rows + row] ?? 0);
       const group = problem.group[column] ?? -1;
       if (group >= 0) groupTaken[group] = 1;
-    });
+    }
     // The fractional columns by their value first, then the rest in the root relaxation's order
     // (by reduced value: its own price of each column; fixed once, as sorting at every node cost a tenth of the search).
-    const fractional: number[] = [];
-    relaxed.forEach((x, column) => x > FRACTIONAL && x < 1 - FRACTIONAL && fractional.push(column));
     fractional.sort((a, b) => (relaxed[b] ?? 0) - (relaxed[a] ?? 0));
     this.rootOrder ??= Int32Array.from(problem.value, (_value, column) => column).sort((a, b) => (reducedValues[b] ?? 0) - (reducedValues[a] ?? 0));
     for (const column of fractional) this.tryToAdd(values, column);

@@ -129,12 +129,18 @@ export class RelaxationTableau {
     return 'iteration-limit';
   }
 
-  /** The current basis, to solve a branch from later: which variable is basic in each row, the basis inverse, the nonbasic ones at their upper bound. */
-  snapshot(): BasisSnapshot {
+  /** The current basis, to solve a branch from later: which variable is basic in each row, the basis inverse, the nonbasic ones at their upper bound. Written into `reuse` when given (one no longer needed). */
+  snapshot(reuse: BasisSnapshot | null = null): BasisSnapshot {
     const { rowCount, width, columns, tableau } = this;
-    const inverse = new Float64Array(rowCount * rowCount);
-    for (let row = 0; row < rowCount; row += 1) inverse.set(tableau.subarray(row * width + columns, row * width + columns + rowCount), row * rowCount);
-    return { basis: this.basis.slice(), inverse, atUpper: this.atUpper.slice(), pivots: this.pivotsSinceFactorisation };
+    const kept = reuse ?? { basis: new Int32Array(rowCount), inverse: new Float64Array(rowCount * rowCount), atUpper: new Uint8Array(this.atUpper.length), pivots: 0 };
+    for (let row = 0; row < rowCount; row += 1) {
+      const offset = row * width + columns;
+      for (let slack = 0; slack < rowCount; slack += 1) kept.inverse[row * rowCount + slack] = tableau[offset + slack] ?? 0;
+    }
+    kept.basis.set(this.basis);
+    kept.atUpper.set(this.atUpper);
+    kept.pivots = this.pivotsSinceFactorisation;
+    return kept;
   }
 
   /**
@@ -234,9 +240,9 @@ export class RelaxationTableau {
     this.basic[leaving] = enteringValue;
   }
 
-  /** Column values of the last solve (0..1 for the program's columns). */
-  values(): Float64Array {
-    const values = new Float64Array(this.columns);
+  /** Column values of the last solve (0..1 for the program's columns), written into `into` when given. */
+  values(into: Float64Array = new Float64Array(this.columns)): Float64Array {
+    const values = into;
     for (let column = 0; column < this.columns; column += 1) values[column] = this.valueOf(column);
     return values;
   }
@@ -246,8 +252,7 @@ export class RelaxationTableau {
    * (weak duality); y are the multipliers of the current basis, so at an optimal basis this is the
    * relaxation's optimum, and otherwise still a bound.
    */
-  proofBound(): ProofBound {
-    const reducedValues = new Float64Array(this.columns);
+  proofBound(reducedValues: Float64Array = new Float64Array(this.columns)): ProofBound {
     const bound = this.lagrangianBound(this.multipliers(-1, 0), -1, 0, reducedValues);
     return { bound, reducedValues };
   }
