@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, linkSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { placeFinishedFile, refuseExisting } from './workbook-file-placement';
 import { ApiError } from '../../shared/api/errors';
 import { fiscalYearLabel, periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
 import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
@@ -7,7 +8,7 @@ import type { ImportTarget } from '../../shared/import/import-target';
 import type { Account, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
-import { isCanonicalAmount, type AmountText } from '../../shared/money/amount';
+import type { AmountText } from '../../shared/money/amount';
 import { EditHistory, type NextStep } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
 import { applyStep, cellWriter, swapSortOrder, writeCells, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment } from './edit-steps';
@@ -17,6 +18,7 @@ import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { writeSeed } from './write-seed';
 import { readLineColumns, RESOLVED_FORMULA } from './sheet-reader';
+import { checkedCellChanges } from './cell-edits';
 import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
 import { DimensionStore } from './dimension-store';
 import { SheetPatchReader } from './sheet-patch-reader';
@@ -429,25 +431,6 @@ export class WorkbookStore {
   }
 
   /**
-   * The stored values of the cells an edit sets, before it: a few cells are read one by one, a
-   * large paste in one query over its lines and months (`lineIds` as a JSON array).
-   */
-  private cellsBefore(versionId: number, edits: readonly CellEdit[], lineIds: string, periodCount: number): (edit: CellEdit) => AmountText | null {
-    if (edits.length <= 64) {
-      const current = this.db.prepare<[number, number, number], string>('SELECT amount FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?').pluck();
-      return (edit) => (current.get(edit.lineId, versionId, edit.period) as string | undefined) ?? null;
-    }
-    const periods = edits.map((edit) => edit.period);
-    const stored = this.db
-      .prepare<[number, string, number, number], { line_id: number; period: number; amount: string }>(
-        'SELECT line_id, period, amount FROM cell_values WHERE version_id = ? AND line_id IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ?',
-      )
-      .all(versionId, lineIds, Math.min(...periods), Math.max(...periods));
-    const byCell = new Map(stored.map((cell) => [cell.line_id * periodCount + cell.period, cell.amount]));
-    return (edit) => byCell.get(edit.lineId * periodCount + edit.period) ?? null;
-  }
-
-  /**
    * Sets (or, with null, clears) cells of the active version: all of them or, when any is
    * invalid, none. One transaction, one undo step, one audit record.
    */
@@ -456,47 +439,7 @@ export class WorkbookStore {
       .transaction(() => {
         const version = this.versionRow(versionId);
         this.requireVersionUnlocked(versionId, 'its values are');
-        const { periodCount } = this.calendar();
-        const closed = this.actualsFor(version);
-        // A few cells: look their lines up; a large paste: read its lines in one query. Formula lines take no entries.
-        const lineColumns = `SELECT l.id, l.description, ${RESOLVED_FORMULA} AS formula, a.unit FROM budget_lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN version_formulas o ON o.line_id = l.id AND o.version_id = ?`;
-        type EditedLine = { id: number; description: string; formula: string | null; unit: AccountUnit };
-        const lookUp = this.db.prepare<[number, number], EditedLine>(`${lineColumns} WHERE l.id = ?`);
-        const many = edits.length > 64;
-        const editedLineIds = many ? JSON.stringify([...new Set(edits.map((edit) => edit.lineId))]) : '[]';
-        const editedLines = many ? new Map(this.db.prepare<[number, string], EditedLine>(`${lineColumns} WHERE l.id IN (SELECT value FROM json_each(?))`).all(versionId, editedLineIds).map((line) => [line.id, line])) : null;
-        const lineOf = (lineId: number) => (editedLines === null ? lookUp.get(versionId, lineId) : editedLines.get(lineId));
-        // A cell's key is a number (line, then month), not a string: a paste checks 12,000 of them.
-        const seen = new Set<number>();
-        edits.forEach((edit, index) => {
-          const where = `edits.${index}`;
-          const line = lineOf(edit.lineId);
-          if (line === undefined) {
-            throw new ApiError('not-found', `Budget line ${edit.lineId} does not exist in this workbook (it may have been deleted).`, `${where}.lineId`);
-          }
-          if (line.formula !== null && version.kind !== 'actuals') {
-            throw new ApiError('invalid-input', `“${line.description}” is computed by its formula; change the formula, or clear it to type amounts.`, `${where}.lineId`);
-          }
-          if (edit.value !== null && line.unit === 'currency' && !isCanonicalAmount(edit.value)) {
-            throw new ApiError('invalid-input', `“${line.description}” holds money: ${edit.value} has more than two decimals. Round it to the cent.`, `${where}.value`);
-          }
-          if (edit.period >= periodCount) {
-            throw new ApiError('invalid-input', `Period ${edit.period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, `${where}.period`);
-          }
-          if (closed !== null && edit.period < closed.months) {
-            throw new ApiError('invalid-input', `Month ${edit.period + 1} is closed: “${version.name}” shows the actuals of “${closed.name}” there. Change them in “${closed.name}”.`, `${where}.period`);
-          }
-          const key = edit.lineId * periodCount + edit.period;
-          if (seen.has(key)) throw new ApiError('invalid-input', `The same cell (line ${edit.lineId}, period ${edit.period}) is set twice in one change.`, where);
-          seen.add(key);
-        });
-        const beforeOf = this.cellsBefore(version.id, edits, editedLineIds, periodCount);
-        const changes: CellChange[] = [];
-        for (const edit of edits) {
-          const before = beforeOf(edit);
-          if (before === edit.value) continue;
-          changes.push({ lineId: edit.lineId, versionId: version.id, period: edit.period, before, after: edit.value });
-        }
+        const changes = checkedCellChanges(this.db, { version, closed: this.actualsFor(version), periodCount: this.calendar().periodCount }, edits);
         writeCells(this.db, changes.map((change) => ({ lineId: change.lineId, versionId: change.versionId, period: change.period, value: change.after })));
         const revision = this.commit(changes.length > 0 ? { kind: 'cells', changes } : null, label, actor, 'sheet/set-cells', { cells: changes.length });
         return { revision, history: this.edits.state() };
@@ -850,43 +793,4 @@ export class WorkbookStore {
       })
       .immediate();
   }
-}
-
-/** A file already at `path` refused, naming it: the user has not agreed to replace it. */
-export function refuseExisting(path: string): void {
-  if (existsSync(path)) throw alreadyExists(path);
-}
-
-function alreadyExists(path: string): ApiError {
-  return new ApiError('already-exists', `A file already exists at ${path}. Choose another name.`, path);
-}
-
-/**
- * Puts a finished workbook file (new or a copy) at its path: a file already there is refused, or,
- * when `replace` says the user confirmed it (the system's Save dialog or Tandem's own asked),
- * replaced whole.
- */
-function placeFinishedFile(temporary: string, destination: string, replace: boolean): void {
-  if (replace) replaceWith(temporary, destination);
-  else moveIntoPlace(temporary, destination);
-}
-
-/** Puts the file in the place of the one there (one rename); that file's journal goes first, so SQLite never reads it into the new one. */
-function replaceWith(temporary: string, destination: string): void {
-  for (const sidecar of ['-wal', '-shm', '-journal']) rmSync(`${destination}${sidecar}`, { force: true });
-  renameSync(temporary, destination);
-}
-
-/**
- * Puts a finished file at its final path, refusing (never replacing) a file that appeared there
- * in the meantime: a hard link fails when the target exists, where a rename would overwrite it.
- */
-function moveIntoPlace(temporary: string, destination: string): void {
-  try {
-    linkSync(temporary, destination);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(destination);
-    throw error;
-  }
-  unlinkSync(temporary);
 }
