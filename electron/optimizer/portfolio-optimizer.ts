@@ -10,7 +10,7 @@ import type { Portfolio } from '../../shared/domain/proposal';
 import type { MipProgress } from './solve-mip';
 import type { OptimizerService } from './optimizer-service';
 import { EXACT_SEARCH_MAX_COLUMNS, type ExactSearch } from './solve-program';
-import { centsProblem } from '../../shared/portfolio/cents-problem';
+import { centsProblem, type CentsProblem } from '../../shared/portfolio/cents-problem';
 import { FRONTIER_GAP } from '../../shared/portfolio/frontier-precision';
 
 /** The optimizer's input from a portfolio as the file holds it; null with the reason when the objective cannot be computed. */
@@ -26,10 +26,12 @@ export function portfolioInput(portfolio: Portfolio, objective: Objective): { ok
 }
 
 /**
- * Builds the program, solves its linear relaxation (a bound, and values to round), builds a
- * portfolio from them by an exact local search, and stops there when that portfolio is already
- * within the gap asked for of the bound; otherwise the solvers start from it (or from the greedy
- * portfolio when that is better) and search on. Every answer is explained and re-checked exactly.
+ * Builds the program. Up to EXACT_SEARCH_MAX_COLUMNS proposals in whole cents, the own branch and
+ * bound solves it (racing HiGHS). Otherwise: solves its linear relaxation (a bound, and values to
+ * round), builds a portfolio from them by an exact local search, and stops there when that
+ * portfolio is already within the gap asked for of the bound; otherwise HiGHS starts from it (or
+ * from the greedy portfolio when that is better) and searches on. Every answer is explained and
+ * re-checked exactly.
  */
 export async function optimizePortfolio(
   service: OptimizerService,
@@ -41,6 +43,15 @@ export async function optimizePortfolio(
   const built = buildPortfolioModel(input);
   if (!built.ok) return { ok: false, message: 'These constraints cannot all hold, so no portfolio is possible:', conflicts: built.conflicts };
   const started = performance.now();
+  const exactProblem = exactProblemFor(input, built.model);
+  if (exactProblem !== null) {
+    // The own search solves the relaxation itself and rounds and polishes every node's (from any start it takes the same
+    // nodes on the bench's class): HiGHS's relaxation and the start's local search first would only delay it (30-45 ms at 200).
+    // With two workers it races HiGHS (started from the greedy portfolio) for the whole time; alone, it hands over to HiGHS halfway.
+    const exactSearch = { problem: exactProblem, seconds: service.workerCount > 1 ? limits.timeLimitSeconds : limits.timeLimitSeconds / 2 };
+    const outcome = await service.solve(built.model.lp, { ...limits, start: greedyStart(input, built.model), exactSearch }, onProgress);
+    return interpretOutcome(input, built.model, { ...outcome, seconds: (performance.now() - started) / 1000 });
+  }
   const relaxation = await service.solve(built.model.lp, { timeLimitSeconds: limits.timeLimitSeconds, relativeGap: 0, relaxation: true });
   if (relaxation.status === 'infeasible') return interpretOutcome(input, built.model, relaxation);
   const relaxed = relaxation.status === 'optimal' && relaxation.values.length === built.model.columns.length;
@@ -52,16 +63,18 @@ export async function optimizePortfolio(
     return interpretOutcome(input, built.model, { status: 'optimal', values: start, bound: relaxation.bound, seconds: (performance.now() - started) / 1000 });
   }
   const remaining = Math.max(0.1, limits.timeLimitSeconds - (performance.now() - started) / 1000);
-  // With two workers the own search races HiGHS for the whole time; alone, it hands over to HiGHS halfway.
-  const exactSearch = exactSearchFor(input, built.model, service.workerCount > 1 ? remaining : remaining / 2);
-  const outcome = await service.solve(built.model.lp, { ...limits, timeLimitSeconds: remaining, start, ...(exactSearch === null ? {} : { exactSearch }) }, onProgress);
+  const outcome = await service.solve(built.model.lp, { ...limits, timeLimitSeconds: remaining, start }, onProgress);
   return interpretOutcome(input, built.model, { ...outcome, seconds: (performance.now() - started) / 1000 });
 }
 
-/** The own branch and bound's share, for programs it suits (in whole cents, up to its size); null otherwise. */
+/** The program in cents for the own branch and bound, when it suits it (whole cents, up to its size); null otherwise. */
+function exactProblemFor(input: PortfolioInput, model: PortfolioModel): CentsProblem | null {
+  return model.columns.length > EXACT_SEARCH_MAX_COLUMNS ? null : centsProblem(input, model);
+}
+
+/** The own branch and bound's share, for programs it suits; null otherwise. */
 function exactSearchFor(input: PortfolioInput, model: PortfolioModel, seconds: number): ExactSearch | null {
-  if (model.columns.length > EXACT_SEARCH_MAX_COLUMNS) return null;
-  const problem = centsProblem(input, model);
+  const problem = exactProblemFor(input, model);
   return problem === null ? null : { problem, seconds };
 }
 
