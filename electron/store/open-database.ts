@@ -5,6 +5,7 @@ import { connectForReading, connectForWriting, sqliteFailure } from './workbook-
 import { newerVersion, readWorkbookHeader } from './workbook-header';
 import { TANDEM_APPLICATION_ID } from './migrations/001-initial-schema';
 import { migrate } from './migrations/migrate';
+import { WAL_AUTOCHECKPOINT_PAGES } from './idle-checkpoint';
 import { LATEST_SCHEMA_VERSION } from './migrations/registry';
 
 /** An open workbook's connection, and why it can only be read (null when it can be changed). */
@@ -92,6 +93,8 @@ export function configureConnection(db: Database.Database): void {
   // A 10,000-line workbook of three versions is about 20 MB: with SQLite's default 2 MB of cache
   // every read of a sheet went back to the file's pages; 32 MB keeps them (a bounded cost).
   db.pragma(`cache_size = ${-WORKBOOK_CACHE_KIB}`);
+  // Writes fold the WAL into the file when the back is idle (IdleCheckpoint), not in their commit.
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
 }
 
 /** SQLite's page cache per open workbook, in KiB. */

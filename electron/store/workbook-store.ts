@@ -1,3 +1,4 @@
+import { IdleCheckpoint } from './idle-checkpoint';
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { placeFinishedFile, refuseExisting } from './workbook-file-placement';
@@ -46,6 +47,7 @@ interface LineRow {
  */
 export class WorkbookStore {
   private readonly edits: EditHistory;
+  private readonly checkpoint: IdleCheckpoint;
 
   private constructor(
     readonly path: string,
@@ -54,6 +56,7 @@ export class WorkbookStore {
     readonly readOnlyReason: ReadOnlyReason | null = null,
   ) {
     this.edits = new EditHistory(db);
+    this.checkpoint = new IdleCheckpoint(db);
   }
 
   static open(path: string): WorkbookStore {
@@ -86,6 +89,7 @@ export class WorkbookStore {
   }
 
   close(): void {
+    this.checkpoint.cancel();
     if (!this.db.open) return;
     // A read-only workbook is a copy in memory: there is nothing to fold back into the file.
     if (this.readOnlyReason === null) this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -386,6 +390,7 @@ export class WorkbookStore {
       this.db.prepare('INSERT INTO audit_log (at, actor, action, label, detail) VALUES (?, ?, ?, ?, ?)').run(new Date().toISOString(), actor, action, label, JSON.stringify(detail)).lastInsertRowid,
     );
     writeAuditChanges(this.db, auditId, changes);
+    this.checkpoint.afterWrite();
     return Number(this.setting('revision'));
   }
 
