@@ -148,10 +148,14 @@ class Search {
     const { bound, reducedValues } = this.tableau.proofBound(this.reducedBuffer);
     const relaxed = this.tableau.values(this.relaxedBuffer);
     const integral = !anyFractional(relaxed);
-    // An integral relaxation is itself the portfolio (if the exact check refuses it, the node stays unproven); else its rounding, checked exactly only when it would be kept.
-    const rounded = integral ? Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0)) : this.rounding.round(relaxed, reducedValues);
     const before = this.bestValue;
-    const roundingFits = integral || valueOf(this.problem, rounded) > this.bestValue ? this.consider(rounded) : true;
+    // An integral relaxation is itself the portfolio (if the exact check refuses it, the node stays unproven); else its rounding, checked exactly only when it would be kept.
+    let roundingFits = true;
+    if (integral) roundingFits = this.consider(Array.from(relaxed, (value) => (value >= 1 - FRACTIONAL ? 1 : 0)));
+    else {
+      const rounded = this.rounding.round(relaxed, reducedValues);
+      if (rounded.value > this.bestValue) this.consider(Array.from(rounded.values));
+    }
     // A better portfolio is rare and worth the exchanges of the start's local search.
     if (this.bestValue > before && this.best !== null) this.consider(polishedPortfolio(this.problem, this.best, relaxed));
 

@@ -18,7 +18,9 @@ describe('the rounding of a node', () => {
           const base = (portfolios[pick % portfolios.length] as { values: number[] }).values;
           // Its 1s at 1, the rest anywhere below 1: what a node's relaxation may look like around a feasible portfolio.
           const relaxed = Float64Array.from(base, (inside, column) => (inside === 1 ? 1 : Math.min(fractions[column] ?? 0, 0.5)));
-          const rounded = new NodeRounding(problem).round(relaxed, Float64Array.from(reduced, (value) => value - 0.5));
+          const rounding = new NodeRounding(problem).round(relaxed, Float64Array.from(reduced, (value) => value - 0.5));
+          const rounded = Array.from(rounding.values);
+          expect(rounding.value).toBeCloseTo(total(problem, rounded), 6);
           expect(feasible(problem, rounded)).toBe(true);
           base.forEach((inside, column) => inside === 1 && expect(rounded[column]).toBe(1));
           rounded.forEach((inside, column) => inside === 1 && base[column] === 0 && expect(problem.value[column]).toBeGreaterThan(0));
@@ -31,7 +33,7 @@ describe('the rounding of a node', () => {
 
   it('fills the room a rounding down leaves: two items of 40 under a cap of 80 beside a half-taken item of 50', () => {
     const problem = { value: [30, 20, 20], weight: [[50], [40], [40]], capacity: [80], prerequisites: [[], [], []], dependents: [[], [], []], group: [-1, -1, -1], fixedIn: [false, false, false], fixedOut: [false, false, false] };
-    expect(new NodeRounding(problem).round(Float64Array.from([0, 1, 0.5]), Float64Array.from([0, 0, 0]))).toEqual([0, 1, 1]);
+    expect(Array.from(new NodeRounding(problem).round(Float64Array.from([0, 1, 0.5]), Float64Array.from([0, 0, 0])).values)).toEqual([0, 1, 1]);
   });
 });
 
