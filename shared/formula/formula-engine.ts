@@ -2,6 +2,9 @@ import type { AccountUnit, BudgetLine } from '../domain/workbook';
 import { CURRENCY_SCALE, MAX_WHOLE_DIGITS, QUANTITY_SCALE, tooLargeReason, type AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
 import type { FormulaNode } from './ast';
+import { comparisonHolds, evaluateFixed, type FixedInputs } from './fixed-evaluate';
+import { referencedNames, usesOwnPrevious } from './formula-references';
+import { fixedText, parseFixed, roundFixed, type Fixed } from './fixed-point';
 import { parseFormula } from './parse-formula';
 
 /** A line as the formula engine sees it: its name, its entered values, and its formula if it has one. */
@@ -50,9 +53,22 @@ export class FormulaEngine {
   private order: number[] = [];
   private placed = new Set<number>();
 
+  /** What the exact integer path reads: names resolved without throwing, values as text (undefined where a month has an error). */
+  private readonly fixedInputs: FixedInputs = {
+    lineNamed: (name) => this.lineNamed(name),
+    valueText: (lineId, period) => {
+      const outcome = this.outcomes.get(lineId);
+      if (outcome === undefined) return this.lines.get(lineId)?.values[period] ?? null;
+      const error = outcome.cellErrors[period];
+      return error !== null && error !== undefined ? undefined : (outcome.values[period] ?? null);
+    },
+  };
+
+  /** `integerPath` false computes every month with decimal.js (the tests compare both ways). */
   constructor(
     lines: readonly EngineLine[],
     private readonly periodCount: number,
+    private readonly integerPath = true,
   ) {
     for (const line of lines) this.lines.set(line.id, line);
     this.rebuild();
@@ -214,21 +230,37 @@ export class FormulaEngine {
     const cellErrors: (string | null)[] = [];
     const quantity = this.lines.get(id)?.quantity === true;
     const scale = quantity ? QUANTITY_SCALE : CURRENCY_SCALE;
-    // The line's own rounded months as decimals, for prev(): each is read back once, not parsed again.
-    const own: (Decimal | null)[] = [];
+    // The line's own rounded months, for prev(): each is read back once, not parsed again.
+    const own: OwnValues = { texts: [], decimals: [], fixed: [] };
     for (let period = 0; period < this.periodCount; period += 1) {
+      // Exact integers first (no Decimal per cell); decimal.js computes the months they cannot.
+      const exact = this.integerPath ? evaluateFixed(ast, id, period, own.fixed, this.fixedInputs) : null;
+      if (exact !== null) {
+        const rounded = roundFixed(exact, scale);
+        const value = fixedText(rounded);
+        values.push(value);
+        cellErrors.push(null);
+        own.texts.push(value);
+        own.decimals.push(undefined);
+        own.fixed.push(rounded);
+        continue;
+      }
       try {
         const rounded = this.evaluate(ast, id, period, own).toDecimalPlaces(scale, Decimal.ROUND_HALF_EVEN);
         const value = rounded.isZero() ? '0' : rounded.toString();
         // The size rule of typed amounts holds for results too: a value nobody could type is an error, not a number.
         if (!rounded.isZero() && rounded.e >= MAX_WHOLE_DIGITS) throw new CellError(`The result, ${value}, is too large: ${tooLargeReason(quantity ? 'quantity' : 'amount')}`);
         values.push(value);
-        own.push(rounded);
+        own.texts.push(value);
+        own.decimals.push(rounded);
+        own.fixed.push(parseFixed(value));
         cellErrors.push(null);
       } catch (error) {
         if (!(error instanceof CellError)) throw error;
         values.push(null);
-        own.push(null);
+        own.texts.push(null);
+        own.decimals.push(undefined);
+        own.fixed.push(null);
         cellErrors.push(error.message);
       }
     }
@@ -237,8 +269,10 @@ export class FormulaEngine {
 
   private valueOf(lineId: number, period: number, ownValues: OwnValues, selfId: number): Decimal {
     if (lineId === selfId) {
-      const own = ownValues[period];
-      if (own === null || own === undefined) throw new CellError('The previous month has no value.');
+      const text = ownValues.texts[period];
+      if (text === null || text === undefined) throw new CellError('The previous month has no value.');
+      let own = ownValues.decimals[period];
+      if (own === undefined) ownValues.decimals[period] = own = new Decimal(text);
       return own;
     }
     const outcome = this.outcomes.get(lineId);
@@ -250,12 +284,17 @@ export class FormulaEngine {
     return new Decimal(this.lines.get(lineId)?.values[period] ?? 0);
   }
 
-  private resolve(name: string): number {
+  private lineNamed(name: string): number | undefined {
     const known = this.resolved.get(name);
     if (known !== undefined) return known;
     const found = this.byName.get(name.trim().toLowerCase())?.[0];
+    if (found !== undefined) this.resolved.set(name, found);
+    return found;
+  }
+
+  private resolve(name: string): number {
+    const found = this.lineNamed(name);
     if (found === undefined) throw new CellError(`There is no line named “${name}”.`);
-    this.resolved.set(name, found);
     return found;
   }
 
@@ -293,7 +332,7 @@ export class FormulaEngine {
         return left.div(right);
       }
       case 'compare':
-        return compared(this.evaluate(node.left, selfId, period, ownValues).comparedTo(this.evaluate(node.right, selfId, period, ownValues)), node.operator) ? ONE : ZERO;
+        return comparisonHolds(this.evaluate(node.left, selfId, period, ownValues).comparedTo(this.evaluate(node.right, selfId, period, ownValues)), node.operator) ? ONE : ZERO;
       case 'call':
         return this.call(node, selfId, period, ownValues);
     }
@@ -334,53 +373,20 @@ export class FormulaEngine {
   }
 }
 
-/** A formula line's own months computed so far, rounded as shown: what prev() reads. */
-type OwnValues = readonly (Decimal | null)[];
+/**
+ * A formula line's own months computed so far, rounded as shown: what prev() reads. Texts are
+ * null where a month has an error; the Decimal of a month the integer path computed is made
+ * when a later month asks for it, and `fixed` is null where a month has no exact integer form.
+ */
+interface OwnValues {
+  texts: (AmountText | null)[];
+  decimals: (Decimal | undefined)[];
+  fixed: (Fixed | null)[];
+}
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 
-function compared(order: number, operator: Extract<FormulaNode, { kind: 'compare' }>['operator']): boolean {
-  switch (operator) {
-    case '=':
-      return order === 0;
-    case '<>':
-      return order !== 0;
-    case '<':
-      return order < 0;
-    case '<=':
-      return order <= 0;
-    case '>':
-      return order > 0;
-    case '>=':
-      return order >= 0;
-  }
-}
-
 function failed(message: string, periodCount: number): FormulaOutcome {
   return { values: new Array<null>(periodCount).fill(null), cellErrors: new Array<null>(periodCount).fill(null), error: message };
-}
-
-function referencedNames(node: FormulaNode): string[] {
-  switch (node.kind) {
-    case 'number':
-      return [];
-    case 'reference':
-      return [node.name];
-    case 'percent':
-    case 'negate':
-      return referencedNames(node.operand);
-    case 'binary':
-    case 'compare':
-      return [...referencedNames(node.left), ...referencedNames(node.right)];
-    case 'call':
-      return node.args.flatMap(referencedNames);
-  }
-}
-
-function usesOwnPrevious(node: FormulaNode): boolean {
-  if (node.kind === 'call') return node.name === 'prev' || node.args.some(usesOwnPrevious);
-  if (node.kind === 'binary' || node.kind === 'compare') return usesOwnPrevious(node.left) || usesOwnPrevious(node.right);
-  if (node.kind === 'negate' || node.kind === 'percent') return usesOwnPrevious(node.operand);
-  return false;
 }
