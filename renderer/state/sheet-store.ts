@@ -22,6 +22,7 @@ import { afterNextPaint } from './after-paint';
 import type { Grouping } from '../../shared/sheet/sheet-groups';
 import { buildSheetView, regroup, withCellValues, type SheetView } from '../../shared/sheet/sheet-view';
 import { applySheetPatch } from '../../shared/sheet/apply-sheet-patch';
+import { packCellRuns } from '../../shared/sheet/cell-runs';
 import type { PatchReceipt } from '../../shared/sheet/sheet-patch';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
 
@@ -302,7 +303,8 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     const versionId = shownVersion();
     // A typed edit's request leaves after the frame that shows it (a few milliseconds later), so
     // building and sending it does not hold that frame back; a large change leaves at once.
-    const send = () => api.call('sheet/set-cells', { versionId, edits, label });
+    // A large change travels as runs of months per line: a fifth of the bytes to build, send and check.
+    const send = () => (sendFirst ? api.call('sheet/set-cell-runs', { versionId, runs: packCellRuns(edits), label }) : api.call('sheet/set-cells', { versionId, edits, label }));
     const saving = enqueue(sendFirst ? send : () => afterNextPaint().then(send));
     if (sendFirst) {
       await Promise.resolve();
