@@ -100,6 +100,20 @@ export function textProblem(text: string): string | null {
 /** No input of the API nests deeper than a few levels; a deeper one is refused before it is walked further. */
 export const MAX_INPUT_DEPTH = 32;
 
+/** A value met while walking an input, with the way back to the input's root. */
+interface Place {
+  value: unknown;
+  key: PropertyKey | null;
+  parent: Place | null;
+  depth: number;
+}
+
+function pathOf(place: Place): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Place | null = place; at !== null && at.key !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 /**
  * The contract's guard on text, before any method's own schema: every string of an input, keys
  * included, at any depth, passes `textProblem`, and nothing nests deeper than `MAX_INPUT_DEPTH`.
@@ -109,18 +123,26 @@ export function guardedText<Input extends z.ZodType>(schema: Input): z.ZodType<z
   return z
     .custom<z.input<Input>>()
     .superRefine((input, context) => {
-      const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+      // Each value links to its parent's place instead of carrying a path: a 1,000-line paste has
+      // 13,000 values and no problem to name. A path is spelled out only for a problem.
+      const pending: Place[] = [{ value: input, key: null, parent: null, depth: 0 }];
       for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-        const { value, path } = next;
+        const { value } = next;
         if (typeof value === 'string') {
           const problem = textProblem(value);
-          if (problem !== null) return context.addIssue({ code: 'custom', path, message: problem });
+          if (problem !== null) return context.addIssue({ code: 'custom', path: pathOf(next), message: problem });
         } else if (typeof value === 'object' && value !== null) {
-          if (path.length >= MAX_INPUT_DEPTH) return context.addIssue({ code: 'custom', path, message: `nests deeper than ${MAX_INPUT_DEPTH} levels, deeper than any input of the API` });
+          if (next.depth >= MAX_INPUT_DEPTH) return context.addIssue({ code: 'custom', path: pathOf(next), message: `nests deeper than ${MAX_INPUT_DEPTH} levels, deeper than any input of the API` });
+          if (Array.isArray(value)) {
+            // An array's items are walked by index (no text to check in an index); anything else
+            // hung on an array never reaches a handler: the schemas read arrays by index.
+            for (let index = 0; index < value.length; index += 1) pending.push({ value: value[index] as unknown, key: index, parent: next, depth: next.depth + 1 });
+            continue;
+          }
           for (const [key, item] of Object.entries(value)) {
             const problem = textProblem(key);
-            if (problem !== null) return context.addIssue({ code: 'custom', path: [...path, key], message: `a field's name: ${problem}` });
-            pending.push({ value: item, path: [...path, Array.isArray(value) ? Number(key) : key] });
+            if (problem !== null) return context.addIssue({ code: 'custom', path: [...pathOf(next), key], message: `a field's name: ${problem}` });
+            pending.push({ value: item, key, parent: next, depth: next.depth + 1 });
           }
         }
       }
