@@ -316,4 +316,19 @@ describe('the sheet store', () => {
     await sheet().undo();
     expect(row(second.line.id).line.values.slice(0, 2)).toEqual(second.line.values.slice(0, 2));
   });
+  it('saves a large change (sent as runs of months) cell for cell, as one undoable step', async () => {
+    await sheet().load();
+    const lines = view().rows.filter((candidate) => candidate.line.formula === null && candidate.account.unit === 'currency').slice(0, 10);
+    // Every other month, so runs break, and a cleared cell among them.
+    const edits = lines.flatMap((candidate, index) =>
+      [0, 1, 2, 4, 5, 7, 8, 9, 10, 11].map((period) => ({ lineId: candidate.line.id, period, value: period === 5 ? null : `${index * 100 + period}.25` })),
+    );
+    expect(edits.length).toBeGreaterThanOrEqual(100);
+    expect(await sheet().applyEdits(edits, 'paste 100 cells')).toBe(true);
+    const model = await back.call('sheet/get-sheet', {});
+    for (const edit of edits) expect([edit.lineId, edit.period, model.lines.find((line) => line.id === edit.lineId)?.values[edit.period]]).toEqual([edit.lineId, edit.period, edit.value]);
+    const untouched = lines[0]?.line;
+    expect(model.lines.find((line) => line.id === untouched?.id)?.values[3]).toBe(untouched?.values[3] ?? null);
+    expect(sheet().history.undo).toBe('paste 100 cells');
+  });
 });
