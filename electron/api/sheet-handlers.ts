@@ -2,7 +2,8 @@ import type { HandlersOf } from '../../shared/api/method';
 import type { sheetMethods } from '../../shared/api/sheet-api';
 import type { HandlerContext } from './handler-context';
 import { withPatch } from './with-patch';
-import { unpackCellRuns } from '../../shared/sheet/cell-runs';
+import { placeInRuns, unpackCellRuns } from '../../shared/sheet/cell-runs';
+import { ApiError } from '../../shared/api/errors';
 
 export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
   'sheet/get-sheet': ({ versionId }, { session }) => session.requireStore().sheet(versionId),
@@ -11,8 +12,15 @@ export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
     return store.compactSheet(versionId ?? store.defaultVersionId());
   },
   'sheet/set-cells': ({ versionId, edits, label }, { session }) => session.announced(session.requireStore().setCells(versionId, edits, label, session.settings.userName)),
-  'sheet/set-cell-runs': ({ versionId, runs, label }, { session }) =>
-    session.announced(session.requireStore().setCells(versionId, unpackCellRuns(runs), label, session.settings.userName)),
+  'sheet/set-cell-runs': ({ versionId, runs, label }, { session }) => {
+    try {
+      return session.announced(session.requireStore().setCells(versionId, unpackCellRuns(runs), label, session.settings.userName));
+    } catch (error) {
+      // The store names the unpacked edit; the caller sent runs: name the cell as it was sent.
+      if (error instanceof ApiError) throw new ApiError(error.code, error.message, placeInRuns(runs, error.where));
+      throw error;
+    }
+  },
   'sheet/set-formula': ({ versionId, lineId, formula }, { session }) => withPatch(session, versionId, (store) => store.setFormula(versionId, lineId, formula, session.settings.userName)),
   'sheet/add-comment': ({ versionId, lineId, period, text }, { session }) => withPatch(session, versionId, (store) => store.addComment(versionId, lineId, period, text, session.settings.userName)),
   'sheet/delete-comment': ({ commentId, versionId }, { session }) => withPatch(session, versionId, (store) => store.deleteComment(commentId, session.settings.userName)),

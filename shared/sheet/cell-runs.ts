@@ -43,3 +43,19 @@ export function cellsInRuns(runs: readonly CellRun[]): number {
   for (const run of runs) cells += run.values.length;
   return cells;
 }
+
+/**
+ * Where a place named in the unpacked edits (`edits.7.period`, say) is in the runs that were sent:
+ * a line is its run's `lineId`, a month or a value the run's value at that month
+ * (`runs.0.values.7`). Any other place is returned as it is.
+ */
+export function placeInRuns(runs: readonly CellRun[], where: string | undefined): string | undefined {
+  const match = where === undefined ? null : /^edits\.(\d+)(?:\.(\w+))?$/.exec(where);
+  if (match === null) return where;
+  let remaining = Number(match[1]);
+  for (const [index, run] of runs.entries()) {
+    if (remaining < run.values.length) return match[2] === 'lineId' ? `runs.${index}.lineId` : `runs.${index}.values.${remaining}`;
+    remaining -= run.values.length;
+  }
+  return where;
+}

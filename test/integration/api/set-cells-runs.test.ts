@@ -39,9 +39,9 @@ describe('sheet/set-cell-runs: cells as runs of months (how a large change trave
     expect([badValue.code, badValue.where]).toEqual(['invalid-input', 'runs.0.values.1']);
     expect(badValue.message).toContain('expected an amount');
     const outside = await rejection(back.call('sheet/set-cell-runs', { versionId, runs: [{ lineId: first.id, period: 10, values: ['1', '2', '3'] }], label: 'paste' }));
-    expect([outside.where, outside.message]).toEqual(['edits.2.period', expect.stringContaining('outside')]);
+    expect([outside.where, outside.message]).toEqual(['runs.0.values.2', expect.stringContaining('outside')]);
     const missing = await rejection(back.call('sheet/set-cell-runs', { versionId, runs: [{ lineId: first.id, period: 0, values: ['1'] }, { lineId: 99999, period: 0, values: ['2'] }], label: 'paste' }));
-    expect([missing.code, missing.message]).toEqual(['not-found', expect.stringContaining('99999')]);
+    expect([missing.code, missing.where, missing.message]).toEqual(['not-found', 'runs.1.lineId', expect.stringContaining('99999')]);
     const none = await rejection(back.call('sheet/set-cell-runs', { versionId, runs: [], label: 'paste' }));
     expect([none.where, none.message]).toEqual(['runs', 'Invalid input for sheet/set-cell-runs at runs: give at least one cell.']);
     const emptyRun = await rejection(back.call('sheet/set-cell-runs', { versionId, runs: [{ lineId: first.id, period: 0, values: [] }], label: 'paste' }));

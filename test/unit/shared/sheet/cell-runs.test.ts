@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CellEdit } from '../../../../shared/domain/cell-edit';
-import { cellsInRuns, packCellRuns, unpackCellRuns } from '../../../../shared/sheet/cell-runs';
+import { cellsInRuns, packCellRuns, placeInRuns, unpackCellRuns } from '../../../../shared/sheet/cell-runs';
 
 describe('cell runs', () => {
   it('packs a block of lines into one run per line and back', () => {
@@ -42,5 +42,18 @@ describe('cell runs', () => {
         expect(unpackCellRuns(runs)).toEqual(edits);
       }),
     );
+  });
+
+  it('names an unpacked edit\'s place as the cell of the run it came from', () => {
+    const runs = [
+      { lineId: 1, period: 0, values: ['1', '2', '3'] },
+      { lineId: 2, period: 4, values: ['4', '5'] },
+    ];
+    expect(placeInRuns(runs, 'edits.0.value')).toBe('runs.0.values.0');
+    expect(placeInRuns(runs, 'edits.2.period')).toBe('runs.0.values.2');
+    expect(placeInRuns(runs, 'edits.4')).toBe('runs.1.values.1');
+    expect(placeInRuns(runs, 'edits.3.lineId')).toBe('runs.1.lineId');
+    expect(placeInRuns(runs, 'versionId')).toBe('versionId');
+    expect(placeInRuns(runs, undefined)).toBeUndefined();
   });
 });
