@@ -47,12 +47,14 @@ export async function rowIdOf(page: Page, description: string): Promise<string> 
   const row = page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first();
   await page.locator('[data-testid="budget-grid"] .ag-row').first().waitFor();
   const viewport = page.locator('[data-testid="budget-grid"] .ag-body-vertical-scroll-viewport');
-  // A sheet still laying itself out (just after a load) may not scroll yet: a few tries before giving up at its end.
-  // AG Grid draws the rows of a scroll position a frame or more later, and only 3 beyond the screen:
-  // on a loaded machine a quick pass can step over a line, so a slower pass from the top follows.
-  for (const settle of [50, 300]) {
+  // AG Grid draws the rows of a scroll position a frame or more later (on a loaded machine, many),
+  // and only 3 beyond the screen: after each scroll, wait until drawn rows cover the screen before
+  // looking, so no line is stepped over. A sheet still laying itself out (just after a load) may not
+  // scroll yet: a few tries before giving up at its end; a second, slower pass from the top follows.
+  for (const settle of [0, 300]) {
     if ((await row.count()) > 0) break;
     await viewport.evaluate((element) => (element.scrollTop = 0));
+    await rowsDrawn(page);
     let stuck = 0;
     for (let screen = 0; screen < 80 && stuck < 10 && (await row.count()) === 0; screen += 1) {
       const moved = await viewport.evaluate((element) => {
@@ -61,12 +63,37 @@ export async function rowIdOf(page: Page, description: string): Promise<string> 
         return element.scrollTop !== before;
       });
       stuck = moved ? 0 : stuck + 1;
+      await rowsDrawn(page);
       await page.waitForTimeout(moved ? settle : 150);
     }
   }
   const id = await row.getAttribute('row-id');
   if (id === null) throw new Error(`No row for ${description}`);
   return id;
+}
+
+/** Waits (at most 3 s) until the budget grid's drawn rows reach the top and the bottom of its scrolled body. */
+async function rowsDrawn(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const grid = document.querySelector('[data-testid="budget-grid"]');
+        const scroller = grid?.querySelector('.ag-body-vertical-scroll-viewport');
+        if (grid === null || grid === undefined || scroller === null || scroller === undefined) return false;
+        const box = scroller.getBoundingClientRect();
+        const rows = [...grid.querySelectorAll('.ag-grid-scrolling-container .ag-row')].map((element) => element.getBoundingClientRect());
+        if (rows.length === 0) return false;
+        const top = Math.min(...rows.map((rect) => rect.top));
+        const bottom = Math.max(...rows.map((rect) => rect.bottom));
+        // The body's box also holds the pinned totals and the horizontal scroll bar: two rows' slack at the bottom.
+        const slack = 2 * (rows[0]?.height ?? 0);
+        const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+        return top <= box.top + 1 && (bottom >= box.bottom - slack || atEnd);
+      },
+      undefined,
+      { timeout: 3_000, polling: 'raf' },
+    )
+    .catch(() => undefined);
 }
 
 /** A cell of a line (by row id) in a column (`p0` for the first month, `year`, `q0-1`…). */
