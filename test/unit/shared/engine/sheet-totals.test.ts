@@ -57,6 +57,25 @@ describe('sheet totals', () => {
     expect([-5n, 100n, -123450n, 0n].map(centsToText).every(isCanonicalAmount)).toBe(true);
   });
 
+  it('an edit leaves the earlier totals as they were, line totals included, across many edits', () => {
+    // 100 edits on 100 lines pass the layered line-total map's fold threshold, so older totals
+    // must survive both a derivation over a shared base and a fold into a new one.
+    const lines = Array.from({ length: 100 }, (_, index) => line(index + 1, ['10', null]));
+    const versions = [computeSheetTotals(lines, () => 'revenue', 2)];
+    const expected = [snapshot(versions[0] as SheetTotals)];
+    for (let edit = 0; edit < 100; edit += 1) {
+      const target = lines[(edit * 37) % lines.length] as BudgetLine;
+      const before = target.values[1] ?? null;
+      const after = centsToText(BigInt(edit + 1) * 101n);
+      target.values[1] = after;
+      const next = applyCellChange(versions[versions.length - 1] as SheetTotals, { lineId: target.id, type: 'revenue', period: 1, before, after });
+      versions.push(next);
+      expected.push(snapshot(computeSheetTotals(lines, () => 'revenue', 2)));
+    }
+    expect(versions.map(snapshot)).toEqual(expected);
+    expect(versions[0]?.lineYear.get(1)?.toString()).toBe('10');
+  });
+
   it('an edit applied incrementally gives the same totals as recomputing everything', () => {
     const amountArb = fc.oneof(
       fc.constant(null),
