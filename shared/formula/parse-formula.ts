@@ -152,8 +152,8 @@ class FormulaParser extends EmbeddedActionsParser {
 // done on first use, which is the first formula the quick reader refuses (often never at open).
 let grammar: { lexer: Lexer; parser: FormulaParser } | null = null;
 
-/** Builds the formula grammar now, if it is not built yet: call it where the app is waiting anyway. */
-export function prepareFormulaGrammar(): { lexer: Lexer; parser: FormulaParser } {
+/** The formula grammar, built on first use. */
+function formulaGrammar(): { lexer: Lexer; parser: FormulaParser } {
   grammar ??= buildFormulaGrammar(false);
   return grammar;
 }
@@ -185,7 +185,7 @@ export function parseFormula(text: string, functions: FunctionTable = FUNCTIONS)
 
 /** The tree Chevrotain's parser reads from `source` (a formula without its `=`), or why it cannot. */
 export function parseByGrammar(source: string): FormulaNode | string {
-  const { lexer, parser } = prepareFormulaGrammar();
+  const { lexer, parser } = formulaGrammar();
   const lexed = lexer.tokenize(source);
   const badCharacter = lexed.errors[0];
   if (badCharacter !== undefined) return `Unexpected “${source.charAt(badCharacter.offset)}” at character ${badCharacter.offset + 1}.`;
