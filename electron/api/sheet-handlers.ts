@@ -9,7 +9,7 @@ export const sheetHandlers: HandlersOf<typeof sheetMethods, HandlerContext> = {
   'sheet/get-sheet': ({ versionId }, { session }) => session.requireStore().sheet(versionId),
   'sheet/read-sheet': ({ versionId }, { session }) => {
     const store = session.requireStore();
-    return store.compactSheet(versionId ?? store.defaultVersionId());
+    return store.sheetAnswer(versionId ?? store.defaultVersionId());
   },
   'sheet/set-cells': ({ versionId, edits, label }, { session }) => session.announced(session.requireStore().setCells(versionId, edits, label, session.settings.userName)),
   'sheet/set-cell-runs': ({ versionId, runs, label }, { session }) => {

@@ -297,9 +297,26 @@ export class BackSession {
     return receipt;
   }
 
+  /**
+   * The window's first ask is the sheet: read it as soon as the file is open, while the window
+   * loads, so the answer is ready (kept by the store until the file changes). A file that cannot be
+   * read says so when the window asks.
+   */
+  private readAhead(store: WorkbookStore): void {
+    setImmediate(() => {
+      if (this.store !== store) return;
+      try {
+        store.sheetAnswer(store.defaultVersionId());
+      } catch {
+        // The window's own read reports it.
+      }
+    });
+  }
+
   private replaceStore(next: WorkbookStore): void {
     this.store?.close();
     this.store = next;
+    this.readAhead(next);
     this.settings.rememberOpened(next.path);
     try {
       this.onOpened?.(next.path);

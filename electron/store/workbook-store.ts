@@ -30,6 +30,7 @@ import { auditChangesOf, displayedVersionName } from './audit-trail';
 import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
 import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
+import { changeMarkOf, SheetAnswerCache } from './sheet-answer-cache';
 
 const UNIT_WORDS: Record<AccountUnit, string> = { currency: 'money', number: 'a quantity', percent: 'a rate' };
 
@@ -48,6 +49,7 @@ interface LineRow {
 export class WorkbookStore {
   private readonly edits: EditHistory;
   private readonly checkpoint: IdleCheckpoint;
+  private readonly sheetAnswers = new SheetAnswerCache<CompactSheet>();
 
   private constructor(
     readonly path: string,
@@ -90,6 +92,7 @@ export class WorkbookStore {
 
   close(): void {
     this.checkpoint.cancel();
+    this.sheetAnswers.forget();
     if (!this.db.open) return;
     // A read-only workbook is a copy in memory: there is nothing to fold back into the file.
     if (this.readOnlyReason === null) this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -301,7 +304,12 @@ export class WorkbookStore {
     return expandSheet(this.compactSheet(versionId));
   }
 
-  /** The sheet of one version with its lines as columns: what `sheet/read-sheet` sends (see CompactSheet). */
+  /** What `sheet/read-sheet` sends: the compact sheet, kept frozen until the file changes (see SheetAnswerCache). */
+  sheetAnswer(versionId: number): CompactSheet {
+    return this.sheetAnswers.answer(versionId, changeMarkOf(this.db), () => this.compactSheet(versionId));
+  }
+
+  /** The sheet of one version with its lines as columns (see CompactSheet). */
   compactSheet(versionId: number): CompactSheet {
     const calendar = this.calendar();
     const version = this.version(versionId);

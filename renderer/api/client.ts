@@ -21,6 +21,25 @@ export interface ApiClient {
 
 const TOKEN_KEY = 'tandem.token';
 
+/**
+ * POSTs `body` and resolves with the answer's text (null: the host did not answer). An
+ * XMLHttpRequest, not fetch: Chromium hands fetch's body over in pieces through a stream and
+ * took 113-123 ms to give the 2.5 MB sheet as text where XMLHttpRequest took 36-38 ms, side by
+ * side on the same answer (issue 14: the open waits for it).
+ */
+function postText(url: string, token: string, body: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.setRequestHeader('content-type', 'application/json');
+    request.setRequestHeader('x-tandem-token', token);
+    request.responseType = 'text';
+    request.onload = () => resolve(request.responseText);
+    request.onerror = () => resolve(null);
+    request.send(body);
+  });
+}
+
 /** The browser host's transport: POST /api/invoke with the launch token, events over SSE. */
 function browserBridge(): TandemBridge {
   const url = new URL(window.location.href);
@@ -34,17 +53,9 @@ function browserBridge(): TandemBridge {
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   return {
     async invoke(method, input) {
-      let response: Response;
-      try {
-        response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tandem-token': token },
-          body: JSON.stringify({ method, input }),
-        });
-      } catch {
-        return { ok: false, error: { code: 'internal', message: 'Tandem’s back end is not reachable. Is `npm start` still running?' } };
-      }
-      return (await response.json()) as ApiResponse<unknown>;
+      const text = await postText('/api/invoke', token, JSON.stringify({ method, input }));
+      if (text === null) return { ok: false, error: { code: 'internal', message: 'Tandem’s back end is not reachable. Is `npm start` still running?' } };
+      return JSON.parse(text) as ApiResponse<unknown>;
     },
     onEvent(listener) {
       const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
