@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AuditChange, AuditKind } from '../../shared/domain/audit';
 import type { Direction, EditStep, RowChange, StoredRow } from './edit-steps';
 import { placementText } from './proposal-funding';
+import { writeAuditChanges, writeCellAuditRows } from './audit-changes';
 
 /** Names the trail writes into its records, so they still read well after a rename or delete. */
 interface Names {
@@ -199,6 +200,16 @@ function subjectOfRow(table: RowChange['table'], row: StoredRow, names: Names): 
  */
 export function auditChangesOf(db: Database.Database, step: EditStep, direction: Direction): AuditChange[] {
   return changesOf(step, direction, namesOf(db));
+}
+
+/**
+ * Writes the audit rows of what a step changed (see auditChangesOf). A step of cells (a paste, a
+ * fill, an import) is written straight from its cells, without an audit change per cell.
+ */
+export function writeStepAudit(db: Database.Database, auditId: number, step: EditStep, direction: Direction): void {
+  if (step.kind !== 'cells') return writeAuditChanges(db, auditId, auditChangesOf(db, step, direction));
+  const names = namesOf(db);
+  writeCellAuditRows(db, auditId, step.changes, direction === 'forward', (lineId) => names.line(lineId));
 }
 
 function changesOf(step: EditStep, direction: Direction, names: Names): AuditChange[] {

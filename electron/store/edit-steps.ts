@@ -131,7 +131,7 @@ export function writeSetting(db: Database.Database, key: string, value: string):
 export function applyStep(db: Database.Database, step: EditStep, direction: Direction): void {
   switch (step.kind) {
     case 'cells':
-      writeCells(db, step.changes.map((change) => ({ lineId: change.lineId, versionId: change.versionId, period: change.period, value: direction === 'forward' ? change.after : change.before })));
+      writeCellChanges(db, step.changes, direction);
       return;
     case 'formula':
       writeFormula(db, step.lineId, step.versionId, direction === 'forward' ? step.after : step.before);
@@ -232,46 +232,69 @@ function cellStatementsOf(db: Database.Database): { upsert: Database.Statement; 
   return statements;
 }
 
-/** The writes with each cell once, at its last write's place; the very list when no cell repeats (every caller's case). */
-function lastWriteOfEachCell(writes: readonly CellWrite[]): readonly CellWrite[] {
-  // Keys are numbers per version (a line's months side by side), not strings: a paste has 12,000 cells.
-  const span = 1 + writes.reduce((most, write) => Math.max(most, write.period), 0);
-  const keysByVersion = new Map<number, Map<number, number>>();
+/** Where a cell is: what every cell write names. */
+type CellPlace = Pick<CellWrite, 'lineId' | 'versionId' | 'period'>;
+
+/**
+ * The cells with each once, at its last write's place; the very list when no cell repeats (every
+ * caller's case). A line's months are looked up once per line, not once per cell: a paste's
+ * 12,000 cells are 1,000 lookups, each line's months in a small array by period.
+ */
+function lastWriteOfEachCell<Cell extends CellPlace>(cells: readonly Cell[]): readonly Cell[] {
+  const linesByVersion = new Map<number, Map<number, number[]>>();
+  let months: number[] = [];
+  let lineId = -1;
+  let versionId = -1;
   let repeated = false;
-  writes.forEach((write, index) => {
-    let keys = keysByVersion.get(write.versionId);
-    if (keys === undefined) keysByVersion.set(write.versionId, (keys = new Map()));
-    const key = write.lineId * span + write.period;
-    if (keys.has(key)) repeated = true;
-    keys.set(key, index);
+  cells.forEach((cell, index) => {
+    if (cell.lineId !== lineId || cell.versionId !== versionId) {
+      ({ lineId, versionId } = cell);
+      let lines = linesByVersion.get(versionId);
+      if (lines === undefined) linesByVersion.set(versionId, (lines = new Map()));
+      const known = lines.get(lineId);
+      if (known === undefined) lines.set(lineId, (months = []));
+      else months = known;
+    }
+    if (months[cell.period] !== undefined) repeated = true;
+    months[cell.period] = index;
   });
-  if (!repeated) return writes;
-  const lastIndexes = new Set([...keysByVersion.values()].flatMap((keys) => [...keys.values()]));
-  return writes.filter((_write, index) => lastIndexes.has(index));
+  if (!repeated) return cells;
+  const lastIndexes = new Set<number>();
+  for (const lines of linesByVersion.values()) for (const lineMonths of lines.values()) for (const index of lineMonths) if (index !== undefined) lastIndexes.add(index);
+  return cells.filter((_cell, index) => lastIndexes.has(index));
 }
 
 /** Sets (or, with null, clears) many cells, a hundred a statement. Each cell must appear once. Runs inside the caller's transaction. */
 export function writeCells(db: Database.Database, writes: readonly CellWrite[]): void {
+  writeCellValues(db, writes, (write) => write.value);
+}
+
+/** Writes cell changes' values after them (forward) or before them (backward), without a write object per cell: a paste, its undo and its redo. */
+export function writeCellChanges(db: Database.Database, changes: readonly CellChange[], direction: Direction): void {
+  writeCellValues(db, changes, direction === 'forward' ? (change) => change.after : (change) => change.before);
+}
+
+function writeCellValues<Cell extends CellPlace>(db: Database.Database, cells: readonly Cell[], valueOf: (cell: Cell) => AmountText | null): void {
   // Written one after another, a cell's last write would win: so it does here.
-  const unique = lastWriteOfEachCell(writes);
-  const sets = unique.filter((write) => write.value !== null);
-  const clears = unique.filter((write) => write.value === null);
+  const unique = lastWriteOfEachCell(cells);
+  const sets = unique.filter((cell) => valueOf(cell) !== null);
+  const clears = unique.filter((cell) => valueOf(cell) === null);
   const { upsert, remove } = cellStatementsOf(db);
   const single = cellWriter(db);
-  const inStatements = (cells: readonly CellWrite[], columns: number, statement: Database.Statement, fill: (values: (string | number | null)[], at: number, cell: CellWrite) => void) => {
-    const full = cells.length - (cells.length % CELLS_PER_STATEMENT);
+  const inStatements = (group: readonly Cell[], columns: number, statement: Database.Statement, fill: (values: (string | number | null)[], at: number, cell: Cell) => void) => {
+    const full = group.length - (group.length % CELLS_PER_STATEMENT);
     const values = new Array<string | number | null>(CELLS_PER_STATEMENT * columns);
     for (let start = 0; start < full; start += CELLS_PER_STATEMENT) {
-      for (let offset = 0; offset < CELLS_PER_STATEMENT; offset += 1) fill(values, offset * columns, cells[start + offset] as CellWrite);
+      for (let offset = 0; offset < CELLS_PER_STATEMENT; offset += 1) fill(values, offset * columns, group[start + offset] as Cell);
       statement.run(values);
     }
-    for (const cell of cells.slice(full)) single(cell.lineId, cell.versionId, cell.period, cell.value);
+    for (const cell of group.slice(full)) single(cell.lineId, cell.versionId, cell.period, valueOf(cell));
   };
   inStatements(sets, 4, upsert, (values, at, cell) => {
     values[at] = cell.lineId;
     values[at + 1] = cell.versionId;
     values[at + 2] = cell.period;
-    values[at + 3] = cell.value;
+    values[at + 3] = valueOf(cell);
   });
   inStatements(clears, 3, remove, (values, at, cell) => {
     values[at] = cell.lineId;

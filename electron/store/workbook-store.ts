@@ -12,7 +12,7 @@ import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import type { AmountText } from '../../shared/money/amount';
 import { EditHistory, type NextStep } from './edit-history';
 import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, swapSortOrder, writeCells, writeFormula, writeSetting, type CellChange, type EditStep, type RowChange, type StoredComment } from './edit-steps';
+import { applyStep, cellWriter, swapSortOrder, writeCellChanges, writeFormula, writeSetting, type CellChange, type Direction, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
@@ -26,7 +26,7 @@ import { SheetPatchReader } from './sheet-patch-reader';
 import { followRename } from './kpi-store';
 import { lockScopeOf } from './lock-scope';
 import { requireApproverNotSubmitter } from './approval-rules';
-import { auditChangesOf, displayedVersionName } from './audit-trail';
+import { displayedVersionName, writeStepAudit } from './audit-trail';
 import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
 import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
@@ -389,15 +389,17 @@ export class WorkbookStore {
    */
   private commit(step: EditStep | null, label: string, actor: string, action: string, detail: unknown, changes?: readonly AuditChange[]): number {
     if (step !== null) this.edits.record(step, label, actor);
-    return this.bumpRevision(actor, action, label, detail, changes ?? (step === null ? [] : auditChangesOf(this.db, step, 'forward')));
+    return this.bumpRevision(actor, action, label, detail, changes ?? (step === null ? [] : { step, direction: 'forward' }));
   }
 
-  private bumpRevision(actor: string, action: string, label: string, detail: unknown, changes: readonly AuditChange[]): number {
+  /** Bumps the revision and writes the audit record: with the changes given, or with what `audit.step` changed seen in its direction. */
+  private bumpRevision(actor: string, action: string, label: string, detail: unknown, audit: readonly AuditChange[] | { step: EditStep; direction: Direction }): number {
     this.db.prepare("UPDATE workbook_settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'").run();
     const auditId = Number(
       this.db.prepare('INSERT INTO audit_log (at, actor, action, label, detail) VALUES (?, ?, ?, ?, ?)').run(new Date().toISOString(), actor, action, label, JSON.stringify(detail)).lastInsertRowid,
     );
-    writeAuditChanges(this.db, auditId, changes);
+    if ('step' in audit) writeStepAudit(this.db, auditId, audit.step, audit.direction);
+    else writeAuditChanges(this.db, auditId, audit);
     this.checkpoint.afterWrite();
     return Number(this.setting('revision'));
   }
@@ -453,7 +455,7 @@ export class WorkbookStore {
         const version = this.versionRow(versionId);
         this.requireVersionUnlocked(versionId, 'its values are');
         const changes = checkedCellChanges(this.db, { version, closed: this.actualsFor(version), periodCount: this.calendar().periodCount }, edits);
-        writeCells(this.db, changes.map((change) => ({ lineId: change.lineId, versionId: change.versionId, period: change.period, value: change.after })));
+        writeCellChanges(this.db, changes, 'forward');
         const revision = this.commit(changes.length > 0 ? { kind: 'cells', changes } : null, label, actor, 'sheet/set-cells', { cells: changes.length });
         return { revision, history: this.edits.state() };
       })
@@ -787,8 +789,7 @@ export class WorkbookStore {
         this.requireStepUnlocked(next.step, `${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
         this.replayNamed(direction, next);
         const applied = next;
-        const changes = auditChangesOf(this.db, applied.step, direction === 'undo' ? 'backward' : 'forward');
-        const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, changes);
+        const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, { step: applied.step, direction: direction === 'undo' ? 'backward' : 'forward' });
         const versionId = shownVersionId;
         // A forecast shows another version's cells in its closed months: a step on those asks for a reload.
         const shown = this.versions().find((version) => version.id === shownVersionId);
