@@ -8,7 +8,7 @@ import { dispatch, type HandlerTable } from '../api/handler-table';
 import type { BackSession } from '../app/back-session';
 import { StaticFiles } from './static-files';
 import { asciiJson } from './ascii-json';
-import { answerText } from './answer-text';
+import { answerBytes } from './answer-bytes';
 
 // Room for a file uploaded for import: 60 MB of base64 is a 45 MB CSV.
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -65,7 +65,7 @@ export async function startBrowserHost(options: {
       const call = parseCall(body);
       if (!call.ok) return sendJson(response, 400, call);
       const answer = await dispatch(options.table, { session: options.session }, call.value.method, call.value.input);
-      return sendJson(response, answer.ok ? 200 : statusOf(answer.error.code), answer, answerText(answer));
+      return sendJson(response, answer.ok ? 200 : statusOf(answer.error.code), answer, answerBytes(answer));
     }
     if (url.pathname === '/api/events') {
       if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return sendJson(response, 403, refusal('Missing or wrong token.'));
@@ -178,9 +178,9 @@ function decodedPath(pathname: string): string | null {
 }
 
 /** Sends `body` as JSON, in ASCII only: the browser reads a one-byte answer in half the time (see asciiJson). */
-function sendJson(response: ServerResponse, status: number, body: unknown, text = asciiJson(body)): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
-  response.end(text);
+function sendJson(response: ServerResponse, status: number, body: unknown, bytes: Buffer = Buffer.from(asciiJson(body))): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': bytes.length });
+  response.end(bytes);
 }
 
 function readBody(request: IncomingMessage): Promise<string | null> {

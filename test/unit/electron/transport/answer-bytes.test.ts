@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerText } from '../../../../electron/transport/answer-text';
+import { answerBytes } from '../../../../electron/transport/answer-bytes';
 import { asciiJson } from '../../../../electron/transport/ascii-json';
 
 /** A value that counts how often it is serialized (JSON.stringify reads its getter each time). */
@@ -10,15 +10,18 @@ function countingValue(frozen: boolean): { value: object; reads: () => number } 
   return { value: frozen ? Object.freeze(value) : value, reads: () => reads };
 }
 
-describe('answerText', () => {
-  it('writes an answer as ASCII JSON', () => {
+const answerText = (answer: Parameters<typeof answerBytes>[0]): string => answerBytes(answer).toString('utf8');
+
+describe('answerBytes', () => {
+  it('writes an answer as ASCII JSON bytes', () => {
     const answer = { ok: true as const, value: { name: 'Zürich' } };
     expect(answerText(answer)).toBe(asciiJson(answer));
   });
 
-  it('writes the answer of a frozen value once and sends that text again', () => {
+  it('writes the answer of a frozen value once and sends those bytes again', () => {
     const { value, reads } = countingValue(true);
     const first = answerText({ ok: true, value });
+    expect(answerBytes({ ok: true, value })).toBe(answerBytes({ ok: true, value }));
     expect(answerText({ ok: true, value })).toBe(first);
     expect(reads()).toBe(1);
     expect(JSON.parse(first)).toEqual({ ok: true, value: { lines: ['Café', 'Rent'], name: 'Plan — 2027' } });
