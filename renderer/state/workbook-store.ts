@@ -4,7 +4,7 @@ import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { WorkbookInfo } from '../../shared/domain/workbook';
 import { ApiError } from '../../shared/api/errors';
 import { api } from '../api/client';
-import { dropFirstRead } from '../api/read-sheet';
+import { dropFirstRead, takeFirstSession } from '../api/read-sheet';
 import { showError, showNote } from './notice-store';
 import { flushWrites, useSheetStore } from './sheet-store';
 
@@ -38,7 +38,8 @@ let wired = false;
 export const useWorkbookStore = create<WorkbookState>((set, get) => {
   /** After any change of file: refresh the session and load (or clear) the sheet. */
   async function refresh(): Promise<void> {
-    const session = await api.call('workbook/get-session', {});
+    // At start, the session asked for with the page (see startFirstRead); afterwards, afresh.
+    const session = await (takeFirstSession() ?? api.call('workbook/get-session', {}));
     set({ session, loaded: true });
     if (session.current === null) useSheetStore.getState().clear();
     else await useSheetStore.getState().load();
