@@ -32,6 +32,7 @@ import { useSpreadsheet } from './spreadsheet/use-spreadsheet';
 import { type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
 import { darkGridTheme, lightGridTheme } from './spreadsheet/grid-theme';
 import { columnsFor, labelColumnOf, withRememberedWidths, type Value } from './budget-columns';
+import { totalDigitsOf } from './amount-widths';
 import { rowChanges } from './row-transaction';
 import { useVanillaGrid } from './use-vanilla-grid';
 
@@ -165,9 +166,15 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   // The grouped-by dimension's column hides, and amounts' widths follow whether cents are shown.
   const grouping = view.display.grouping;
   const cents = useDisplayStore((state) => state.sheetCents);
+  // Amount columns widen when the totals outgrow them: the digits, not the totals, decide, so an edit keeps the columns.
+  const { month: monthDigits, span: spanDigits } = useMemo(() => totalDigitsOf(view.totalRows), [view.totalRows]);
   const columns = useMemo(
-    () => withRememberedWidths(columnsFor(view, { showQuarters, showYears, grouping, cents }), useShellStore.getState().columnWidths(widthsKey(cents))),
-    [view.model.periods, view.model.calendar, showQuarters, showYears, workbookPath, grouping, cents], // eslint-disable-line react-hooks/exhaustive-deps
+    () =>
+      withRememberedWidths(
+        columnsFor(view, { showQuarters, showYears, grouping, cents, digits: { month: monthDigits, span: spanDigits } }),
+        useShellStore.getState().columnWidths(widthsKey(cents)),
+      ),
+    [view.model.periods, view.model.calendar, showQuarters, showYears, workbookPath, grouping, cents, monthDigits, spanDigits], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const onColumnResized = useCallback((event: ColumnResizedEvent<GridRow>) => {
     if (!event.finished || event.source !== 'uiColumnResized') return;

@@ -17,6 +17,7 @@ import { Decimal } from '../../shared/money/decimal';
 import { useSelectionStore } from '../state/selection-store';
 import { useSheetStore } from '../state/sheet-store';
 import { periodColumnId } from './sheet-cells';
+import { amountWidthsFor, type TotalDigits } from './amount-widths';
 import { currentFilter, shownSheet } from '../find/shown-sheet';
 import { isSpreadsheetCommand, rangeCellClassRules } from './spreadsheet/use-spreadsheet';
 import { commentPlace, rowError, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
@@ -97,15 +98,6 @@ export function withRememberedWidths<T extends ColDef<GridRow, Value> | ColGroup
   });
 }
 
-/**
- * Amount columns' widths (px), for the sheet's subtotals up to (99,999,999) a month in whole units, or
- * (9,999,999.99) with cents. In whole units Jan to Dec and the year's total fit a 1,440 px window.
- */
-const AMOUNT_WIDTHS = {
-  whole: { month: 80, closedMonth: 112, quarter: 88, year: 100, total: 110, multiYearTotal: 170 },
-  cents: { month: 122, closedMonth: 136, quarter: 124, year: 140, total: 164, multiYearTotal: 190 },
-} as const;
-
 /** The column that carries group and total rows' labels: the first dimension column shown. */
 export function labelColumnOf(grouping: Grouping): 'department' | 'account' {
   return grouping === 'department' ? 'account' : 'department';
@@ -134,8 +126,12 @@ function labelColumn(span: number): ColDef<GridRow, Value> {
 }
 
 /** The budget sheet's columns: dimensions and line (pinned left), months with quarter and year totals, the whole span (pinned right). */
-export function columnsFor(view: SheetView, options: { showQuarters: boolean; showYears: boolean; grouping: Grouping; cents: boolean }): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
-  const widths = options.cents ? AMOUNT_WIDTHS.cents : AMOUNT_WIDTHS.whole;
+export function columnsFor(
+  view: SheetView,
+  options: { showQuarters: boolean; showYears: boolean; grouping: Grouping; cents: boolean; digits: TotalDigits },
+): (ColDef<GridRow, Value> | ColGroupDef<GridRow>)[] {
+  // Wide enough for the sheet's largest totals (see amountWidthsFor).
+  const widths = amountWidthsFor(options.cents, options.digits);
   // A forecast's closed months show the actuals: read-only, marked in the header and shaded.
   const closed = (period: Period) => period.index < view.model.actualMonths;
   const monthColumn = (period: Period): ColDef<GridRow, Value> => ({
