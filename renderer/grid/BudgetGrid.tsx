@@ -205,6 +205,26 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     else if (!sameGroups || !applyRowChanges(grid, before, rows)) grid.setGridOption('rowData', rows);
   }, [shown.display, filteredLines]);
 
+  // The pinned totals: after an edit only the total rows whose figures moved are new objects
+  // (totalRowsOf keeps the others), and each of those updates its own row node, which redraws
+  // the cells whose value changed, instead of all five rows being handed over again.
+  const shownTotals = useRef<GridRow[]>([]);
+  useEffect(() => {
+    const grid = apiRef.current;
+    const before = shownTotals.current;
+    const rows = shown.totalRows;
+    if (grid === null || before === rows) return;
+    shownTotals.current = rows;
+    const sameRows = before.length === rows.length && rows.every((row, index) => row.id === before[index]?.id);
+    if (!sameRows) {
+      grid.setGridOption('pinnedBottomRowData', rows);
+      return;
+    }
+    rows.forEach((row, index) => {
+      if (row !== before[index]) grid.getPinnedBottomRow(index)?.updateData(row);
+    });
+  }, [shown.totalRows]);
+
   // A comment added or deleted (a patch, issue 14) leaves the cells' values as they were, and AG
   // Grid applies a column's cellClass again only when forced: the commented lines' cells are.
   const shownComments = useRef(shown.commentsByPlace);
@@ -340,6 +360,8 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     (api: GridApi<GridRow>) => {
       apiRef.current = api;
       shownRows.current = shownSheet()?.display.rows ?? [];
+      shownTotals.current = shownSheet()?.totalRows ?? [];
+      api.setGridOption('pinnedBottomRowData', shownTotals.current);
       api.setGridOption('rowData', shownRows.current);
       onReady?.(api);
     },
@@ -350,7 +372,6 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     gridRef,
     {
       theme: dark ? darkGridTheme : lightGridTheme,
-      pinnedBottomRowData: shown.totalRows,
       columnDefs: columns,
       getRowId,
       getRowClass: rowClass,
