@@ -25,6 +25,7 @@ import { applySheetPatch } from '../../shared/sheet/apply-sheet-patch';
 import { packCellRuns } from '../../shared/sheet/cell-runs';
 import type { PatchReceipt } from '../../shared/sheet/sheet-patch';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
+import { enqueue, flushWrites } from './write-queue';
 
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
 /** From this many cells a change is sent to the back before the sheet is recomputed (see applyEdits). */
@@ -75,19 +76,8 @@ interface SheetState {
   deleteLine(lineId: number): Promise<boolean>;
 }
 
-// Writes (and the reloads that follow structure changes) go to the back one after another, in
-// the order the user made them, so a reload never overtakes an edit still on its way.
-let writeQueue: Promise<unknown> = Promise.resolve();
-export function enqueue<T>(write: () => Promise<T>): Promise<T> {
-  const next = writeQueue.then(write, write);
-  writeQueue = next.catch(() => undefined);
-  return next;
-}
-
-/** Resolves once every write sent so far has been answered: call before switching files. */
-export function flushWrites(): Promise<void> {
-  return writeQueue.then(() => undefined);
-}
+// Writes go to the back one after another, in the order the user made them (see write-queue.ts).
+export { enqueue, flushWrites };
 
 /** The version the sheet shows; every sheet call names it. */
 export function shownVersion(): number {
@@ -351,7 +341,7 @@ export async function structureChange(write: (versionId: number | undefined) => 
     await enqueue(async () => {
       const receipt = await write(useSheetStore.getState().versionId ?? undefined);
       if (!showPatch(receipt)) await useSheetStore.getState().load();
-    });
+    }, true);
     return true;
   } catch (error) {
     showError(error, where);

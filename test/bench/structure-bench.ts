@@ -36,6 +36,16 @@ async function armTiming(page: Page, key: string, ctrl: boolean, shown: Shown): 
   );
 }
 
+/**
+ * Scrolls the grid back to its first month: comments on later months move it right, and a month
+ * column scrolled out of view is not drawn at all, so it could not be clicked.
+ */
+async function scrollToFirstMonth(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const viewport of document.querySelectorAll('[data-testid="budget-grid"] .ag-body-horizontal-scroll-viewport, [data-testid="budget-grid"] .ag-center-cols-viewport')) viewport.scrollLeft = 0;
+  });
+}
+
 async function takeTiming(page: Page): Promise<number> {
   await page.waitForFunction(() => typeof (window as unknown as { structureTiming?: number | null }).structureTiming === 'number', undefined, { timeout: 30_000 });
   const timing = await page.evaluate(() => (window as unknown as { structureTiming: number }).structureTiming);
@@ -81,6 +91,7 @@ export async function timeStructureChanges(page: Page, rowId: string, runs = 5):
   const newLine: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     // The dialog proposes the department and account of the line under the cursor: the new line lands near it.
+    await scrollToFirstMonth(page);
     await page.locator(`${row} [col-id="p0"]`).first().click();
     await page.locator('.toolbar [data-command="data.add-line"]').click();
     const dialog = page.getByTestId('add-line-dialog');
