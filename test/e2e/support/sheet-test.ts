@@ -44,19 +44,26 @@ export type { Locator, Page } from '@playwright/test';
  * view: the sheet is scrolled down a screen at a time until the line is drawn (and left there).
  */
 export async function rowIdOf(page: Page, description: string): Promise<string> {
-  const row = page.locator('.ag-row:not(.ag-row-pinned)').filter({ hasText: description }).first();
   await page.locator('[data-testid="budget-grid"] .ag-row').first().waitFor();
   const viewport = page.locator('[data-testid="budget-grid"] .ag-body-vertical-scroll-viewport');
+  // The row's id and place, read at once: a row drawn beyond the screen may be dropped a frame later.
+  const drawn = () =>
+    page.evaluate((text) => {
+      const found = [...document.querySelectorAll('[data-testid="budget-grid"] .ag-row:not(.ag-row-pinned)')].find((element) => element.textContent?.includes(text) === true);
+      const id = found?.getAttribute('row-id') ?? null;
+      return id === null ? null : { id, index: Number(found?.getAttribute('row-index')) };
+    }, description);
   // AG Grid draws the rows of a scroll position a frame or more later (on a loaded machine, many),
   // and only 3 beyond the screen: after each scroll, wait until drawn rows cover the screen before
   // looking, so no line is stepped over. A sheet still laying itself out (just after a load) may not
   // scroll yet: a few tries before giving up at its end; a second, slower pass from the top follows.
+  let row = await drawn();
   for (const settle of [0, 300]) {
-    if ((await row.count()) > 0) break;
+    if (row !== null) break;
     await viewport.evaluate((element) => (element.scrollTop = 0));
     await rowsDrawn(page);
     let stuck = 0;
-    for (let screen = 0; screen < 80 && stuck < 10 && (await row.count()) === 0; screen += 1) {
+    for (let screen = 0; screen < 80 && stuck < 10 && (row = await drawn()) === null; screen += 1) {
       const moved = await viewport.evaluate((element) => {
         const before = element.scrollTop;
         element.scrollTop += element.clientHeight * 0.8;
@@ -67,9 +74,17 @@ export async function rowIdOf(page: Page, description: string): Promise<string> 
       await page.waitForTimeout(moved ? settle : 150);
     }
   }
-  const id = await row.getAttribute('row-id');
-  if (id === null) throw new Error(`No row for ${description}`);
-  return id;
+  if (row === null) throw new Error(`No row for ${description}`);
+  // Found, it may be one of the rows drawn beyond the screen while the grid still draws a later
+  // scroll position, which then drops it: bring it to the screen's upper third and wait for it there.
+  const index = Number.isFinite(row.index) ? row.index : 0;
+  await viewport.evaluate((element, at) => {
+    const height = document.querySelector('[data-testid="budget-grid"] .ag-row:not(.ag-row-pinned)')?.getBoundingClientRect().height ?? 30;
+    element.scrollTop = Math.max(0, at * height - element.clientHeight / 3);
+  }, index);
+  await rowsDrawn(page);
+  await page.locator(`.ag-row:not(.ag-row-pinned)[row-id="${row.id}"]`).first().waitFor({ timeout: 10_000 });
+  return row.id;
 }
 
 /** Waits (at most 3 s) until the budget grid's drawn rows reach the top and the bottom of its scrolled body. */
