@@ -58,6 +58,7 @@ export async function rowIdOf(page: Page, description: string): Promise<string> 
   // looking, so no line is stepped over. A sheet still laying itself out (just after a load) may not
   // scroll yet: a few tries before giving up at its end; a second, slower pass from the top follows.
   let row = await drawn();
+  const scrolled = row === null;
   for (const settle of [0, 300]) {
     if (row !== null) break;
     await viewport.evaluate((element) => (element.scrollTop = 0));
@@ -75,8 +76,10 @@ export async function rowIdOf(page: Page, description: string): Promise<string> 
     }
   }
   if (row === null) throw new Error(`No row for ${description}`);
-  // Found, it may be one of the rows drawn beyond the screen while the grid still draws a later
-  // scroll position, which then drops it: bring it to the screen's upper third and wait for it there.
+  // Drawn on the sheet as it opened: the sheet stays as it is (the tests go on from its top).
+  if (!scrolled) return row.id;
+  // Found while scrolling, it may be one of the rows drawn beyond the screen while the grid still
+  // draws a later scroll position, which then drops it: bring it to the screen's upper third and wait for it there.
   const index = Number.isFinite(row.index) ? row.index : 0;
   await viewport.evaluate((element, at) => {
     const height = document.querySelector('[data-testid="budget-grid"] .ag-row:not(.ag-row-pinned)')?.getBoundingClientRect().height ?? 30;
