@@ -4,6 +4,7 @@ import { operatingSign } from '../engine/sheet-totals';
 import { Decimal } from '../money/decimal';
 import { centsOf, ExactSum } from '../money/exact-sum';
 import type { LineRow } from './sheet-view';
+import type { AmountText } from '../money/amount';
 
 /** How the sheet groups its lines: by department (then account type), by account type (then account), or not at all. */
 export type Grouping = 'department' | 'account' | 'none';
@@ -111,6 +112,32 @@ function treesOf(trees: GroupTrees | undefined): Trees {
 
 const typeOrder = new Map(ACCOUNT_TYPES.map((type, index) => [type, index]));
 
+/** The groups of one path, the memberships of its lines (the groups their amounts count in, with their sign), and its lines' sums per month. */
+interface PathSums {
+  specs: GroupSpec[];
+  memberships: { id: string; sign: 1 | -1 }[];
+  sums: ExactSum[];
+}
+
+function pathSumsOf(specs: GroupSpec[], type: AccountType, periodCount: number): PathSums {
+  const memberships = specs.flatMap((spec) => {
+    const sign = spec.signOf(type);
+    return sign === 0 ? [] : [{ id: spec.id, sign }];
+  });
+  return { specs, memberships, sums: Array.from({ length: periodCount }, () => new ExactSum()) };
+}
+
+/** Adds a line's months to running sums: each amount read once. */
+function addAmounts(sums: readonly ExactSum[], values: readonly (AmountText | null)[], periodCount: number): void {
+  for (let period = 0; period < periodCount; period += 1) {
+    const text = values[period];
+    if (text === null || text === undefined || text === '') continue;
+    const cents = centsOf(text);
+    if (cents === null) sums[period]?.add(text);
+    else if (cents !== 0) sums[period]?.addCents(cents);
+  }
+}
+
 /** Groups the lines (kept in their sheet order within each group) and computes every subtotal. */
 export function buildDisplay(lines: readonly LineRow[], periodCount: number, grouping: Grouping, collapsed: ReadonlySet<string>, groupTrees?: GroupTrees): SheetDisplay {
   const display: SheetDisplay = { grouping, collapsed, rows: [], lineIndex: new Map(), groupIndex: new Map(), groupsOfLine: new Map() };
@@ -134,20 +161,18 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
       ? lines.slice().sort((a, b) => typeRank(a) - typeRank(b) || accountRank(a) - accountRank(b) || a.account.code.localeCompare(b.account.code))
       : lines.slice().sort((a, b) => departmentRank(a) - departmentRank(b) || typeRank(a) - typeRank(b));
   const groups = new Map<string, GroupRow>();
-  // Subtotals are summed exactly over whole cents (ExactSum) and become Decimals once at the end.
-  const sums = new Map<string, ExactSum[]>();
   const open: string[] = [];
-  // Lines of one department and account type (or one account) share their groups: each path is made once.
-  const paths = new Map<string, GroupSpec[]>();
+  // Lines of one department and account type (or one account) share their groups, and so their
+  // memberships and their sums: each line's amounts are added once, to its path's sums (not once
+  // per group it counts in), and the paths' sums reach their groups at the end. Sums are exact over
+  // whole cents (ExactSum) and become Decimals once.
+  const paths = new Map<string, PathSums>();
   for (const row of ordered) {
     const pathKey = grouping === 'account' ? `${row.account.id}:${row.account.type}` : `${row.line.departmentId}:${row.account.type}`;
     let path = paths.get(pathKey);
-    if (path === undefined) paths.set(pathKey, (path = groupPath(row, grouping, trees)));
-    const memberships: { id: string; sign: 1 | -1 }[] = [];
+    if (path === undefined) paths.set(pathKey, (path = pathSumsOf(groupPath(row, grouping, trees), row.account.type, periodCount)));
     let hidden = false;
-    // Each amount is read once per line, not once per group it counts in (null: added as a Decimal).
-    let cents: (number | null)[] | null = null;
-    path.forEach((spec, level) => {
+    path.specs.forEach((spec, level) => {
       let group = groups.get(spec.id);
       if (open[level] !== spec.id) {
         open.length = level;
@@ -159,7 +184,7 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
             level,
             label: spec.label,
             contribution: spec.contribution,
-            innermost: level === path.length - 1,
+            innermost: level === path.specs.length - 1,
             subtotalMeaning: spec.subtotalMeaning,
             lineCount: 0,
             periods: null,
@@ -175,26 +200,21 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
       }
       if (group === undefined) return;
       group.lineCount += 1;
-      const sign = spec.signOf(row.account.type);
-      if (sign !== 0) {
-        memberships.push({ id: spec.id, sign });
-        let groupSums = sums.get(spec.id);
-        if (groupSums === undefined) sums.set(spec.id, (groupSums = Array.from({ length: periodCount }, () => new ExactSum())));
-        cents ??= row.line.values.map((text) => centsOf(text));
-        for (let period = 0; period < periodCount; period += 1) {
-          const amount = cents[period];
-          if (amount === 0 || amount === undefined) continue;
-          if (amount !== null) groupSums[period]?.addCents(sign === 1 ? amount : -amount);
-          else if (sign === 1) groupSums[period]?.add(row.line.values[period]);
-          else groupSums[period]?.subtract(row.line.values[period]);
-        }
-      }
       if (group.collapsed) hidden = true;
     });
-    display.groupsOfLine.set(row.line.id, memberships);
+    if (path.memberships.length > 0) addAmounts(path.sums, row.line.values, periodCount);
+    display.groupsOfLine.set(row.line.id, path.memberships);
     if (!hidden) {
       display.lineIndex.set(row.line.id, display.rows.length);
       display.rows.push(row);
+    }
+  }
+  const sums = new Map<string, ExactSum[]>();
+  for (const path of paths.values()) {
+    for (const { id, sign } of path.memberships) {
+      let groupSums = sums.get(id);
+      if (groupSums === undefined) sums.set(id, (groupSums = Array.from({ length: periodCount }, () => new ExactSum())));
+      for (let period = 0; period < periodCount; period += 1) groupSums[period]?.addSum(path.sums[period] ?? new ExactSum(), sign);
     }
   }
   for (const [id, groupSums] of sums) {
