@@ -6,13 +6,12 @@ import { ApiError } from '../../shared/api/errors';
 import { fiscalYearLabel, periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
 import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
 import type { ImportTarget } from '../../shared/import/import-target';
-import type { Account, AccountUnit, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
+import type { Account, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import type { AmountText } from '../../shared/money/amount';
 import { EditHistory, type NextStep } from './edit-history';
-import { renameReference } from '../../shared/formula/rename-reference';
-import { applyStep, cellWriter, swapSortOrder, writeCellChanges, writeFormula, writeSetting, type CellChange, type Direction, type EditStep, type RowChange, type StoredComment } from './edit-steps';
+import { cellWriter, writeCellChanges, writeFormula, writeSetting, type CellChange, type Direction, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
@@ -23,7 +22,7 @@ import { checkedCellChanges } from './cell-edits';
 import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
 import { DimensionStore } from './dimension-store';
 import { SheetPatchReader } from './sheet-patch-reader';
-import { followRename } from './kpi-store';
+import { LineWrites } from './line-writes';
 import { lockScopeOf } from './lock-scope';
 import { requireApproverNotSubmitter } from './approval-rules';
 import { displayedVersionName, writeStepAudit } from './audit-trail';
@@ -31,16 +30,6 @@ import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
 import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
 import { changeMarkOf, SheetAnswerCache } from './sheet-answer-cache';
-
-const UNIT_WORDS: Record<AccountUnit, string> = { currency: 'money', number: 'a quantity', percent: 'a rate' };
-
-interface LineRow {
-  id: number;
-  department_id: number;
-  account_id: number;
-  description: string;
-  formula: string | null;
-}
 
 /**
  * One open workbook file. Every write is one SQLite transaction that also bumps the revision
@@ -50,6 +39,7 @@ export class WorkbookStore {
   private readonly edits: EditHistory;
   private readonly checkpoint: IdleCheckpoint;
   private readonly sheetAnswers = new SheetAnswerCache<CompactSheet>();
+  private readonly lineWrites: LineWrites;
 
   private constructor(
     readonly path: string,
@@ -59,6 +49,16 @@ export class WorkbookStore {
   ) {
     this.edits = new EditHistory(db);
     this.checkpoint = new IdleCheckpoint(db);
+    this.lineWrites = new LineWrites({
+      db,
+      // Departments, accounts and profiles: their own store, over this file and its one commit path.
+      dimensions: new DimensionStore(this),
+      requireUnlocked: (what) => this.requireUnlocked(what),
+      commit: (step, label, actor, action, detail) => this.commit(step, label, actor, action, detail),
+      revision: () => Number(this.setting('revision')),
+      history: () => this.edits.state(),
+      calendar: () => this.calendar(),
+    });
   }
 
   static open(path: string): WorkbookStore {
@@ -404,19 +404,8 @@ export class WorkbookStore {
     return Number(this.setting('revision'));
   }
 
-  private requireLine(lineId: number): LineRow {
-    const line = this.db.prepare<[number], LineRow>('SELECT id, department_id, account_id, description, formula FROM budget_lines WHERE id = ?').get(lineId);
-    if (line === undefined) throw new ApiError('not-found', `Budget line ${lineId} does not exist in this workbook (it may have been deleted).`, `lineId ${lineId}`);
-    return line;
-  }
-
   history(): HistoryState {
     return this.edits.state();
-  }
-
-  /** Departments, accounts and profiles: their own store, over this file and its one commit path. */
-  private get dimensions(): DimensionStore {
-    return new DimensionStore(this);
   }
 
   /** The connection, for the stores of other domains (proposals) that share this file. Reads only outside `change`. */
@@ -463,25 +452,7 @@ export class WorkbookStore {
   }
 
   addLine(departmentId: number, accountId: number, description: string, actor: string): { line: BudgetLine; revision: number; history: HistoryState } {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('adding a line is');
-        if (this.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(departmentId) === undefined) {
-          throw new ApiError('not-found', `Department ${departmentId} does not exist in this workbook.`, 'departmentId');
-        }
-        if (this.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId) === undefined) {
-          throw new ApiError('not-found', `Account ${accountId} does not exist in this workbook.`, 'accountId');
-        }
-        const next = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM budget_lines').pluck().get() as number;
-        const result = this.db
-          .prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?)')
-          .run(departmentId, accountId, description, next);
-        const id = Number(result.lastInsertRowid);
-        const revision = this.commit({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
-        const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.calendar().periodCount).fill(null), formula: null, proposalId: null, goalId: null };
-        return { line, revision, history: this.edits.state() };
-      })
-      .immediate();
+    return this.lineWrites.addLine(departmentId, accountId, description, actor);
   }
 
   /** This workbook's id (department packages carry it), and a setting only packages have. */
@@ -568,33 +539,7 @@ export class WorkbookStore {
 
   /** Deletes a line and its values in every version; the undo step and the audit record keep what was deleted. */
   deleteLine(lineId: number, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('deleting a line is');
-        const step = this.deleteLineStep(lineId);
-        const revision = this.commit(step, `delete line “${step.line.description}”`, actor, 'sheet/delete-line', { line: step.line, values: step.values });
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
-  }
-
-  /** Deletes a line (inside the caller's transaction) and returns the step that brings it back. */
-  private deleteLineStep(lineId: number): Extract<EditStep, { kind: 'delete-line' }> {
-    const row = this.requireLine(lineId);
-    const sortOrder = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
-    const values = this.db
-      .prepare<[number], { versionId: number; period: number; amount: string }>('SELECT version_id AS versionId, period, amount FROM cell_values WHERE line_id = ?')
-      .all(lineId);
-    const links = this.db.prepare<[number], { proposal_id: number | null; goal_id: number | null }>('SELECT proposal_id, goal_id FROM budget_lines WHERE id = ?').get(lineId);
-    const proposalId = links?.proposal_id ?? null;
-    const goalId = links?.goal_id ?? null;
-    const versionFormulas = this.db.prepare<[number], { versionId: number; formula: string | null }>('SELECT version_id AS versionId, formula FROM version_formulas WHERE line_id = ?').all(lineId);
-    const line = { id: row.id, departmentId: row.department_id, accountId: row.account_id, description: row.description, sortOrder, formula: row.formula, proposalId, goalId, versionFormulas };
-    const comments = this.db
-      .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE line_id = ?')
-      .all(lineId);
-    this.db.prepare('DELETE FROM budget_lines WHERE id = ?').run(lineId);
-    return { kind: 'delete-line', line, values, comments };
+    return this.lineWrites.deleteLine(lineId, actor);
   }
 
   /**
@@ -610,7 +555,7 @@ export class WorkbookStore {
           throw new ApiError('invalid-input', `“${version.name}” holds actuals, which are recorded amounts: formulas drive budgets, forecasts and scenarios. Type or import the amounts instead.`, 'versionId');
         }
         this.requireVersionUnlocked(versionId, 'its formulas are');
-        const line = this.requireLine(lineId);
+        const line = this.lineWrites.requireLine(lineId);
         const before = this.formulaIn(lineId, versionId);
         const after = formula === null || formula.trim() === '' ? null : formula.trim();
         if (before !== after) writeFormula(this.db, lineId, versionId, after);
@@ -626,7 +571,7 @@ export class WorkbookStore {
     return this.db
       .transaction(() => {
         this.versionRow(versionId);
-        const line = this.requireLine(lineId);
+        const line = this.lineWrites.requireLine(lineId);
         const { periodCount } = this.calendar();
         if (period !== null && period >= periodCount) {
           throw new ApiError('invalid-input', `Period ${period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, 'period');
@@ -658,119 +603,22 @@ export class WorkbookStore {
 
   /** Renames a line; formulas that use it follow the new name, in the same undo step. */
   renameLine(lineId: number, description: string, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('renaming a line is');
-        const line = this.requireLine(lineId);
-        if (line.description === description) return { revision: Number(this.setting('revision')), history: this.edits.state() };
-        // Every formula that names the line follows: the lines' own and each version's.
-        const formulas = [
-          ...this.db.prepare<[], { id: number; formula: string }>('SELECT id, formula FROM budget_lines WHERE formula IS NOT NULL').all().map((row) => ({ lineId: row.id, formula: row.formula })),
-          ...this.db
-            .prepare<[], { lineId: number; versionId: number; formula: string }>('SELECT line_id AS lineId, version_id AS versionId, formula FROM version_formulas WHERE formula IS NOT NULL')
-            .all(),
-        ]
-          .map((row) => ({ ...row, before: row.formula, after: renameReference(row.formula, line.description, description) }))
-          .filter((change) => change.after !== change.before)
-          .map(({ formula: _formula, ...change }) => change);
-        const renamed = { kind: 'rename-line' as const, lineId, before: line.description, after: description, formulas };
-        // KPI definitions that name the line follow it too, in the same undo step.
-        const kpis = followRename(this.db, 'line', line.description, description).map((follower) => follower.change);
-        const step: EditStep = kpis.length === 0 ? renamed : { kind: 'compound', steps: [renamed, { kind: 'rows', changes: kpis }] };
-        applyStep(this.db, step, 'forward');
-        const revision = this.commit(step, `rename “${line.description}” to “${description}”`, actor, 'sheet/rename-line', step);
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
+    return this.lineWrites.renameLine(lineId, description, actor);
   }
 
-  /**
-   * Deletes a department. One with lines is refused, naming how many, unless `withLines` says
-   * the user confirmed deleting them too: then lines and department go in one undo step.
-   */
+  /** Deletes a department; one with lines only when `withLines` says the user confirmed deleting them too (see LineWrites). */
   deleteDepartment(id: number, actor: string, withLines = false): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('deleting a department is');
-        const row = this.db.prepare<[number], { name: string; sort_order: number; parent_id: number | null }>('SELECT name, sort_order, parent_id FROM departments WHERE id = ?').get(id);
-        if (row === undefined) throw new ApiError('not-found', 'That department does not exist (it may have been deleted).', 'departmentId');
-        this.dimensions.refuseIfParent('departments', id, `“${row.name}”`);
-        const lineIds = this.db.prepare<[number], number>('SELECT id FROM budget_lines WHERE department_id = ? ORDER BY sort_order').pluck().all(id) as number[];
-        if (lineIds.length > 0 && !withLines) {
-          throw new ApiError('invalid-input', `“${row.name}” still has ${lineIds.length} line${lineIds.length === 1 ? '' : 's'}. Delete or move them first, so no amounts are lost.`, 'departmentId');
-        }
-        const proposals = this.db.prepare<[number], number>('SELECT COUNT(*) FROM proposals WHERE department_id = ?').pluck().get(id) as number;
-        if (proposals > 0) {
-          throw new ApiError('invalid-input', `“${row.name}” has ${proposals} investment proposal${proposals === 1 ? '' : 's'}. Give ${proposals === 1 ? 'it' : 'them'} another department first.`, 'departmentId');
-        }
-        const kpis = this.db.prepare<[number], number>('SELECT COUNT(*) FROM kpis WHERE department_id = ?').pluck().get(id) as number;
-        if (kpis > 0) {
-          throw new ApiError('invalid-input', `“${row.name}” owns ${kpis} KPI${kpis === 1 ? '' : 's'}. Give ${kpis === 1 ? 'it' : 'them'} another owner first.`, 'departmentId');
-        }
-        const lineSteps = lineIds.map((lineId) => this.deleteLineStep(lineId));
-        const departmentStep = { kind: 'dimension' as const, table: 'departments' as const, before: { id, name: row.name, sortOrder: row.sort_order, parentId: row.parent_id }, after: null };
-        applyStep(this.db, departmentStep, 'forward');
-        const step: EditStep = lineSteps.length === 0 ? departmentStep : { kind: 'compound', steps: [...lineSteps, departmentStep] };
-        const revision = this.commit(step, lineSteps.length === 0 ? `delete department “${row.name}”` : `delete department “${row.name}” and its ${lineSteps.length} lines`, actor, 'dimension/delete-department', { id, name: row.name, lines: lineSteps.map((lineStep) => ({ line: lineStep.line, values: lineStep.values })) });
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
+    return this.lineWrites.deleteDepartment(id, actor, withLines);
   }
 
-  /** Moves a line to another department and/or account, at the end of its new place. Units must agree: money stays money. */
+  /** Moves a line to another department and/or account, at the end of its new place. */
   relocateLine(lineId: number, departmentId: number, accountId: number, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('moving a line is');
-        const line = this.requireLine(lineId);
-        const department = this.dimensions.requireDimension('departments', departmentId, 'departmentId');
-        const account = this.dimensions.requireDimension('accounts', accountId, 'accountId');
-        const fromAccount = this.dimensions.requireDimension('accounts', line.account_id, 'lineId');
-        if (line.department_id === departmentId && line.account_id === accountId) return { revision: Number(this.setting('revision')), history: this.edits.state() };
-        if (fromAccount.unit !== account.unit) {
-          throw new ApiError(
-            'invalid-input',
-            `“${line.description}” counts ${UNIT_WORDS[fromAccount.unit ?? 'currency']}; account ${account.code ?? ''} “${account.name}” counts ${UNIT_WORDS[account.unit ?? 'currency']}. Move it to an account of the same kind.`,
-            'accountId',
-          );
-        }
-        const sortOrder = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
-        const end = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM budget_lines').pluck().get() as number;
-        const step = {
-          kind: 'relocate-line' as const,
-          lineId,
-          before: { departmentId: line.department_id, accountId: line.account_id, sortOrder },
-          after: { departmentId, accountId, sortOrder: end },
-        };
-        applyStep(this.db, step, 'forward');
-        const revision = this.commit(step, `move “${line.description}” to ${department.name}, ${account.code ?? ''} ${account.name}`, actor, 'sheet/relocate-line', step);
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
+    return this.lineWrites.relocateLine(lineId, departmentId, accountId, actor);
   }
 
   /** Moves a line one place up or down among the lines of its department and account. */
   moveLine(lineId: number, direction: 'up' | 'down', actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        this.requireUnlocked('reordering lines is');
-        const line = this.requireLine(lineId);
-        const order = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
-        const neighbour = this.db
-          .prepare<[number, number, number], { id: number }>(
-            direction === 'up'
-              ? 'SELECT id FROM budget_lines WHERE department_id = ? AND account_id = ? AND sort_order < ? ORDER BY sort_order DESC LIMIT 1'
-              : 'SELECT id FROM budget_lines WHERE department_id = ? AND account_id = ? AND sort_order > ? ORDER BY sort_order ASC LIMIT 1',
-          )
-          .get(line.department_id, line.account_id, order);
-        if (neighbour === undefined) {
-          throw new ApiError('invalid-input', `“${line.description}” is already the ${direction === 'up' ? 'first' : 'last'} line of its account in its department.`, 'lineId');
-        }
-        swapSortOrder(this.db, lineId, neighbour.id);
-        const revision = this.commit({ kind: 'swap-lines', lineId, otherId: neighbour.id }, `move “${line.description}” ${direction}`, actor, 'sheet/move-line', { lineId, direction, otherId: neighbour.id });
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
+    return this.lineWrites.moveLine(lineId, direction, actor);
   }
 
   /**
