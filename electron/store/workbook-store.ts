@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { placeFinishedFile, refuseExisting } from './workbook-file-placement';
 import { ApiError } from '../../shared/api/errors';
-import { fiscalYearLabel, periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
+import { periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
 import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
 import type { ImportTarget } from '../../shared/import/import-target';
 import type { Account, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
@@ -11,7 +11,7 @@ import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import type { AmountText } from '../../shared/money/amount';
 import { EditHistory, type NextStep } from './edit-history';
-import { cellWriter, writeCellChanges, writeFormula, writeSetting, type CellChange, type Direction, type EditStep, type RowChange, type StoredComment } from './edit-steps';
+import { writeCellChanges, writeFormula, writeSetting, type Direction, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
@@ -23,6 +23,7 @@ import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet
 import { DimensionStore } from './dimension-store';
 import { SheetPatchReader } from './sheet-patch-reader';
 import { LineWrites } from './line-writes';
+import { ImportWrites } from './import-writes';
 import { lockScopeOf } from './lock-scope';
 import { requireApproverNotSubmitter } from './approval-rules';
 import { displayedVersionName, writeStepAudit } from './audit-trail';
@@ -40,6 +41,7 @@ export class WorkbookStore {
   private readonly checkpoint: IdleCheckpoint;
   private readonly sheetAnswers = new SheetAnswerCache<CompactSheet>();
   private readonly lineWrites: LineWrites;
+  private readonly importWrites: ImportWrites;
 
   private constructor(
     readonly path: string,
@@ -58,6 +60,12 @@ export class WorkbookStore {
       revision: () => Number(this.setting('revision')),
       history: () => this.edits.state(),
       calendar: () => this.calendar(),
+    });
+    this.importWrites = new ImportWrites({
+      db,
+      workbook: this,
+      priorYearVersion: () => this.priorYearVersion(),
+      commit: (step, label, actor, action, detail) => this.commit(step, label, actor, action, detail),
     });
   }
 
@@ -193,13 +201,7 @@ export class WorkbookStore {
 
   /** Refuses an import into a forecast's closed months: they show the actuals, which an import into the actuals version changes. */
   requireOpenMonths(plan: Pick<ImportPlan, 'cells'>, target: ImportTarget): void {
-    if (target.kind !== 'version') return;
-    const version = this.versionRow(target.versionId);
-    const closed = this.actualsFor(version);
-    const first = closed === null ? undefined : plan.cells.find((cell) => cell.period < closed.months);
-    if (closed === null || first === undefined) return;
-    const month = this.sheetPeriods()[first.period]?.label ?? `month ${first.period + 1}`;
-    throw new ApiError('invalid-input', `Nothing was imported: ${month} is closed, and “${version.name}” shows the actuals of “${closed.name}” there. Import into “${closed.name}”, or leave the closed months out of the file.`, 'target');
+    this.importWrites.requireOpenMonths(plan, target);
   }
 
   /** A line's formula in a plan version: the version's own where it has one, else the line's. */
@@ -212,10 +214,7 @@ export class WorkbookStore {
 
   /** Where an import into actuals of the plan year moves “actuals through”: the last month it fills, when later than now; else null. */
   actualsThroughAfter(plan: Pick<ImportPlan, 'cells'>, target: ImportTarget): number | null {
-    if (target.kind !== 'version' || this.versionRow(target.versionId).kind !== 'actuals') return null;
-    const lastFilled = plan.cells.reduce((last, cell) => (cell.value === null ? last : Math.max(last, cell.period)), -1);
-    const through = this.actualsThrough();
-    return lastFilled >= 0 && (through === null || lastFilled > through) ? lastFilled : null;
+    return this.importWrites.actualsThroughAfter(plan, target);
   }
 
   /** Applies the undo or redo step `peek` gave; a deleted version whose name was taken since cannot come back under it. */
@@ -358,15 +357,6 @@ export class WorkbookStore {
     return this.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM versions WHERE period_offset = -12 ORDER BY id').get();
   }
 
-  /** Creates last year's actuals (inside the caller's transaction), named after its year, or with “(last year)” when a version of the plan year has that name. */
-  private createPriorYearVersion(): number {
-    const { startYear, startMonth } = this.calendar();
-    const label = `Actuals ${fiscalYearLabel({ startYear: startYear - 1, startMonth, periodCount: 12 })}`;
-    const taken = this.db.prepare<[string], number>('SELECT 1 FROM versions WHERE name = ?').pluck().get(label) !== undefined;
-    const insert = this.db.prepare("INSERT INTO versions (name, kind, created_at, period_offset) VALUES (?, 'actuals', ?, -12)");
-    return Number(insert.run(taken ? `${label} (last year)` : label, new Date().toISOString()).lastInsertRowid);
-  }
-
   /** Last year's months per line, from the version that sits twelve months before the budget (last year's actuals). */
   private priorYear(): PriorYear | null {
     const version = this.priorYearVersion();
@@ -467,74 +457,17 @@ export class WorkbookStore {
 
   /** The months an import into a version or last year's actuals takes. */
   importPeriods(target: ImportTarget): Period[] {
-    const calendar = this.calendar();
-    if (target.kind === 'version') this.versionRow(target.versionId);
-    return target.kind === 'version' ? periodsOf(calendar) : periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
+    return this.importWrites.importPeriods(target);
   }
 
   /** What an import into a version or last year's actuals is checked against: the months, the lines and their values. */
   importContext(target: ImportTarget): ImportContext {
-    const model = this.sheet(target.kind === 'version' ? target.versionId : this.defaultVersionId());
-    const calendar = this.calendar();
-    if (target.kind === 'version') {
-      return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods: model.periods, values: new Map(model.lines.map((line) => [line.id, line.values])), currency: model.workbook.currency };
-    }
-    const periods = periodsOf({ ...calendar, startYear: calendar.startYear - 1, periodCount: 12 });
-    const prior = model.priorYear?.values ?? {};
-    return { departments: model.departments, accounts: model.accounts, lines: model.lines, periods, values: new Map(Object.entries(prior).map(([lineId, values]) => [Number(lineId), values])), currency: model.workbook.currency };
+    return this.importWrites.importContext(target);
   }
 
-  /**
-   * Writes a checked import in one transaction: the lines it creates, then every cell, as one
-   * undo step and one audit record. Into a version, refused while it is approved; into last
-   * year's actuals, the actuals version is created when the workbook has none. Actuals of the
-   * plan year move "actuals through" forward to the last month the import fills.
-   */
+  /** Writes a checked import in one transaction, one undo step and one audit record (see ImportWrites). */
   importCells(plan: Pick<ImportPlan, 'newLines' | 'cells'>, target: ImportTarget, label: string, actor: string, action = 'import/commit'): WriteReceipt & { linesAdded: number; cellsSet: number } {
-    return this.db
-      .transaction(() => {
-        let versionId: number;
-        const settingChanges: RowChange[] = [];
-        if (target.kind === 'version') {
-          const version = this.versionRow(target.versionId);
-          this.requireVersionUnlocked(version.id, 'importing into it is');
-          this.requireOpenMonths(plan, target);
-          versionId = version.id;
-          const closesThrough = this.actualsThroughAfter(plan, target);
-          if (closesThrough !== null) settingChanges.push(...this.writeActualsThrough(closesThrough));
-        } else {
-          versionId = this.priorYearVersion()?.id ?? this.createPriorYearVersion();
-        }
-        // New lines change the budget's structure, whichever version the values go to.
-        if (plan.newLines.length > 0) this.requireUnlocked('adding lines is');
-        const steps: EditStep[] = [];
-        const lineIds = new Map<string, number>();
-        let sortOrder = this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) FROM budget_lines').pluck().get() as number;
-        const insertLine = this.db.prepare('INSERT INTO budget_lines (department_id, account_id, description, sort_order) VALUES (?, ?, ?, ?)');
-        for (const line of plan.newLines) {
-          sortOrder += 1;
-          const id = Number(insertLine.run(line.departmentId, line.accountId, line.description, sortOrder).lastInsertRowid);
-          lineIds.set(line.key, id);
-          steps.push({ kind: 'add-line', line: { id, departmentId: line.departmentId, accountId: line.accountId, description: line.description, sortOrder } });
-        }
-        const current = this.db.prepare<[number, number, number], string>('SELECT amount FROM cell_values WHERE line_id = ? AND version_id = ? AND period = ?').pluck();
-        const write = cellWriter(this.db);
-        const changes: CellChange[] = [];
-        for (const cell of plan.cells) {
-          const lineId = 'id' in cell.line ? cell.line.id : lineIds.get(cell.line.key);
-          if (lineId === undefined) throw new Error(`An imported cell refers to a line the import did not create (${JSON.stringify(cell.line)}).`);
-          const before = (current.get(lineId, versionId, cell.period) as string | undefined) ?? null;
-          if (before === cell.value) continue;
-          write(lineId, versionId, cell.period, cell.value);
-          changes.push({ lineId, versionId, period: cell.period, before, after: cell.value });
-        }
-        if (changes.length > 0) steps.push({ kind: 'cells', changes });
-        if (settingChanges.length > 0) steps.push({ kind: 'rows', changes: settingChanges });
-        const step: EditStep | null = steps.length === 0 ? null : steps.length === 1 ? (steps[0] as EditStep) : { kind: 'compound', steps };
-        const revision = this.commit(step, label, actor, action, { target, linesAdded: plan.newLines.length, cellsSet: changes.length });
-        return { revision, history: this.edits.state(), linesAdded: plan.newLines.length, cellsSet: changes.length };
-      })
-      .immediate();
+    return this.importWrites.importCells(plan, target, label, actor, action);
   }
 
   /** Deletes a line and its values in every version; the undo step and the audit record keep what was deleted. */
