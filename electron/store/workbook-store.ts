@@ -6,10 +6,9 @@ import { ApiError } from '../../shared/api/errors';
 import { periodsOf, type FiscalCalendar, type Period } from '../../shared/calendar/fiscal-calendar';
 import type { ImportContext, ImportPlan } from '../../shared/import/plan-import';
 import type { ImportTarget } from '../../shared/import/import-target';
-import type { Account, BudgetLine, SheetComment, BudgetVersion, Department, PriorYear, SeasonalityProfile, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
+import type { BudgetLine, SheetComment, BudgetVersion, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
-import type { AmountText } from '../../shared/money/amount';
 import { EditHistory, type NextStep } from './edit-history';
 import { writeCellChanges, writeFormula, writeSetting, type Direction, type EditStep, type RowChange, type StoredComment } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
@@ -17,20 +16,20 @@ import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
 import type { WorkbookSeed } from './workbook-seed';
 import { writeSeed } from './write-seed';
-import { readLineColumns, RESOLVED_FORMULA } from './sheet-reader';
+import { RESOLVED_FORMULA } from './sheet-reader';
 import { checkedCellChanges } from './cell-edits';
-import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
+import type { CompactSheet } from '../../shared/sheet/compact-sheet';
 import { DimensionStore } from './dimension-store';
 import { SheetPatchReader } from './sheet-patch-reader';
 import { LineWrites } from './line-writes';
 import { ImportWrites } from './import-writes';
+import { SheetModelReader } from './sheet-model-reader';
 import { lockScopeOf } from './lock-scope';
 import { requireApproverNotSubmitter } from './approval-rules';
 import { displayedVersionName, writeStepAudit } from './audit-trail';
 import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
 import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
-import { changeMarkOf, SheetAnswerCache } from './sheet-answer-cache';
 
 /**
  * One open workbook file. Every write is one SQLite transaction that also bumps the revision
@@ -39,7 +38,7 @@ import { changeMarkOf, SheetAnswerCache } from './sheet-answer-cache';
 export class WorkbookStore {
   private readonly edits: EditHistory;
   private readonly checkpoint: IdleCheckpoint;
-  private readonly sheetAnswers = new SheetAnswerCache<CompactSheet>();
+  private readonly sheets: SheetModelReader;
   private readonly lineWrites: LineWrites;
   private readonly importWrites: ImportWrites;
 
@@ -51,6 +50,7 @@ export class WorkbookStore {
   ) {
     this.edits = new EditHistory(db);
     this.checkpoint = new IdleCheckpoint(db);
+    this.sheets = new SheetModelReader({ db, workbook: this });
     this.lineWrites = new LineWrites({
       db,
       // Departments, accounts and profiles: their own store, over this file and its one commit path.
@@ -64,7 +64,7 @@ export class WorkbookStore {
     this.importWrites = new ImportWrites({
       db,
       workbook: this,
-      priorYearVersion: () => this.priorYearVersion(),
+      priorYearVersion: () => this.sheets.priorYearVersion(),
       commit: (step, label, actor, action, detail) => this.commit(step, label, actor, action, detail),
     });
   }
@@ -100,7 +100,7 @@ export class WorkbookStore {
 
   close(): void {
     this.checkpoint.cancel();
-    this.sheetAnswers.forget();
+    this.sheets.forget();
     if (!this.db.open) return;
     // A read-only workbook is a copy in memory: there is nothing to fold back into the file.
     if (this.readOnlyReason === null) this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -300,46 +300,17 @@ export class WorkbookStore {
 
   /** Everything the sheet needs to draw one version. Actuals are recorded amounts: their lines carry no formula. */
   sheet(versionId: number): SheetModel {
-    return expandSheet(this.compactSheet(versionId));
+    return this.sheets.sheet(versionId);
   }
 
   /** What `sheet/read-sheet` sends: the compact sheet, kept frozen until the file changes (see SheetAnswerCache). */
   sheetAnswer(versionId: number): CompactSheet {
-    return this.sheetAnswers.answer(versionId, changeMarkOf(this.db), () => this.compactSheet(versionId));
+    return this.sheets.sheetAnswer(versionId);
   }
 
   /** The sheet of one version with its lines as columns (see CompactSheet). */
   compactSheet(versionId: number): CompactSheet {
-    const calendar = this.calendar();
-    const version = this.version(versionId);
-    const departments = this.db.prepare<[], Department>('SELECT id, name, parent_id AS parentId FROM departments ORDER BY sort_order, id').all();
-    const accounts = this.db.prepare<[], Account>('SELECT id, code, name, type, unit, parent_id AS parentId FROM accounts ORDER BY sort_order, id').all();
-    const actuals = this.actualsFor(version);
-    const lines = readLineColumns(this.db, { versionId: version.id, periodCount: calendar.periodCount, actuals, recorded: version.kind === 'actuals' });
-    const comments = this.db
-      .prepare<[number], SheetComment>('SELECT id, line_id AS lineId, period, text, author, created_at AS createdAt FROM comments WHERE version_id = ? ORDER BY id')
-      .all(version.id);
-    const profiles = this.db
-      .prepare<[], { id: number; name: string; weights: string }>('SELECT id, name, weights FROM seasonality_profiles ORDER BY name')
-      .all()
-      .map((profile): SeasonalityProfile => ({ id: profile.id, name: profile.name, weights: JSON.parse(profile.weights) as string[] }));
-    return {
-      workbook: this.info(),
-      calendar,
-      periods: periodsOf(calendar),
-      version,
-      departments,
-      accounts,
-      lines,
-      history: this.edits.state(),
-      comments,
-      profiles,
-      priorYear: this.priorYear(),
-      versions: this.versions(),
-      actualsThrough: this.actualsThrough(),
-      actualMonths: actuals?.months ?? 0,
-      actualsSource: actuals?.name ?? null,
-    };
+    return this.sheets.compactSheet(versionId);
   }
 
   /** For a forecast with a switch-over: the actuals version its closed months show, and how many months. */
@@ -347,29 +318,6 @@ export class WorkbookStore {
     if (version.kind !== 'forecast' || version.closedThrough === null) return null;
     const source = this.versions().find((candidate) => candidate.kind === 'actuals');
     return source === undefined ? null : { id: source.id, name: source.name, months: version.closedThrough + 1 };
-  }
-
-  /**
-   * Last year's actuals: the version twelve months before the plan year. A workbook has at most
-   * one (it is created by the first import into last year), so this is that one, not a choice.
-   */
-  private priorYearVersion(): { id: number; name: string } | undefined {
-    return this.db.prepare<[], { id: number; name: string }>('SELECT id, name FROM versions WHERE period_offset = -12 ORDER BY id').get();
-  }
-
-  /** Last year's months per line, from the version that sits twelve months before the budget (last year's actuals). */
-  private priorYear(): PriorYear | null {
-    const version = this.priorYearVersion();
-    if (version === undefined) return null;
-    const values: PriorYear['values'] = {};
-    const cells = this.db
-      .prepare<[number], { line_id: number; period: number; amount: string }>('SELECT line_id, period, amount FROM cell_values WHERE version_id = ? AND period < 12')
-      .iterate(version.id);
-    for (const cell of cells) {
-      const months = (values[cell.line_id] ??= new Array<AmountText | null>(12).fill(null));
-      months[cell.period] = cell.amount;
-    }
-    return { versionId: version.id, versionName: version.name, values };
   }
 
   /**
