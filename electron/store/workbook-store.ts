@@ -24,12 +24,11 @@ import { SheetPatchReader } from './sheet-patch-reader';
 import { LineWrites } from './line-writes';
 import { ImportWrites } from './import-writes';
 import { SheetModelReader } from './sheet-model-reader';
-import { lockScopeOf } from './lock-scope';
-import { requireApproverNotSubmitter } from './approval-rules';
-import { displayedVersionName, writeStepAudit } from './audit-trail';
+import { VersionApproval } from './version-approval';
+import { writeStepAudit } from './audit-trail';
 import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
-import { APPROVAL_TRANSITIONS, lastApproval, lockedMessage, VERSION_STATUS_LABELS, type ApprovalAction, type VersionEvent } from '../../shared/domain/approval';
+import type { ApprovalAction } from '../../shared/domain/approval';
 
 /**
  * One open workbook file. Every write is one SQLite transaction that also bumps the revision
@@ -41,6 +40,7 @@ export class WorkbookStore {
   private readonly sheets: SheetModelReader;
   private readonly lineWrites: LineWrites;
   private readonly importWrites: ImportWrites;
+  private readonly approval: VersionApproval;
 
   private constructor(
     readonly path: string,
@@ -51,6 +51,11 @@ export class WorkbookStore {
     this.edits = new EditHistory(db);
     this.checkpoint = new IdleCheckpoint(db);
     this.sheets = new SheetModelReader({ db, workbook: this });
+    this.approval = new VersionApproval({
+      db,
+      workbook: this,
+      commit: (step, label, actor, action, detail, changes) => this.commit(step, label, actor, action, detail, changes),
+    });
     this.lineWrites = new LineWrites({
       db,
       // Departments, accounts and profiles: their own store, over this file and its one commit path.
@@ -231,66 +236,22 @@ export class WorkbookStore {
 
   /** A version with its approval history. */
   version(versionId: number): BudgetVersion {
-    const version = this.versionRow(versionId);
-    return { ...version, events: this.versionEvents(versionId) };
+    return this.approval.version(versionId);
   }
 
-  private versionEvents(versionId: number): VersionEvent[] {
-    return this.db
-      .prepare<[number], VersionEvent>('SELECT action, from_status AS fromStatus, to_status AS toStatus, actor, at, reason FROM version_events WHERE version_id = ? ORDER BY id')
-      .all(versionId);
-  }
-
-  /**
-   * Refuses a change to a version's values while it is approved. Comments, profiles and
-   * proposals that do not fund anything stay open. Every edit path calls this inside its transaction.
-   */
+  /** Refuses a change to a version's values while it is approved (see VersionApproval). */
   requireVersionUnlocked(versionId: number, what: string): void {
-    // Every write asks: the status alone, and the approval's events only when they are needed for the message.
-    const row = this.db.prepare<[number], { name: string; status: string; deleted: number }>('SELECT name, status, deleted_at IS NOT NULL AS deleted FROM versions WHERE id = ?').get(versionId);
-    if (row?.status !== 'approved') return;
-    const events = this.versionEvents(versionId);
-    throw new ApiError('locked', lockedMessage(row.deleted === 1 ? displayedVersionName(row.name) : row.name, lastApproval(events), what));
+    this.approval.requireVersionUnlocked(versionId, what);
   }
 
-  /**
-   * Refuses a change to what every version shares (lines, their formulas, departments and
-   * accounts) while any version is approved: the change would alter the approved version too.
-   */
+  /** Refuses a change to what every version shares while any version is approved. */
   requireUnlocked(what: string): void {
-    const approved = this.db.prepare<[], number>("SELECT id FROM versions WHERE status = 'approved' AND deleted_at IS NULL AND period_offset = 0 ORDER BY id LIMIT 1").pluck().get() as number | undefined;
-    if (approved !== undefined) this.requireVersionUnlocked(approved, what);
-  }
-
-  /** Refuses a step that changes an approved version: its cells, its own row, or (for structure) what all versions share. */
-  private requireStepUnlocked(step: EditStep, what: string): void {
-    const scope = lockScopeOf(step);
-    if (scope.structure) this.requireUnlocked(what);
-    for (const versionId of scope.versions) this.requireVersionUnlocked(versionId, what);
+    this.approval.requireUnlocked(what);
   }
 
   /** Moves a version's approval status one step, recorded with who, when and why; not an undo step. */
   setVersionStatus(versionId: number, action: ApprovalAction, reason: string, actor: string): WriteReceipt & { version: BudgetVersion } {
-    return this.db
-      .transaction(() => {
-        const version = this.versionRow(versionId);
-        const transition = APPROVAL_TRANSITIONS[action];
-        if (version.status !== transition.from) {
-          throw new ApiError('invalid-input', `“${version.name}” is ${VERSION_STATUS_LABELS[version.status].toLowerCase()}: “${transition.label}” applies to a ${VERSION_STATUS_LABELS[transition.from].toLowerCase()} version.`, 'action');
-        }
-        const why = reason.trim();
-        if (transition.needsReason && why === '') throw new ApiError('invalid-input', `Say why: “${transition.label}” records a reason.`, 'reason');
-        if (action === 'approve') requireApproverNotSubmitter(this.db, version, actor);
-        const at = new Date().toISOString();
-        this.db.prepare('UPDATE versions SET status = ? WHERE id = ?').run(transition.to, version.id);
-        this.db
-          .prepare('INSERT INTO version_events (version_id, action, from_status, to_status, actor, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(version.id, action, version.status, transition.to, actor, at, why);
-        const change: AuditChange = { kind: 'status', lineId: null, versionId: version.id, period: null, subject: `version “${version.name}”${why === '' ? '' : ` (${why})`}`, before: version.status, after: transition.to };
-        const revision = this.commit(null, `${transition.label.toLowerCase()} “${version.name}”`, actor, 'version/set-status', { action, reason: why }, [change]);
-        return { revision, history: this.edits.state(), version: this.version(versionId) };
-      })
-      .immediate();
+    return this.approval.setVersionStatus(versionId, action, reason, actor);
   }
 
   /** The audit trail, newest first, filtered. */
@@ -360,7 +321,7 @@ export class WorkbookStore {
     return this.db
       .transaction(() => {
         const { step, label, detail, result } = apply();
-        if (step !== null) this.requireStepUnlocked(step, lockedWhat);
+        if (step !== null) this.approval.requireStepUnlocked(step, lockedWhat);
         const revision = this.commit(step, label, actor, action, detail);
         return { ...result, revision, history: this.edits.state() };
       })
@@ -515,7 +476,7 @@ export class WorkbookStore {
         if (next === null) {
           throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
         }
-        this.requireStepUnlocked(next.step, `${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
+        this.approval.requireStepUnlocked(next.step, `${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
         this.replayNamed(direction, next);
         const applied = next;
         const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, { step: applied.step, direction: direction === 'undo' ? 'backward' : 'forward' });
