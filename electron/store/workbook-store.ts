@@ -10,7 +10,7 @@ import type { BudgetLine, SheetComment, BudgetVersion, SheetModel, VersionSummar
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
 import { EditHistory, type NextStep } from './edit-history';
-import { writeCellChanges, writeFormula, writeSetting, type Direction, type EditStep, type RowChange, type StoredComment } from './edit-steps';
+import { writeCellChanges, writeSetting, type Direction, type EditStep, type RowChange } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import type { ReadOnlyReason } from './file-access';
 import { migrate } from './migrations/migrate';
@@ -25,6 +25,7 @@ import { LineWrites } from './line-writes';
 import { ImportWrites } from './import-writes';
 import { SheetModelReader } from './sheet-model-reader';
 import { VersionApproval } from './version-approval';
+import { VersionLineWrites } from './version-line-writes';
 import { writeStepAudit } from './audit-trail';
 import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
@@ -40,6 +41,7 @@ export class WorkbookStore {
   private readonly sheets: SheetModelReader;
   private readonly lineWrites: LineWrites;
   private readonly importWrites: ImportWrites;
+  private readonly versionLines: VersionLineWrites;
   private readonly approval: VersionApproval;
 
   private constructor(
@@ -65,6 +67,12 @@ export class WorkbookStore {
       revision: () => Number(this.setting('revision')),
       history: () => this.edits.state(),
       calendar: () => this.calendar(),
+    });
+    this.versionLines = new VersionLineWrites({
+      db,
+      workbook: this,
+      requireLine: (lineId) => this.lineWrites.requireLine(lineId),
+      commit: (step, label, actor, action, detail) => this.commit(step, label, actor, action, detail),
     });
     this.importWrites = new ImportWrites({
       db,
@@ -384,63 +392,17 @@ export class WorkbookStore {
     return this.lineWrites.deleteLine(lineId, actor);
   }
 
-  /**
-   * Sets or clears a line's formula in one version, kept as written; entered amounts stay in the
-   * file for when the formula is cleared. Other versions keep theirs (a scenario asks "what if the
-   * rate were 9,000?"); actuals are recorded amounts and take none.
-   */
+  /** Sets or clears a line's formula in one version, kept as written (see VersionLineWrites). */
   setFormula(versionId: number, lineId: number, formula: string | null, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        const version = this.versionRow(versionId);
-        if (version.kind === 'actuals') {
-          throw new ApiError('invalid-input', `“${version.name}” holds actuals, which are recorded amounts: formulas drive budgets, forecasts and scenarios. Type or import the amounts instead.`, 'versionId');
-        }
-        this.requireVersionUnlocked(versionId, 'its formulas are');
-        const line = this.lineWrites.requireLine(lineId);
-        const before = this.formulaIn(lineId, versionId);
-        const after = formula === null || formula.trim() === '' ? null : formula.trim();
-        if (before !== after) writeFormula(this.db, lineId, versionId, after);
-        const label = after === null ? `clear the formula of “${line.description}” in “${version.name}”` : `formula of “${line.description}” in “${version.name}”`;
-        const step: EditStep | null = before === after ? null : { kind: 'formula', lineId, versionId, before, after };
-        const revision = this.commit(step, label, actor, 'sheet/set-formula', { lineId, versionId, before, after });
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
+    return this.versionLines.setFormula(versionId, lineId, formula, actor);
   }
 
   addComment(versionId: number, lineId: number, period: number | null, text: string, actor: string): WriteReceipt & { comment: SheetComment } {
-    return this.db
-      .transaction(() => {
-        this.versionRow(versionId);
-        const line = this.lineWrites.requireLine(lineId);
-        const { periodCount } = this.calendar();
-        if (period !== null && period >= periodCount) {
-          throw new ApiError('invalid-input', `Period ${period} is outside this workbook's calendar (periods 0 to ${periodCount - 1}).`, 'period');
-        }
-        const createdAt = new Date().toISOString();
-        const id = Number(
-          this.db.prepare('INSERT INTO comments (line_id, version_id, period, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(lineId, versionId, period, text, actor, createdAt).lastInsertRowid,
-        );
-        const comment = { id, lineId, period, text, author: actor, createdAt };
-        const revision = this.commit({ kind: 'comment', comment: { ...comment, versionId }, added: true }, `comment on “${line.description}”`, actor, 'sheet/add-comment', { ...comment, versionId });
-        return { revision, history: this.edits.state(), comment };
-      })
-      .immediate();
+    return this.versionLines.addComment(versionId, lineId, period, text, actor);
   }
 
   deleteComment(commentId: number, actor: string): WriteReceipt {
-    return this.db
-      .transaction(() => {
-        const comment = this.db
-          .prepare<[number], StoredComment>('SELECT id, line_id AS lineId, version_id AS versionId, period, text, author, created_at AS createdAt FROM comments WHERE id = ?')
-          .get(commentId);
-        if (comment === undefined) throw new ApiError('not-found', `Comment ${commentId} does not exist (it may have been deleted).`, 'commentId');
-        this.db.prepare('DELETE FROM comments WHERE id = ?').run(commentId);
-        const revision = this.commit({ kind: 'comment', comment, added: false }, 'delete a comment', actor, 'sheet/delete-comment', comment);
-        return { revision, history: this.edits.state() };
-      })
-      .immediate();
+    return this.versionLines.deleteComment(commentId, actor);
   }
 
   /** Renames a line; formulas that use it follow the new name, in the same undo step. */
