@@ -9,7 +9,7 @@ import type { ImportTarget } from '../../shared/import/import-target';
 import type { BudgetLine, SheetComment, BudgetVersion, SheetModel, VersionSummary, WorkbookInfo } from '../../shared/domain/workbook';
 import type { HistoryReceipt, WriteReceipt } from '../../shared/api/sheet-api';
 import type { CellEdit, HistoryState } from '../../shared/domain/cell-edit';
-import { EditHistory, type NextStep } from './edit-history';
+import { EditHistory } from './edit-history';
 import { writeCellChanges, writeSetting, type Direction, type EditStep, type RowChange } from './edit-steps';
 import { configureConnection, openWorkbookDatabase } from './open-database';
 import type { ReadOnlyReason } from './file-access';
@@ -20,12 +20,12 @@ import { RESOLVED_FORMULA } from './sheet-reader';
 import { checkedCellChanges } from './cell-edits';
 import type { CompactSheet } from '../../shared/sheet/compact-sheet';
 import { DimensionStore } from './dimension-store';
-import { SheetPatchReader } from './sheet-patch-reader';
 import { LineWrites } from './line-writes';
 import { ImportWrites } from './import-writes';
 import { SheetModelReader } from './sheet-model-reader';
 import { VersionApproval } from './version-approval';
 import { VersionLineWrites } from './version-line-writes';
+import { UndoRedo } from './undo-redo';
 import { writeStepAudit } from './audit-trail';
 import { readAudit, writeAuditChanges } from './audit-changes';
 import type { AuditChange, AuditFilter, AuditPage } from '../../shared/domain/audit';
@@ -42,6 +42,7 @@ export class WorkbookStore {
   private readonly lineWrites: LineWrites;
   private readonly importWrites: ImportWrites;
   private readonly versionLines: VersionLineWrites;
+  private readonly undoRedo: UndoRedo;
   private readonly approval: VersionApproval;
 
   private constructor(
@@ -52,6 +53,7 @@ export class WorkbookStore {
   ) {
     this.edits = new EditHistory(db);
     this.checkpoint = new IdleCheckpoint(db);
+    // Each part gets only what it uses; the commit path (commit, bumpRevision) stays private here and is lent as a function.
     this.sheets = new SheetModelReader({ db, workbook: this });
     this.approval = new VersionApproval({
       db,
@@ -73,6 +75,13 @@ export class WorkbookStore {
       workbook: this,
       requireLine: (lineId) => this.lineWrites.requireLine(lineId),
       commit: (step, label, actor, action, detail) => this.commit(step, label, actor, action, detail),
+    });
+    this.undoRedo = new UndoRedo({
+      db,
+      workbook: this,
+      edits: this.edits,
+      requireStepUnlocked: (step, what) => this.approval.requireStepUnlocked(step, what),
+      bumpRevision: (actor, action, label, detail, audit) => this.bumpRevision(actor, action, label, detail, audit),
     });
     this.importWrites = new ImportWrites({
       db,
@@ -228,18 +237,6 @@ export class WorkbookStore {
   /** Where an import into actuals of the plan year moves “actuals through”: the last month it fills, when later than now; else null. */
   actualsThroughAfter(plan: Pick<ImportPlan, 'cells'>, target: ImportTarget): number | null {
     return this.importWrites.actualsThroughAfter(plan, target);
-  }
-
-  /** Applies the undo or redo step `peek` gave; a deleted version whose name was taken since cannot come back under it. */
-  private replayNamed(direction: 'undo' | 'redo', next: NextStep): void {
-    try {
-      this.edits.apply(next, direction);
-    } catch (error) {
-      if (error instanceof Error && error.message.includes('versions.name')) {
-        throw new ApiError('invalid-input', `Cannot ${direction} “${next.label}”: it would bring back a version whose name another version now has. Rename that version first.`);
-      }
-      throw error;
-    }
   }
 
   /** A version with its approval history. */
@@ -425,38 +422,8 @@ export class WorkbookStore {
     return this.lineWrites.moveLine(lineId, direction, actor);
   }
 
-  /**
-   * Undoes (or redoes) the workbook's next step, in one transaction. The history is one for the
-   * workbook, across versions; the answer lists the cells of `shownVersionId` the step changed.
-   */
+  /** Undoes (or redoes) the workbook's next step, in one transaction (see UndoRedo). */
   stepHistory(direction: 'undo' | 'redo', shownVersionId: number, actor: string): HistoryReceipt {
-    return this.db
-      .transaction((): HistoryReceipt => {
-        // The receipt is shaped for the version on screen: one that does not exist is refused before any step is replayed.
-        this.versionRow(shownVersionId);
-        const next = this.edits.peek(direction);
-        if (next === null) {
-          throw new ApiError('invalid-input', direction === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.');
-        }
-        this.approval.requireStepUnlocked(next.step, `${direction === 'undo' ? 'undoing' : 'redoing'} “${next.label}” is`);
-        this.replayNamed(direction, next);
-        const applied = next;
-        const revision = this.bumpRevision(actor, `sheet/${direction}`, `${direction} ${applied.label}`, { label: applied.label }, { step: applied.step, direction: direction === 'undo' ? 'backward' : 'forward' });
-        const versionId = shownVersionId;
-        // A forecast shows another version's cells in its closed months: a step on those asks for a reload.
-        const shown = this.versions().find((version) => version.id === shownVersionId);
-        const closed = shown === undefined ? null : this.actualsFor(shown);
-        const touchesClosed = closed !== null && applied.step.kind === 'cells' && applied.step.changes.some((change) => change.versionId === closed.id && change.period < closed.months);
-        const cells = touchesClosed ? null :
-          applied.step.kind === 'cells'
-            ? applied.step.changes
-                .filter((change) => change.versionId === versionId && (closed === null || change.period >= closed.months))
-                .map((change) => ({ lineId: change.lineId, period: change.period, value: direction === 'undo' ? change.before : change.after }))
-            : null;
-        // A structure step answers with what it changed in the version shown (null: the sheet is read again).
-        const patch = cells === null ? new SheetPatchReader(this).patchOf(applied.step, direction === 'undo' ? 'backward' : 'forward', shownVersionId) : null;
-        return { revision, label: applied.label, cells, patch, history: this.edits.state() };
-      })
-      .immediate();
+    return this.undoRedo.stepHistory(direction, shownVersionId, actor);
   }
 }
