@@ -1,7 +1,7 @@
 import type { AccountType, BudgetLine } from '../domain/workbook';
 import type { AmountText } from '../money/amount';
 import { Decimal } from '../money/decimal';
-import { ExactSum } from '../money/exact-sum';
+import { centsOf, ExactSum } from '../money/exact-sum';
 import { LayeredMap } from './layered-map';
 
 /** The money account types that the sheet totals, in display order. Drivers are not money. */
@@ -102,19 +102,36 @@ export function applyCellChanges(totals: SheetTotals, changes: readonly CellChan
   // Decimal additions instead of tens of thousands.
   const byLine = new Map<number, ExactSum>();
   const byTypeAndPeriod = new Map<TotalledType, Map<number, ExactSum>>();
+  // The line of the previous change, kept: a paste's changes come line by line.
+  let lastLine = -1;
+  let lineSum: ExactSum | undefined;
   for (const change of changes) {
-    const delta = new ExactSum();
-    delta.addDifference(change.after, change.before);
-    if (delta.isZero()) continue;
-    let lineSum = byLine.get(change.lineId);
-    if (lineSum === undefined) byLine.set(change.lineId, (lineSum = new ExactSum()));
-    lineSum.addSum(delta);
+    // Whole cents in a number where both sides are plain amounts (nearly always); an ExactSum otherwise.
+    const to = centsOf(change.after);
+    const from = centsOf(change.before);
+    let cents = 0;
+    let delta: ExactSum | null = null;
+    if (to !== null && from !== null) cents = to - from;
+    else {
+      delta = new ExactSum();
+      delta.addDifference(change.after, change.before);
+      if (delta.isZero()) continue;
+    }
+    if (delta === null && cents === 0) continue;
+    if (change.lineId !== lastLine || lineSum === undefined) {
+      lastLine = change.lineId;
+      lineSum = byLine.get(change.lineId);
+      if (lineSum === undefined) byLine.set(change.lineId, (lineSum = new ExactSum()));
+    }
+    if (delta === null) lineSum.addCents(cents);
+    else lineSum.addSum(delta);
     if (!isTotalled(change.type)) continue;
     let periods = byTypeAndPeriod.get(change.type);
     if (periods === undefined) byTypeAndPeriod.set(change.type, (periods = new Map()));
     let cell = periods.get(change.period);
     if (cell === undefined) periods.set(change.period, (cell = new ExactSum()));
-    cell.addSum(delta);
+    if (delta === null) cell.addCents(cents);
+    else cell.addSum(delta);
   }
   if (byLine.size === 0) return totals;
   // Layered, not copied: an edit of a few lines costs a few entries, not the 10,000-line map.

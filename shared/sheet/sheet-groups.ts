@@ -246,12 +246,19 @@ export function updateDisplay(display: SheetDisplay, changed: readonly { before:
     if (at !== undefined) rows[at] = after;
     const groups = display.groupsOfLine.get(after.line.id) ?? [];
     if (groups.length === 0) continue;
-    const lineDeltas: [number, ExactSum][] = [];
+    // Per month: the difference in whole cents (nearly always), or an ExactSum where an amount is not plain.
+    const lineDeltas: [number, number | ExactSum][] = [];
     const periodCount = Math.max(before.line.values.length, after.line.values.length);
     for (let period = 0; period < periodCount; period += 1) {
       const textBefore = before.line.values[period];
       const textAfter = after.line.values[period];
       if (textBefore === textAfter) continue;
+      const to = centsOf(textAfter);
+      const from = centsOf(textBefore);
+      if (to !== null && from !== null) {
+        if (to !== from) lineDeltas.push([period, to - from]);
+        continue;
+      }
       const delta = new ExactSum();
       delta.addDifference(textAfter, textBefore);
       if (!delta.isZero()) lineDeltas.push([period, delta]);
@@ -261,8 +268,14 @@ export function updateDisplay(display: SheetDisplay, changed: readonly { before:
       let group = deltas.get(id);
       if (group === undefined) deltas.set(id, (group = { periods: [], year: new ExactSum() }));
       for (const [period, delta] of lineDeltas) {
-        (group.periods[period] ??= new ExactSum()).addSum(delta, sign);
-        group.year.addSum(delta, sign);
+        const sum = (group.periods[period] ??= new ExactSum());
+        if (typeof delta === 'number') {
+          sum.addCents(sign === 1 ? delta : -delta);
+          group.year.addCents(sign === 1 ? delta : -delta);
+        } else {
+          sum.addSum(delta, sign);
+          group.year.addSum(delta, sign);
+        }
       }
     }
   }
