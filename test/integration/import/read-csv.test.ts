@@ -33,7 +33,7 @@ describe('the streaming CSV reader', () => {
         const kept = records.filter((record) => !(record.length === 1 && record[0] === ''));
         const text = csvRecord(['a', 'b', 'c'], option) + kept.map((record) => csvRecord(record, option)).join('');
         const table = await readImportTable('records.csv', { bytes: Buffer.from(text, 'utf8') });
-        expect([table.headers, ...table.rows]).toEqual(parseCsv(text, option.delimiter));
+        expect([table.headers, ...table.rows.toArray()]).toEqual(parseCsv(text, option.delimiter));
       }),
       { numRuns: 200 },
     );
@@ -56,7 +56,7 @@ describe('the streaming CSV reader', () => {
     writeFileSync(join(folder, 'utf8.csv'), text, 'utf8');
     const utf8 = await readImportTable('utf8.csv', { path: join(folder, 'utf8.csv') });
     expect(utf8.rows).toHaveLength(40_000);
-    expect(new Set(utf8.rows.map((row) => row[1]))).toEqual(new Set(['Café ☕ déjeuner €']));
+    expect(new Set(utf8.rows.toArray().map((row) => row[1]))).toEqual(new Set(['Café ☕ déjeuner €']));
     // A euro sign whose three bytes straddle the first 256 KB chunk's end, for certain.
     const padding = `Department,Line,Amount\r\n${'Sales,Visits,1\r\n'.repeat(16_000)}`;
     const cut = `${padding}Sales,${'x'.repeat(262_143 - padding.length - 'Sales,'.length)}€,1\r\nSales,Visits,2\r\n`;
@@ -68,7 +68,7 @@ describe('the streaming CSV reader', () => {
     writeFileSync(join(folder, 'utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replaceAll(',', ';'), 'utf16le')]));
     const utf16 = await readImportTable('utf16.csv', { path: join(folder, 'utf16.csv') });
     expect(utf16.rows).toHaveLength(40_000);
-    expect(utf16.rows[39_999]).toEqual(['Ventes', 'Café ☕ déjeuner €', '12']);
+    expect(utf16.rows.at(39_999)).toEqual(['Ventes', 'Café ☕ déjeuner €', '12']);
     expect(utf16.notes).toEqual(['Read as UTF-16 (little-endian).', 'Fields separated by semicolons.']);
   });
 
