@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import type { WriteReceipt } from '../../shared/api/sheet-api';
-import type { FiscalCalendar } from '../../shared/calendar/fiscal-calendar';
 import type { HistoryState } from '../../shared/domain/cell-edit';
 import type { AccountUnit, BudgetLine } from '../../shared/domain/workbook';
 import { renameReference } from '../../shared/formula/rename-reference';
 import type { DimensionStore } from './dimension-store';
 import { applyStep, swapSortOrder, type EditStep, type StoredComment } from './edit-steps';
 import { followRename } from './kpi-store';
+import type { WorkbookStore } from './workbook-store';
 
 const UNIT_WORDS: Record<AccountUnit, string> = { currency: 'money', number: 'a quantity', percent: 'a rate' };
 
+/** A budget line as stored (its own formula, not a version's). */
 export interface LineRow {
   id: number;
   department_id: number;
@@ -19,19 +20,16 @@ export interface LineRow {
   formula: string | null;
 }
 
-/** What the line writes need of their workbook: its connection, its lock check, its one commit path and what a receipt reports. */
+/** What the line writes need of their workbook: its connection, its reads and lock check, and its one commit path. */
 export interface LineWritesContext {
   readonly db: Database.Database;
+  readonly workbook: Pick<WorkbookStore, 'requireUnlocked' | 'history' | 'calendar'>;
   /** the departments and accounts a line sits on */
   readonly dimensions: Pick<DimensionStore, 'requireDimension' | 'refuseIfParent'>;
-  /** refuses while any version is approved (lines are shared by every version) */
-  requireUnlocked(what: string): void;
   /** records the undo step and the audit record and bumps the revision, inside the write's transaction */
   commit(step: EditStep, label: string, actor: string, action: string, detail: unknown): number;
   /** the revision as it stands (a write that changes nothing answers it) */
   revision(): number;
-  history(): HistoryState;
-  calendar(): FiscalCalendar;
 }
 
 /**
@@ -46,10 +44,14 @@ export class LineWrites {
     return this.context.db;
   }
 
+  private get workbook(): LineWritesContext['workbook'] {
+    return this.context.workbook;
+  }
+
   addLine(departmentId: number, accountId: number, description: string, actor: string): { line: BudgetLine; revision: number; history: HistoryState } {
     return this.db
       .transaction(() => {
-        this.context.requireUnlocked('adding a line is');
+        this.workbook.requireUnlocked('adding a line is');
         if (this.db.prepare('SELECT 1 FROM departments WHERE id = ?').get(departmentId) === undefined) {
           throw new ApiError('not-found', `Department ${departmentId} does not exist in this workbook.`, 'departmentId');
         }
@@ -62,8 +64,8 @@ export class LineWrites {
           .run(departmentId, accountId, description, next);
         const id = Number(result.lastInsertRowid);
         const revision = this.context.commit({ kind: 'add-line', line: { id, departmentId, accountId, description, sortOrder: next } }, `add line “${description}”`, actor, 'sheet/add-line', { lineId: id, departmentId, accountId, description });
-        const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.context.calendar().periodCount).fill(null), formula: null, proposalId: null, goalId: null };
-        return { line, revision, history: this.context.history() };
+        const line: BudgetLine = { id, departmentId, accountId, description, values: new Array<null>(this.workbook.calendar().periodCount).fill(null), formula: null, proposalId: null, goalId: null };
+        return { line, revision, history: this.workbook.history() };
       })
       .immediate();
   }
@@ -72,10 +74,10 @@ export class LineWrites {
   deleteLine(lineId: number, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        this.context.requireUnlocked('deleting a line is');
+        this.workbook.requireUnlocked('deleting a line is');
         const step = this.deleteLineStep(lineId);
         const revision = this.context.commit(step, `delete line “${step.line.description}”`, actor, 'sheet/delete-line', { line: step.line, values: step.values });
-        return { revision, history: this.context.history() };
+        return { revision, history: this.workbook.history() };
       })
       .immediate();
   }
@@ -103,9 +105,9 @@ export class LineWrites {
   renameLine(lineId: number, description: string, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        this.context.requireUnlocked('renaming a line is');
+        this.workbook.requireUnlocked('renaming a line is');
         const line = this.requireLine(lineId);
-        if (line.description === description) return { revision: this.context.revision(), history: this.context.history() };
+        if (line.description === description) return { revision: this.context.revision(), history: this.workbook.history() };
         // Every formula that names the line follows: the lines' own and each version's.
         const formulas = [
           ...this.db.prepare<[], { id: number; formula: string }>('SELECT id, formula FROM budget_lines WHERE formula IS NOT NULL').all().map((row) => ({ lineId: row.id, formula: row.formula })),
@@ -122,7 +124,7 @@ export class LineWrites {
         const step: EditStep = kpis.length === 0 ? renamed : { kind: 'compound', steps: [renamed, { kind: 'rows', changes: kpis }] };
         applyStep(this.db, step, 'forward');
         const revision = this.context.commit(step, `rename “${line.description}” to “${description}”`, actor, 'sheet/rename-line', step);
-        return { revision, history: this.context.history() };
+        return { revision, history: this.workbook.history() };
       })
       .immediate();
   }
@@ -134,7 +136,7 @@ export class LineWrites {
   deleteDepartment(id: number, actor: string, withLines = false): WriteReceipt {
     return this.db
       .transaction(() => {
-        this.context.requireUnlocked('deleting a department is');
+        this.workbook.requireUnlocked('deleting a department is');
         const row = this.db.prepare<[number], { name: string; sort_order: number; parent_id: number | null }>('SELECT name, sort_order, parent_id FROM departments WHERE id = ?').get(id);
         if (row === undefined) throw new ApiError('not-found', 'That department does not exist (it may have been deleted).', 'departmentId');
         this.context.dimensions.refuseIfParent('departments', id, `“${row.name}”`);
@@ -155,7 +157,7 @@ export class LineWrites {
         applyStep(this.db, departmentStep, 'forward');
         const step: EditStep = lineSteps.length === 0 ? departmentStep : { kind: 'compound', steps: [...lineSteps, departmentStep] };
         const revision = this.context.commit(step, lineSteps.length === 0 ? `delete department “${row.name}”` : `delete department “${row.name}” and its ${lineSteps.length} lines`, actor, 'dimension/delete-department', { id, name: row.name, lines: lineSteps.map((lineStep) => ({ line: lineStep.line, values: lineStep.values })) });
-        return { revision, history: this.context.history() };
+        return { revision, history: this.workbook.history() };
       })
       .immediate();
   }
@@ -164,12 +166,12 @@ export class LineWrites {
   relocateLine(lineId: number, departmentId: number, accountId: number, actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        this.context.requireUnlocked('moving a line is');
+        this.workbook.requireUnlocked('moving a line is');
         const line = this.requireLine(lineId);
         const department = this.context.dimensions.requireDimension('departments', departmentId, 'departmentId');
         const account = this.context.dimensions.requireDimension('accounts', accountId, 'accountId');
         const fromAccount = this.context.dimensions.requireDimension('accounts', line.account_id, 'lineId');
-        if (line.department_id === departmentId && line.account_id === accountId) return { revision: this.context.revision(), history: this.context.history() };
+        if (line.department_id === departmentId && line.account_id === accountId) return { revision: this.context.revision(), history: this.workbook.history() };
         if (fromAccount.unit !== account.unit) {
           throw new ApiError(
             'invalid-input',
@@ -187,7 +189,7 @@ export class LineWrites {
         };
         applyStep(this.db, step, 'forward');
         const revision = this.context.commit(step, `move “${line.description}” to ${department.name}, ${account.code ?? ''} ${account.name}`, actor, 'sheet/relocate-line', step);
-        return { revision, history: this.context.history() };
+        return { revision, history: this.workbook.history() };
       })
       .immediate();
   }
@@ -196,7 +198,7 @@ export class LineWrites {
   moveLine(lineId: number, direction: 'up' | 'down', actor: string): WriteReceipt {
     return this.db
       .transaction(() => {
-        this.context.requireUnlocked('reordering lines is');
+        this.workbook.requireUnlocked('reordering lines is');
         const line = this.requireLine(lineId);
         const order = this.db.prepare<[number], number>('SELECT sort_order FROM budget_lines WHERE id = ?').pluck().get(lineId) as number;
         const neighbour = this.db
@@ -211,7 +213,7 @@ export class LineWrites {
         }
         swapSortOrder(this.db, lineId, neighbour.id);
         const revision = this.context.commit({ kind: 'swap-lines', lineId, otherId: neighbour.id }, `move “${line.description}” ${direction}`, actor, 'sheet/move-line', { lineId, direction, otherId: neighbour.id });
-        return { revision, history: this.context.history() };
+        return { revision, history: this.workbook.history() };
       })
       .immediate();
   }

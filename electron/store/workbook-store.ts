@@ -62,13 +62,11 @@ export class WorkbookStore {
     });
     this.lineWrites = new LineWrites({
       db,
+      workbook: this,
       // Departments, accounts and profiles: their own store, over this file and its one commit path.
       dimensions: new DimensionStore(this),
-      requireUnlocked: (what) => this.requireUnlocked(what),
       commit: (step, label, actor, action, detail) => this.commit(step, label, actor, action, detail),
       revision: () => Number(this.setting('revision')),
-      history: () => this.edits.state(),
-      calendar: () => this.calendar(),
     });
     this.versionLines = new VersionLineWrites({
       db,
