@@ -1,6 +1,7 @@
 /**
  * The budget grid's columns and how their cells look: formats, classes, tooltips, errors that
- * travel into totals, and the filtered labels. BudgetGrid.tsx wires them to the grid.
+ * travel into totals, and the filtered labels. BudgetGrid.tsx wires them to the grid. Cell
+ * tooltips are in each column's context (cell-tooltips.ts), not AG Grid's per-cell tooltips.
  */
 import {
   type CellClassParams,
@@ -20,6 +21,7 @@ import { periodColumnId } from './sheet-cells';
 import { amountWidthsFor, type TotalDigits } from './amount-widths';
 import { currentFilter, shownSheet } from '../find/shown-sheet';
 import { isSpreadsheetCommand, rangeCellClassRules } from './spreadsheet/use-spreadsheet';
+import { cellTooltipContext } from './cell-tooltips';
 import { commentPlace, rowError, type GridRow, type SheetView } from '../../shared/sheet/sheet-view';
 import type { GroupRow, Grouping } from '../../shared/sheet/sheet-groups';
 import { rowSpanSum } from '../../shared/sheet/span-sums';
@@ -116,13 +118,14 @@ function labelColumn(span: number): ColDef<GridRow, Value> {
           : 'dimension-cell',
     // Each level of the tree of groups steps in a little further.
     cellStyle: (params) => (params.data?.kind === 'group' ? { paddingLeft: `${12 + params.data.level * 16}px` } : null),
-    tooltipValueGetter: (params) =>
-      params.data?.kind === 'group'
-        ? `${params.data.subtotalMeaning}${currentFilter() === null ? '' : ', of the lines shown (filtered)'}. Click or press Enter to ${params.data.collapsed ? 'expand' : 'collapse'}.`
-        : params.data?.kind === 'total' && currentFilter() !== null
-          ? 'Only the lines the filter shows are added up. Close find (Esc) to see the whole sheet’s totals.'
-          : undefined,
+    context: cellTooltipContext(labelTooltip),
   };
+}
+
+/** What a group or total row's label says on hover. */
+function labelTooltip(row: GridRow | undefined): string | undefined {
+  if (row?.kind === 'group') return `${row.subtotalMeaning}${currentFilter() === null ? '' : ', of the lines shown (filtered)'}. Click or press Enter to ${row.collapsed ? 'expand' : 'collapse'}.`;
+  return row?.kind === 'total' && currentFilter() !== null ? 'Only the lines the filter shows are added up. Close find (Esc) to see the whole sheet’s totals.' : undefined;
 }
 
 /** The budget sheet's columns: dimensions and line (pinned left), months with quarter and year totals, the whole span (pinned right). */
@@ -137,7 +140,6 @@ export function columnsFor(
   const monthColumn = (period: Period): ColDef<GridRow, Value> => ({
     colId: periodColumnId(period.index),
     headerName: closed(period) ? `${period.label} · actual` : period.label,
-    headerTooltip: closed(period) ? `${period.label} is closed: the actuals of “${view.model.actualsSource ?? ''}”, read-only` : `${period.label}: type an amount, Enter to save`,
     headerClass: closed(period) ? 'actual-month-header' : undefined,
     width: closed(period) ? widths.closedMonth : widths.month,
     type: 'rightAligned',
@@ -149,7 +151,10 @@ export function columnsFor(
       return row.periods?.[period.index] ?? null;
     },
     valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (cellError(params.data, period.index) === null ? formatValue(params) : '#ERROR'),
-    tooltipValueGetter: (params) => cellError(params.data, period.index) ?? commentTooltip(params.data, period.index),
+    context: cellTooltipContext<GridRow>(
+      (row) => cellError(row, period.index) ?? commentTooltip(row, period.index),
+      closed(period) ? `${period.label} is closed: the actuals of “${view.model.actualsSource ?? ''}”, read-only` : `${period.label}: type an amount, Enter to save`,
+    ),
     cellClass: (params: CellClassParams<GridRow, Value>) => [
       ...amountCellClass(params),
       ...(commentsAt(params.data, period.index).length > 0 ? ['has-comment'] : []),
@@ -163,13 +168,12 @@ export function columnsFor(
   const spanColumn = (span: PeriodSpan, kind: 'quarter' | 'year'): ColDef<GridRow, Value> => ({
     colId: span.id,
     headerName: span.label,
-    headerTooltip: `${span.label}: type an amount here to spread it over its ${span.periods.length} months`,
     width: kind === 'quarter' ? widths.quarter : widths.year,
     type: 'rightAligned',
     editable: isLineRow,
     valueGetter: (params: ValueGetterParams<GridRow, Value>) => spanValue(params.data, span.periods),
     valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (spanError(params.data, span.periods) === null ? formatValue(params) : '#ERROR'),
-    tooltipValueGetter: (params) => spanError(params.data, span.periods) ?? undefined,
+    context: cellTooltipContext<GridRow>((row) => spanError(row, span.periods) ?? undefined, `${span.label}: type an amount here to spread it over its ${span.periods.length} months`),
     cellClass: (params: CellClassParams<GridRow, Value>) => [
       ...amountCellClass(params),
       `${kind}-total-cell`,
@@ -208,7 +212,7 @@ export function columnsFor(
           cellClass: 'dimension-cell',
           valueGetter: (params) => (params.data?.kind === 'line' ? lineValue(params.data) : ''),
           // A narrow column cuts long names short: the whole name on hover.
-          tooltipValueGetter: (params) => (params.data?.kind === 'line' ? lineValue(params.data) : undefined),
+          context: cellTooltipContext<GridRow>((row) => (row?.kind === 'line' ? lineValue(row) : undefined)),
         }
       : {
           ...labels,
@@ -217,7 +221,7 @@ export function columnsFor(
           hide: false,
           headerName,
           width,
-          tooltipValueGetter: (params) => (params.data?.kind === 'line' ? lineValue(params.data) : labels.tooltipValueGetter?.(params)),
+          context: cellTooltipContext<GridRow>((row) => (row?.kind === 'line' ? lineValue(row) : labelTooltip(row))),
           valueGetter: (params: ValueGetterParams<GridRow, Value>) => {
             const row = params.data;
             if (row === undefined) return '';
@@ -237,7 +241,7 @@ export function columnsFor(
       // F2 or typing renames the line; formulas that use it follow the new name. Delete does not empty it.
       editable: isLineRow,
       suppressKeyboardEvent: (params) => !params.editing && (params.event.key === 'Delete' || params.event.key === 'Backspace'),
-      tooltipValueGetter: (params) => commentTooltip(params.data, null) ?? (params.data?.kind === 'line' ? `${params.data.line.description} — F2 renames, Alt+Shift+↑/↓ moves` : undefined),
+      context: cellTooltipContext<GridRow>((row) => commentTooltip(row, null) ?? (row?.kind === 'line' ? `${row.line.description} — F2 renames, Alt+Shift+↑/↓ moves` : undefined)),
       cellClass: (params) => (commentsAt(params.data, null).length > 0 ? ['has-comment'] : []),
     },
     ...periodColumns,
@@ -245,13 +249,12 @@ export function columnsFor(
       colId: 'year',
       headerName: wholeSpanLabel,
       pinned: 'right',
-      headerTooltip: 'Total of the line over all months. Type an amount here to spread it over the months.',
       width: layout.length <= 1 ? widths.total : widths.multiYearTotal,
       type: 'rightAligned',
       editable: isLineRow,
       valueGetter: (params: ValueGetterParams<GridRow, Value>) => (params.data?.kind === 'line' && params.data.account.unit === 'percent' ? null : (params.data?.year ?? null)),
       valueFormatter: (params: ValueFormatterParams<GridRow, Value>) => (spanError(params.data, allPeriods) === null ? formatValue(params) : '#ERROR'),
-      tooltipValueGetter: (params) => spanError(params.data, allPeriods) ?? undefined,
+      context: cellTooltipContext<GridRow>((row) => spanError(row, allPeriods) ?? undefined, 'Total of the line over all months. Type an amount here to spread it over the months.'),
       cellClass: (params: CellClassParams<GridRow, Value>) => [
         ...amountCellClass(params),
         'year-total-cell',

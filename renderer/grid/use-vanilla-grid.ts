@@ -1,5 +1,6 @@
 import { createGrid, type GridApi, type GridOptions } from 'ag-grid-community';
 import { useEffect, useRef, type RefObject } from 'react';
+import { showCellTooltips } from './cell-tooltips';
 
 /**
  * AG Grid drawn by its own DOM code into `container` (`createGrid`) instead of by React
@@ -8,6 +9,9 @@ import { useEffect, useRef, type RefObject } from 'react';
  * 14). `options` are taken whole when the grid is made; later, each option whose value is another
  * object than before is handed to the grid, as AgGridReact does with its props. `created` gets the
  * grid once it exists, before the first frame; the grid is destroyed with the component.
+ * Tooltips are given in the columns' context and shown by one set of listeners on the grid
+ * (cell-tooltips.ts): AG Grid's own (tooltipValueGetter, headerTooltip) would show as the
+ * browser's plain ones here.
  */
 export function useVanillaGrid<Row>(container: RefObject<HTMLDivElement | null>, options: GridOptions<Row>, created: (api: GridApi<Row>) => void): void {
   const latest = useRef(options);
@@ -17,11 +21,15 @@ export function useVanillaGrid<Row>(container: RefObject<HTMLDivElement | null>,
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
-    const grid = createGrid(element, latest.current);
+    // Tooltips are the delegated ones: AG Grid's browser-tooltip mode (with no tooltip in the
+    // columns) spares every cell it draws AG Grid's own tooltip manager.
+    const grid = createGrid(element, { ...latest.current, enableBrowserTooltips: true });
     gridRef.current = grid;
     applied.current = latest.current;
+    const stopTooltips = showCellTooltips(element, grid);
     whenCreated.current(grid);
     return () => {
+      stopTooltips();
       gridRef.current = null;
       applied.current = null;
       grid.destroy();
