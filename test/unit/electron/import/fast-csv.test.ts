@@ -67,6 +67,25 @@ describe('the fast CSV reader', () => {
     );
   });
 
+  it('gives csv-parse’s records for runs of records that share their first fields, as a long layout writes them', () => {
+    // Few values, so that records repeat their neighbours' first fields often, by a field or by all but the last.
+    const field = fc.constantFrom('', 'Sales', 'Sales ', 'Sa', '4000', '40', 'é—', 'x');
+    const run = fc.tuple(fc.array(field, { maxLength: 4 }), fc.array(fc.array(field, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), fc.constantFrom(',', ';'), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 4 }), (runs, delimiter, lineBreak, cuts) => {
+        const records = runs.flatMap(([shared, rests]) => rests.map((rest) => [...shared, ...rest]));
+        const text = records.map((record) => record.join(delimiter)).join(lineBreak) + lineBreak;
+        const fast = byFastReader(text, delimiter, cuts);
+        if (fast === 'irregular') return;
+        read += 1;
+        expect(fast).toEqual(byCsvParse(text, delimiter));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read).toBeGreaterThan(2000);
+  });
+
   it('reads a plain export, empty lines and a last line without a break', () => {
     expect(byFastReader('a,b\r\n\r\n1,"x, ""y"""\r\n2,z', ',')).toEqual([['a', 'b'], [''], ['1', 'x, "y"'], ['2', 'z']]);
   });
