@@ -34,8 +34,8 @@ parentPort?.once('message', (job: ReadJob) => {
   let packer = new RowPacker();
   const sink: TableSink = {
     header: (headers) => post({ kind: 'header', headers }),
-    rows: (rows, rowNumbers, fraction) => {
-      const packed = packer.pack(rows);
+    rows: (rows, rowNumbers, fraction, text) => {
+      const packed = packer.pack(rows, text);
       // The typed arrays move to the back's thread instead of being copied.
       parentPort?.postMessage({ kind: 'rows', rows: packed, rowNumbers, fraction } satisfies ReadMessage, [packed.cells.buffer, packed.widths.buffer]);
     },

@@ -27,7 +27,8 @@ export class RowPacker {
   private previousCells: Uint32Array = new Uint32Array(0);
   private previousStart = 0;
 
-  pack(rows: readonly (readonly string[])[]): PackedRows {
+  /** `text` makes each new text into what the table keeps (the fields are compared as they come). */
+  pack(rows: readonly (readonly string[])[], textOf: (field: string) => string = (field) => field): PackedRows {
     const texts: string[] = [];
     let count = 0;
     for (const row of rows) count += row.length;
@@ -48,7 +49,7 @@ export class RowPacker {
         if (at === undefined) {
           at = this.known;
           this.known += 1;
-          texts.push(text);
+          texts.push(textOf(text));
           if (this.index.size < REMEMBERED_TEXTS) this.index.set(text, at);
         }
         cells[cell] = at;

@@ -45,8 +45,8 @@ export class TableCollector implements TableSink {
     this.cells += headers.length;
   }
 
-  rows(batch: string[][], rowNumbers: number[] | null, fraction: number): Promise<void> | void {
-    return this.packedRows(this.packer.pack(batch), rowNumbers, fraction);
+  rows(batch: string[][], rowNumbers: number[] | null, fraction: number, text?: (field: string) => string): Promise<void> | void {
+    return this.packedRows(this.packer.pack(batch, text), rowNumbers, fraction);
   }
 
   /** A batch as the reader thread packs it: its new texts once, the rows as indexes. */

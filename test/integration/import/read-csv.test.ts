@@ -89,4 +89,17 @@ describe('the streaming CSV reader', () => {
     expect(await read('a,b\n1,123456789\n')).toBe('small.csv: row 2, column 2 holds more than 8 characters; Tandem reads at most that many in one cell. Nothing was imported.');
     expect(await read(`a\n${'1\n'.repeat(600)}`)).toBe('small.csv: the file is 1,202 bytes; Tandem imports files up to 1,000 bytes. Nothing was imported.');
   });
+
+  it('measures, trims and gives fields as characters, however many bytes UTF-8 writes them in', async () => {
+    const limits = { ...IMPORT_LIMITS, fieldChars: 8 };
+    // Eight characters of two, three and four bytes: at the limit, not over it.
+    const table = await readImportTable('wide.csv', { bytes: Buffer.from('\u00a0Dépt\u3000,Coût\r\néééééééé,€€€€€€€€\r\n😀😀😀😀,x\r\n', 'utf8') }, limits);
+    expect(table.headers).toEqual(['Dépt', 'Coût']);
+    expect(table.rows.toArray()).toEqual([['éééééééé', '€€€€€€€€'], ['😀😀😀😀', 'x']]);
+    expect(await refusal(readImportTable('wide.csv', { bytes: Buffer.from('a,b\r\n1,ééééééééé\r\n', 'utf8') }, limits))).toBe('wide.csv: row 2, column 2 holds more than 8 characters; Tandem reads at most that many in one cell. Nothing was imported.');
+    // Spaces other than ASCII's are spaces: a file of them holds no rows, and a line of one is blank, not a short row.
+    expect(await refusal(readImportTable('blank.csv', { bytes: Buffer.from('\u00a0\r\n\u3000\r\n', 'utf8') }))).toBe('blank.csv: the file holds no rows. Nothing was imported.');
+    const blankLine = await readImportTable('blank-line.csv', { bytes: Buffer.from('a,b\r\n1,2\r\n\u00a0\r\n', 'utf8') });
+    expect(blankLine.rowProblemCount).toBe(0);
+  });
 });
