@@ -83,16 +83,11 @@ export class LimitCounter {
     if (width > this.limits.columns) overLimit.columns(this.name, this.limits, row);
   }
 
-  /**
-   * A whole row read (the header included), its fields' lengths checked: `dataRow` is false for
-   * the header. `text` makes a field into its characters when it is not yet (UTF-8 bytes are
-   * never fewer than the characters they write, so only a field over the limit is made into them).
-   */
-  row(row: number, fields: readonly string[], dataRow: boolean, text: (field: string) => string = (field) => field): void {
+  /** A whole row read (the header included), its fields' lengths checked: `dataRow` is false for the header. */
+  row(row: number, fields: readonly string[], dataRow: boolean): void {
     if (fields.length > this.limits.columns) overLimit.columns(this.name, this.limits, row);
     for (let index = 0; index < fields.length; index += 1) {
-      const field = fields[index] ?? '';
-      if (field.length > this.limits.fieldChars && text(field).length > this.limits.fieldChars) overLimit.field(this.name, this.limits, row, index + 1);
+      if ((fields[index]?.length ?? 0) > this.limits.fieldChars) overLimit.field(this.name, this.limits, row, index + 1);
     }
     this.cells += fields.length;
     if (this.cells > this.limits.cells) overLimit.cells(this.name, this.limits, row);

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { ApiError, type ApiErrorData } from '../../shared/api/errors';
 import type { ImportLimits } from './import-limits';
 import type { ImportSource } from './import-source';
-import { RowPacker, type PackedRows } from './packed-rows';
+import { packRows, type PackedRows } from './packed-rows';
 import { readTableInto } from './read-table';
 import type { TableMeta, TableSink } from './table-sink';
 
@@ -30,19 +30,14 @@ function errorData(error: unknown): ApiErrorData {
 // (and a cancel terminates this thread). The rows go to the back in batches as they are read.
 parentPort?.once('message', (job: ReadJob) => {
   const post = (message: ReadMessage) => parentPort?.postMessage(message);
-  // One packer for the reading: a text crosses to the back once, the first time it comes.
-  let packer = new RowPacker();
   const sink: TableSink = {
     header: (headers) => post({ kind: 'header', headers }),
-    rows: (rows, rowNumbers, fraction, text) => {
-      const packed = packer.pack(rows, text);
+    rows: (rows, rowNumbers, fraction) => {
+      const packed = packRows(rows);
       // The typed arrays move to the back's thread instead of being copied.
       parentPort?.postMessage({ kind: 'rows', rows: packed, rowNumbers, fraction } satisfies ReadMessage, [packed.cells.buffer, packed.widths.buffer]);
     },
-    restart: () => {
-      packer = new RowPacker();
-      post({ kind: 'restart' });
-    },
+    restart: () => post({ kind: 'restart' }),
   };
   readTableInto(job.name, job.source, sink, job.limits).then(
     (meta) => post({ kind: 'done', meta }),

@@ -93,21 +93,7 @@ function transcoder(name: string, encoding: Encoding, limits: ImportLimits, read
   };
 }
 
-/**
- * A field the fast reader took from the file's UTF-8 bytes read one character per byte (Latin-1):
- * splitting, comparing and sharing such one-byte strings costs about a quarter less than UTF-8
- * text (UTF-8 never puts a delimiter, quote or line break inside a character), and only each
- * distinct text is made into its characters. ASCII is the same either way.
- */
-export const textOfUtf8Bytes = (bytes: string): string => (NOT_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes);
-const NOT_ASCII = /[\u0080-\u00ff]/;
-const asItIs = (text: string): string => text;
-
-/**
- * Rows as they come from the parser: the header to the sink, data rows in batches, every row
- * counted against the limits. `text` makes a field into its characters (see textOfUtf8Bytes):
- * what is trimmed or measured is the text, not the bytes.
- */
+/** Rows as they come from the parser: the header to the sink, data rows in batches, every row counted against the limits. */
 class RowTaker {
   row = 0;
   sawText = false;
@@ -120,20 +106,19 @@ class RowTaker {
   constructor(
     private readonly sink: TableSink,
     private readonly counter: LimitCounter,
-    readonly text: (field: string) => string = asItIs,
   ) {}
 
   /** Takes one record; answers a batch to hand on when one is full. */
   take(record: string[]): string[][] | null {
     this.row += 1;
-    this.counter.row(this.row, record, this.headers !== null, this.text);
-    if (!this.sawText) this.sawText = record.some((field) => this.text(field).trim() !== '');
+    this.counter.row(this.row, record, this.headers !== null);
+    if (!this.sawText) this.sawText = record.some((field) => field.trim() !== '');
     if (this.headers === null) {
       this.headers = record.length;
-      this.sink.header(record.map((header) => this.text(header).trim()));
+      this.sink.header(record.map((header) => header.trim()));
       return null;
     }
-    if (record.length !== this.headers && !(record.length === 1 && this.text(record[0] ?? '').trim() === '')) {
+    if (record.length !== this.headers && !(record.length === 1 && record[0]?.trim() === '')) {
       this.rowProblemCount += 1;
       if (this.rowProblems.length < LISTED_ROW_PROBLEMS) {
         this.rowProblems.push({ row: this.row, message: `${record.length} field${record.length === 1 ? '' : 's'} where the header has ${this.headers}: the file mixes delimiters, or a quote is not closed.` });
@@ -181,7 +166,7 @@ async function readPass(name: string, source: ImportSource, sink: TableSink, lim
 /** What a pass answers once every record was taken. */
 async function finishPass(name: string, sink: TableSink, taker: RowTaker): Promise<Omit<TableMeta, 'notes'>> {
   const last = taker.rest();
-  if (last.length > 0) await sink.rows(last, null, 1, taker.text);
+  if (last.length > 0) await sink.rows(last, null, 1);
   if (!taker.sawText) refuse(name, 'the file holds no rows.');
   return { format: 'csv', firstRowNumber: 2, rowProblems: taker.rowProblems, rowProblemCount: taker.rowProblemCount };
 }
@@ -189,7 +174,7 @@ async function finishPass(name: string, sink: TableSink, taker: RowTaker): Promi
 /** A reading with FastCsvLines: batches are handed on (and waited for) between pieces of the file. */
 async function fastPass(name: string, source: ImportSource, sink: TableSink, limits: ImportLimits, encoding: Encoding, delimiter: string): Promise<Omit<TableMeta, 'notes'>> {
   const size = Math.max(1, sourceSize(source));
-  const taker = new RowTaker(sink, new LimitCounter(name, limits, 'file'), textOfUtf8Bytes);
+  const taker = new RowTaker(sink, new LimitCounter(name, limits, 'file'));
   const read = { bytes: 0 };
   const full: string[][][] = [];
   // A record a quarter of the row limit long is left to csv-parse, which counts a row's length its own way.
@@ -197,14 +182,15 @@ async function fastPass(name: string, source: ImportSource, sink: TableSink, lim
     const batch = taker.take(record);
     if (batch !== null) full.push(batch);
   });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const handOn = async () => {
-    for (const batch of full.splice(0)) await sink.rows(batch, null, Math.min(1, read.bytes / size), textOfUtf8Bytes);
+    for (const batch of full.splice(0)) await sink.rows(batch, null, Math.min(1, read.bytes / size));
   };
-  // The UTF-8 bytes a character each (see textOfUtf8Bytes): a character cut by a chunk's end is whole again in the line carried over.
   for await (const bytes of transcoder(name, encoding, limits, read)(sourceStream(source))) {
-    lines.push(bytes.toString('latin1'));
+    lines.push(decoder.decode(bytes, { stream: true }));
     await handOn();
   }
+  lines.push(decoder.decode());
   lines.end();
   await handOn();
   return finishPass(name, sink, taker);

@@ -2,15 +2,14 @@ import { IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import type { ImportSource } from './import-source';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import { PackedTable, RowPacker, type PackedRows } from './packed-rows';
+import { unpackRows, type PackedRows } from './packed-rows';
 import { sourceHead } from './import-source';
 import { ZIP_SIGNATURE, type TableMeta, type TableSink } from './table-sink';
 
 /** An imported file as a table: its header, its data rows (an empty field is ''), and what was noticed on the way. */
 export interface ImportTable extends TableMeta {
   headers: string[];
-  /** read like an array of rows: `length`, `at` */
-  rows: PackedTable;
+  rows: string[][];
   /** each data row's number in the file, where it is not simply counted (an XLSX leaves blank rows out) */
   rowNumbers?: number[];
   /** fields held, the header's included: what the table weighs */
@@ -29,43 +28,66 @@ export async function readTableInto(name: string, source: ImportSource, sink: Ta
   return zip ? readXlsx(name, source, sink, limits) : readCsv(name, source, sink, limits);
 }
 
-/** A sink that keeps the rows, packed: the table the import maps and checks. `onRows` hears how far the reading is. */
+/** Distinct texts the collector shares at most: a bounded map, however many texts the file has. */
+const SHARED_TEXTS = 100_000;
+
+/** A sink that keeps the rows: the table the import maps and checks. `onRows` hears how far the reading is. */
 export class TableCollector implements TableSink {
   private headers: string[] = [];
-  private dataRows = new PackedTable();
-  /** packs the rows read in this thread (a reader thread packs its own) */
-  private packer = new RowPacker();
+  private dataRows: string[][] = [];
   private rowNumbers: number[] | null = null;
   private cells = 0;
+  private texts = new Map<string, string>();
 
   constructor(private readonly onRows: (fraction: number) => Promise<void> | void = () => undefined) {}
+
+  /**
+   * One string for each text that repeats (a department, an account, a month, a line's name in a
+   * long layout): the table holds a row's array and its few texts of its own, not a copy of each.
+   */
+  private shared(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size < SHARED_TEXTS) this.texts.set(text, text);
+    return text;
+  }
 
   header(headers: string[]): void {
     this.headers = headers;
     this.cells += headers.length;
   }
 
-  rows(batch: string[][], rowNumbers: number[] | null, fraction: number, text?: (field: string) => string): Promise<void> | void {
-    return this.packedRows(this.packer.pack(batch, text), rowNumbers, fraction);
+  rows(batch: string[][], rowNumbers: number[] | null, fraction: number): Promise<void> | void {
+    for (const row of batch) {
+      for (let index = 0; index < row.length; index += 1) row[index] = this.shared(row[index] ?? '');
+      this.dataRows.push(row);
+      this.cells += row.length;
+    }
+    if (rowNumbers !== null) for (const number of rowNumbers) (this.rowNumbers ??= []).push(number);
+    return this.onRows(fraction);
   }
 
-  /** A batch as the reader thread packs it: its new texts once, the rows as indexes. */
+  /** A batch as the reader thread packs it: its distinct texts shared once, not every field. */
   packedRows(packed: PackedRows, rowNumbers: number[] | null, fraction: number): Promise<void> | void {
-    this.dataRows.add(packed);
-    this.cells += packed.cells.length;
+    const rows = unpackRows(packed, (text) => this.shared(text));
+    for (const row of rows) {
+      this.dataRows.push(row);
+      this.cells += row.length;
+    }
     if (rowNumbers !== null) for (const number of rowNumbers) (this.rowNumbers ??= []).push(number);
     return this.onRows(fraction);
   }
 
   restart(): void {
+    this.texts = new Map();
     this.headers = [];
-    this.dataRows = new PackedTable();
-    this.packer = new RowPacker();
+    this.dataRows = [];
     this.rowNumbers = null;
     this.cells = 0;
   }
 
   table(meta: TableMeta): ImportTable {
+    this.texts = new Map();
     return { ...meta, headers: this.headers, rows: this.dataRows, cells: this.cells, ...(this.rowNumbers === null ? {} : { rowNumbers: this.rowNumbers }) };
   }
 }

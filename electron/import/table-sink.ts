@@ -29,10 +29,9 @@ export interface TableSink {
   /**
    * Data rows in the file's order; `rowNumbers` when the file's row numbers are not simply
    * counted (an XLSX leaves blank rows out); `fraction` says how far the reading is (0 to 1).
-   * The reader waits for the promise: a cancel can stop it here. `text` makes a field into its
-   * characters when the reader kept it as bytes (see textOfUtf8Bytes): applied once per distinct text.
+   * The reader waits for the promise: a cancel can stop it here.
    */
-  rows(batch: string[][], rowNumbers: number[] | null, fraction: number, text?: (field: string) => string): Promise<void> | void;
+  rows(batch: string[][], rowNumbers: number[] | null, fraction: number): Promise<void> | void;
   /** The reading starts over (in another encoding): forget what came so far. */
   restart(): void;
 }

@@ -80,12 +80,6 @@ export interface ImportPlan {
 
 const MAX_LISTED_PROBLEMS = 200;
 
-/** An imported file's data rows: an array of rows, or anything read like one (the back holds them packed and makes a row when asked). */
-export interface ImportRows {
-  readonly length: number;
-  at(index: number): readonly string[] | undefined;
-}
-
 /** The month a long-layout cell names: a key (2027-01), a label (Jan 2027), or a date (2027-01-31, 31/01/2027). */
 function periodOf(text: string, periods: readonly ImportPeriod[]): number | null {
   const trimmed = text.trim();
@@ -157,7 +151,7 @@ function amountOf(text: string, unit: AccountUnit, decimalSeparator: '.' | ',', 
  * - A line the import creates has no cells yet: its empty fields create nothing.
  * - Formula lines compute their months: their rows are passed by (`computed`).
  */
-export function planImport(rows: ImportRows, firstRowNumber: number, mapping: ImportMapping, context: ImportContext, rowNumbers?: readonly number[]): ImportPlan {
+export function planImport(rows: readonly (readonly string[])[], firstRowNumber: number, mapping: ImportMapping, context: ImportContext, rowNumbers?: readonly number[]): ImportPlan {
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const problem = (row: number, message: string) => {
@@ -264,7 +258,7 @@ export function planImport(rows: ImportRows, firstRowNumber: number, mapping: Im
   // A line's records follow each other in a long file: the last row's names are resolved once for all of them.
   let last: { departmentName: string; accountName: string; description: string; place: Place | string } | null = null;
 
-  const planRow = (cellsOfRow: readonly string[], index: number): void => {
+  rows.forEach((cellsOfRow, index) => {
     // A sheet's own row numbers where the reader kept them (an XLSX skips blank rows), else counted.
     const rowNumber = rowNumbers?.[index] ?? firstRowNumber + index;
     if (cellsOfRow.every((cell) => cell.trim() === '')) return;
@@ -308,8 +302,7 @@ export function planImport(rows: ImportRows, firstRowNumber: number, mapping: Im
     } else {
       for (const { column, period } of monthColumns) setCell(period, text(column), column);
     }
-  };
-  for (let index = 0; index < rows.length; index += 1) planRow(rows.at(index) ?? [], index);
+  });
   return { problems, problemCount, newLines: [...newLines.values()], cells, cleared, unchanged, rounded, computed, rows: rows.length };
 }
 

@@ -34,8 +34,7 @@ describe('the streaming XLSX reader', () => {
   it('reads the first sheet from the file, a row at a time, keeping the sheet’s row numbers', async () => {
     const path = await sheetFile([['Department', 'Amount'], ['Sales', 1], [], ['Support', 2.5]]);
     const table = await readImportTable('data.xlsx', { path });
-    expect(table).toMatchObject({ format: 'xlsx', headers: ['Department', 'Amount'], rowNumbers: [2, 4], firstRowNumber: 2, cells: 6 });
-    expect(table.rows.toArray()).toEqual([['Sales', '1'], ['Support', '2.5']]);
+    expect(table).toMatchObject({ format: 'xlsx', headers: ['Department', 'Amount'], rows: [['Sales', '1'], ['Support', '2.5']], rowNumbers: [2, 4], firstRowNumber: 2, cells: 6 });
   });
 
   it('refuses at each limit it is given, naming the sheet’s row', async () => {
