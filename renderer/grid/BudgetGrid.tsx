@@ -190,6 +190,7 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   // to compare; another grouping, the groups opened or closed, or the filter replace them.
   const shownRows = useRef<GridRow[]>([]);
   const shownStructure = useRef<unknown>(null);
+  const placeCursorNow = useRef<() => void>(() => undefined);
   const filteredLines = filter?.lineIds ?? null;
   useEffect(() => {
     const grid = apiRef.current;
@@ -203,6 +204,9 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     shownRows.current = rows;
     if (sameGroups && before.length === rows.length && rows.every((row, index) => row.id === before[index]?.id)) updateRowsInPlace(grid, before, rows);
     else if (!sameGroups || !applyRowChanges(grid, before, rows)) grid.setGridOption('rowData', rows);
+    // A new line's cursor goes on it in this task: AG Grid tells rowDataUpdated from a timer,
+    // after a frame drawn at the old place (issue 14).
+    placeCursorNow.current();
   }, [shown.display, filteredLines]);
 
   // The pinned totals: after an edit only the total rows whose figures moved are new objects
@@ -338,6 +342,9 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
   }, [moveCursor, revealHit]);
 
   useEffect(() => useSelectionStore.subscribe((state, previous) => state.cursorRequest !== previous.cursorRequest && placeRequestedCursor()), [placeRequestedCursor]);
+  useEffect(() => {
+    placeCursorNow.current = placeRequestedCursor;
+  }, [placeRequestedCursor]);
 
   // Handlers keep their identity across renders: AG Grid re-applies every grid option whose value changed.
   const onCellContextMenu = useCallback(
