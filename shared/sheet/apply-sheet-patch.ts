@@ -1,6 +1,8 @@
 import type { HistoryState } from '../domain/cell-edit';
 import type { Account, BudgetLine, SheetComment } from '../domain/workbook';
 import { amountOf, type AmountText } from '../money/amount';
+import { LayeredMap } from '../engine/layered-map';
+import type { Decimal } from '../money/decimal';
 import { applyCellChanges, type CellChangeForTotals, type SheetTotals } from '../engine/sheet-totals';
 import { engineLine, FormulaEngine } from '../formula/formula-engine';
 import { errorsOfOutcome } from './sheet-errors';
@@ -207,6 +209,8 @@ function totalsAfter(totals: SheetTotals, changes: readonly CellChangeForTotals[
   const moved = applyCellChanges(totals, changes);
   const missing = added.filter((lineId) => !moved.lineYear.has(lineId));
   if (removed.size === 0 && missing.length === 0) return moved;
+  // New lines only (a new line, an undone delete): layered over the years as they were, not a copy of 10,000.
+  if (removed.size === 0) return { ...moved, lineYear: LayeredMap.over(moved.lineYear).withEntries(missing.map((lineId): [number, Decimal] => [lineId, amountOf(null)])) };
   const lineYear = new Map(moved.lineYear);
   for (const lineId of removed) lineYear.delete(lineId);
   for (const lineId of missing) lineYear.set(lineId, amountOf(null));
