@@ -40,15 +40,17 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
 
   // Formulas: the same graph unless a formula or a name it may use changed.
   const rebuild = formulasNeedRebuild(view.rows, view.rowIndex, placedLines, [...removed], view.lineErrors.size > 0);
-  const order = orderAfterPatch(view.rows, view.rowIndex, removed, patch.lines);
-  if (order === null) return null;
+  const placement = orderAfterPatch(view.rows, view.rowIndex, removed, patch.lines);
+  if (placement === null) return null;
+  const sameOrder = placement === SAME_ORDER;
+  const order = sameOrder ? view.rows.map((row) => row.line.id) : placement;
   const placedById = new Map(placedLines.map((line) => [line.id, line]));
-  const engineLines = order.map((entry) => {
-    const line = placedById.get(entry) ?? view.rows[view.rowIndex.get(entry) ?? -1]?.line;
-    if (line === undefined) throw new Error(`Line ${entry} is neither in the sheet nor in the patch.`);
+  const enteredOf = (lineId: number): BudgetLine => {
+    const line = placedById.get(lineId) ?? view.rows[view.rowIndex.get(lineId) ?? -1]?.line;
+    if (line === undefined) throw new Error(`Line ${lineId} is neither in the sheet nor in the patch.`);
     return line;
-  });
-  const formulas = rebuild ? new FormulaEngine(engineLines.map((line) => engineLine(line, unitOf(line, accountsById))), periodCount) : view.formulas.renameLines(placedLines);
+  };
+  const formulas = rebuild ? new FormulaEngine(order.map((lineId) => { const line = enteredOf(lineId); return engineLine(line, unitOf(line, accountsById)); }), periodCount) : view.formulas.renameLines(placedLines);
 
   const comments = commentChanges(view, patch, removed);
   const changes: CellChangeForTotals[] = [];
@@ -59,13 +61,16 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   const moving = new Set<number>();
   // Lines the sheet did not have: they join the line totals.
   const added: number[] = [];
-  const rows: LineRow[] = new Array<LineRow>(order.length);
-  order.forEach((lineId, position) => {
+  // Lines in the same order, no formula computed again and no department or account changed (a
+  // rename, a comment, a formula nothing else names): only the placed and commented lines can
+  // change, every other row stays as it is, so only those are visited, not all 10,000.
+  const inPlace = sameOrder && !rebuild && patch.departments === null && patch.accounts === null;
+  const rows: LineRow[] = inPlace ? view.rows.slice() : new Array<LineRow>(order.length);
+  const place = (lineId: number, position: number) => {
     const index = view.rowIndex.get(lineId);
     const before = index === undefined ? undefined : view.rows[index];
     if (index !== position) orderChanged = true;
-    const entered = engineLines[position];
-    if (entered === undefined) throw new Error(`Line ${lineId} is neither in the sheet nor in the patch.`);
+    const entered = enteredOf(lineId);
     const outcome = formulas.outcome(lineId);
     const recomputed = rebuild || placedById.has(lineId);
     // A formula line keeps the values it shows unless its formula was computed again.
@@ -96,7 +101,13 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     rows[position] = next;
     if (sameValues(before.line.values, values)) otherwiseChanged.add(lineId);
     else valueChanged.push({ before, after: next });
-  });
+  };
+  if (inPlace) {
+    for (const lineId of new Set([...placedById.keys(), ...comments.lines])) {
+      const position = view.rowIndex.get(lineId);
+      if (position !== undefined) place(lineId, position);
+    }
+  } else order.forEach(place);
   for (const lineId of removed) {
     const before = view.rows[view.rowIndex.get(lineId) ?? -1];
     if (before !== undefined) pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
@@ -146,14 +157,18 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   };
 }
 
+/** What orderAfterPatch answers when every line keeps its place. */
+const SAME_ORDER = 'same order';
+
 /** The sheet's line ids in their new order: the old order without removed and placed lines, then each placed line after the one it follows. */
-function orderAfterPatch(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, removed: ReadonlySet<number>, placed: readonly PlacedLine[]): number[] | null {
+
+function orderAfterPatch(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, removed: ReadonlySet<number>, placed: readonly PlacedLine[]): number[] | typeof SAME_ORDER | null {
   // A rename, a comment, a formula: every placed line follows the line it follows now, so the order stays.
   const stays = (entry: PlacedLine) => {
     const at = rowIndex.get(entry.line.id);
     return at !== undefined && (rows[at - 1]?.line.id ?? null) === entry.after;
   };
-  if (removed.size === 0 && placed.every(stays)) return rows.map((row) => row.line.id);
+  if (removed.size === 0 && placed.every(stays)) return SAME_ORDER;
   const placedIds = new Set(placed.map((entry) => entry.line.id));
   const follower = new Map<number | null, number>();
   for (const entry of placed) {

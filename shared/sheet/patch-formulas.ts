@@ -37,9 +37,11 @@ export function formulasNeedRebuild(rows: readonly LineRow[], rowIndex: Readonly
   const follows = (change: { before: string | null; after: string | null }) =>
     change.before !== null && change.after !== null && renames.reduce((formula, rename) => renameReference(formula, rename.from, rename.to), change.before) === change.after;
   if (!rewritten.every(follows)) return true;
-  const formulas = [...rows.map((row) => row.line.formula), ...placed.map((line) => line.formula)];
+  // Only formula lines can name a line: the few hundred of them are read, not every row.
+  const formulaRows = rows.filter((row) => row.line.formula !== null);
+  const formulas = [...formulaRows.map((row) => row.line.formula), ...placed.map((line) => line.formula)];
   const placedFormulas = new Map(placed.map((line) => [line.id, line.formula]));
-  const formulasNow = rows.map((row) => (placedFormulas.has(row.line.id) ? (placedFormulas.get(row.line.id) ?? null) : row.line.formula)?.toLowerCase() ?? null);
+  const formulasNow = formulaRows.map((row) => (placedFormulas.has(row.line.id) ? (placedFormulas.get(row.line.id) ?? null) : row.line.formula)?.toLowerCase() ?? null);
   const used = (name: string) => {
     const key = name.trim().toLowerCase();
     return key !== '' && formulas.some((formula) => formula !== null && formula.toLowerCase().includes(key));
@@ -49,12 +51,32 @@ export function formulasNeedRebuild(rows: readonly LineRow[], rowIndex: Readonly
   // A rename keeps every result when the formulas that named the line follow it: unless one still
   // names the old name, or the new name was taken (or used) before, which would make a formula
   // resolve elsewhere, or an error message may name the line.
-  const taken = new Set(rows.map((row) => row.line.description.trim().toLowerCase()));
-  const oldFormulas = rows.map((row) => row.line.formula?.toLowerCase() ?? null);
+  const oldFormulas = formulaRows.map((row) => row.line.formula?.toLowerCase() ?? null);
   return renames.some((rename) => {
     const key = rename.to.trim().toLowerCase();
+    const taken = rows.some((row) => sameName(row.line.description, key));
     const wasUsed = oldFormulas.some((formula) => formula !== null && formula.includes(key));
     const stillNamed = formulasNow.some((formula) => formula !== null && formula.includes(rename.from.trim().toLowerCase()));
-    return taken.has(key) || wasUsed || stillNamed || (anyErrors && used(rename.from));
+    return taken || wasUsed || stillNamed || (anyErrors && used(rename.from));
   });
+}
+
+/**
+ * Whether a line's name is `key` (trimmed, lower case), as `name.trim().toLowerCase() === key`.
+ * Only a name of the key's length is lowered: lowering keeps a text's length except for İ, whose
+ * lower case is not ASCII, so for an ASCII key the shortcut gives the same answer.
+ */
+function sameName(description: string, key: string): boolean {
+  if (!isAscii(key)) return description.trim().toLowerCase() === key;
+  let name = description;
+  if (name.length !== key.length) {
+    name = name.trim();
+    if (name.length !== key.length) return false;
+  }
+  return name.toLowerCase() === key;
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }

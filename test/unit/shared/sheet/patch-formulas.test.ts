@@ -38,6 +38,26 @@ describe('whether a patch needs the formulas computed again', () => {
     expect(need([{ ...line(1), description: 'Salaries' }])).toBe(true);
   });
 
+  it('for a rename to a name a line has in another case, with spaces around it, or in letters past ASCII', () => {
+    const named = buildSheetView(
+      sheetModel([
+        { type: 'opex', values: ['1', null, null], name: ' Équipe İstanbul ' },
+        { type: 'opex', values: ['2', null, null], name: 'Rent' },
+        { type: 'opex', values: [null, null, null], name: 'Total', formula: '[Rent] * 2' },
+        { type: 'opex', values: ['3', null, null], name: 'Travel' },
+      ]),
+    );
+    // Travel: a line no formula names, so only the new name decides.
+    const travel = named.rows[3]?.line;
+    if (travel === undefined) throw new Error('no Travel line');
+    const rename = (description: string) => formulasNeedRebuild(named.rows, named.rowIndex, [{ ...travel, description }], []);
+    expect(rename('ÉQUIPE İSTANBUL')).toBe(true);
+    expect(rename('équipe i̇stanbul')).toBe(true);
+    expect(rename('  total ')).toBe(true);
+    expect(rename('Équipe Ankara')).toBe(false);
+    expect(rename('Totals')).toBe(false);
+  });
+
   it('for a formula written, changed or cleared, and for a new or removed line that formulas may name', () => {
     expect(need([{ ...line(1), formula: 'Heads * 2' }])).toBe(true);
     expect(need([{ ...line(2), formula: null }])).toBe(true);
