@@ -9,7 +9,7 @@ import type { WorkbookStore } from '../store/workbook-store';
 import { IMPORT_LIMITS, overLimit, type ImportLimits } from './import-limits';
 import type { ImportSource } from './import-source';
 import { readInWorker } from './read-off-thread';
-import { readImportTable, type ImportTable } from './read-table';
+import { isCsvByName, readImportTable, type ImportTable } from './read-table';
 import { silentJob, type ExportJob } from '../export/export-job';
 
 /**
@@ -23,9 +23,6 @@ const HELD_FILES = 3;
 /** The inspect answer shows a file's start: this many rows, each field cut to this many characters. */
 const SAMPLE_ROWS = 12;
 const SHOWN_CHARS = 200;
-
-/** A file the reader takes as CSV by its name (see readTableInto). */
-const CSV_NAME = /\.(csv|txt|tsv)$/i;
 
 const shown = (text: string) => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 1)}…` : text);
 
@@ -117,7 +114,7 @@ export class ImportService {
     // While a file is read only small ones stay held: memory is bounded by about one file at the limits.
     this.release(this.limits.cells / 4, HELD_FILES - 1, 0);
     const reading = this.read(name, read, job);
-    if (this.workerScript !== null && CSV_NAME.test(name)) {
+    if (this.workerScript !== null && isCsvByName(name)) {
       // While the worker reads, this thread reads what the rows will be checked against (a quarter
       // of a second for 10,000 lines x 36 months), off the commit's path; a write before the
       // commit has it read again. A target that cannot be read is said by the check, as before.

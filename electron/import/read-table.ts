@@ -16,14 +16,18 @@ export interface ImportTable extends TableMeta {
   cells: number;
 }
 
+/** Whether the file is read as CSV by its name alone (a name without a known extension is decided by its first bytes). */
+export function isCsvByName(name: string): boolean {
+  return /\.(csv|txt|tsv)$/i.test(name);
+}
+
 /**
  * Reads a CSV or an XLSX, by its name's extension (or its first bytes when the name has none),
  * into `sink` as it goes; answers what the reader noticed. Every limit is checked while reading.
  */
 export async function readTableInto(name: string, source: ImportSource, sink: TableSink, limits: ImportLimits = IMPORT_LIMITS): Promise<TableMeta> {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.xlsx')) return readXlsx(name, source, sink, limits);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) return readCsv(name, source, sink, limits);
+  if (name.toLowerCase().endsWith('.xlsx')) return readXlsx(name, source, sink, limits);
+  if (isCsvByName(name)) return readCsv(name, source, sink, limits);
   const zip = (await sourceHead(source, 4)).equals(ZIP_SIGNATURE);
   return zip ? readXlsx(name, source, sink, limits) : readCsv(name, source, sink, limits);
 }
