@@ -3,6 +3,7 @@ import { periodsOf } from '../../shared/calendar/fiscal-calendar';
 import type { Account, Department, PriorYear, SeasonalityProfile, SheetComment, SheetModel } from '../../shared/domain/workbook';
 import type { AmountText } from '../../shared/money/amount';
 import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
+import { seedOfSheet } from '../../shared/sheet/make-sheet-seed';
 import { changeMarkOf, SheetAnswerCache } from './sheet-answer-cache';
 import { readLineColumns } from './sheet-reader';
 import type { WorkbookStore } from './workbook-store';
@@ -40,9 +41,15 @@ export class SheetModelReader {
     return expandSheet(this.compactSheet(versionId));
   }
 
-  /** What `sheet/read-sheet` sends: the compact sheet, kept frozen until the file changes (see SheetAnswerCache). */
+  /**
+   * What `sheet/read-sheet` sends: the compact sheet with what the page would compute from it
+   * first (its seed, see SheetSeed), kept frozen until the file changes (see SheetAnswerCache).
+   */
   sheetAnswer(versionId: number): CompactSheet {
-    return this.sheetAnswers.answer(versionId, changeMarkOf(this.db), () => this.compactSheet(versionId));
+    return this.sheetAnswers.answer(versionId, changeMarkOf(this.db), () => {
+      const compact = this.compactSheet(versionId);
+      return { ...compact, seed: seedOfSheet(expandSheet(compact)) };
+    });
   }
 
   /** The sheet of one version with its lines as columns (see CompactSheet). */

@@ -1,11 +1,18 @@
+import { seededSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
+import type { SheetSeed } from '../../shared/sheet/sheet-seed';
 import type { SheetModel } from '../../shared/domain/workbook';
-import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
 import type { ApiResult } from '../../shared/api/contract';
 import { api } from './client';
 
+/** A sheet as read: the model views build from, and what the back computed from it (see SheetSeed). */
+export interface SheetRead {
+  model: SheetModel;
+  seed: SheetSeed | null;
+}
+
 /** A version's sheet (null: the workbook's first), read in its compact form and expanded into the model views build from. */
-export async function readSheet(versionId: number | null): Promise<SheetModel> {
-  return expandSheet(await api.call('sheet/read-sheet', { versionId }));
+export async function readSheet(versionId: number | null): Promise<SheetRead> {
+  return seededSheet(await api.call('sheet/read-sheet', { versionId }));
 }
 
 let firstRead: Promise<CompactSheet> | null = null;
@@ -32,10 +39,10 @@ export function takeFirstSession(): Promise<ApiResult<'workbook/get-session'>> |
 }
 
 /** The read started with the page, once (null when there is none or it was taken or dropped). */
-export function takeFirstRead(): Promise<SheetModel> | null {
+export function takeFirstRead(): Promise<SheetRead> | null {
   const read = firstRead;
   firstRead = null;
-  return read === null ? null : read.then(expandSheet);
+  return read === null ? null : read.then(seededSheet);
 }
 
 /** Drops the read started with the page: after start-up, another file or version may be open. */

@@ -7,8 +7,8 @@ import { parseEntry } from '../../shared/money/parse-entry';
 import type { AmountText } from '../../shared/money/amount';
 import { formatAmount } from '../../shared/money/format-amount';
 import { api } from '../api/client';
-import { readSheet, takeFirstRead } from '../api/read-sheet';
-import type { SheetModel } from '../../shared/domain/workbook';
+import { readSheet, takeFirstRead, type SheetRead } from '../api/read-sheet';
+import { prepareFormulas } from '../../shared/formula/seeded-formulas';
 import { lastApproval, lockedMessage } from '../../shared/domain/approval';
 import { readOnlyMessage } from '../../shared/domain/read-only';
 // A cycle (the workbook store loads sheets), read only inside actions, after both modules have loaded.
@@ -86,15 +86,26 @@ export function shownVersion(): number {
   return versionId;
 }
 
+/**
+ * A view built from the back's seed shows its formulas' outcomes before their engine exists: the
+ * engine is built once the page is idle after drawing the sheet, so the first edit finds it ready.
+ */
+function viewWhenIdle(view: SheetView): SheetView {
+  const prepare = () => prepareFormulas(view.formulas);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+  else setTimeout(prepare, 0);
+  return view;
+}
+
 export const useSheetStore = create<SheetState>((set, get) => ({
   view: null,
   versionId: null,
   async openVersion(versionId) {
     try {
       await enqueue(async () => {
-        const model = await readSheet(versionId);
+        const { model, seed } = await readSheet(versionId);
         const { grouping, collapsed } = get();
-        set({ versionId, view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
+        set({ versionId, view: viewWhenIdle(buildSheetView(model, grouping, collapsed, seed)), revision: model.workbook.revision, history: model.history, saveError: null });
       });
       return true;
     } catch (error) {
@@ -123,9 +134,9 @@ export const useSheetStore = create<SheetState>((set, get) => ({
     // The first load takes the read started with the page; later ones read the version shown (null: the workbook's first).
     const first = versionId === null ? takeFirstRead() : null;
     const reading = first ?? readSheet(versionId);
-    let model: SheetModel;
+    let read: SheetRead;
     try {
-      model = await reading;
+      read = await reading;
     } catch (error) {
       // The read started with the page may have found no workbook yet: read again.
       if (first !== null) return get().load();
@@ -135,7 +146,8 @@ export const useSheetStore = create<SheetState>((set, get) => ({
       return get().load();
     }
     const { grouping, collapsed } = get();
-    set({ versionId: model.version.id, view: buildSheetView(model, grouping, collapsed), revision: model.workbook.revision, history: model.history, saveError: null });
+    const { model, seed } = read;
+    set({ versionId: model.version.id, view: viewWhenIdle(buildSheetView(model, grouping, collapsed, seed)), revision: model.workbook.revision, history: model.history, saveError: null });
   },
   clear() {
     set({ view: null, versionId: null, revision: null, saveError: null, history: NO_HISTORY });

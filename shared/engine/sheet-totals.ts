@@ -71,15 +71,14 @@ export function computeSheetTotals(
   for (const type of TOTALLED_TYPES) {
     totals.byType[type] = { periods: sums[type].periods.map((sum) => sum.value()), year: sums[type].year.value() };
   }
-  for (let period = 0; period < periodCount; period += 1) {
-    totals.operatingIncome.periods[period] = operatingIncomeOf(totals, (row) => row.periods[period] ?? new Decimal(0));
-  }
-  totals.operatingIncome.year = operatingIncomeOf(totals, (row) => row.year);
+  totals.operatingIncome = operatingIncomeRow(totals.byType, periodCount);
   return totals;
 }
 
-function operatingIncomeOf(totals: SheetTotals, pick: (row: TotalRow) => Decimal): Decimal {
-  return pick(totals.byType.revenue).minus(pick(totals.byType.cogs)).minus(pick(totals.byType.opex));
+/** Operating income from the totals per type: revenue less COGS and operating expenses, per month and for the year. */
+export function operatingIncomeRow(byType: Record<TotalledType, TotalRow>, periodCount: number): TotalRow {
+  const of = (pick: (row: TotalRow) => Decimal) => pick(byType.revenue).minus(pick(byType.cogs)).minus(pick(byType.opex));
+  return { periods: Array.from({ length: periodCount }, (_unused, period) => of((row) => row.periods[period] ?? new Decimal(0))), year: of((row) => row.year) };
 }
 
 /** One cell's change, as the totals engine needs it. */

@@ -1,5 +1,6 @@
 import type { BudgetLine, SheetModel } from '../domain/workbook';
 import type { AmountText } from '../money/amount';
+import type { SheetSeed } from './sheet-seed';
 
 /**
  * A version's lines as `sheet/read-sheet` sends them: one array per field instead of an object
@@ -22,6 +23,8 @@ export interface SheetLineColumns {
 /** A sheet model whose lines travel as columns (see SheetLineColumns). */
 export interface CompactSheet extends Omit<SheetModel, 'lines'> {
   lines: SheetLineColumns;
+  /** what the back computed from these lines, so the page shows them sooner (`sheet/read-sheet` only; see SheetSeed) */
+  seed?: SheetSeed;
 }
 
 /** Between two amounts of a line: canonical amounts never hold it (digits, a sign and a point only). */
@@ -84,7 +87,13 @@ export function columnsOfLines(lines: readonly BudgetLine[]): SheetLineColumns {
   };
 }
 
-/** The sheet model of a compact sheet: its lines as objects, everything else as it came. */
+/** The sheet model of a compact sheet: its lines as objects, everything else as it came but its seed (see seededSheet). */
 export function expandSheet(compact: CompactSheet): SheetModel {
-  return { ...compact, lines: linesOfColumns(compact.lines, compact.periods.length) };
+  const { seed: _seed, ...model } = compact;
+  return { ...model, lines: linesOfColumns(compact.lines, compact.periods.length) };
+}
+
+/** The sheet model of a compact sheet, and the seed the back sent with it (null when none). */
+export function seededSheet(compact: CompactSheet): { model: SheetModel; seed: SheetSeed | null } {
+  return { model: expandSheet(compact), seed: compact.seed ?? null };
 }

@@ -4,6 +4,7 @@ import { operatingSign } from '../engine/sheet-totals';
 import { Decimal } from '../money/decimal';
 import { centsOf, ExactSum } from '../money/exact-sum';
 import type { LineRow } from './sheet-view';
+import { pairKey } from './sheet-seed';
 import type { AmountText } from '../money/amount';
 
 /** How the sheet groups its lines: by department (then account type), by account type (then account), or not at all. */
@@ -138,8 +139,13 @@ function addAmounts(sums: readonly ExactSum[], values: readonly (AmountText | nu
   }
 }
 
-/** Groups the lines (kept in their sheet order within each group) and computes every subtotal. */
-export function buildDisplay(lines: readonly LineRow[], periodCount: number, grouping: Grouping, collapsed: ReadonlySet<string>, groupTrees?: GroupTrees): SheetDisplay {
+/**
+ * Groups the lines (kept in their sheet order within each group) and computes every subtotal.
+ * `pairSums`, the months' sums of each department and account's money lines as the back computed
+ * them from these lines (see sheet-seed.ts), saves reading every amount: each path of groups
+ * takes the sums of the pairs in it.
+ */
+export function buildDisplay(lines: readonly LineRow[], periodCount: number, grouping: Grouping, collapsed: ReadonlySet<string>, groupTrees?: GroupTrees, pairSums?: ReadonlyMap<string, readonly string[]>): SheetDisplay {
   const display: SheetDisplay = { grouping, collapsed, rows: [], lineIndex: new Map(), groupIndex: new Map(), groupsOfLine: new Map() };
   if (grouping === 'none') {
     lines.forEach((row, index) => display.lineIndex.set(row.line.id, index));
@@ -167,6 +173,7 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
   // per group it counts in), and the paths' sums reach their groups at the end. Sums are exact over
   // whole cents (ExactSum) and become Decimals once.
   const paths = new Map<string, PathSums>();
+  const pairsAdded = new Set<string>();
   for (const row of ordered) {
     const pathKey = grouping === 'account' ? `${row.account.id}:${row.account.type}` : `${row.line.departmentId}:${row.account.type}`;
     let path = paths.get(pathKey);
@@ -202,7 +209,17 @@ export function buildDisplay(lines: readonly LineRow[], periodCount: number, gro
       group.lineCount += 1;
       if (group.collapsed) hidden = true;
     });
-    if (path.memberships.length > 0) addAmounts(path.sums, row.line.values, periodCount);
+    if (path.memberships.length > 0) {
+      if (pairSums === undefined) addAmounts(path.sums, row.line.values, periodCount);
+      else {
+        // A department and account sit in one path of groups (whichever the grouping): its sums join that path's once.
+        const pair = pairKey(row.line.departmentId, row.line.accountId);
+        if (!pairsAdded.has(pair)) {
+          pairsAdded.add(pair);
+          addAmounts(path.sums, pairSums.get(pair) ?? [], periodCount);
+        }
+      }
+    }
     display.groupsOfLine.set(row.line.id, path.memberships);
     if (!hidden) {
       display.lineIndex.set(row.line.id, display.rows.length);

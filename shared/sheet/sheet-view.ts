@@ -4,6 +4,8 @@ import type { Decimal } from '../money/decimal';
 import { applyCellChanges, computeSheetTotals, type CellChangeForTotals, type SheetTotals, type TotalRow } from '../engine/sheet-totals';
 import type { CellEdit } from '../domain/cell-edit';
 import { engineLine, FormulaEngine, type FormulaOutcome } from '../formula/formula-engine';
+import { SeededFormulas, type SheetFormulas } from '../formula/seeded-formulas';
+import { outcomesOfSeed, pairSumsOfSeed, seedFits, totalsOfSeed, type SheetSeed } from './sheet-seed';
 import { buildDisplay, updateDisplay, type Grouping, type GroupRow, type SheetDisplay } from './sheet-groups';
 import { errorsOfOutcome, firstError, TOTAL_MEMBERS, travelledError, type LineErrors } from './sheet-errors';
 
@@ -46,7 +48,7 @@ export interface SheetView {
   /** what the grid shows: group rows with subtotals and the visible lines */
   display: SheetDisplay;
   /** computes formula lines and knows what depends on what */
-  formulas: FormulaEngine;
+  formulas: SheetFormulas;
   /** comments by place: `lineId:period` for a cell, `lineId:line` for the line */
   commentsByPlace: Map<string, SheetComment[]>;
   /** lines in error, with the reason per period: every subtotal and total that includes one shows the error */
@@ -98,21 +100,37 @@ export function withActualMonths(computed: (AmountText | null)[], recorded: read
   return computed.map((value, period) => (period < actualMonths ? (recorded[period] ?? null) : value));
 }
 
-export function buildSheetView(model: SheetModel, grouping: Grouping = 'department', collapsed: ReadonlySet<string> = new Set()): SheetView {
-  const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
-  const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
-  const formulas = new FormulaEngine(model.lines.map((line) => engineLine(line, unitOf(line, accountsById))), model.periods.length);
-  // Formula lines show what their formula computes (a forecast's closed months: the actuals); totals count those values like any other.
-  const lines = model.lines.map((line) => {
+/** The formula engine of a sheet's lines as entered. */
+export function formulaEngineOf(model: Pick<SheetModel, 'lines' | 'periods'>, accountsById: ReadonlyMap<number, Account>): FormulaEngine {
+  return new FormulaEngine(model.lines.map((line) => engineLine(line, unitOf(line, accountsById))), model.periods.length);
+}
+
+/** The lines as the sheet shows them: formula lines with what their formula computes (a forecast's closed months: the actuals). */
+export function shownLines(model: Pick<SheetModel, 'lines' | 'actualMonths'>, formulas: Pick<SheetFormulas, 'outcome'>): BudgetLine[] {
+  return model.lines.map((line) => {
     const outcome = formulas.outcome(line.id);
     return outcome === undefined ? line : { ...line, values: withActualMonths(outcome.values, line.values, model.actualMonths) };
   });
-  const totals = computeSheetTotals(lines, typeOf, model.periods.length);
+}
+
+/**
+ * The sheet's view. With a seed the back computed from these very lines (see sheet-seed.ts), the
+ * formulas' outcomes, totals and subtotals are taken from it instead of computed again, and the
+ * formula engine is built when first needed; a seed that does not fit is ignored.
+ */
+export function buildSheetView(model: SheetModel, grouping: Grouping = 'department', collapsed: ReadonlySet<string> = new Set(), seed: SheetSeed | null = null): SheetView {
+  const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
+  const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
+  const fits = seed !== null && seedFits(seed, model.lines, model.periods.length) ? seed : null;
+  const formulas: SheetFormulas = fits === null ? formulaEngineOf(model, accountsById) : new SeededFormulas(outcomesOfSeed(fits), () => formulaEngineOf(model, accountsById));
+  // Formula lines show what their formula computes (a forecast's closed months: the actuals); totals count those values like any other.
+  const lines = shownLines(model, formulas);
+  const totals = fits === null ? computeSheetTotals(lines, typeOf, model.periods.length) : totalsOfSeed(fits, lines, model.periods.length);
   const { lines: _entered, ...rest } = model;
   const base = { model: rest, accountsById };
   const rows = lines.map((line) => rowFor(line, base, totals.lineYear.get(line.id) ?? amountOf(null), formulas.outcome(line.id)));
   const rowIndex = new Map(rows.map((row, index) => [row.line.id, index]));
-  const display = buildDisplay(rows, model.periods.length, grouping, collapsed, model);
+  const display = buildDisplay(rows, model.periods.length, grouping, collapsed, model, fits === null ? undefined : pairSumsOfSeed(fits));
   const commentsByPlace = new Map<string, SheetComment[]>();
   for (const comment of model.comments) {
     const key = commentPlace(comment.lineId, comment.period);
