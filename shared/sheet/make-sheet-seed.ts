@@ -2,7 +2,7 @@ import type { AccountType, BudgetLine, SheetModel } from '../domain/workbook';
 import { computeSheetTotals, type TotalRow } from '../engine/sheet-totals';
 import type { Decimal } from '../money/decimal';
 import { ExactSum } from '../money/exact-sum';
-import { pairKey, type SheetSeed } from './sheet-seed';
+import { pairKey, seededOutcome, type SheetSeed } from './sheet-seed';
 import { formulaEngineOf, shownLines } from './sheet-view';
 
 /** An exact decimal as plain text (never exponent notation), as the page reads it back. */
@@ -32,7 +32,7 @@ export function seedOfSheet(model: SheetModel): SheetSeed {
   return {
     lineYears: lines.map((line) => textOf(totals.lineYear.get(line.id) ?? new ExactSum().value())),
     byType: { revenue: row(totals.byType.revenue), cogs: row(totals.byType.cogs), opex: row(totals.byType.opex), capex: row(totals.byType.capex) },
-    outcomes: [...formulas.allOutcomes()].map(([lineId, outcome]) => ({ lineId, ...outcome })),
+    outcomes: [...formulas.allOutcomes()].map(([lineId, outcome]) => seededOutcome(lineId, outcome)),
     pairSums: [...pairs.values()].map((pair) => ({ departmentId: pair.departmentId, accountId: pair.accountId, periods: pair.sums.map((sum) => textOf(sum.value())) })),
   };
 }

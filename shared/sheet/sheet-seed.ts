@@ -2,6 +2,7 @@ import type { BudgetLine } from '../domain/workbook';
 import { operatingIncomeRow, TOTALLED_TYPES, type SheetTotals, type TotalledType, type TotalRow } from '../engine/sheet-totals';
 import type { FormulaOutcome } from '../formula/formula-engine';
 import { Decimal } from '../money/decimal';
+import { AMOUNT_SEPARATOR, joinAmounts, splitAmounts } from './compact-sheet';
 
 /**
  * What the back computed from a sheet's lines, sent with them (issue 14, open): the formula lines'
@@ -15,8 +16,8 @@ export interface SheetSeed {
   lineYears: string[];
   /** the total rows per account type: a text per month and the year */
   byType: Record<TotalledType, { periods: string[]; year: string }>;
-  /** what each formula line's formula computes, as the engine says it */
-  outcomes: ({ lineId: number } & FormulaOutcome)[];
+  /** what each formula line's formula computes, as the engine says it: its months as one text (see joinAmounts), its months' errors (null: none) */
+  outcomes: { lineId: number; values: string; cellErrors: (string | null)[] | null; error: string | null }[];
   /** the months' sums of the money lines of each department and account (formula lines as computed) */
   pairSums: { departmentId: number; accountId: number; periods: string[] }[];
 }
@@ -32,14 +33,31 @@ export function seedFits(seed: SheetSeed, lines: readonly BudgetLine[], periodCo
   return (
     seed.lineYears.length === lines.length &&
     TOTALLED_TYPES.every((type) => seed.byType[type] !== undefined && months(seed.byType[type].periods)) &&
-    seed.outcomes.every((outcome) => months(outcome.values) && months(outcome.cellErrors)) &&
+    seed.outcomes.every((outcome) => amountCount(outcome.values) <= periodCount && (outcome.cellErrors === null || months(outcome.cellErrors))) &&
     seed.pairSums.every((pair) => months(pair.periods))
   );
 }
 
-/** The formula lines' outcomes of a seed, by line. */
-export function outcomesOfSeed(seed: SheetSeed): Map<number, FormulaOutcome> {
-  return new Map(seed.outcomes.map(({ lineId, values, cellErrors, error }) => [lineId, { values, cellErrors, error }]));
+/** How many amounts a line's joined text holds (see joinAmounts). */
+function amountCount(text: string): number {
+  let count = text === '' ? 0 : 1;
+  for (let at = text.indexOf(AMOUNT_SEPARATOR); at !== -1; at = text.indexOf(AMOUNT_SEPARATOR, at + 1)) count += 1;
+  return count;
+}
+
+/** A formula line's outcome as a seed carries it. */
+export function seededOutcome(lineId: number, outcome: FormulaOutcome): SheetSeed['outcomes'][number] {
+  return { lineId, values: joinAmounts(outcome.values), cellErrors: outcome.cellErrors.some((error) => error !== null) ? outcome.cellErrors : null, error: outcome.error };
+}
+
+/** The formula lines' outcomes of a seed that fits (see seedFits), by line. */
+export function outcomesOfSeed(seed: SheetSeed, periodCount: number): Map<number, FormulaOutcome> {
+  return new Map(
+    seed.outcomes.map(({ lineId, values, cellErrors, error }) => [
+      lineId,
+      { values: splitAmounts(values, periodCount, `line ${lineId}`), cellErrors: cellErrors ?? Array.from({ length: periodCount }, () => null), error },
+    ]),
+  );
 }
 
 /** The sheet's totals from a seed made for `lines`. */

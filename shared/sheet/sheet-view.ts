@@ -122,7 +122,7 @@ export function buildSheetView(model: SheetModel, grouping: Grouping = 'departme
   const accountsById = new Map(model.accounts.map((account) => [account.id, account]));
   const typeOf = (line: BudgetLine): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
   const fits = seed !== null && seedFits(seed, model.lines, model.periods.length) ? seed : null;
-  const formulas: SheetFormulas = fits === null ? formulaEngineOf(model, accountsById) : new SeededFormulas(outcomesOfSeed(fits), () => formulaEngineOf(model, accountsById));
+  const formulas: SheetFormulas = fits === null ? formulaEngineOf(model, accountsById) : new SeededFormulas(outcomesOfSeed(fits, model.periods.length), () => formulaEngineOf(model, accountsById));
   // Formula lines show what their formula computes (a forecast's closed months: the actuals); totals count those values like any other.
   const lines = shownLines(model, formulas);
   const totals = fits === null ? computeSheetTotals(lines, typeOf, model.periods.length) : totalsOfSeed(fits, lines, model.periods.length);
