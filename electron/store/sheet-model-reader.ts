@@ -3,7 +3,7 @@ import { periodsOf } from '../../shared/calendar/fiscal-calendar';
 import type { Account, Department, PriorYear, SeasonalityProfile, SheetComment, SheetModel } from '../../shared/domain/workbook';
 import type { AmountText } from '../../shared/money/amount';
 import { expandSheet, type CompactSheet } from '../../shared/sheet/compact-sheet';
-import { seedOfSheet } from '../../shared/sheet/make-sheet-seed';
+import { seedOfCompactSheet } from '../../shared/sheet/make-sheet-seed';
 import { changeMarkOf, SheetAnswerCache } from './sheet-answer-cache';
 import { readLineColumns } from './sheet-reader';
 import type { WorkbookStore } from './workbook-store';
@@ -48,7 +48,7 @@ export class SheetModelReader {
   sheetAnswer(versionId: number): CompactSheet {
     return this.sheetAnswers.answer(versionId, changeMarkOf(this.db), () => {
       const compact = this.compactSheet(versionId);
-      return { ...compact, seed: seedOfSheet(expandSheet(compact)) };
+      return { ...compact, seed: seedOfCompactSheet(compact) };
     });
   }
 

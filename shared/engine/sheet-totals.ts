@@ -41,7 +41,7 @@ export function operatingSign(type: AccountType): -1 | 0 | 1 {
 }
 
 export function computeSheetTotals(
-  lines: readonly BudgetLine[],
+  lines: Iterable<BudgetLine>,
   typeOfLine: (line: BudgetLine) => AccountType,
   periodCount: number,
 ): SheetTotals {

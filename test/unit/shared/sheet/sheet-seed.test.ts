@@ -21,6 +21,12 @@ function modelWithEverything(): SheetModel {
       { type: 'capex', name: 'Loop B', values: [null, null, null, null], formula: 'Loop A + 1' },
       { type: 'opex', name: 'Unknown', values: [null, null, null, null], formula: 'Nowhere * 2' },
       { type: 'revenue', name: 'Services', values: ['0.01', '0.02', '0.03', '0.04'] },
+      // Named in other cases and spacing, and a name two lines share.
+      { type: 'opex', name: 'Travel ', values: ['10', '20', '30', '40'] },
+      { type: 'opex', name: 'Travel doubled', values: [null, null, null, null], formula: '[ TRAVEL ] * 2' },
+      { type: 'opex', name: 'Twin', values: ['1', null, null, null] },
+      { type: 'opex', name: 'twin', values: ['2', null, null, null] },
+      { type: 'opex', name: 'Twin plus one', values: [null, null, null, null], formula: 'Twin + 1' },
     ],
     4,
   );
