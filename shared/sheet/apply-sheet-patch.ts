@@ -12,6 +12,7 @@ import { commentPlace, rowFor, totalRowsOf, unitOf, withActualMonths, type LineR
 import { formulasNeedRebuild } from './patch-formulas';
 import { dimensionChanges, relabelGroups } from './patch-dimensions';
 import { displayAfterMoves } from './patch-display';
+import { shiftLimit, shiftOf, ShiftedIndex } from './patch-positions';
 
 /**
  * The sheet after a structural write, from the patch the back answered with (see SheetPatch),
@@ -40,7 +41,9 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
 
   // Formulas: the same graph unless a formula or a name it may use changed.
   const rebuild = formulasNeedRebuild(view.rows, view.rowIndex, placedLines, [...removed], view.lineErrors.size > 0);
-  const placement = orderAfterPatch(view.rows, view.rowIndex, removed, patch.lines);
+  // Few lines leave and arrive and every other row stays as it is: the order is spliced, not rebuilt.
+  const spliced = rebuild || patch.departments !== null || patch.accounts !== null ? null : splicedOrder(view.rows, view.rowIndex, removed, patch.lines);
+  const placement = spliced?.order ?? orderAfterPatch(view.rows, view.rowIndex, removed, patch.lines);
   if (placement === null) return null;
   const sameOrder = placement === SAME_ORDER;
   const order = sameOrder ? view.rows.map((row) => row.line.id) : placement;
@@ -61,12 +64,14 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   const moving = new Set<number>();
   // Lines the sheet did not have: they join the line totals.
   const added: number[] = [];
+  // Lines whose row object is new: the display shows those instead of the ones it has.
+  const renewed = new Set<number>();
   // Lines in the same order, no formula computed again and no department or account changed (a
   // rename, a comment, a formula nothing else names): only the placed and commented lines can
   // change, every other row stays as it is, so only those are visited, not all 10,000.
   const inPlace = sameOrder && !rebuild && patch.departments === null && patch.accounts === null;
-  const rows: LineRow[] = inPlace ? view.rows.slice() : new Array<LineRow>(order.length);
-  const place = (lineId: number, position: number) => {
+  /** The row of a line at its position in the new order. */
+  const rowAt = (lineId: number, position: number): LineRow => {
     const index = view.rowIndex.get(lineId);
     const before = index === undefined ? undefined : view.rows[index];
     if (index !== position) orderChanged = true;
@@ -78,11 +83,11 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     const line: BudgetLine = placedById.has(lineId) ? { ...entered, values } : sameValues(entered.values, values) ? entered : { ...entered, values };
     const account = accountsById.get(line.accountId);
     if (before === undefined) {
-      rows[position] = rowFor(line, base, amountOf(null), outcome);
       added.push(lineId);
       pushDifferences(changes, lineId, account?.type ?? 'driver', emptyValues(periodCount), values);
       moving.add(lineId);
-      return;
+      renewed.add(lineId);
+      return rowFor(line, base, amountOf(null), outcome);
     }
     const moved = before.line.departmentId !== line.departmentId || before.line.accountId !== line.accountId;
     if (placedById.has(lineId) && (moved || (view.rows[(index ?? 0) - 1]?.line.id ?? null) !== (order[position - 1] ?? null))) moving.add(lineId);
@@ -93,28 +98,38 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
       pushDifferences(changes, lineId, before.account.type, before.line.values, values);
     }
     const touched = line !== before.line || dimensions.touches(before) || comments.lines.has(lineId) || (rebuild && outcomeDiffers(before, outcome));
-    if (!touched) {
-      rows[position] = before;
-      return;
-    }
+    if (!touched) return before;
     const next = rowFor(line, base, before.year, outcome);
-    rows[position] = next;
+    renewed.add(lineId);
     if (sameValues(before.line.values, values)) otherwiseChanged.add(lineId);
     else valueChanged.push({ before, after: next });
+    return next;
   };
-  if (inPlace) {
+  const rows = inPlace || spliced !== null ? view.rows.slice() : new Array<LineRow>(order.length);
+  if (spliced !== null) {
+    for (let index = spliced.left.length - 1; index >= 0; index -= 1) rows.splice(spliced.left[index] ?? 0, 1);
+    // In ascending order each placed line goes straight to its final position.
+    for (const [lineId, position] of [...spliced.arrived].sort((a, b) => a[1] - b[1])) rows.splice(position, 0, rowAt(lineId, position));
+    orderChanged = true;
+  }
+  if (spliced !== null) {
+    for (const lineId of comments.lines) {
+      const position = spliced.arrived.has(lineId) || removed.has(lineId) ? -1 : order.indexOf(lineId);
+      if (position !== -1) rows[position] = rowAt(lineId, position);
+    }
+  } else if (inPlace) {
     for (const lineId of new Set([...placedById.keys(), ...comments.lines])) {
       const position = view.rowIndex.get(lineId);
-      if (position !== undefined) place(lineId, position);
+      if (position !== undefined) rows[position] = rowAt(lineId, position);
     }
-  } else order.forEach(place);
+  } else order.forEach((lineId, position) => (rows[position] = rowAt(lineId, position)));
   for (const lineId of removed) {
     const before = view.rows[view.rowIndex.get(lineId) ?? -1];
     if (before !== undefined) pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
   }
 
   // Rows are fixed from here on (only their year totals change below): their places are known.
-  const rowIndex = orderChanged ? new Map(rows.map((row, position) => [row.line.id, position])) : view.rowIndex;
+  const rowIndex = !orderChanged ? view.rowIndex : (spliced === null ? null : shiftedRowIndex(view.rowIndex, spliced, rows.length)) ?? new Map(rows.map((row, position) => [row.line.id, position]));
   const totals = totalsAfter(view.totals, changes, removed, added);
   // Rows carry their line's year total: those whose values moved (or that are new) take the new one.
   const yearCandidates = new Set([...placedById.keys(), ...valueChanged.map((pair) => pair.after.line.id), ...changes.map((change) => change.lineId)]);
@@ -125,6 +140,7 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     if (row === undefined || row.year.eq(year)) continue;
     const next = { ...row, year };
     rows[position] = next;
+    renewed.add(lineId);
     const changed = valueChanged.find((pair) => pair.after === row);
     if (changed !== undefined) changed.after = next;
     else if (view.rowIndex.has(lineId)) otherwiseChanged.add(lineId);
@@ -134,9 +150,10 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     display = buildDisplay(rows, periodCount, view.display.grouping, view.display.collapsed, model);
   } else if (orderChanged || moving.size > 0) {
     const leaving = [...removed, ...[...moving].filter((lineId) => view.rowIndex.has(lineId))].flatMap((lineId) => view.rows[view.rowIndex.get(lineId) ?? -1] ?? []);
-    const arriving = rows.filter((row) => moving.has(row.line.id));
+    // In sheet order, found by position: not a pass over every row.
+    const arriving = [...moving].flatMap((lineId) => rowIndex.get(lineId) ?? []).sort((a, b) => a - b).flatMap((position) => rows[position] ?? []);
     const changedInPlace = valueChanged.filter((pair) => !moving.has(pair.after.line.id));
-    display = displayAfterMoves(view.display, { leaving, arriving, changedInPlace }, rows, rowIndex, model) ?? buildDisplay(rows, periodCount, view.display.grouping, view.display.collapsed, model);
+    display = displayAfterMoves(view.display, { leaving, arriving, changedInPlace, renewed }, rows, rowIndex, model) ?? buildDisplay(rows, periodCount, view.display.grouping, view.display.collapsed, model);
   } else {
     display = updateDisplay(view.display, valueChanged);
     display = replaceRows(display, rows, rowIndex, otherwiseChanged);
@@ -157,6 +174,53 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   };
 }
 
+/** The order after a patch that takes a few lines out and puts a few in, found by splicing: which positions left, where each placed line now sits. */
+interface SplicedOrder {
+  order: number[];
+  /** positions before of the removed and placed lines the sheet had, ascending */
+  left: number[];
+  /** positions now of the placed lines */
+  arrived: Map<number, number>;
+  /** the removed and placed lines the sheet had */
+  leavingIds: Set<number>;
+}
+
+/**
+ * The new order by splicing the few removed and placed lines out of the old one and the placed
+ * lines in after the lines they follow; null when the order stays (a rename), when many lines
+ * move, or when a placed line follows one placed later (orderAfterPatch decides those).
+ */
+function splicedOrder(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, removed: ReadonlySet<number>, placed: readonly PlacedLine[]): SplicedOrder | null {
+  if (removed.size === 0 && placed.every((entry) => keepsItsPlace(rows, rowIndex, entry))) return null;
+  if (removed.size + placed.length > shiftLimit(rows.length)) return null;
+  if (new Set(placed.map((entry) => entry.after)).size !== placed.length) return null;
+  const leavingIds = new Set([...removed, ...placed.map((entry) => entry.line.id)].filter((lineId) => rowIndex.has(lineId)));
+  const left = [...leavingIds].map((lineId) => rowIndex.get(lineId) ?? -1).sort((a, b) => a - b);
+  const order = rows.map((row) => row.line.id);
+  for (let index = left.length - 1; index >= 0; index -= 1) order.splice(left[index] ?? 0, 1);
+  const arrived = new Map<number, number>();
+  for (const entry of placed) {
+    const position = entry.after === null ? 0 : order.indexOf(entry.after) + 1;
+    if (position === 0 && entry.after !== null) return null;
+    order.splice(position, 0, entry.line.id);
+    for (const [lineId, at] of arrived) if (at >= position) arrived.set(lineId, at + 1);
+    arrived.set(entry.line.id, position);
+  }
+  return { order, left, arrived, leavingIds };
+}
+
+/** The row positions after a splice, carried over from the old ones (see patch-positions.ts); null when too many moved. */
+function shiftedRowIndex(rowIndex: Map<number, number>, spliced: SplicedOrder, length: number): Map<number, number> | null {
+  const step = shiftOf(rowIndex).then(spliced.left, [...spliced.arrived.values()], shiftLimit(length));
+  return step === null ? null : ShiftedIndex.after(rowIndex, step, spliced.leavingIds, spliced.arrived);
+}
+
+/** A placed line that follows the line it follows now (a rename, a comment, a formula). */
+function keepsItsPlace(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, entry: PlacedLine): boolean {
+  const at = rowIndex.get(entry.line.id);
+  return at !== undefined && (rows[at - 1]?.line.id ?? null) === entry.after;
+}
+
 /** What orderAfterPatch answers when every line keeps its place. */
 const SAME_ORDER = 'same order';
 
@@ -164,11 +228,7 @@ const SAME_ORDER = 'same order';
 
 function orderAfterPatch(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, removed: ReadonlySet<number>, placed: readonly PlacedLine[]): number[] | typeof SAME_ORDER | null {
   // A rename, a comment, a formula: every placed line follows the line it follows now, so the order stays.
-  const stays = (entry: PlacedLine) => {
-    const at = rowIndex.get(entry.line.id);
-    return at !== undefined && (rows[at - 1]?.line.id ?? null) === entry.after;
-  };
-  if (removed.size === 0 && placed.every(stays)) return SAME_ORDER;
+  if (removed.size === 0 && placed.every((entry) => keepsItsPlace(rows, rowIndex, entry))) return SAME_ORDER;
   const placedIds = new Set(placed.map((entry) => entry.line.id));
   const follower = new Map<number | null, number>();
   for (const entry of placed) {

@@ -4,6 +4,8 @@ import { operatingSign } from '../engine/sheet-totals';
 import { Decimal } from '../money/decimal';
 import type { GroupRow, GroupTrees, SheetDisplay } from './sheet-groups';
 import type { LineRow } from './sheet-view';
+import { OverlaidMap } from './patch-overlay';
+import { shiftLimit, shiftOf, ShiftedIndex } from './patch-positions';
 
 /** A group a line counts in, and how (+1, -1, or 0: counted as a line, not summed). */
 interface PathGroup {
@@ -16,6 +18,8 @@ export interface DisplayMoves {
   leaving: readonly LineRow[];
   arriving: readonly LineRow[];
   changedInPlace: readonly { before: LineRow; after: LineRow }[];
+  /** every line whose row object is new (arriving, changed in place, or only its year or name), so the display shows the new one */
+  renewed: ReadonlySet<number>;
 }
 
 /** Past this many arriving lines, grouping again costs no more than placing them one by one. */
@@ -45,8 +49,10 @@ function groupPathOf(row: LineRow, grouping: SheetDisplay['grouping'], departmen
  * and an arriving line is drawn next to a line of its department and account. Null when that is
  * not enough (a group appears or empties, no neighbour to place a line by): group again then.
  */
-export function displayAfterMoves(display: SheetDisplay, moves: DisplayMoves, rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, trees: GroupTrees): SheetDisplay | null {
-  if (display.grouping === 'none' || moves.arriving.length > MOST_ARRIVING) return null;
+export function displayAfterMoves(display: SheetDisplay, moves: DisplayMoves, rows: readonly LineRow[], rowIndex: Map<number, number>, trees: GroupTrees): SheetDisplay | null {
+  // Ungrouped, the display is the sheet's rows in order: the sheet's positions are the display's.
+  if (display.grouping === 'none') return { ...display, rows: rows.slice(), lineIndex: rowIndex, groupIndex: new Map(), groupsOfLine: new Map() };
+  if (moves.arriving.length > MOST_ARRIVING) return null;
   const departments = new Map(trees.departments.map((department) => [department.id, department]));
   const accounts = new Map(trees.accounts.map((account) => [account.id, account]));
   const periodCount = rows[0]?.line.values.length ?? 0;
@@ -84,8 +90,7 @@ export function displayAfterMoves(display: SheetDisplay, moves: DisplayMoves, ro
   };
   for (const row of moves.leaving) if (!count(row, -1)) return null;
   for (const { before, after } of moves.changedInPlace) if (!count(before, -1, false) || !count(after, 1, false)) return null;
-  const leaving = new Set(moves.leaving.map((row) => row.line.id));
-  const shown = display.rows.filter((row) => row.kind !== 'line' || !leaving.has(row.line.id));
+  const shown = new ShownRows(display, moves.leaving);
   const pending = new Set(moves.arriving.map((row) => row.line.id));
   for (const row of moves.arriving) {
     pending.delete(row.line.id);
@@ -95,53 +100,128 @@ export function displayAfterMoves(display: SheetDisplay, moves: DisplayMoves, ro
   }
   // A group that lost all its lines is no longer drawn: group again.
   if ([...groups.values()].some((group) => group.lineCount <= 0)) return null;
-  const groupsOfLine = new Map(display.groupsOfLine);
-  for (const lineId of leaving) groupsOfLine.delete(lineId);
-  for (const row of moves.arriving) {
-    const memberships = groupPathOf(row, display.grouping, departments, accounts).flatMap((step) => (step.sign === 0 ? [] : [{ id: step.id, sign: step.sign }]));
-    groupsOfLine.set(row.line.id, memberships);
-  }
+  const memberships = moves.arriving.map((row): [number, { id: string; sign: 1 | -1 }[]] => [row.line.id, groupPathOf(row, display.grouping, departments, accounts).flatMap((step) => (step.sign === 0 ? [] : [{ id: step.id, sign: step.sign }]))]);
+  const groupsOfLine = OverlaidMap.over(display.groupsOfLine, moves.leaving.map((row) => row.line.id), memberships);
   // A group left with no summed line shows no subtotal, as when it is built.
   if (emptied.size > 0) {
     const summed = new Set<string>();
-    for (const memberships of groupsOfLine.values()) for (const membership of memberships) if (emptied.has(membership.id)) summed.add(membership.id);
+    for (const lineMemberships of groupsOfLine.values()) for (const membership of lineMemberships) if (emptied.has(membership.id)) summed.add(membership.id);
     for (const id of emptied) {
       const group = groups.get(id);
       if (group !== undefined && !summed.has(id)) Object.assign(group, { periods: null, year: null });
     }
   }
-  const lineIndex = new Map<number, number>();
-  const groupIndex = new Map<string, number>();
-  const final = shown.map((row, position) => {
-    if (row.kind === 'group') {
-      groupIndex.set(row.id, position);
-      return groups.get(row.id) ?? row;
+  return { ...display, ...shown.finish(groups, rows, rowIndex, moves.renewed), groupsOfLine };
+}
+
+/**
+ * The display's rows while lines leave and arrive: a copy of the rows with the leaving lines
+ * taken out and the arriving ones put in, which knows where each line sits without scanning, so
+ * that the positions of the 10,000 rows are carried over (see patch-positions.ts), not rebuilt.
+ */
+class ShownRows {
+  readonly rows: (LineRow | GroupRow)[];
+  /** positions before of the lines taken out, ascending */
+  private readonly left: number[];
+  private readonly leftIds: Set<number>;
+  /** positions of the lines put in so far, in order of insertion */
+  private readonly inserts: number[] = [];
+  private readonly arrivedAt = new Map<number, number>();
+
+  constructor(private readonly display: SheetDisplay, leaving: readonly LineRow[]) {
+    this.leftIds = new Set(leaving.map((row) => row.line.id));
+    this.left = leaving.flatMap((row) => display.lineIndex.get(row.line.id) ?? []).sort((a, b) => a - b);
+    this.rows = display.rows.slice();
+    for (let index = this.left.length - 1; index >= 0; index -= 1) this.rows.splice(this.left[index] ?? 0, 1);
+  }
+
+  /** Where a shown line sits now; undefined when it is not drawn (left, hidden, or not placed yet). */
+  positionOf(lineId: number): number | undefined {
+    const arrived = this.arrivedAt.get(lineId);
+    if (arrived !== undefined) return arrived;
+    const before = this.leftIds.has(lineId) ? undefined : this.display.lineIndex.get(lineId);
+    if (before === undefined) return undefined;
+    let position = before - countBelow(this.left, before);
+    for (const at of this.inserts) if (at <= position) position += 1;
+    return position;
+  }
+
+  insert(position: number, row: LineRow): void {
+    this.rows.splice(position, 0, row);
+    this.inserts.push(position);
+    for (const [lineId, at] of this.arrivedAt) if (at >= position) this.arrivedAt.set(lineId, at + 1);
+    this.arrivedAt.set(row.line.id, position);
+  }
+
+  /**
+   * The rows, with the groups that changed and the lines whose rows were renewed in place, and
+   * their positions: carried over from the display's when few moved, built again otherwise.
+   */
+  finish(groups: ReadonlyMap<string, GroupRow>, rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, renewed: ReadonlySet<number>): Pick<SheetDisplay, 'rows' | 'lineIndex' | 'groupIndex'> {
+    const { lineIndex, groupIndex } = this.display;
+    const limit = shiftLimit(this.rows.length);
+    const step = shiftOf(lineIndex) === shiftOf(groupIndex) && renewed.size <= limit ? shiftOf(lineIndex).then(this.left, [...this.arrivedAt.values()], limit) : null;
+    if (step === null) return this.rebuilt(groups, rows, rowIndex);
+    const shownLeft = new Set([...this.leftIds].filter((lineId) => lineIndex.has(lineId)));
+    const next = { rows: this.rows, lineIndex: ShiftedIndex.after(lineIndex, step, shownLeft, this.arrivedAt), groupIndex: ShiftedIndex.after(groupIndex, step, new Set<string>(), new Map<string, number>()) };
+    for (const [id, group] of groups) {
+      const at = next.groupIndex.get(id);
+      if (at !== undefined) this.rows[at] = group;
     }
-    lineIndex.set(row.line.id, position);
-    return rows[rowIndex.get(row.line.id) ?? -1] ?? row;
-  });
-  return { ...display, rows: final, lineIndex, groupIndex, groupsOfLine };
+    for (const lineId of renewed) {
+      const at = next.lineIndex.get(lineId);
+      const row = rows[rowIndex.get(lineId) ?? -1];
+      if (at !== undefined && row !== undefined) this.rows[at] = row;
+    }
+    return next;
+  }
+
+  /** Every position built again from the rows (many lines moved). */
+  private rebuilt(groups: ReadonlyMap<string, GroupRow>, rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>): Pick<SheetDisplay, 'rows' | 'lineIndex' | 'groupIndex'> {
+    const lineIndex = new Map<number, number>();
+    const groupIndex = new Map<string, number>();
+    const final = this.rows.map((row, position) => {
+      if (row.kind === 'group') {
+        groupIndex.set(row.id, position);
+        return groups.get(row.id) ?? row;
+      }
+      lineIndex.set(row.line.id, position);
+      return rows[rowIndex.get(row.line.id) ?? -1] ?? row;
+    });
+    return { rows: final, lineIndex, groupIndex };
+  }
 }
 
 /** Draws an arriving line right after (or before) the line next to it in the sheet, when that one shares its department and account. */
-function placeBesideNeighbour(shown: (LineRow | GroupRow)[], row: LineRow, rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, pending: ReadonlySet<number>): boolean {
+function placeBesideNeighbour(shown: ShownRows, row: LineRow, rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, pending: ReadonlySet<number>): boolean {
   const position = rowIndex.get(row.line.id);
   if (position === undefined) return false;
   const sameGroup = (other: LineRow | undefined): other is LineRow => other !== undefined && other.line.departmentId === row.line.departmentId && other.line.accountId === row.line.accountId && !pending.has(other.line.id);
   const before = rows[position - 1];
   const after = rows[position + 1];
-  const indexOf = (lineId: number) => shown.findIndex((candidate) => candidate.kind === 'line' && candidate.line.id === lineId);
   if (sameGroup(before)) {
-    const at = indexOf(before.line.id);
-    if (at === -1) return false;
-    shown.splice(at + 1, 0, row);
+    const at = shown.positionOf(before.line.id);
+    if (at === undefined) return false;
+    shown.insert(at + 1, row);
     return true;
   }
   if (sameGroup(after)) {
-    const at = indexOf(after.line.id);
-    if (at === -1) return false;
-    shown.splice(at, 0, row);
+    const at = shown.positionOf(after.line.id);
+    if (at === undefined) return false;
+    shown.insert(at, row);
     return true;
   }
   return false;
+}
+
+/** How many of the ascending `values` are below `value`. */
+function countBelow(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] ?? Infinity) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -147,3 +147,59 @@ describe('a structural write answers with the patch of the sheet shown', () => {
     });
   }
 });
+
+/** The first line of a run of lines on one department and account, with another after it. */
+const firstOfRun = (model: SheetModel) => {
+  const line = model.lines.find((candidate, index) => {
+    const previous = model.lines[index - 1];
+    const next = model.lines[index + 1];
+    const samePlace = (other: typeof candidate | undefined) => other !== undefined && other.departmentId === candidate.departmentId && other.accountId === candidate.accountId;
+    return !samePlace(previous) && samePlace(next);
+  });
+  if (line === undefined) throw new Error('no run of two lines on one department and account');
+  return line;
+};
+
+/**
+ * Patches one after another on the same sheet (each carries the positions the last one left, see
+ * patch-positions.ts): two new lines, one at the end of the sheet, the first line of a run deleted
+ * and put back by undo (before its neighbour), a move, a new line deleted, undone and redone.
+ */
+const SEQUENCE: [string, (back: TestBack, model: SheetModel, versionId: number, added: number[]) => Promise<StructureReceipt>][] = [
+  ['a new line', async (back, model, versionId, added) => { const answer = await back.call('sheet/add-line', { departmentId: inputLine(model).departmentId, accountId: inputLine(model).accountId, description: 'First new line', versionId }); added.push(answer.line.id); return answer; }],
+  ['a second new line after it', async (back, model, versionId, added) => { const answer = await back.call('sheet/add-line', { departmentId: inputLine(model).departmentId, accountId: inputLine(model).accountId, description: 'Second new line', versionId }); added.push(answer.line.id); return answer; }],
+  ['a new line at the end of the sheet', (back, model, versionId) => { const last = model.lines[model.lines.length - 1]; if (last === undefined) throw new Error('an empty sample'); return back.call('sheet/add-line', { departmentId: last.departmentId, accountId: last.accountId, description: 'Last new line', versionId }); }],
+  ['deleting the first line of a run', (back, model, versionId) => back.call('sheet/delete-line', { lineId: firstOfRun(model).id, versionId })],
+  ['undo: the line comes back before its neighbour', (back, _model, versionId) => back.call('sheet/undo', { versionId })],
+  ['moving the second new line up', (back, _model, versionId, added) => back.call('sheet/move-line', { lineId: added[1] ?? 0, direction: 'up', versionId })],
+  ['deleting the first new line', (back, _model, versionId, added) => back.call('sheet/delete-line', { lineId: first(added), versionId })],
+  ['undo', (back, _model, versionId) => back.call('sheet/undo', { versionId })],
+  ['undo', (back, _model, versionId) => back.call('sheet/undo', { versionId })],
+  ['undo', (back, _model, versionId) => back.call('sheet/undo', { versionId })],
+  ['redo', (back, _model, versionId) => back.call('sheet/redo', { versionId })],
+  ['redo', (back, _model, versionId) => back.call('sheet/redo', { versionId })],
+];
+
+describe('patches one after another on the same sheet', () => {
+  for (const sheet of SHEETS) {
+    it(`the ${sheet.kind}, grouped by ${sheet.grouping}${sheet.collapseFirst ? ', first group collapsed' : ''}: after each patch the sheet equals a fresh read`, async () => {
+      const back = startBack(tempFolder());
+      const { versions } = await back.call('version/list', {});
+      const versionId = versions.find((version) => version.kind === sheet.kind)?.id;
+      if (versionId === undefined) throw new Error(`the sample has no ${sheet.kind}`);
+      const model = await back.call('sheet/get-sheet', { versionId });
+      const firstGroup = buildSheetView(model, sheet.grouping).display.rows.find((row) => row.kind === 'group');
+      let shown = await sheetOf(back, versionId, sheet.grouping, new Set(sheet.collapseFirst && firstGroup !== undefined ? [firstGroup.id] : []));
+      const added: number[] = [];
+      for (const [name, step] of SEQUENCE) {
+        const answer = await step(back, model, versionId, added);
+        try {
+          shown = await expectPatchToMatchReload(back, shown, answer);
+        } catch (error) {
+          throw new Error(`After "${name}": ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      back.stop();
+    });
+  }
+});

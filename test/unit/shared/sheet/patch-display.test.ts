@@ -23,7 +23,7 @@ describe('moving lines in the display without grouping again', () => {
     const added = rowFor({ id: 3, departmentId: 1, accountId: 2, description: 'Cleaning', values: ['5', null, '2'], formula: null }, view, new Decimal(7), undefined);
     const rows = [row(0), row(1), added];
     const rowIndex = new Map(rows.map((shown, position) => [shown.line.id, position]));
-    const display = displayAfterMoves(view.display, { leaving: [], arriving: [added], changedInPlace: [] }, rows, rowIndex, model);
+    const display = displayAfterMoves(view.display, { leaving: [], arriving: [added], changedInPlace: [], renewed: new Set([added.line.id]) }, rows, rowIndex, model);
     expect(display).not.toBeNull();
     expect(summary(display ?? view.display)).toEqual(summary(buildDisplay(rows, 3, 'department', new Set(), model)));
   });
@@ -32,7 +32,7 @@ describe('moving lines in the display without grouping again', () => {
     const elsewhere = rowFor({ id: 3, departmentId: 1, accountId: 1, description: 'Upsell', values: [null, null, null], formula: null }, view, new Decimal(0), undefined);
     const withNewAccount = { ...elsewhere, account: { ...elsewhere.account, id: 9, type: 'capex' as const } };
     const rows = [row(0), row(1), withNewAccount];
-    expect(displayAfterMoves(view.display, { leaving: [], arriving: [withNewAccount], changedInPlace: [] }, rows, new Map(rows.map((shown, position) => [shown.line.id, position])), model)).toBeNull();
-    expect(displayAfterMoves(view.display, { leaving: [row(1)], arriving: [], changedInPlace: [] }, [row(0)], new Map([[1, 0]]), model)).toBeNull();
+    expect(displayAfterMoves(view.display, { leaving: [], arriving: [withNewAccount], changedInPlace: [], renewed: new Set<number>() }, rows, new Map(rows.map((shown, position) => [shown.line.id, position])), model)).toBeNull();
+    expect(displayAfterMoves(view.display, { leaving: [row(1)], arriving: [], changedInPlace: [], renewed: new Set<number>() }, [row(0)], new Map([[1, 0]]), model)).toBeNull();
   });
 });
