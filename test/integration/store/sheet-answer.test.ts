@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedOfCompactSheet } from '../../../shared/sheet/make-sheet-seed';
 import { VersionStore } from '../../../electron/store/version-store';
 import { WorkbookStore } from '../../../electron/store/workbook-store';
 import { sampleWorkbookSeed } from '../../../electron/sample/sample-workbook';
@@ -22,7 +23,10 @@ describe('the sheet answer the store keeps until the file changes', () => {
       const first = store.sheetAnswer(versionId);
       expect(store.sheetAnswer(versionId)).toBe(first);
       expect(Object.isFrozen(first) && Object.isFrozen(first.lines) && Object.isFrozen(first.lines.values) && Object.isFrozen(first.workbook)).toBe(true);
-      expect(first).toEqual(store.compactSheet(versionId));
+      // The sheet as read, with the seed made from it (see SheetSeed).
+      const fresh = store.compactSheet(versionId);
+      expect(first).toEqual({ ...fresh, seed: seedOfCompactSheet(fresh) });
+      expect(Object.isFrozen(first.seed)).toBe(true);
     } finally {
       store.close();
     }
