@@ -50,11 +50,7 @@ export function splitAmounts(text: string, periodCount: number, where: string): 
 
 const COLUMN_NAMES = ['departmentIds', 'accountIds', 'descriptions', 'formulas', 'proposalIds', 'goalIds', 'values'] as const;
 
-/**
- * The lines as objects, as every view of the sheet reads them. Each line's amounts are split from
- * their text when first read (issue 14, open: the page draws a screen of lines first, and splitting
- * 360,000 amounts took a tenth of its open), but checked now, so a malformed answer fails at once.
- */
+/** The lines as objects, as every view of the sheet reads them. */
 export function linesOfColumns(columns: SheetLineColumns, periodCount: number): BudgetLine[] {
   const count = columns.ids.length;
   for (const name of COLUMN_NAMES) {
@@ -63,33 +59,18 @@ export function linesOfColumns(columns: SheetLineColumns, periodCount: number): 
   const lines = new Array<BudgetLine>(count);
   for (let index = 0; index < count; index += 1) {
     const id = columns.ids[index] ?? 0;
-    const text = columns.values[index] ?? '';
-    const amounts = amountCount(text);
-    if (amounts > periodCount) throw new Error(`The sheet's answer is malformed: line ${id} has ${amounts} amounts for ${periodCount} months.`);
-    let values: (AmountText | null)[] | null = null;
     lines[index] = {
       id,
       departmentId: columns.departmentIds[index] ?? 0,
       accountId: columns.accountIds[index] ?? 0,
       description: columns.descriptions[index] ?? '',
-      // An own, enumerable getter: a copy of the line ({ ...line }) and JSON read the amounts like a plain field.
-      get values() {
-        values ??= splitAmounts(text, periodCount, `line ${id}`);
-        return values;
-      },
+      values: splitAmounts(columns.values[index] ?? '', periodCount, `line ${id}`),
       formula: columns.formulas[index] ?? null,
       proposalId: columns.proposalIds[index] ?? null,
       goalId: columns.goalIds[index] ?? null,
     };
   }
   return lines;
-}
-
-/** How many amounts a line's joined text holds (see joinAmounts). */
-export function amountCount(text: string): number {
-  let count = text === '' ? 0 : 1;
-  for (let at = text.indexOf(AMOUNT_SEPARATOR); at !== -1; at = text.indexOf(AMOUNT_SEPARATOR, at + 1)) count += 1;
-  return count;
 }
 
 /** Lines as columns: what the back sends (the back reads them so straight from the file). */

@@ -2,7 +2,7 @@ import type { BudgetLine } from '../domain/workbook';
 import { operatingIncomeRow, TOTALLED_TYPES, type SheetTotals, type TotalledType, type TotalRow } from '../engine/sheet-totals';
 import type { FormulaOutcome } from '../formula/formula-engine';
 import { Decimal } from '../money/decimal';
-import { amountCount, joinAmounts, splitAmounts } from './compact-sheet';
+import { AMOUNT_SEPARATOR, joinAmounts, splitAmounts } from './compact-sheet';
 
 /**
  * What the back computed from a sheet's lines, sent with them (issue 14, open): the formula lines'
@@ -36,6 +36,13 @@ export function seedFits(seed: SheetSeed, lines: readonly BudgetLine[], periodCo
     seed.outcomes.every((outcome) => amountCount(outcome.values) <= periodCount && (outcome.cellErrors === null || months(outcome.cellErrors))) &&
     seed.pairSums.every((pair) => months(pair.periods))
   );
+}
+
+/** How many amounts a line's joined text holds (see joinAmounts). */
+function amountCount(text: string): number {
+  let count = text === '' ? 0 : 1;
+  for (let at = text.indexOf(AMOUNT_SEPARATOR); at !== -1; at = text.indexOf(AMOUNT_SEPARATOR, at + 1)) count += 1;
+  return count;
 }
 
 /** A formula line's outcome as a seed carries it. */

@@ -42,19 +42,6 @@ describe('lines as columns', () => {
     expect(linesOfColumns(JSON.parse(JSON.stringify(columnsOfLines(lines))) as ReturnType<typeof columnsOfLines>, 4)).toEqual(lines);
   });
 
-  it('refuses a line with more amounts than months when the lines are made, not when its amounts are first read', () => {
-    const columns = columnsOfLines([line(1, ['1']), line(7, ['1', '2', '3'])]);
-    expect(() => linesOfColumns(columns, 2)).toThrow('line 7 has 3 amounts for 2 months');
-  });
-
-  it('gives each line its amounts as a plain field would: in a copy, in JSON, the same array each time', () => {
-    const [made] = linesOfColumns(columnsOfLines([line(1, ['5', null, '-2.5'])]), 3);
-    if (made === undefined) throw new Error('no line made');
-    expect({ ...made, description: 'Renamed' }.values).toEqual(['5', null, '-2.5']);
-    expect((JSON.parse(JSON.stringify(made)) as BudgetLine).values).toEqual(['5', null, '-2.5']);
-    expect(made.values).toBe(made.values);
-  });
-
   it('refuses columns of different lengths, saying which', () => {
     const columns = columnsOfLines([line(1, ['1']), line(2, ['2'])]);
     columns.values.pop();
