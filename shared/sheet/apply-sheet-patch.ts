@@ -12,7 +12,7 @@ import { commentPlace, rowFor, totalRowsOf, unitOf, withActualMonths, type LineR
 import { formulasNeedRebuild } from './patch-formulas';
 import { dimensionChanges, relabelGroups } from './patch-dimensions';
 import { displayAfterMoves } from './patch-display';
-import { shiftLimit, shiftOf, ShiftedIndex } from './patch-positions';
+import { shiftLimit, ShiftedIndex, SplicedPositions } from './patch-positions';
 
 /**
  * The sheet after a structural write, from the patch the back answered with (see SheetPatch),
@@ -43,33 +43,36 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   const rebuild = formulasNeedRebuild(view.rows, view.rowIndex, placedLines, [...removed], view.lineErrors.size > 0);
   // Few lines leave and arrive and every other row stays as it is: the order is spliced, not rebuilt.
   const spliced = rebuild || patch.departments !== null || patch.accounts !== null ? null : splicedOrder(view.rows, view.rowIndex, removed, patch.lines);
-  const placement = spliced?.order ?? orderAfterPatch(view.rows, view.rowIndex, removed, patch.lines);
-  if (placement === null) return null;
+  const placement = spliced === null ? orderAfterPatch(view.rows, view.rowIndex, removed, patch.lines) : null;
+  if (spliced === null && placement === null) return null;
   const sameOrder = placement === SAME_ORDER;
-  const order = sameOrder ? view.rows.map((row) => row.line.id) : placement;
+  // Lines in the same order, no formula computed again and no department or account changed (a
+  // rename, a comment, a formula nothing else names): only the placed and commented lines can
+  // change, every other row stays as it is, so only those are visited, not all 10,000.
+  const inPlace = sameOrder && !rebuild && patch.departments === null && patch.accounts === null;
+  // The new order in full, only where every row is placed again (formulas computed again, dimensions changed, many lines moved).
+  const order = spliced !== null || inPlace || placement === null ? null : sameOrder ? view.rows.map((row) => row.line.id) : placement;
   const placedById = new Map(placedLines.map((line) => [line.id, line]));
   const enteredOf = (lineId: number): BudgetLine => {
     const line = placedById.get(lineId) ?? view.rows[view.rowIndex.get(lineId) ?? -1]?.line;
     if (line === undefined) throw new Error(`Line ${lineId} is neither in the sheet nor in the patch.`);
     return line;
   };
-  const formulas = rebuild ? new FormulaEngine(order.map((lineId) => { const line = enteredOf(lineId); return engineLine(line, unitOf(line, accountsById)); }), periodCount) : view.formulas.renameLines(placedLines);
+  const formulas = rebuild ? new FormulaEngine((order ?? view.rows.map((row) => row.line.id)).map((lineId) => { const line = enteredOf(lineId); return engineLine(line, unitOf(line, accountsById)); }), periodCount) : view.formulas.renameLines(placedLines);
 
   const comments = commentChanges(view, patch, removed);
   const changes: CellChangeForTotals[] = [];
   const valueChanged: { before: LineRow; after: LineRow }[] = [];
   const otherwiseChanged = new Set<number>();
-  let orderChanged = order.length !== view.rows.length;
+  let orderChanged = (order?.length ?? spliced?.length ?? view.rows.length) !== view.rows.length;
   // Lines that take another place in the sheet or its groups (new, moved, relocated): drawn again where they now sit.
   const moving = new Set<number>();
   // Lines the sheet did not have: they join the line totals.
   const added: number[] = [];
   // Lines whose row object is new: the display shows those instead of the ones it has.
   const renewed = new Set<number>();
-  // Lines in the same order, no formula computed again and no department or account changed (a
-  // rename, a comment, a formula nothing else names): only the placed and commented lines can
-  // change, every other row stays as it is, so only those are visited, not all 10,000.
-  const inPlace = sameOrder && !rebuild && patch.departments === null && patch.accounts === null;
+  /** The line before `position` in the new order (for the spliced order, rows before a row are placed first). */
+  const lineBefore = (position: number): number | null => (order !== null ? order[position - 1] : spliced !== null ? rows[position - 1]?.line.id : view.rows[position - 1]?.line.id) ?? null;
   /** The row of a line at its position in the new order. */
   const rowAt = (lineId: number, position: number): LineRow => {
     const index = view.rowIndex.get(lineId);
@@ -90,7 +93,7 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
       return rowFor(line, base, amountOf(null), outcome);
     }
     const moved = before.line.departmentId !== line.departmentId || before.line.accountId !== line.accountId;
-    if (placedById.has(lineId) && (moved || (view.rows[(index ?? 0) - 1]?.line.id ?? null) !== (order[position - 1] ?? null))) moving.add(lineId);
+    if (placedById.has(lineId) && (moved || (view.rows[(index ?? 0) - 1]?.line.id ?? null) !== lineBefore(position))) moving.add(lineId);
     if (moved || before.account.type !== (account?.type ?? before.account.type)) {
       pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
       pushDifferences(changes, lineId, account?.type ?? 'driver', emptyValues(periodCount), values);
@@ -105,31 +108,31 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     else valueChanged.push({ before, after: next });
     return next;
   };
-  const rows = inPlace || spliced !== null ? view.rows.slice() : new Array<LineRow>(order.length);
+  const rows = order === null ? view.rows.slice() : new Array<LineRow>(order.length);
   if (spliced !== null) {
-    for (let index = spliced.left.length - 1; index >= 0; index -= 1) rows.splice(spliced.left[index] ?? 0, 1);
+    for (let index = spliced.positions.left.length - 1; index >= 0; index -= 1) rows.splice(spliced.positions.left[index] ?? 0, 1);
     // In ascending order each placed line goes straight to its final position.
-    for (const [lineId, position] of [...spliced.arrived].sort((a, b) => a[1] - b[1])) rows.splice(position, 0, rowAt(lineId, position));
+    for (const [lineId, position] of [...spliced.positions.arrived].sort((a, b) => a[1] - b[1])) rows.splice(position, 0, rowAt(lineId, position));
     orderChanged = true;
   }
   if (spliced !== null) {
     for (const lineId of comments.lines) {
-      const position = spliced.arrived.has(lineId) || removed.has(lineId) ? -1 : order.indexOf(lineId);
-      if (position !== -1) rows[position] = rowAt(lineId, position);
+      const position = spliced.positions.arrived.has(lineId) ? undefined : spliced.positions.positionOf(lineId);
+      if (position !== undefined) rows[position] = rowAt(lineId, position);
     }
   } else if (inPlace) {
     for (const lineId of new Set([...placedById.keys(), ...comments.lines])) {
       const position = view.rowIndex.get(lineId);
       if (position !== undefined) rows[position] = rowAt(lineId, position);
     }
-  } else order.forEach((lineId, position) => (rows[position] = rowAt(lineId, position)));
+  } else order?.forEach((lineId, position) => (rows[position] = rowAt(lineId, position)));
   for (const lineId of removed) {
     const before = view.rows[view.rowIndex.get(lineId) ?? -1];
     if (before !== undefined) pushDifferences(changes, lineId, before.account.type, before.line.values, emptyValues(periodCount));
   }
 
   // Rows are fixed from here on (only their year totals change below): their places are known.
-  const rowIndex = !orderChanged ? view.rowIndex : (spliced === null ? null : shiftedRowIndex(view.rowIndex, spliced, rows.length)) ?? new Map(rows.map((row, position) => [row.line.id, position]));
+  const rowIndex = !orderChanged ? view.rowIndex : (spliced === null ? null : shiftedRowIndex(view.rowIndex, spliced.positions, rows.length)) ?? new Map(rows.map((row, position) => [row.line.id, position]));
   const totals = totalsAfter(view.totals, changes, removed, added);
   // Rows carry their line's year total: those whose values moved (or that are new) take the new one.
   const yearCandidates = new Set([...placedById.keys(), ...valueChanged.map((pair) => pair.after.line.id), ...changes.map((change) => change.lineId)]);
@@ -174,45 +177,36 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
   };
 }
 
-/** The order after a patch that takes a few lines out and puts a few in, found by splicing: which positions left, where each placed line now sits. */
+/** The order after a patch that takes a few lines out and puts a few in: where each line now sits, and how many there are. */
 interface SplicedOrder {
-  order: number[];
-  /** positions before of the removed and placed lines the sheet had, ascending */
-  left: number[];
-  /** positions now of the placed lines */
-  arrived: Map<number, number>;
-  /** the removed and placed lines the sheet had */
-  leavingIds: Set<number>;
+  positions: SplicedPositions<number>;
+  length: number;
 }
 
 /**
- * The new order by splicing the few removed and placed lines out of the old one and the placed
- * lines in after the lines they follow; null when the order stays (a rename), when many lines
- * move, or when a placed line follows one placed later (orderAfterPatch decides those).
+ * The new order by taking the few removed and placed lines out of the old one and putting the
+ * placed lines in after the lines they follow, by position (no pass over the rows); null when the
+ * order stays (a rename), when many lines move, or when a placed line follows one placed later
+ * or one the sheet does not have (orderAfterPatch decides those).
  */
 function splicedOrder(rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, removed: ReadonlySet<number>, placed: readonly PlacedLine[]): SplicedOrder | null {
   if (removed.size === 0 && placed.every((entry) => keepsItsPlace(rows, rowIndex, entry))) return null;
   if (removed.size + placed.length > shiftLimit(rows.length)) return null;
-  if (new Set(placed.map((entry) => entry.after)).size !== placed.length) return null;
-  const leavingIds = new Set([...removed, ...placed.map((entry) => entry.line.id)].filter((lineId) => rowIndex.has(lineId)));
-  const left = [...leavingIds].map((lineId) => rowIndex.get(lineId) ?? -1).sort((a, b) => a - b);
-  const order = rows.map((row) => row.line.id);
-  for (let index = left.length - 1; index >= 0; index -= 1) order.splice(left[index] ?? 0, 1);
-  const arrived = new Map<number, number>();
+  if (new Set(placed.map((entry) => entry.after)).size !== placed.length || new Set(placed.map((entry) => entry.line.id)).size !== placed.length) return null;
+  const leaving = new Set([...removed, ...placed.map((entry) => entry.line.id)].filter((lineId) => rowIndex.has(lineId)));
+  const positions = new SplicedPositions(rowIndex, leaving);
   for (const entry of placed) {
-    const position = entry.after === null ? 0 : order.indexOf(entry.after) + 1;
-    if (position === 0 && entry.after !== null) return null;
-    order.splice(position, 0, entry.line.id);
-    for (const [lineId, at] of arrived) if (at >= position) arrived.set(lineId, at + 1);
-    arrived.set(entry.line.id, position);
+    const after = entry.after === null ? -1 : positions.positionOf(entry.after);
+    if (after === undefined) return null;
+    positions.insert(after + 1, entry.line.id);
   }
-  return { order, left, arrived, leavingIds };
+  return { positions, length: rows.length - leaving.size + placed.length };
 }
 
 /** The row positions after a splice, carried over from the old ones (see patch-positions.ts); null when too many moved. */
-function shiftedRowIndex(rowIndex: Map<number, number>, spliced: SplicedOrder, length: number): Map<number, number> | null {
-  const step = shiftOf(rowIndex).then(spliced.left, [...spliced.arrived.values()], shiftLimit(length));
-  return step === null ? null : ShiftedIndex.after(rowIndex, step, spliced.leavingIds, spliced.arrived);
+function shiftedRowIndex(rowIndex: Map<number, number>, positions: SplicedPositions<number>, length: number): Map<number, number> | null {
+  const step = positions.step(shiftLimit(length));
+  return step === null ? null : ShiftedIndex.after(rowIndex, step, positions.leaving, positions.arrived);
 }
 
 /** A placed line that follows the line it follows now (a rename, a comment, a formula). */

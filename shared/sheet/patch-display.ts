@@ -5,7 +5,7 @@ import { Decimal } from '../money/decimal';
 import type { GroupRow, GroupTrees, SheetDisplay } from './sheet-groups';
 import type { LineRow } from './sheet-view';
 import { OverlaidMap } from './patch-overlay';
-import { shiftLimit, shiftOf, ShiftedIndex } from './patch-positions';
+import { shiftLimit, shiftOf, ShiftedIndex, SplicedPositions } from './patch-positions';
 
 /** A group a line counts in, and how (+1, -1, or 0: counted as a line, not summed). */
 interface PathGroup {
@@ -121,36 +121,22 @@ export function displayAfterMoves(display: SheetDisplay, moves: DisplayMoves, ro
  */
 class ShownRows {
   readonly rows: (LineRow | GroupRow)[];
-  /** positions before of the lines taken out, ascending */
-  private readonly left: number[];
-  private readonly leftIds: Set<number>;
-  /** positions of the lines put in so far, in order of insertion */
-  private readonly inserts: number[] = [];
-  private readonly arrivedAt = new Map<number, number>();
+  private readonly lines: SplicedPositions<number>;
 
   constructor(private readonly display: SheetDisplay, leaving: readonly LineRow[]) {
-    this.leftIds = new Set(leaving.map((row) => row.line.id));
-    this.left = leaving.flatMap((row) => display.lineIndex.get(row.line.id) ?? []).sort((a, b) => a - b);
+    this.lines = new SplicedPositions(display.lineIndex, new Set(leaving.map((row) => row.line.id)));
     this.rows = display.rows.slice();
-    for (let index = this.left.length - 1; index >= 0; index -= 1) this.rows.splice(this.left[index] ?? 0, 1);
+    for (let index = this.lines.left.length - 1; index >= 0; index -= 1) this.rows.splice(this.lines.left[index] ?? 0, 1);
   }
 
   /** Where a shown line sits now; undefined when it is not drawn (left, hidden, or not placed yet). */
   positionOf(lineId: number): number | undefined {
-    const arrived = this.arrivedAt.get(lineId);
-    if (arrived !== undefined) return arrived;
-    const before = this.leftIds.has(lineId) ? undefined : this.display.lineIndex.get(lineId);
-    if (before === undefined) return undefined;
-    let position = before - countBelow(this.left, before);
-    for (const at of this.inserts) if (at <= position) position += 1;
-    return position;
+    return this.lines.positionOf(lineId);
   }
 
   insert(position: number, row: LineRow): void {
     this.rows.splice(position, 0, row);
-    this.inserts.push(position);
-    for (const [lineId, at] of this.arrivedAt) if (at >= position) this.arrivedAt.set(lineId, at + 1);
-    this.arrivedAt.set(row.line.id, position);
+    this.lines.insert(position, row.line.id);
   }
 
   /**
@@ -160,10 +146,9 @@ class ShownRows {
   finish(groups: ReadonlyMap<string, GroupRow>, rows: readonly LineRow[], rowIndex: ReadonlyMap<number, number>, renewed: ReadonlySet<number>): Pick<SheetDisplay, 'rows' | 'lineIndex' | 'groupIndex'> {
     const { lineIndex, groupIndex } = this.display;
     const limit = shiftLimit(this.rows.length);
-    const step = shiftOf(lineIndex) === shiftOf(groupIndex) && renewed.size <= limit ? shiftOf(lineIndex).then(this.left, [...this.arrivedAt.values()], limit) : null;
+    const step = shiftOf(lineIndex) === shiftOf(groupIndex) && renewed.size <= limit ? this.lines.step(limit) : null;
     if (step === null) return this.rebuilt(groups, rows, rowIndex);
-    const shownLeft = new Set([...this.leftIds].filter((lineId) => lineIndex.has(lineId)));
-    const next = { rows: this.rows, lineIndex: ShiftedIndex.after(lineIndex, step, shownLeft, this.arrivedAt), groupIndex: ShiftedIndex.after(groupIndex, step, new Set<string>(), new Map<string, number>()) };
+    const next = { rows: this.rows, lineIndex: ShiftedIndex.after(lineIndex, step, this.lines.leaving, this.lines.arrived), groupIndex: ShiftedIndex.after(groupIndex, step, new Set<string>(), new Map<string, number>()) };
     for (const [id, group] of groups) {
       const at = next.groupIndex.get(id);
       if (at !== undefined) this.rows[at] = group;
@@ -212,16 +197,4 @@ function placeBesideNeighbour(shown: ShownRows, row: LineRow, rows: readonly Lin
     return true;
   }
   return false;
-}
-
-/** How many of the ascending `values` are below `value`. */
-function countBelow(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] ?? Infinity) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

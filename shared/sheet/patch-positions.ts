@@ -210,3 +210,47 @@ function baseRowNumbered(gone: readonly number[], rank: number): number {
   for (const at of gone) if (at <= position) position += 1;
   return position;
 }
+
+/**
+ * Where rows sit while a few leave an array and a few arrive one by one, from the positions
+ * before, without scanning: a row that stayed moves back by the rows that left before it and on
+ * by each row put in at or before it. Gives what `ArrayShift.then` and `ShiftedIndex.after` take.
+ */
+export class SplicedPositions<K> {
+  /** positions before of the rows that left, ascending */
+  readonly left: readonly number[];
+  /** positions now of the rows put in */
+  readonly arrived = new Map<K, number>();
+  private readonly inserts: number[] = [];
+
+  constructor(
+    private readonly before: ReadonlyMap<K, number>,
+    /** the keys of the rows that leave (those `before` does not have are not there) */
+    readonly leaving: ReadonlySet<K>,
+  ) {
+    this.left = [...leaving].flatMap((key) => before.get(key) ?? []).sort((a, b) => a - b);
+  }
+
+  /** Position now of a row that stayed or was put in; undefined for one that left or was never there. */
+  positionOf(key: K): number | undefined {
+    const arrived = this.arrived.get(key);
+    if (arrived !== undefined) return arrived;
+    const before = this.leaving.has(key) ? undefined : this.before.get(key);
+    if (before === undefined) return undefined;
+    let position = before - countBelow(this.left, before);
+    for (const at of this.inserts) if (at <= position) position += 1;
+    return position;
+  }
+
+  /** Records a row put in at `position` (rows at or after it move on by one). */
+  insert(position: number, key: K): void {
+    this.inserts.push(position);
+    for (const [other, at] of this.arrived) if (at >= position) this.arrived.set(other, at + 1);
+    this.arrived.set(key, position);
+  }
+
+  /** The step from the positions before to these (null past `limit` moved rows). */
+  step(limit: number): ShiftStep | null {
+    return shiftOf(this.before).then(this.left, [...this.arrived.values()], limit);
+  }
+}

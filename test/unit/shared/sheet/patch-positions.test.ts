@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArrayShift, shiftOf, ShiftedIndex } from '../../../../shared/sheet/patch-positions';
+import { ArrayShift, shiftOf, ShiftedIndex, SplicedPositions } from '../../../../shared/sheet/patch-positions';
 
 /** A row of the array: a line (number key, in the line index) or a group (text key, in the group index). */
 type Row = number | string;
@@ -78,5 +78,28 @@ describe('positions carried over a shift instead of rebuilt', () => {
 
   it('a step heavier than the limit answers null: the caller builds plain maps again', () => {
     expect(ArrayShift.NONE.then([0, 1], [0], 2)).toBeNull();
+  });
+});
+
+describe('positions while rows leave and arrive one by one', () => {
+  it('every row is where splicing the array puts it, after each row put in', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), (length, leavingPicks, insertPicks) => {
+        const rows = Array.from({ length }, (_, position) => position + 100);
+        const leaving = new Set(leavingPicks.flatMap((pick) => (length === 0 ? [] : [(pick % length) + 100])));
+        const positions = new SplicedPositions(new Map(rows.map((key, position) => [key, position])), leaving);
+        const array = rows.filter((key) => !leaving.has(key));
+        insertPicks.forEach((pick, index) => {
+          const at = pick % (array.length + 1);
+          array.splice(at, 0, index);
+          positions.insert(at, index);
+          for (const key of [...rows, ...insertPicks.keys()]) expect(positions.positionOf(key)).toBe(array.includes(key) ? array.indexOf(key) : undefined);
+        });
+        const step = positions.step(1000);
+        if (step === null) throw new Error('within the limit');
+        expect([...ShiftedIndex.after(new Map(rows.map((key, position) => [key, position])), step, leaving, positions.arrived)]).toEqual(array.map((key, position) => [key, position]));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
