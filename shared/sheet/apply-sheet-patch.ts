@@ -114,8 +114,6 @@ export function applySheetPatch(view: SheetView, patch: SheetPatch, receipt: { r
     // In ascending order each placed line goes straight to its final position.
     for (const [lineId, position] of [...spliced.positions.arrived].sort((a, b) => a[1] - b[1])) rows.splice(position, 0, rowAt(lineId, position));
     orderChanged = true;
-  }
-  if (spliced !== null) {
     for (const lineId of comments.lines) {
       const position = spliced.positions.arrived.has(lineId) ? undefined : spliced.positions.positionOf(lineId);
       if (position !== undefined) rows[position] = rowAt(lineId, position);
