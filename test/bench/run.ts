@@ -17,6 +17,9 @@ import { parseTabularText } from '../../shared/clipboard/tabular-text';
 import type { CellEdit } from '../../shared/domain/cell-edit';
 import type { SheetModel } from '../../shared/domain/workbook';
 import { computeSheetTotals } from '../../shared/engine/sheet-totals';
+import { columnsOfLines } from '../../shared/sheet/compact-sheet';
+import { seedOfCompactSheet } from '../../shared/sheet/make-sheet-seed';
+import type { SheetSeed } from '../../shared/sheet/sheet-seed';
 import { benchInBrowser } from './browser-bench';
 import { benchPortfolio } from './portfolio-bench';
 import { benchExports } from './export-bench';
@@ -51,6 +54,11 @@ async function suite(folder: string, periods: number, rows: BenchRow[]): Promise
   const loaded = model;
   record('carry the model across the transport (JSON both ways)', await time(5, () => JSON.parse(JSON.stringify(loaded)) as unknown));
   record('build the grid model: formulas, totals, groups (renderer)', await time(5, () => buildSheetView(loaded)));
+  // What the sheet's answer carries (issue 14, open): the back makes it once per change of the file; the page builds from it.
+  const compact = { ...loaded, lines: columnsOfLines(loaded.lines) };
+  record("make the answer's seed: formulas, totals, sums per department and account (back)", await time(5, () => seedOfCompactSheet(compact)));
+  const sheetSeed = JSON.parse(JSON.stringify(seedOfCompactSheet(compact))) as SheetSeed;
+  record("build the grid model from the answer's seed, the formula engine left for later (renderer)", await time(5, () => buildSheetView(loaded, 'department', new Set(), sheetSeed)));
   record('recompute all totals from scratch', await time(10, () => computeSheetTotals(loaded.lines, () => 'opex', periods)));
 
   let view = buildSheetView(loaded);
