@@ -57,20 +57,23 @@ export function linesOfColumns(columns: SheetLineColumns, periodCount: number): 
     if (columns[name].length !== count) throw new Error(`The sheet's answer is malformed: ${count} line ids but ${columns[name].length} ${name}.`);
   }
   const lines = new Array<BudgetLine>(count);
-  for (let index = 0; index < count; index += 1) {
-    const id = columns.ids[index] ?? 0;
-    lines[index] = {
-      id,
-      departmentId: columns.departmentIds[index] ?? 0,
-      accountId: columns.accountIds[index] ?? 0,
-      description: columns.descriptions[index] ?? '',
-      values: splitAmounts(columns.values[index] ?? '', periodCount, `line ${id}`),
-      formula: columns.formulas[index] ?? null,
-      proposalId: columns.proposalIds[index] ?? null,
-      goalId: columns.goalIds[index] ?? null,
-    };
-  }
+  for (let index = 0; index < count; index += 1) lines[index] = lineOfColumns(columns, index, periodCount);
   return lines;
+}
+
+/** The line at `index` of the columns, as an object. */
+export function lineOfColumns(columns: SheetLineColumns, index: number, periodCount: number): BudgetLine {
+  const id = columns.ids[index] ?? 0;
+  return {
+    id,
+    departmentId: columns.departmentIds[index] ?? 0,
+    accountId: columns.accountIds[index] ?? 0,
+    description: columns.descriptions[index] ?? '',
+    values: splitAmounts(columns.values[index] ?? '', periodCount, `line ${id}`),
+    formula: columns.formulas[index] ?? null,
+    proposalId: columns.proposalIds[index] ?? null,
+    goalId: columns.goalIds[index] ?? null,
+  };
 }
 
 /** Lines as columns: what the back sends (the back reads them so straight from the file). */

@@ -5,7 +5,7 @@ import { referencedNames } from '../formula/formula-references';
 import { parseFormula } from '../formula/parse-formula';
 import type { Decimal } from '../money/decimal';
 import { ExactSum } from '../money/exact-sum';
-import { columnsOfLines, splitAmounts, type CompactSheet } from './compact-sheet';
+import { columnsOfLines, lineOfColumns, type CompactSheet } from './compact-sheet';
 import { pairKey, seededOutcome, type SheetSeed } from './sheet-seed';
 import { withActualMonths } from './sheet-view';
 
@@ -24,17 +24,7 @@ export function seedOfCompactSheet(compact: CompactSheet): SheetSeed {
   const periodCount = compact.periods.length;
   const accountsById = new Map(compact.accounts.map((account) => [account.id, account]));
   const typeOf = (line: Pick<BudgetLine, 'accountId'>): AccountType => accountsById.get(line.accountId)?.type ?? 'driver';
-  const lineAt = (index: number): BudgetLine => {
-    const id = columns.ids[index] ?? 0;
-    return {
-      id,
-      departmentId: columns.departmentIds[index] ?? 0,
-      accountId: columns.accountIds[index] ?? 0,
-      description: columns.descriptions[index] ?? '',
-      values: splitAmounts(columns.values[index] ?? '', periodCount, `line ${id}`),
-      formula: columns.formulas[index] ?? null,
-    };
-  };
+  const lineAt = (index: number): BudgetLine => lineOfColumns(columns, index, periodCount);
   const outcomes = formulaOutcomes(columns.ids.length, columns.descriptions, columns.formulas, lineAt, (line) => accountsById.get(line.accountId)?.unit ?? 'currency', periodCount);
   const pairs = new Map<string, { departmentId: number; accountId: number; sums: ExactSum[] }>();
   // The lines as the sheet shows them, one at a time: formula lines with what they compute (a forecast's closed months: the actuals).
