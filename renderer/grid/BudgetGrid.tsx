@@ -5,6 +5,7 @@ import {
   type ColDef,
   type GetRowIdParams,
   type GridApi,
+  type GridOptions,
   type RowClassParams,
   type ColumnResizedEvent,
 } from 'ag-grid-community';
@@ -363,13 +364,16 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
     },
     [toggleGroup],
   );
+  // The grid is made with its first rows (one build of its row model and one first draw, not an
+  // empty grid then 10,000 rows handed over), and then told of changes as they come.
+  const firstRows = useCallback((): GridOptions<GridRow> => {
+    shownRows.current = shownSheet()?.display.rows ?? [];
+    shownTotals.current = shownSheet()?.totalRows ?? [];
+    return { rowData: shownRows.current, pinnedBottomRowData: shownTotals.current };
+  }, []);
   const onGridCreated = useCallback(
     (api: GridApi<GridRow>) => {
       apiRef.current = api;
-      shownRows.current = shownSheet()?.display.rows ?? [];
-      shownTotals.current = shownSheet()?.totalRows ?? [];
-      api.setGridOption('pinnedBottomRowData', shownTotals.current);
-      api.setGridOption('rowData', shownRows.current);
       onReady?.(api);
     },
     [onReady],
@@ -400,6 +404,7 @@ export function BudgetGrid({ view, dark, onReady, onContextMenu }: BudgetGridPro
       onColumnResized,
     },
     onGridCreated,
+    firstRows,
   );
   return (
     <div className="grid-column">

@@ -13,17 +13,24 @@ import { showCellTooltips } from './cell-tooltips';
  * (cell-tooltips.ts): AG Grid's own (tooltipValueGetter, headerTooltip) would show as the
  * browser's plain ones here.
  */
-export function useVanillaGrid<Row>(container: RefObject<HTMLDivElement | null>, options: GridOptions<Row>, created: (api: GridApi<Row>) => void): void {
+export function useVanillaGrid<Row>(
+  container: RefObject<HTMLDivElement | null>,
+  options: GridOptions<Row>,
+  created: (api: GridApi<Row>) => void,
+  /** options read once, when the grid is made (its first rows: built with the grid, not handed over after it) */
+  initial?: () => GridOptions<Row>,
+): void {
   const latest = useRef(options);
   const applied = useRef<GridOptions<Row> | null>(null);
   const gridRef = useRef<GridApi<Row> | null>(null);
   const whenCreated = useRef(created);
+  const initialOptions = useRef(initial);
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
     // Tooltips are the delegated ones: AG Grid's browser-tooltip mode (with no tooltip in the
     // columns) spares every cell it draws AG Grid's own tooltip manager.
-    const grid = createGrid(element, { ...latest.current, enableBrowserTooltips: true });
+    const grid = createGrid(element, { ...latest.current, ...initialOptions.current?.(), enableBrowserTooltips: true });
     gridRef.current = grid;
     applied.current = latest.current;
     const stopTooltips = showCellTooltips(element, grid);
