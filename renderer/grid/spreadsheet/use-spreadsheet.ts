@@ -186,14 +186,18 @@ export function useSpreadsheet<Row>(options: SpreadsheetOptions<Row>): Spreadshe
   const fillHandle = useFillHandle(hostRef, selection, cellsNow, writeCells);
 
   useEffect(() => {
-    const track = (event: KeyboardEvent) => (shiftHeld.current = event.shiftKey);
+    // Whether Shift is held, from the keys and from the press of the mouse that moves the focus:
+    // Shift pressed while the keys went elsewhere (another window, a busy page) still grows the selection.
+    const track = (event: KeyboardEvent | MouseEvent) => (shiftHeld.current = event.shiftKey);
     const endDrag = () => (dragging.current = false);
     window.addEventListener('keydown', track, true);
     window.addEventListener('keyup', track, true);
+    window.addEventListener('mousedown', track, true);
     window.addEventListener('mouseup', endDrag, true);
     return () => {
       window.removeEventListener('keydown', track, true);
       window.removeEventListener('keyup', track, true);
+      window.removeEventListener('mousedown', track, true);
       window.removeEventListener('mouseup', endDrag, true);
     };
   }, []);
