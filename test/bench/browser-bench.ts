@@ -3,6 +3,23 @@ import type { BenchRow } from './bench-table';
 import { timeStructureChanges } from './structure-bench';
 import { browserMissing, FIRST_LINE, openBenchWindow, residentMb, startBenchHost } from './bench-browser';
 
+/**
+ * Runs in every page before the app's scripts: records `firstLineDrawnAt`, the time from navigation
+ * to the end of the frame that first paints a budget line (`selector`), as the other measures time
+ * their changes in the page. Playwright's polling notices the row 0.1-0.2 s later (traced: the
+ * page is idle meanwhile), which the open used to count.
+ */
+function markFirstLineDrawn(selector: string): void {
+  const state = window as unknown as { firstLineDrawnAt?: number };
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(selector) === null) return;
+    observer.disconnect();
+    // A timer set inside the frame's callback runs after that frame is painted.
+    requestAnimationFrame(() => setTimeout(() => (state.firstLineDrawnAt = performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
 /** Measures the real UI in headless Chromium against a browser host over `dataDir` that reopens `workbook`. */
 export async function benchInBrowser(dataDir: string, workbook: string, tag: string): Promise<BenchRow[]> {
   const missing = browserMissing();
@@ -18,19 +35,23 @@ export async function benchInBrowser(dataDir: string, workbook: string, tag: str
   try {
     const context = benchWindow.context;
     // The token is kept for the tab in sessionStorage; every page opens the printed address.
+    await context.addInitScript(markFirstLineDrawn, `${FIRST_LINE} [col-id="p0"]`);
     const openSamples: number[] = [];
+    const polledSamples: number[] = [];
     let page: Page | undefined;
     for (let run = 0; run < 5; run += 1) {
       await page?.close();
       page = await context.newPage();
       await page.goto(url);
       await page.locator(`${FIRST_LINE} [col-id="p0"]`).first().waitFor({ state: 'visible', timeout: 30_000 });
-      // Time from the start of navigation to the sheet drawn with its first rows.
-      openSamples.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
+      polledSamples.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
+      openSamples.push(await page.evaluate(() => (window as unknown as { firstLineDrawnAt?: number }).firstLineDrawnAt ?? Number.NaN));
     }
     record('open: navigation to the sheet drawn with its rows', openSamples, '< 1 s');
     // The browser keeps the app's files and their compiled code after the first open: say what the very first costs.
     record('open, the first time (a new browser profile: nothing cached yet)', openSamples.slice(0, 1), '-');
+    // How earlier runs timed the open: when Playwright's polling saw the row, a frame later.
+    record('open, as the test harness sees it (its polling and round trips added; the ruler before Dec 2026)', polledSamples, '-');
     if (page === undefined) return rows;
 
     // A keystroke edit: from Enter to the frame that shows the new line total.
